@@ -1,0 +1,83 @@
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { readFileSync } from 'node:fs';
+import type { Config } from './config.ts';
+import type { Db } from './db/database.ts';
+import { healthRoutes } from './modules/health/routes.ts';
+import { intakeRoutes } from './modules/intake/routes.tsx';
+import type { Clock } from './platform/clock.ts';
+import { DomainError } from './platform/errors.ts';
+import { installationSecret } from './platform/secrets.ts';
+import { tenantPlugin } from './platform/tenant.ts';
+import { ErrorPage } from './platform/views/ErrorPage.tsx';
+import { sendPage } from './platform/views/render.ts';
+
+export interface AppDeps {
+  db: Db;
+  clock: Clock;
+  config: Pick<Config, 'demo' | 'secureCookies' | 'logLevel'>;
+  /** Log requests (the server does; tests don't). */
+  log?: boolean;
+}
+
+const css = readFileSync(new URL('../public/app.css', import.meta.url));
+
+// Status tokens are secrets; keep them out of logs.
+const redactUrl = (url: string) => url.replace(/\/(arende|kvitto)\/[^/?]+/g, '/$1/[token]');
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const logger: FastifyServerOptions['logger'] = deps.log
+    ? {
+        level: deps.config.logLevel,
+        // Requests are logged by method, path and status only: no bodies, no query strings.
+        serializers: {
+          req: (req) => ({ method: req.method, url: redactUrl(req.url.split('?')[0]!) }),
+          res: (res) => ({ statusCode: res.statusCode }),
+        },
+      }
+    : false;
+  const app = Fastify({ logger, trustProxy: true, bodyLimit: 1024 * 1024 });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { 'default-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'form-action': ["'self'"], 'frame-ancestors': ["'none'"], 'upgrade-insecure-requests': null },
+    },
+    hsts: deps.config.secureCookies,
+  });
+  await app.register(formbody);
+
+  app.get('/assets/app.css', async (_req, reply) =>
+    reply.header('content-type', 'text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(css),
+  );
+
+  const tokenSecret = await installationSecret(deps.db, 'status-token');
+  await app.register(healthRoutes, { db: deps.db });
+  await app.register(tenantPlugin, { db: deps.db });
+  await app.register(intakeRoutes, { db: deps.db, clock: deps.clock, tokenSecret });
+
+  app.setNotFoundHandler((req, reply) => sendPage(reply, <ErrorPage status={404} orgName={req.org?.name ?? 'Lyhörd'} />, 404));
+
+  app.setErrorHandler((err, req, reply) => {
+    const orgName = req.org?.name ?? 'Lyhörd';
+    if (err instanceof DomainError) {
+      return sendPage(reply, <ErrorPage status={err.status} message={err.message} orgName={orgName} />, err.status);
+    }
+    const status = typeof (err as { statusCode?: number }).statusCode === 'number' ? (err as { statusCode: number }).statusCode : 500;
+    if (status >= 500) {
+      req.log.error({ err: { message: err.message, stack: err.stack, code: (err as { code?: string }).code }, url: redactUrl(req.url) }, 'request failed');
+      return sendPage(reply, <ErrorPage status={500} orgName={orgName} />, 500);
+    }
+    const message =
+      status === 413
+        ? 'Texten eller filen var för stor. Korta texten och försök igen.'
+        : status === 415
+          ? 'Formuläret skickades i ett format som vi inte tar emot. Gå tillbaka till formuläret och försök igen.'
+          : 'Det som skickades gick inte att läsa. Gå tillbaka och försök igen.';
+    return sendPage(reply, <ErrorPage status={status} message={message} orgName={orgName} />, status);
+  });
+
+  return app;
+}
+
+export { redactUrl };

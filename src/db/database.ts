@@ -1,0 +1,50 @@
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import { FileMigrationProvider, Migrator } from 'kysely/migration';
+import pg from 'pg';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Database } from './schema.ts';
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** Anything queries can run on: the pool or an open transaction. */
+export type Executor = Db | Tx;
+
+// DATE columns stay 'YYYY-MM-DD' strings: a date without a time zone must not become a JS Date.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+// COUNT(*) and other bigint results are small enough for a JS number here.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+export function createDb(connectionString: string, poolSize = 20): Db {
+  const pool = new pg.Pool({ connectionString, max: poolSize, application_name: 'lyhord' });
+  // An idle connection dropped by the server (restart, shutdown, Ctrl-C reaching the whole
+  // process group) is replaced on next use; it must not crash the process.
+  pool.on('error', (err) => console.warn(`PostgreSQL-anslutning stängdes: ${err.message}`));
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+const migrationFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: new FileMigrationProvider({ fs, path, migrationFolder }),
+    migrationTableName: 'kysely_migration',
+    migrationLockTableName: 'kysely_migration_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`Migration failed${failed ? ` in ${failed.migrationName}` : ''}`, { cause: error });
+  }
+}
+
+export async function isHealthy(db: Db): Promise<boolean> {
+  try {
+    await sql`SELECT 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,198 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type DateOnly = ColumnType<string, string | undefined, string>;
+type Json<T = Record<string, unknown>> = ColumnType<T, T | string | undefined, T | string>;
+
+export interface OrganizationsTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  kind: 'municipality' | 'company' | 'joint_body';
+  host_name: string | null;
+  is_default: Generated<boolean>;
+  settings: Json<OrganizationSettings>;
+  created_at: Generated<Date>;
+}
+
+export interface OrganizationSettings {
+  /** Expected answer time shown to citizens, in working days. */
+  answerWorkingDays?: number;
+  /** Where things that are not synpunkter go. */
+  referralLinks?: { faultReport?: string; appeal?: string; deviation?: string };
+  contactEmail?: string;
+  contactPhone?: string;
+  postalAddress?: string;
+}
+
+export interface OrgUnitsTable {
+  id: Generated<string>;
+  organization_id: string;
+  parent_id: string | null;
+  ancestor_ids: string[];
+  kind: 'forvaltning' | 'avdelning' | 'enhet';
+  name: string;
+  committee: string | null;
+  subcategory_required: Generated<boolean>;
+  active: Generated<boolean>;
+  sort_order: Generated<number>;
+  created_at: Generated<Date>;
+}
+
+export interface CategoriesTable {
+  id: Generated<string>;
+  organization_id: string;
+  level: 'area' | 'subcategory';
+  org_unit_id: string | null;
+  parent_id: string | null;
+  name: string;
+  active: Generated<boolean>;
+  sort_order: Generated<number>;
+  created_at: Generated<Date>;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  organization_id: string;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  active: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  created_at: Generated<Date>;
+}
+
+export type Role = 'registrar' | 'coordinator' | 'handler' | 'unit_admin' | 'reader' | 'admin';
+
+export interface RoleGrantsTable {
+  id: Generated<string>;
+  user_id: string;
+  role: Role;
+  org_unit_id: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface CaseNumberCountersTable {
+  organization_id: string;
+  year: number;
+  last_value: number;
+}
+
+export type CaseKind = 'klagomal' | 'fraga' | 'berom' | 'forslag';
+export type Channel = 'web' | 'email' | 'phone' | 'letter' | 'visit' | 'social_media' | 'sms' | 'paper_form' | 'internal' | 'api';
+export type ReplyChannel = 'email' | 'phone' | 'letter' | 'none';
+
+export interface CasesTable {
+  id: Generated<string>;
+  organization_id: string;
+  number: string;
+  status: Generated<string>;
+  kind: CaseKind;
+  channel: Channel;
+  description: string;
+  language: string | null;
+  location: string | null;
+  anonymous: boolean;
+  is_internal: Generated<boolean>;
+  is_quick: Generated<boolean>;
+  received_at: Timestamp;
+  suggested_unit_id: string | null;
+  unit_id: string | null;
+  handler_id: string | null;
+  area_id: string | null;
+  subcategory_id: string | null;
+  significance: 'important' | 'routine' | null;
+  confidential: Generated<boolean>;
+  confidentiality_ref: string | null;
+  outcome: string | null;
+  referral_type: string | null;
+  merged_into_id: string | null;
+  forwarded_to_case_id: string | null;
+  registered_at: Timestamp | null;
+  acknowledged_at: Timestamp | null;
+  first_answered_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  acknowledge_by: DateOnly | null;
+  answer_by: DateOnly | null;
+  paused_since: Timestamp | null;
+  public_text: string | null;
+  published_at: Timestamp | null;
+  legal_hold: Generated<boolean>;
+  dispose_after: DateOnly | null;
+  status_token_hash: Buffer;
+  submission_key: Buffer | null;
+  content_hash: Buffer | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  search: ColumnType<string, never, never>;
+}
+
+export interface CaseContactsTable {
+  case_id: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  reply_channel: ReplyChannel;
+  created_at: Generated<Date>;
+}
+
+export interface CaseEventsTable {
+  id: Generated<string>;
+  case_id: string;
+  type: string;
+  from_status: string | null;
+  to_status: string | null;
+  actor_user_id: string | null;
+  actor_label: string | null;
+  occurred_at: Generated<Date>;
+  visible_to_submitter: Generated<boolean>;
+  data: Json;
+}
+
+export interface CaseLinksTable {
+  case_id: string;
+  linked_case_id: string;
+  created_at: Generated<Date>;
+}
+
+export interface AttachmentsTable {
+  id: Generated<string>;
+  case_id: string;
+  filename: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: Buffer;
+  content: Buffer;
+  uploaded_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface InstallationSecretsTable {
+  name: string;
+  value: Buffer;
+  created_at: Generated<Date>;
+}
+
+export interface Database {
+  installation_secrets: InstallationSecretsTable;
+  organizations: OrganizationsTable;
+  org_units: OrgUnitsTable;
+  categories: CategoriesTable;
+  users: UsersTable;
+  role_grants: RoleGrantsTable;
+  case_number_counters: CaseNumberCountersTable;
+  cases: CasesTable;
+  case_contacts: CaseContactsTable;
+  case_events: CaseEventsTable;
+  case_links: CaseLinksTable;
+  attachments: AttachmentsTable;
+}
+
+export type Organization = Selectable<OrganizationsTable>;
+export type OrgUnit = Selectable<OrgUnitsTable>;
+export type Category = Selectable<CategoriesTable>;
+export type CaseRow = Selectable<CasesTable>;
+export type NewCase = Insertable<CasesTable>;

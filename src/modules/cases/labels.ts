@@ -1,0 +1,47 @@
+import type { CaseKind, Channel, ReplyChannel } from '../../db/schema.ts';
+
+export const KINDS: readonly CaseKind[] = ['klagomal', 'fraga', 'berom', 'forslag'];
+
+export const KIND_LABEL: Record<CaseKind, string> = {
+  klagomal: 'Klagomål',
+  fraga: 'Fråga',
+  berom: 'Beröm',
+  forslag: 'Förslag',
+};
+
+export const REPLY_CHANNELS: readonly ReplyChannel[] = ['email', 'phone', 'letter', 'none'];
+
+export const REPLY_CHANNEL_LABEL: Record<ReplyChannel, string> = {
+  email: 'E-post',
+  phone: 'Telefon',
+  letter: 'Brev',
+  none: 'Jag vill inte ha något svar',
+};
+
+export const CHANNEL_LABEL: Record<Channel, string> = {
+  web: 'Webbformulär',
+  email: 'E-post',
+  phone: 'Telefon',
+  letter: 'Brev',
+  visit: 'Besök',
+  social_media: 'Sociala medier',
+  sms: 'SMS',
+  paper_form: 'Pappersblankett',
+  internal: 'Intern',
+  api: 'Integration',
+};
+
+/** Status in plain Swedish, as the submitter reads it on the status page. */
+export const STATUS_LABEL_PUBLIC: Record<string, string> = {
+  received: 'Mottagen – vi har tagit emot din synpunkt',
+  registered: 'Registrerad – din synpunkt har skickats vidare till rätt verksamhet',
+  assigned: 'Under handläggning – en handläggare har fått din synpunkt',
+  in_progress: 'Under handläggning',
+  waiting: 'Väntar på svar från dig',
+  answered: 'Besvarad',
+  closed: 'Avslutad',
+  referred: 'Hänvisad till rätt instans',
+  not_handled: 'Inte handlagd',
+  merged: 'Sammanslagen med ett annat ärende',
+  withdrawn: 'Återkallad',
+};

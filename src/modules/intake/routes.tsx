@@ -1,0 +1,73 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { DomainError, notFound } from '../../platform/errors.ts';
+import { sendPage } from '../../platform/views/render.ts';
+import { listActiveForvaltningar } from '../organizations/queries.ts';
+import { hashStatusToken, newFormId, submitCase, type IntakeDeps } from './commands.ts';
+import { findCaseForSubmitter } from './queries.ts';
+import { readSubmissionInput, validateSubmission, type SubmissionInput } from './validation.ts';
+import { FormPage } from './views/FormPage.tsx';
+import { ReceiptPage } from './views/ReceiptPage.tsx';
+import { StartPage } from './views/StartPage.tsx';
+import { StatusPage } from './views/StatusPage.tsx';
+
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+const emptyInput = (): SubmissionInput => ({
+  kind: '',
+  description: '',
+  unit: '',
+  anonymous: '',
+  name: '',
+  email: '',
+  phone: '',
+  address: '',
+  replyChannel: '',
+  formId: newFormId(),
+});
+
+export const intakeRoutes: FastifyPluginAsync<IntakeDeps> = async (app, deps) => {
+  app.get('/', async (req, reply) => sendPage(reply, <StartPage org={req.org} />));
+
+  app.get('/synpunkt', async (req, reply) => {
+    const units = await listActiveForvaltningar(deps.db, req.org.id);
+    return sendPage(reply, <FormPage org={req.org} units={units} input={emptyInput()} />);
+  });
+
+  app.post('/synpunkt', async (req, reply) => {
+    if (!req.headers['content-type']?.startsWith('application/x-www-form-urlencoded')) {
+      throw new DomainError('unsupported_media_type', 'Synpunkten ska skickas med formuläret på sidan. Gå tillbaka till formuläret och försök igen.');
+    }
+    const org = req.org;
+    const units = await listActiveForvaltningar(deps.db, org.id);
+    const read = readSubmissionInput(req.body);
+    const result = validateSubmission(read, new Set(units.map((u) => u.id)));
+    if (!result.ok) {
+      const input = { ...read.input, formId: read.input.formId || newFormId() };
+      return sendPage(reply, <FormPage org={org} units={units} input={input} errors={result.errors} />, 400);
+    }
+    const { token } = await submitCase(deps, org.id, result.value, read.input.formId);
+    return reply.code(303).header('location', `/synpunkt/kvitto/${token}`).send();
+  });
+
+  app.get<{ Params: { token: string } }>('/synpunkt/kvitto/:token', async (req, reply) => {
+    const c = await loadByToken(req.params.token, req.org.id);
+    const statusUrl = `${publicOrigin(req)}/arende/${req.params.token}`;
+    return sendPage(reply, <ReceiptPage org={req.org} number={c.number} statusUrl={statusUrl} anonymous={c.anonymous} />);
+  });
+
+  app.get<{ Params: { token: string } }>('/arende/:token', async (req, reply) => {
+    const c = await loadByToken(req.params.token, req.org.id);
+    return sendPage(reply, <StatusPage org={req.org} c={c} />);
+  });
+
+  async function loadByToken(token: string, organizationId: string) {
+    if (!TOKEN.test(token)) throw notFound('Ärendet');
+    const c = await findCaseForSubmitter(deps.db, organizationId, hashStatusToken(token));
+    if (!c) throw notFound('Ärendet');
+    return c;
+  }
+};
+
+function publicOrigin(req: { protocol: string; host: string }): string {
+  return `${req.protocol}://${req.host}`;
+}

@@ -1,0 +1,149 @@
+import type { CaseKind, ReplyChannel } from '../../db/schema.ts';
+import type { FieldErrors } from '../../platform/views/forms.tsx';
+import { KINDS, REPLY_CHANNELS } from '../cases/labels.ts';
+
+export const MAX_DESCRIPTION = 10_000;
+const MAX_NAME = 200;
+const MAX_EMAIL = 254;
+const MAX_PHONE = 40;
+const MAX_ADDRESS = 500;
+
+/** What the form posts, as strings, exactly as typed: it is echoed back when there are errors. */
+export interface SubmissionInput {
+  kind: string;
+  description: string;
+  unit: string;
+  anonymous: string;
+  name: string;
+  email: string;
+  phone: string;
+  address: string;
+  replyChannel: string;
+  formId: string;
+}
+
+export interface Submission {
+  kind: CaseKind;
+  description: string;
+  suggestedUnitId: string | null;
+  anonymous: boolean;
+  contact: null | { name: string; email: string | null; phone: string | null; address: string | null; replyChannel: ReplyChannel };
+}
+
+const FIELDS: (keyof SubmissionInput)[] = ['kind', 'description', 'unit', 'anonymous', 'name', 'email', 'phone', 'address', 'replyChannel', 'formId'];
+
+/**
+ * Takes the parsed form body as it came. A field sent twice arrives as an array; that is not
+ * something a person can do with this form, so it is reported rather than guessed at.
+ */
+export function readSubmissionInput(body: unknown): { input: SubmissionInput; malformed: (keyof SubmissionInput)[] } {
+  const source = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+  const input = {} as SubmissionInput;
+  const malformed: (keyof SubmissionInput)[] = [];
+  for (const field of FIELDS) {
+    const v = source[field];
+    if (typeof v === 'string') input[field] = v;
+    else {
+      input[field] = '';
+      if (v !== undefined) malformed.push(field);
+    }
+  }
+  return { input, malformed };
+}
+
+// Deliberately simple: one @, no spaces, a dot in the domain. Anything stricter rejects real addresses.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// Digits with the usual separators; 6–15 digits (E.164 allows at most 15).
+const PHONE = /^\+?[\d\s\-()]+$/;
+
+const codePoints = (s: string) => [...s].length;
+const blank = (s: string) => s.trim() === '';
+
+export function parseAnonymous(v: string): boolean | undefined {
+  if (['true', 'ja', 'on', '1'].includes(v)) return true;
+  if (['false', 'nej', '0'].includes(v)) return false;
+  return undefined;
+}
+
+export function validateSubmission(
+  { input, malformed }: { input: SubmissionInput; malformed: (keyof SubmissionInput)[] },
+  forvaltningIds: ReadonlySet<string>,
+): { ok: true; value: Submission } | { ok: false; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+
+  if (!KINDS.includes(input.kind as CaseKind)) {
+    errors.kind = input.kind ? 'Välj en av de fyra typerna: klagomål, fråga, beröm eller förslag' : 'Välj om det är ett klagomål, en fråga, ett beröm eller ett förslag';
+  }
+
+  const length = codePoints(input.description);
+  if (blank(input.description)) errors.description = 'Skriv din synpunkt';
+  else if (length > MAX_DESCRIPTION) {
+    errors.description = `Synpunkten får vara högst ${MAX_DESCRIPTION.toLocaleString('sv-SE')} tecken – du har skrivit ${length.toLocaleString('sv-SE')}`;
+  }
+
+  const unit = input.unit.trim();
+  const suggestedUnitId = unit === '' || unit === 'vet-inte' ? null : unit;
+  if (suggestedUnitId && !forvaltningIds.has(suggestedUnitId)) {
+    errors.unit = 'Välj en förvaltning i listan, eller ”Vet inte”';
+  }
+
+  const anonymous = parseAnonymous(input.anonymous);
+  const name = input.name.trim();
+  const email = input.email.trim();
+  const phone = input.phone.trim();
+  const address = input.address.trim();
+  const replyChannel = input.replyChannel as ReplyChannel;
+
+  if (anonymous === undefined) {
+    errors.anonymous = 'Välj om du vill vara anonym eller lämna kontaktuppgifter';
+  } else if (anonymous) {
+    if (!blank(name) || !blank(email) || !blank(phone) || !blank(address) || (input.replyChannel && replyChannel !== 'none')) {
+      errors.anonymous = 'Du har valt att vara anonym men fyllt i kontaktuppgifter. Töm fälten, eller välj att lämna kontaktuppgifter om du vill ha svar';
+    }
+  } else {
+    if (blank(name)) errors.name = 'Skriv ditt namn';
+    else if (codePoints(name) > MAX_NAME) errors.name = `Namnet får vara högst ${MAX_NAME} tecken`;
+
+    if (!REPLY_CHANNELS.includes(replyChannel)) errors.replyChannel = 'Välj hur du vill få svar';
+
+    if (email && (!EMAIL.test(email) || email.length > MAX_EMAIL)) {
+      errors.email = 'Skriv e-postadressen i rätt format, till exempel namn@exempel.se';
+    } else if (!email && replyChannel === 'email') {
+      errors.email = 'Skriv din e-postadress, eftersom du vill ha svar med e-post';
+    }
+
+    const digits = phone.replace(/\D/g, '').length;
+    if (phone && (!PHONE.test(phone) || digits < 6 || digits > 15 || phone.length > MAX_PHONE)) {
+      errors.phone = 'Skriv telefonnumret med siffror, till exempel 0123-45 67 89';
+    } else if (!phone && replyChannel === 'phone') {
+      errors.phone = 'Skriv ditt telefonnummer, eftersom du vill bli uppringd';
+    }
+
+    if (codePoints(address) > MAX_ADDRESS) errors.address = `Adressen får vara högst ${MAX_ADDRESS} tecken`;
+    else if (!address && replyChannel === 'letter') {
+      errors.address = 'Skriv din postadress, eftersom du vill ha svar med brev';
+    }
+
+    if (replyChannel === 'none' && !email && !phone && !address && !errors.name) {
+      errors.email = 'Skriv minst ett sätt att nå dig: e-post, telefon eller postadress';
+    }
+  }
+
+  for (const field of malformed) {
+    errors[field] ??= 'Fältet skickades mer än en gång. Fyll i det en gång och skicka igen';
+  }
+
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    value: {
+      kind: input.kind as CaseKind,
+      description: input.description,
+      suggestedUnitId,
+      anonymous: anonymous!,
+      contact: anonymous
+        ? null
+        : { name, email: email || null, phone: phone || null, address: address || null, replyChannel },
+    },
+  };
+}

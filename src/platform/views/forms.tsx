@@ -1,0 +1,161 @@
+import type { ComponentChildren } from 'preact';
+
+/** Field name → message. Order of insertion is the order in the error summary. */
+export type FieldErrors = Record<string, string>;
+
+/** GOV.UK error summary: focusable, announced, and each message links to its field. */
+export function ErrorSummary({ errors, fieldIds = {} }: { errors: FieldErrors; fieldIds?: Record<string, string> }) {
+  const entries = Object.entries(errors);
+  if (entries.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1} data-error-summary>
+      <h2 id="error-summary-title">Det finns ett problem</h2>
+      <ul>
+        {entries.map(([field, message]) => (
+          <li key={field}>
+            <a href={`#${fieldIds[field] ?? field}`}>{message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function FieldError({ id, message }: { id: string; message?: string }) {
+  if (!message) return null;
+  return (
+    <p class="field-error" id={`${id}-fel`}>
+      <span class="visually-hidden">Fel: </span>
+      {message}
+    </p>
+  );
+}
+
+function describedBy(id: string, hint?: ComponentChildren, error?: string): string | undefined {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-fel` : ''].filter(Boolean).join(' ');
+  return ids || undefined;
+}
+
+interface InputProps {
+  name: string;
+  label: ComponentChildren;
+  value?: string;
+  error?: string;
+  hint?: ComponentChildren;
+  type?: string;
+  autocomplete?: string;
+  required?: boolean;
+  inputmode?: string;
+  maxLength?: number;
+}
+
+export function TextInput({ name, label, value, error, hint, type = 'text', autocomplete, required, inputmode, maxLength }: InputProps) {
+  return (
+    <div class={`field${error ? ' field--error' : ''}`}>
+      <label for={name}>{label}</label>
+      {hint && (
+        <p class="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      )}
+      <FieldError id={name} message={error} />
+      <input
+        id={name}
+        name={name}
+        type={type}
+        value={value ?? ''}
+        autocomplete={autocomplete}
+        inputMode={inputmode as any}
+        maxLength={maxLength}
+        aria-describedby={describedBy(name, hint, error)}
+        aria-invalid={error ? 'true' : undefined}
+        aria-required={required ? 'true' : undefined}
+      />
+    </div>
+  );
+}
+
+export function TextArea({ name, label, value, error, hint, required, rows = 8, autocomplete }: InputProps & { rows?: number }) {
+  return (
+    <div class={`field${error ? ' field--error' : ''}`}>
+      <label for={name}>{label}</label>
+      {hint && (
+        <p class="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      )}
+      <FieldError id={name} message={error} />
+      <textarea
+        id={name}
+        name={name}
+        rows={rows}
+        autocomplete={autocomplete}
+        aria-describedby={describedBy(name, hint, error)}
+        aria-invalid={error ? 'true' : undefined}
+        aria-required={required ? 'true' : undefined}
+      >
+        {value ?? ''}
+      </textarea>
+    </div>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: ComponentChildren;
+  hint?: ComponentChildren;
+}
+
+/** Radio buttons in a fieldset. The first radio carries the field's id so the error summary can link to it. */
+export function Radios({ name, legend, options, value, error, hint }: { name: string; legend: ComponentChildren; options: Option[]; value?: string; error?: string; hint?: ComponentChildren }) {
+  return (
+    <div class={`field${error ? ' field--error' : ''}`}>
+      <fieldset aria-describedby={describedBy(name, hint, error)}>
+        <legend>{legend}</legend>
+        {hint && (
+          <p class="hint" id={`${name}-hint`}>
+            {hint}
+          </p>
+        )}
+        <FieldError id={name} message={error} />
+        <div class="radios">
+          {options.map((o, i) => {
+            const id = i === 0 ? name : `${name}-${o.value || 'tom'}`;
+            return (
+              <div class="radio" key={o.value}>
+                <input type="radio" id={id} name={name} value={o.value} checked={value === o.value} aria-describedby={o.hint ? `${id}-hint` : undefined} />
+                <label for={id}>{o.label}</label>
+                {o.hint && (
+                  <p class="hint" id={`${id}-hint`}>
+                    {o.hint}
+                  </p>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+export function Select({ name, label, options, value, error, hint }: { name: string; label: ComponentChildren; options: Option[]; value?: string; error?: string; hint?: ComponentChildren }) {
+  return (
+    <div class={`field${error ? ' field--error' : ''}`}>
+      <label for={name}>{label}</label>
+      {hint && (
+        <p class="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      )}
+      <FieldError id={name} message={error} />
+      <select id={name} name={name} aria-describedby={describedBy(name, hint, error)} aria-invalid={error ? 'true' : undefined}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value} selected={value === o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
