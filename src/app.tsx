@@ -1,6 +1,6 @@
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { readFileSync } from 'node:fs';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
@@ -51,14 +51,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('content-type', 'text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(css),
   );
 
-  const tokenSecret = await installationSecret(deps.db, 'status-token');
-  await app.register(healthRoutes, { db: deps.db });
-  await app.register(tenantPlugin, { db: deps.db });
-  await app.register(intakeRoutes, { db: deps.db, clock: deps.clock, tokenSecret });
-
   app.setNotFoundHandler((req, reply) => sendPage(reply, <ErrorPage status={404} orgName={req.org?.name ?? 'Lyhörd'} />, 404));
 
-  app.setErrorHandler((err, req, reply) => {
+  app.setErrorHandler<FastifyError>((err, req, reply) => {
     const orgName = req.org?.name ?? 'Lyhörd';
     if (err instanceof DomainError) {
       return sendPage(reply, <ErrorPage status={err.status} message={err.message} orgName={orgName} />, err.status);
@@ -76,6 +71,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           : 'Det som skickades gick inte att läsa. Gå tillbaka och försök igen.';
     return sendPage(reply, <ErrorPage status={status} message={message} orgName={orgName} />, status);
   });
+
+  // Registered after the handlers above, so every module inherits them.
+  const tokenSecret = await installationSecret(deps.db, 'status-token');
+  await app.register(healthRoutes, { db: deps.db });
+  await app.register(tenantPlugin, { db: deps.db });
+  await app.register(intakeRoutes, { db: deps.db, clock: deps.clock, tokenSecret });
 
   return app;
 }

@@ -130,7 +130,7 @@ export function validateSubmission(
   }
 
   for (const field of malformed) {
-    errors[field] ??= 'Fältet skickades mer än en gång. Fyll i det en gång och skicka igen';
+    errors[field] = 'Fältet skickades mer än en gång. Fyll i det en gång och skicka igen';
   }
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };

@@ -42,7 +42,7 @@ interface InputProps {
   value?: string;
   error?: string;
   hint?: ComponentChildren;
-  type?: string;
+  type?: 'text' | 'email' | 'tel' | 'password' | 'date' | 'datetime-local' | 'search' | 'number';
   autocomplete?: string;
   required?: boolean;
   inputmode?: string;
@@ -62,7 +62,7 @@ export function TextInput({ name, label, value, error, hint, type = 'text', auto
       <input
         id={name}
         name={name}
-        type={type}
+        type={type as 'text'}
         value={value ?? ''}
         autocomplete={autocomplete}
         inputMode={inputmode as any}
