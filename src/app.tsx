@@ -1,9 +1,14 @@
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
+import rateLimit from '@fastify/rate-limit';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { readFileSync } from 'node:fs';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
+import { authPlugin } from './modules/auth/plugin.ts';
+import { authRoutes } from './modules/auth/routes.tsx';
 import { healthRoutes } from './modules/health/routes.ts';
 import { intakeRoutes } from './modules/intake/routes.tsx';
 import type { Clock } from './platform/clock.ts';
@@ -46,6 +51,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     hsts: deps.config.secureCookies,
   });
   await app.register(formbody);
+  await app.register(cookie, { secret: (await installationSecret(deps.db, 'cookie')).toString('base64') });
+  // The CSRF secret lives in a signed cookie, so it also protects the sign-in form before any session exists.
+  await app.register(csrf, {
+    cookieKey: 'lyhord_csrf',
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', secure: deps.config.secureCookies, signed: true },
+  });
+  await app.register(rateLimit, { global: false });
 
   app.get('/assets/app.css', async (_req, reply) =>
     reply.header('content-type', 'text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(css),
@@ -63,6 +75,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       req.log.error({ err: { message: err.message, stack: err.stack, code: (err as { code?: string }).code }, url: redactUrl(req.url) }, 'request failed');
       return sendPage(reply, <ErrorPage status={500} orgName={orgName} />, 500);
     }
+    if (status === 403 && (err as { code?: string }).code?.startsWith('FST_CSRF')) {
+      const message = 'Formuläret har varit öppet för länge eller skickades från en annan sida. Gå tillbaka, ladda om sidan och försök igen.';
+      return sendPage(reply, <ErrorPage status={403} message={message} orgName={orgName} />, 403);
+    }
     const message =
       status === 413
         ? 'Texten eller filen var för stor. Korta texten och försök igen.'
@@ -77,6 +93,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes, { db: deps.db });
   await app.register(tenantPlugin, { db: deps.db });
   await app.register(intakeRoutes, { db: deps.db, clock: deps.clock, tokenSecret });
+  await app.register(authPlugin, { db: deps.db, clock: deps.clock });
+  await app.register(authRoutes, { db: deps.db, clock: deps.clock, demo: deps.config.demo, secureCookies: deps.config.secureCookies });
 
   return app;
 }

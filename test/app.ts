@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.tsx';
 import { seedDemoOrganization } from '../src/modules/organizations/demo.ts';
+import { DEMO_PASSWORD, seedDemoStaff } from '../src/modules/organizations/demoStaff.ts';
 import { fixedClock } from '../src/platform/clock.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
 
@@ -12,9 +13,10 @@ export interface TestContext extends TestDatabase {
 }
 
 /** An app on its own database with the demo organization, and a clock the test controls. */
-export async function startTestApp(opts: { now?: string; poolSize?: number } = {}): Promise<TestContext> {
+export async function startTestApp(opts: { now?: string; poolSize?: number; staff?: boolean } = {}): Promise<TestContext> {
   const tdb = await createTestDatabase(opts.poolSize);
   const orgId = await seedDemoOrganization(tdb.db);
+  if (opts.staff) await seedDemoStaff(tdb.db, orgId);
   const clock = fixedClock(opts.now ?? '2026-12-22T09:00:00Z');
   const app = await buildApp({ db: tdb.db, clock, config: { demo: true, secureCookies: false, logLevel: 'silent' } });
   await app.ready();
@@ -38,3 +40,63 @@ export function form(fields: Record<string, string | string[]>): string {
 }
 
 export const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+
+/**
+ * A signed-in browser, in miniature: keeps cookies, and fetches the CSRF token from a page before
+ * each form post, as a real form would carry it.
+ */
+export class Session {
+  private cookies = new Map<string, string>();
+  constructor(private app: FastifyInstance) {}
+
+  private cookieHeader() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  private keep(res: { headers: Record<string, unknown> }) {
+    const set = res.headers['set-cookie'];
+    for (const c of (Array.isArray(set) ? set : set ? [set] : []) as string[]) {
+      const [pair] = c.split(';');
+      const i = pair!.indexOf('=');
+      const name = pair!.slice(0, i);
+      const value = pair!.slice(i + 1);
+      if (/Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c) || value === '') this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  async get(url: string) {
+    const res = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader() } });
+    this.keep(res);
+    return res;
+  }
+
+  private signedIn = false;
+
+  /** The CSRF token from a page's form: the sign-in page, or once signed in the case list. */
+  async csrf(fromUrl = this.signedIn ? '/handlaggning/arenden' : '/logga-in'): Promise<string> {
+    const res = await this.get(fromUrl);
+    const m = res.body.match(/name="_csrf" value="([^"]+)"/);
+    if (!m) throw new Error(`No CSRF token on ${fromUrl} (status ${res.statusCode})`);
+    return m[1]!;
+  }
+
+  async post(url: string, fields: Record<string, string | string[]>, opts: { csrfFrom?: string; csrf?: string | false } = {}) {
+    const token = opts.csrf === false ? undefined : (opts.csrf ?? (await this.csrf(opts.csrfFrom)));
+    const body = form(token ? { _csrf: token, ...fields } : fields);
+    const res = await this.app.inject({ method: 'POST', url, headers: { ...FORM, cookie: this.cookieHeader() }, payload: body });
+    this.keep(res);
+    return res;
+  }
+
+  async signIn(email: string, password = DEMO_PASSWORD) {
+    const res = await this.post('/logga-in', { email, password }, { csrfFrom: '/logga-in' });
+    if (res.statusCode !== 303) throw new Error(`Sign-in failed for ${email}: ${res.statusCode}`);
+    this.signedIn = true;
+    return this;
+  }
+}
+
+export async function signedIn(app: FastifyInstance, email: string): Promise<Session> {
+  return new Session(app).signIn(email);
+}

@@ -127,6 +127,8 @@ export interface CasesTable {
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   search: ColumnType<string, never, never>;
+  registered_by: string | null;
+  channel_confirmed: Generated<boolean>;
 }
 
 export interface CaseContactsTable {
@@ -176,7 +178,75 @@ export interface InstallationSecretsTable {
   created_at: Generated<Date>;
 }
 
+export interface SessionsTable {
+  id_hash: Buffer;
+  user_id: string;
+  created_at: Generated<Date>;
+  last_seen_at: Generated<Date>;
+  expires_at: Timestamp;
+}
+
+export interface LoginThrottleTable {
+  organization_id: string;
+  email_hash: Buffer;
+  failures: Generated<number>;
+  locked_until: Timestamp | null;
+  updated_at: Generated<Date>;
+}
+
+export interface ApiKeysTable {
+  id: Generated<string>;
+  organization_id: string;
+  name: string;
+  role: Role;
+  key_hash: Buffer;
+  prefix: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  revoked_at: Timestamp | null;
+}
+
+export type MessagePurpose = 'acknowledgement' | 'answer' | 'delay_notice' | 'referral' | 'not_handled' | 'reminder' | 'digest' | 'other';
+export type MessageChannel = 'email' | 'letter' | 'phone';
+export type MessageStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'recorded';
+
+export interface MessagesTable {
+  id: Generated<string>;
+  case_id: string;
+  purpose: MessagePurpose;
+  channel: MessageChannel;
+  recipient: string | null;
+  subject: string | null;
+  body: string;
+  status: MessageStatus;
+  attempts: Generated<number>;
+  last_error: string | null;
+  occurred_on: DateOnly | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  sent_at: Timestamp | null;
+}
+
+export interface ResponseTemplatesTable {
+  id: Generated<string>;
+  organization_id: string;
+  org_unit_id: string | null;
+  kind: CaseKind | null;
+  purpose: Generated<'answer' | 'referral' | 'not_handled' | 'acknowledgement' | 'delay_notice'>;
+  referral_type: string | null;
+  title: string;
+  body: string;
+  active: Generated<boolean>;
+  sort_order: Generated<number>;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
+  sessions: SessionsTable;
+  login_throttle: LoginThrottleTable;
+  api_keys: ApiKeysTable;
+  messages: MessagesTable;
+  response_templates: ResponseTemplatesTable;
   installation_secrets: InstallationSecretsTable;
   organizations: OrganizationsTable;
   org_units: OrgUnitsTable;

@@ -1,7 +1,8 @@
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { swedishYear } from '../../platform/clock.ts';
-import { hmac, randomToken, sha256 } from '../../platform/secrets.ts';
+import { randomToken, sha256 } from '../../platform/secrets.ts';
+import { hashStatusToken, statusTokenFor } from '../cases/statusToken.ts';
 import { allocateCaseNumber } from '../cases/numbering.ts';
 import { findCaseIdBySubmission } from './queries.ts';
 import type { Submission } from './validation.ts';
@@ -18,16 +19,6 @@ const FORM_ID = /^[A-Za-z0-9_-]{16,64}$/;
 /** A fresh id for each rendering of the form; a double-click posts the same one twice. */
 export const newFormId = () => randomToken(16);
 
-/**
- * The private status token is derived from the form's id with a server secret, so a repeated
- * post of the same form leads to the same receipt without the token ever being stored in clear.
- * 256 bits; only its SHA-256 is stored.
- */
-export function statusTokenFor(secret: Buffer, organizationId: string, formId: string): string {
-  return hmac(secret, `status-token:${organizationId}:${formId}`).toString('base64url');
-}
-
-export const hashStatusToken = (token: string) => sha256(`status-token:${token}`);
 
 function contentHash(s: Submission): Buffer {
   return sha256(JSON.stringify([s.kind, s.description, s.suggestedUnitId, s.anonymous, s.contact]));
@@ -51,20 +42,22 @@ export async function submitCase(deps: IntakeDeps, organizationId: string, submi
     const existing = await findCaseIdBySubmission(db, organizationId, submissionKey);
     if (existing) {
       if (existing.content_hash?.equals(hash)) {
-        return { number: existing.number, token: statusTokenFor(deps.tokenSecret, organizationId, formId), duplicate: true };
+        return { number: existing.number, token: statusTokenFor(deps.tokenSecret, existing.id), duplicate: true };
       }
       // Same form id, different content (edited after going back): a new submission.
       formId = newFormId();
       continue;
     }
 
-    const token = statusTokenFor(deps.tokenSecret, organizationId, formId);
+    const caseId = crypto.randomUUID();
+    const token = statusTokenFor(deps.tokenSecret, caseId);
     const receivedAt = clock.now();
     const number = await allocateCaseNumber(db, organizationId, swedishYear(receivedAt));
     const inserted = await db.transaction().execute(async (tx) => {
       const row = await tx
         .insertInto('cases')
         .values({
+          id: caseId,
           organization_id: organizationId,
           number,
           kind: submission.kind,

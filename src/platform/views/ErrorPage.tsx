@@ -2,10 +2,11 @@ import { Layout } from './layout.tsx';
 
 const TITLES: Record<number, string> = {
   400: 'Något blev fel med det som skickades',
+  403: 'Formuläret kunde inte skickas',
   404: 'Sidan finns inte',
   413: 'Det du skickade var för stort',
   415: 'Formuläret skickades i fel format',
-  429: 'För många försök',
+  429: 'För många försök – vänta en stund och försök igen',
   500: 'Något gick fel hos oss',
   503: 'Tjänsten är inte tillgänglig just nu',
 };

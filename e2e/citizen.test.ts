@@ -1,0 +1,151 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestContext } from '../test/app.ts';
+
+/**
+ * A citizen's whole way through the public pages, in a real Chromium against the real app on a
+ * real port: start page → form → errors → receipt → private status page. Every page visited is
+ * checked with axe against WCAG 2.1 A and AA.
+ */
+
+// Debian's chromium, never a downloaded browser. The flags keep it from phoning home or
+// needing a GPU or a sandbox, which a root-run CI container does not have.
+const CHROMIUM = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+};
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+// Swedish letters, Arabic (right-to-left) and a line break: text must survive the round trip as written.
+const DESCRIPTION = 'Gångvägen vid ån är mörk på kvällarna – lyktorna är släckta.\nمرحبا، الإنارة في الممر لا تعمل منذ أسبوعين.';
+
+let t: TestContext;
+let browser: Browser;
+let baseUrl: string;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  browser = await chromium.launch(CHROMIUM);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+async function expectAccessible(page: Page, what: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const report = violations
+    .map((v) =>
+      [
+        `[${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})`,
+        ...v.nodes.map((n) => `    ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ')}`),
+      ].join('\n'),
+    )
+    .join('\n');
+  expect(violations, `axe found problems on the ${what}:\n${report}`).toHaveLength(0);
+}
+
+/** Clicks something that submits or navigates and returns the status of the page it lands on (after redirects). */
+async function clickAndWait(page: Page, click: () => Promise<void>): Promise<number> {
+  const landed = (r: { status(): number; request(): { isNavigationRequest(): boolean } }) =>
+    r.request().isNavigationRequest() && (r.status() < 300 || r.status() >= 400);
+  const [response] = await Promise.all([page.waitForEvent('response', landed), click()]);
+  await page.waitForLoadState('load');
+  return response.status();
+}
+
+const focusedId = (page: Page) => page.locator(':focus').getAttribute('id');
+
+/** Walks the citizen's path; `checkA11y` runs axe on each page (axe needs JavaScript in the page). */
+async function walk(context: BrowserContext, checkA11y: boolean) {
+  const page = await context.newPage();
+  const check = checkA11y ? (what: string) => expectAccessible(page, what) : async () => {};
+
+  expect((await page.goto(`${baseUrl}/`))?.status()).toBe(200);
+  expect(await page.title()).toBe('Lämna en synpunkt – Exempelkommun');
+  await check('start page');
+
+  await clickAndWait(page, () => page.getByRole('button', { name: 'Lämna en synpunkt' }).click());
+  expect(new URL(page.url()).pathname).toBe('/synpunkt');
+  await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Lämna en synpunkt');
+  await check('form');
+
+  // Sending the empty form: the page comes back with the errors, summarised at the top.
+  const submit = page.getByRole('button', { name: 'Skicka synpunkten' });
+  expect(await clickAndWait(page, () => submit.click())).toBe(400);
+  expect(await page.title()).toMatch(/^Fel: /);
+  const summary = page.getByRole('alert');
+  await expect(summary.getByRole('heading').textContent()).resolves.toBe('Det finns ett problem');
+  const links = summary.getByRole('link');
+  const targets = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')!.slice(1)));
+  expect(targets).toEqual(['kind', 'description', 'anonymous']);
+  await check('form with errors');
+  // Each message in the summary takes the user to its field.
+  for (const [i, id] of targets.entries()) {
+    await links.nth(i).click();
+    expect(await focusedId(page)).toBe(id);
+  }
+
+  // Filling it in properly.
+  await page.getByRole('radio', { name: 'Klagomål' }).check();
+  await page.getByLabel('Beskriv din synpunkt').fill(DESCRIPTION);
+  await page.getByLabel('Vilken verksamhet gäller det?').selectOption({ label: 'Samhällsbyggnad' });
+  await page.getByRole('radio', { name: 'Ja, jag lämnar mina kontaktuppgifter' }).check();
+  await page.getByLabel('Namn', { exact: true }).fill('Åsa Öberg-Ährlund');
+  await page.getByRole('radio', { name: 'E-post', exact: true }).check();
+  await page.getByLabel('E-postadress').fill('asa@example.se');
+  expect(await clickAndWait(page, () => submit.click())).toBe(200);
+
+  // The receipt: the case number and the private link to follow the case.
+  expect(new URL(page.url()).pathname).toMatch(/^\/synpunkt\/kvitto\/[A-Za-z0-9_-]{43}$/);
+  const number = (await page.locator('.case-number').textContent())!;
+  expect(number).toMatch(/^SYN-2026-\d{5}$/);
+  expect(await page.title()).toContain(number);
+  await check('receipt');
+
+  await clickAndWait(page, () => page.getByRole('link', { name: /\/arende\// }).click());
+  expect(new URL(page.url()).pathname).toMatch(/^\/arende\/[A-Za-z0-9_-]{43}$/);
+  await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(`Ärende ${number}`);
+  // The browser sends line breaks as CRLF; they are kept as written.
+  expect((await page.locator('.user-text').textContent())?.replace(/\r\n/g, '\n')).toBe(DESCRIPTION);
+  await check('status page');
+
+  await page.close();
+  return number;
+}
+
+describe('a citizen leaves a synpunkt', () => {
+  it('walks from the start page to the status page, every page accessible', async () => {
+    const context = await browser.newContext({ locale: 'sv-SE' });
+    try {
+      const number = await walk(context, true);
+
+      // What the person chose is what was stored.
+      const c = await t.db
+        .selectFrom('cases')
+        .innerJoin('org_units', 'org_units.id', 'cases.suggested_unit_id')
+        .innerJoin('case_contacts', 'case_contacts.case_id', 'cases.id')
+        .select(['cases.kind', 'cases.anonymous', 'org_units.name as unit', 'case_contacts.name', 'case_contacts.email', 'case_contacts.reply_channel'])
+        .where('cases.number', '=', number)
+        .executeTakeFirstOrThrow();
+      expect(c).toEqual({ kind: 'klagomal', anonymous: false, unit: 'Samhällsbyggnad', name: 'Åsa Öberg-Ährlund', email: 'asa@example.se', reply_channel: 'email' });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('works the same with JavaScript turned off', async () => {
+    const context = await browser.newContext({ locale: 'sv-SE', javaScriptEnabled: false });
+    try {
+      expect(await walk(context, false)).toMatch(/^SYN-2026-\d{5}$/);
+    } finally {
+      await context.close();
+    }
+  });
+});

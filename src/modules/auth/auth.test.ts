@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FORM, form, Session, startTestApp, type TestContext } from '../../../test/app.ts';
+import { DEMO_PASSWORD } from '../organizations/demoStaff.ts';
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await startTestApp({ staff: true });
+});
+afterAll(() => t.close());
+
+const errorText = (html: string) => html.match(/<div class="error-summary"[\s\S]*?<\/ul>/)?.[0] ?? '';
+
+describe('sign-in', () => {
+  it('shows the demo accounts in demo mode', async () => {
+    const res = await t.app.inject('/logga-in');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('registrator@exempelkommun.se');
+    expect(res.body).toContain(DEMO_PASSWORD);
+  });
+
+  it('signs in with a secure, HttpOnly, SameSite session cookie and returns where you came from', async () => {
+    const s = new Session(t.app);
+    const res = await s.post('/logga-in', { email: 'Registrator@Exempelkommun.se', password: DEMO_PASSWORD, tillbaka: '/handlaggning/inkorg' });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/handlaggning/inkorg');
+    const cookie = ([] as string[]).concat(res.headers['set-cookie'] as string[]).find((c) => c.startsWith('lyhord_session='))!;
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    const row = await t.db.selectFrom('sessions').select('id_hash').executeTakeFirstOrThrow();
+    expect(cookie).not.toContain(row.id_hash.toString('base64url'));
+  });
+
+  it('never sends people to another site after sign-in', async () => {
+    const s = new Session(t.app);
+    const res = await s.post('/logga-in', { email: 'registrator@exempelkommun.se', password: DEMO_PASSWORD, tillbaka: '//evil.example/' });
+    expect(res.headers.location).toBe('/handlaggning');
+  });
+
+  it('answers a wrong password and an unknown address with the same message', async () => {
+    const s = new Session(t.app);
+    const wrong = await s.post('/logga-in', { email: 'lasare@exempelkommun.se', password: 'fel-lösenord' });
+    const unknown = await s.post('/logga-in', { email: 'finns.inte@exempelkommun.se', password: 'fel-lösenord' });
+    expect(wrong.statusCode).toBe(400);
+    expect(unknown.statusCode).toBe(400);
+    expect(errorText(wrong.body)).toBe(errorText(unknown.body));
+    expect(wrong.body).toContain('value="lasare@exempelkommun.se"');
+    expect(wrong.body).toMatch(/<title>Fel: /);
+  });
+
+  it('locks out after five failures, for known and unknown addresses alike, and lets in after the wait', async () => {
+    const s = new Session(t.app);
+    for (const email of ['handlaggare.gata@exempelkommun.se', 'ingen.alls@exempelkommun.se']) {
+      for (let i = 0; i < 4; i++) expect(errorText((await s.post('/logga-in', { email, password: 'fel' })).body)).toContain('är fel');
+      expect(errorText((await s.post('/logga-in', { email, password: 'fel' })).body)).toContain('För många misslyckade inloggningar');
+    }
+    const locked = await s.post('/logga-in', { email: 'handlaggare.gata@exempelkommun.se', password: DEMO_PASSWORD });
+    expect(locked.statusCode).toBe(400);
+    expect(locked.body).toContain('För många misslyckade inloggningar');
+    t.clock.advance(16 * 60_000);
+    const after = await s.post('/logga-in', { email: 'handlaggare.gata@exempelkommun.se', password: DEMO_PASSWORD });
+    expect(after.statusCode).toBe(303);
+  });
+
+  it('refuses a sign-in without the CSRF token', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/logga-in', headers: FORM, payload: form({ email: 'admin@exempelkommun.se', password: DEMO_PASSWORD }) });
+    expect(res.statusCode).toBe(403);
+    expect(res.body).toMatch(/ladda om sidan/i);
+  });
+
+  it('asks for both fields', async () => {
+    const res = await new Session(t.app).post('/logga-in', { email: '', password: '' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('href="#email"');
+    expect(res.body).toContain('href="#password"');
+  });
+
+  it('signs out and the old session cookie no longer works', async () => {
+    const s = await new Session(t.app).signIn('admin@exempelkommun.se');
+    expect((await s.get('/handlaggning/arenden')).statusCode).toBe(200);
+    const res = await s.post('/logga-ut', {});
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/logga-in?utloggad');
+    const again = await s.get('/handlaggning/arenden');
+    expect(again.statusCode).toBe(303);
+    expect(again.headers.location).toMatch(/^\/logga-in/);
+  });
+});

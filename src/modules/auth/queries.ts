@@ -1,0 +1,32 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../db/database.ts';
+import type { Role } from '../../db/schema.ts';
+import type { Actor } from '../cases/policy.ts';
+
+export async function findUserByEmail(db: Executor, organizationId: string, email: string) {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where(sql`lower(email)`, '=', email.trim().toLowerCase())
+    .executeTakeFirst();
+}
+
+export async function grantsOf(db: Executor, userId: string): Promise<{ role: Role; unitId: string | null }[]> {
+  const rows = await db.selectFrom('role_grants').select(['role', 'org_unit_id']).where('user_id', '=', userId).execute();
+  return rows.map((r) => ({ role: r.role, unitId: r.org_unit_id }));
+}
+
+/** The signed-in user behind a session, with their grants, if the session is valid. */
+export async function actorForSession(db: Executor, idHash: Buffer, now: Date): Promise<(Actor & { email: string }) | undefined> {
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select(['u.id', 'u.name', 'u.email', 'u.organization_id', 's.last_seen_at'])
+    .where('s.id_hash', '=', idHash)
+    .where('s.expires_at', '>', now)
+    .where('u.active', '=', true)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return { kind: 'user', id: row.id, name: row.name, email: row.email, organizationId: row.organization_id, grants: await grantsOf(db, row.id) };
+}

@@ -1,0 +1,163 @@
+import type { Role } from '../../db/schema.ts';
+
+/**
+ * The case lifecycle: every status change a case can make, in one table.
+ * Commands, policies, pages and the API all go through `findTransition`; a test walks every row.
+ */
+export const STATUSES = ['received', 'registered', 'assigned', 'in_progress', 'waiting', 'answered', 'closed', 'referred', 'not_handled', 'merged', 'withdrawn'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const OPEN_STATUSES: readonly Status[] = ['received', 'registered', 'assigned', 'in_progress', 'waiting', 'answered'];
+/** Statuses where the case has left the process for good (reopen aside). */
+export const FINAL_STATUSES: readonly Status[] = ['closed', 'referred', 'not_handled', 'merged', 'withdrawn'];
+
+export type CaseEvent =
+  | 'register'
+  | 'route'
+  | 'assign'
+  | 'start'
+  | 'wait'
+  | 'resume'
+  | 'answer'
+  | 'close'
+  | 'reopen'
+  | 'refer'
+  | 'reject'
+  | 'merge'
+  | 'withdraw'
+  | 'quick_close';
+
+/** What a guard sees: the case after the event's changes are applied. */
+export interface GuardInput {
+  anonymous: boolean;
+  wantsAnswer: boolean;
+  answered: boolean;
+  unitId: string | null;
+  handlerId: string | null;
+  areaId: string | null;
+  subcategoryId: string | null;
+  subcategoryRequired: boolean;
+  significance: string | null;
+  kind: string | null;
+  outcome: string | null;
+  referralType: string | null;
+  mergedIntoId: string | null;
+  confidential: boolean;
+  confidentialityRef: string | null;
+}
+
+/** A guard returns null when the transition may happen, otherwise the reason in Swedish. */
+export type Guard = (c: GuardInput) => string | null;
+
+export interface Transition {
+  from: readonly Status[];
+  event: CaseEvent;
+  /** 'same' keeps the current status (reassigning a case in progress, for example). */
+  to: Status | 'same';
+  /** Roles that may perform it, within their units. 'assigned_handler' is the case's own handler. */
+  who: readonly (Role | 'assigned_handler')[];
+  guard?: Guard;
+  /** Shown to the submitter on the status page. */
+  visibleToSubmitter: boolean;
+}
+
+const all = (...guards: Guard[]): Guard => (c) => guards.map((g) => g(c)).find((r) => r !== null) ?? null;
+const needs = (ok: (c: GuardInput) => boolean, reason: string): Guard => (c) => (ok(c) ? null : reason);
+
+const classified: Guard = all(
+  needs((c) => c.kind !== null, 'Välj typ (klagomål, fråga, beröm eller förslag).'),
+  needs((c) => c.areaId !== null, 'Välj område.'),
+  needs((c) => !c.subcategoryRequired || c.subcategoryId !== null, 'Förvaltningen kräver en underkategori.'),
+  needs((c) => c.significance !== null, 'Ange om ärendet är av vikt för verksamheten eller rutinmässigt.'),
+  needs((c) => c.unitId !== null, 'Välj vilken förvaltning eller enhet ärendet ska till.'),
+  needs((c) => !c.confidential || !!c.confidentialityRef?.trim(), 'Ange lagrum för sekretessen, till exempel OSL 26 kap. 1 §.'),
+);
+const hasHandler = needs((c) => c.handlerId !== null, 'Välj en handläggare.');
+const reachable = needs((c) => !c.anonymous, 'Synpunktslämnaren är anonym och kan inte kontaktas.');
+const answerable = all(reachable, needs((c) => c.wantsAnswer, 'Synpunktslämnaren har inte bett om svar.'));
+const hasOutcome = needs((c) => !!c.outcome?.trim(), 'Ange ett utfall för att avsluta ärendet.');
+const answeredIfWanted = needs(
+  (c) => c.anonymous || !c.wantsAnswer || c.answered,
+  'Synpunktslämnaren vill ha svar. Svara innan ärendet avslutas.',
+);
+const hasReferral = needs((c) => !!c.referralType, 'Välj vart ärendet hänvisas.');
+const hasTarget = needs((c) => c.mergedIntoId !== null, 'Ange vilket ärende det ska slås ihop med.');
+
+const STAFF_WHO_DISTRIBUTE = ['registrar', 'coordinator', 'admin'] as const;
+const HANDLING = ['assigned_handler', 'coordinator', 'admin'] as const;
+
+export const TRANSITIONS: readonly Transition[] = [
+  { from: ['received'], event: 'register', to: 'registered', who: ['registrar', 'admin'], guard: classified, visibleToSubmitter: true },
+  { from: ['registered', 'assigned'], event: 'route', to: 'registered', who: STAFF_WHO_DISTRIBUTE, guard: needs((c) => c.unitId !== null, 'Välj förvaltning eller enhet.'), visibleToSubmitter: false },
+  { from: ['registered'], event: 'assign', to: 'assigned', who: STAFF_WHO_DISTRIBUTE, guard: hasHandler, visibleToSubmitter: true },
+  { from: ['assigned', 'in_progress', 'waiting'], event: 'assign', to: 'same', who: STAFF_WHO_DISTRIBUTE, guard: hasHandler, visibleToSubmitter: false },
+  { from: ['assigned'], event: 'start', to: 'in_progress', who: HANDLING, visibleToSubmitter: true },
+  { from: ['assigned', 'in_progress'], event: 'wait', to: 'waiting', who: HANDLING, guard: reachable, visibleToSubmitter: true },
+  { from: ['waiting'], event: 'resume', to: 'in_progress', who: HANDLING, visibleToSubmitter: true },
+  { from: ['assigned', 'in_progress', 'waiting', 'answered'], event: 'answer', to: 'answered', who: HANDLING, guard: answerable, visibleToSubmitter: true },
+  { from: ['assigned', 'in_progress', 'answered'], event: 'close', to: 'closed', who: HANDLING, guard: all(hasOutcome, answeredIfWanted), visibleToSubmitter: true },
+  { from: ['closed', 'answered'], event: 'reopen', to: 'in_progress', who: HANDLING, guard: hasHandler, visibleToSubmitter: true },
+  { from: ['received', 'registered', 'assigned'], event: 'refer', to: 'referred', who: ['registrar', 'coordinator', 'admin'], guard: hasReferral, visibleToSubmitter: true },
+  { from: ['received', 'registered', 'assigned'], event: 'reject', to: 'not_handled', who: ['registrar', 'coordinator', 'admin'], visibleToSubmitter: true },
+  { from: ['received', 'registered', 'assigned', 'in_progress', 'waiting'], event: 'merge', to: 'merged', who: ['registrar', 'coordinator', 'admin', 'assigned_handler'], guard: hasTarget, visibleToSubmitter: true },
+  // Snabbsynpunkt: registered, answered on the spot and closed in one step by whoever dealt with it.
+  { from: ['received'], event: 'quick_close', to: 'closed', who: ['registrar', 'coordinator', 'handler', 'admin'], guard: all(classified, hasOutcome), visibleToSubmitter: true },
+  { from: ['received', 'registered', 'assigned', 'in_progress', 'waiting', 'answered'], event: 'withdraw', to: 'withdrawn', who: ['registrar', 'coordinator', 'admin', 'assigned_handler'], visibleToSubmitter: true },
+];
+
+export const EVENTS: readonly CaseEvent[] = [...new Set(TRANSITIONS.map((t) => t.event))];
+
+export function findTransition(from: Status, event: CaseEvent): Transition | undefined {
+  return TRANSITIONS.find((t) => t.event === event && t.from.includes(from));
+}
+
+export function targetStatus(t: Transition, from: Status): Status {
+  return t.to === 'same' ? from : t.to;
+}
+
+/** Events possible from a status, for offering only the actions that make sense. */
+export function eventsFrom(status: Status): CaseEvent[] {
+  return TRANSITIONS.filter((t) => t.from.includes(status)).map((t) => t.event);
+}
+
+export const REFERRAL_TYPES = {
+  fault_report: 'Felanmälan',
+  appeal: 'Överklagande',
+  deviation: 'Avvikelse / lex Sarah',
+  school_harassment: 'Kränkande behandling i skolan',
+  other_authority: 'Annan myndighet',
+  other_organization: 'Annan organisation',
+} as const;
+export type ReferralType = keyof typeof REFERRAL_TYPES;
+
+export const OUTCOMES = {
+  answered: 'Besvarad',
+  measure_taken: 'Åtgärdad',
+  no_measure: 'Ingen åtgärd',
+  noted: 'Noterad (beröm eller synpunkt utan svar)',
+  forwarded: 'Vidarebefordrad',
+} as const;
+export type Outcome = keyof typeof OUTCOMES;
+
+export const EVENT_LABEL: Record<CaseEvent | 'received' | 'note' | 'measure' | 'link' | 'update' | 'message', string> = {
+  received: 'Mottagen',
+  register: 'Registrerad',
+  route: 'Skickad till förvaltning/enhet',
+  assign: 'Tilldelad handläggare',
+  start: 'Handläggning påbörjad',
+  wait: 'Väntar på synpunktslämnaren',
+  resume: 'Handläggning återupptagen',
+  answer: 'Besvarad',
+  close: 'Avslutad',
+  reopen: 'Återöppnad',
+  refer: 'Hänvisad',
+  reject: 'Inte handlagd',
+  merge: 'Sammanslagen',
+  withdraw: 'Återkallad',
+  quick_close: 'Registrerad och avslutad direkt (snabbsynpunkt)',
+  note: 'Intern anteckning',
+  measure: 'Åtgärd',
+  link: 'Länkad',
+  update: 'Uppgifter ändrade',
+  message: 'Meddelande',
+};

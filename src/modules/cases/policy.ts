@@ -1,0 +1,87 @@
+import type { Role } from '../../db/schema.ts';
+import { findTransition, type CaseEvent, type Status } from './lifecycle.ts';
+
+/** A signed-in person or an API key: who they are and what roles they hold where. */
+export interface Actor {
+  kind: 'user' | 'api_key';
+  id: string;
+  name: string;
+  organizationId: string;
+  /** unitId null: the role covers the whole organization. */
+  grants: readonly { role: Role; unitId: string | null }[];
+}
+
+/** What policies need to know about a case; loaded by the caller. */
+export interface PolicyCase {
+  organizationId: string;
+  status: Status;
+  /** Ancestors of the case's unit including itself; empty while not routed. */
+  unitPath: readonly string[];
+  handlerId: string | null;
+  confidential: boolean;
+}
+
+export type CaseAction = 'view' | 'view_contact' | 'note' | 'link' | 'edit' | CaseEvent;
+
+/** Roles that may see confidential cases in their units (besides the case's own handler). */
+export const CONFIDENTIAL_ROLES: readonly Role[] = ['registrar', 'coordinator', 'admin'];
+/** Roles that see personal data of submitters. Readers and unit admins never do. */
+export const CONTACT_ROLES: readonly Role[] = ['registrar', 'coordinator', 'handler', 'admin'];
+const WORKING_ROLES: readonly Role[] = ['registrar', 'coordinator', 'handler', 'admin'];
+
+/** The roles an actor holds on this case: grants on the whole organization or on an ancestor unit. */
+export function rolesOn(actor: Actor, c: PolicyCase): Set<Role> {
+  const roles = new Set<Role>();
+  if (actor.organizationId !== c.organizationId) return roles;
+  for (const g of actor.grants) {
+    if (g.unitId === null || c.unitPath.includes(g.unitId)) roles.add(g.role);
+  }
+  return roles;
+}
+
+export function hasRole(actor: Actor, ...roles: Role[]): boolean {
+  return actor.grants.some((g) => roles.includes(g.role));
+}
+
+export function canSee(actor: Actor, c: PolicyCase): boolean {
+  if (actor.organizationId !== c.organizationId) return false;
+  // The handler a case is assigned to sees it even when it lies outside their granted units.
+  if (c.handlerId !== null && c.handlerId === actor.id) return true;
+  const roles = rolesOn(actor, c);
+  if (roles.size === 0) return false;
+  if (!c.confidential) return true;
+  return CONFIDENTIAL_ROLES.some((r) => roles.has(r)) || (c.handlerId !== null && c.handlerId === actor.id);
+}
+
+/**
+ * Pure: may this actor do this to this case? A case the actor may not see is refused for every
+ * action, and the routes answer that with 404.
+ */
+export function can(actor: Actor, action: CaseAction, c: PolicyCase): boolean {
+  if (!canSee(actor, c)) return false;
+  const roles = rolesOn(actor, c);
+  const isOwnHandler = c.handlerId !== null && c.handlerId === actor.id;
+  switch (action) {
+    case 'view':
+      return true;
+    case 'view_contact':
+      return CONTACT_ROLES.some((r) => roles.has(r));
+    case 'note':
+    case 'link':
+      return WORKING_ROLES.some((r) => roles.has(r));
+    case 'edit':
+      return roles.has('registrar') || roles.has('coordinator') || roles.has('admin') || isOwnHandler;
+    default: {
+      const t = findTransition(c.status, action);
+      if (!t) return false;
+      return t.who.some((w) => (w === 'assigned_handler' ? isOwnHandler : roles.has(w)));
+    }
+  }
+}
+
+/** Why a transition is not offered: not allowed from this status, or not for this actor. */
+export function refusal(actor: Actor, action: CaseEvent, c: PolicyCase): string | null {
+  if (!findTransition(c.status, action)) return 'Det går inte i ärendets nuvarande status.';
+  if (!can(actor, action, c)) return 'Du har inte behörighet att göra det här i ärendet.';
+  return null;
+}

@@ -1,0 +1,54 @@
+import type { ComponentChildren } from 'preact';
+import type { Actor } from '../../modules/cases/policy.ts';
+import { Layout } from './layout.tsx';
+
+export interface StaffLayoutProps {
+  title: string;
+  hasErrors?: boolean;
+  orgName: string;
+  actor: Actor;
+  csrf: string;
+  /** Which nav item is current, by href. */
+  current?: string;
+  children: ComponentChildren;
+}
+
+const has = (a: Actor, ...roles: string[]) => a.grants.some((g) => roles.includes(g.role));
+
+/** The staff pages' frame: the same accessible layout with the staff navigation and sign-out. */
+export function StaffLayout({ title, hasErrors, orgName, actor, csrf, current, children }: StaffLayoutProps) {
+  const items: [string, string, boolean][] = [
+    ['/handlaggning/inkorg', 'Inkorg', has(actor, 'registrar', 'admin')],
+    ['/handlaggning/forvaltning', 'Min förvaltning', has(actor, 'coordinator', 'admin')],
+    ['/handlaggning/arenden', 'Ärenden', true],
+    ['/handlaggning/ny', 'Registrera synpunkt', has(actor, 'registrar', 'coordinator', 'handler', 'admin')],
+  ];
+  const nav = (
+    <nav aria-label="Handläggning">
+      <ul class="staff-nav">
+        {items
+          .filter(([, , show]) => show)
+          .map(([href, label]) => (
+            <li key={href}>
+              <a href={href} aria-current={current === href ? 'page' : undefined}>
+                {label}
+              </a>
+            </li>
+          ))}
+        <li>
+          <form method="post" action="/logga-ut" class="inline-form">
+            <input type="hidden" name="_csrf" value={csrf} />
+            <button type="submit" class="link on-dark">
+              Logga ut {actor.name}
+            </button>
+          </form>
+        </li>
+      </ul>
+    </nav>
+  );
+  return (
+    <Layout title={title} hasErrors={hasErrors} orgName={orgName} homeHref="/handlaggning" nav={nav}>
+      {children}
+    </Layout>
+  );
+}
