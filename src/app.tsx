@@ -9,7 +9,12 @@ import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import { authPlugin } from './modules/auth/plugin.ts';
 import { authRoutes } from './modules/auth/routes.tsx';
+import { answersRoutes } from './modules/answers/routes.tsx';
+import { apiRoutes } from './modules/api/routes.ts';
+import { casesRoutes } from './modules/cases/routes.tsx';
 import { healthRoutes } from './modules/health/routes.ts';
+import { registrationRoutes } from './modules/registration/routes.tsx';
+import { triageRoutes } from './modules/triage/routes.tsx';
 import { intakeRoutes } from './modules/intake/routes.tsx';
 import type { Clock } from './platform/clock.ts';
 import { DomainError } from './platform/errors.ts';
@@ -95,6 +100,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(intakeRoutes, { db: deps.db, clock: deps.clock, tokenSecret });
   await app.register(authPlugin, { db: deps.db, clock: deps.clock });
   await app.register(authRoutes, { db: deps.db, clock: deps.clock, demo: deps.config.demo, secureCookies: deps.config.secureCookies });
+  const caseDeps = { db: deps.db, clock: deps.clock, tokenSecret };
+  await app.register(casesRoutes, caseDeps);
+  await app.register(triageRoutes, caseDeps);
+  await app.register(registrationRoutes, caseDeps);
+  await app.register(answersRoutes, caseDeps);
+  await app.register(apiRoutes, { ...caseDeps, prefix: '/api/v1' });
 
   return app;
 }

@@ -1,0 +1,4 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { CaseDeps } from '../cases/commands.ts';
+
+export const apiRoutes: FastifyPluginAsync<CaseDeps> = async (_app, _deps) => {};

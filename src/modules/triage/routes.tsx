@@ -1,0 +1,7 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { staffArea } from '../../platform/staff.ts';
+import type { CaseDeps } from '../cases/commands.ts';
+
+export const triageRoutes: FastifyPluginAsync<CaseDeps> = async (app, _deps) => {
+  staffArea(app);
+};
