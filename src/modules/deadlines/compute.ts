@@ -1,0 +1,40 @@
+import { addCalendarDays, type WorkingCalendar } from '../../platform/calendar.ts';
+
+export interface DeadlinePolicy {
+  acknowledgeWorkingDays: number;
+  answerDays: number;
+  /** Hjo counts working days; Ale answers "within 7 days", calendar days. */
+  answerUnit: 'working' | 'calendar';
+}
+
+export const DEFAULT_POLICY: DeadlinePolicy = { acknowledgeWorkingDays: 2, answerDays: 10, answerUnit: 'working' };
+
+/**
+ * A deadline is the end of the Nth working day after the day of receipt. Received on a day
+ * off, the case counts as received on the next working day.
+ */
+export function computeDeadlines(cal: WorkingCalendar, receivedOn: string, p: DeadlinePolicy): { acknowledgeBy: string; answerBy: string } {
+  const start = cal.onOrAfter(receivedOn);
+  return {
+    acknowledgeBy: cal.addWorkingDays(start, p.acknowledgeWorkingDays),
+    answerBy: p.answerUnit === 'working' ? cal.addWorkingDays(start, p.answerDays) : addCalendarDays(receivedOn, p.answerDays),
+  };
+}
+
+/** Waiting for the submitter pauses the answer clock: the deadline moves by the paused working days. */
+export function extendForPause(cal: WorkingCalendar, answerBy: string, pausedOn: string, resumedOn: string): string {
+  return cal.addWorkingDays(answerBy, cal.workingDaysBetween(pausedOn, resumedOn));
+}
+
+export function validatePolicy(p: Partial<Record<keyof DeadlinePolicy, unknown>>): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const whole = (v: unknown) => typeof v === 'number' && Number.isInteger(v);
+  if (!whole(p.acknowledgeWorkingDays) || (p.acknowledgeWorkingDays as number) < 1 || (p.acknowledgeWorkingDays as number) > 60) {
+    errors.acknowledgeWorkingDays = 'Bekräftelsetiden ska vara ett helt antal arbetsdagar, minst 1 och högst 60.';
+  }
+  if (!whole(p.answerDays) || (p.answerDays as number) < 1 || (p.answerDays as number) > 365) {
+    errors.answerDays = 'Svarstiden ska vara ett helt antal dagar, minst 1 och högst 365.';
+  }
+  if (p.answerUnit !== 'working' && p.answerUnit !== 'calendar') errors.answerUnit = 'Välj arbetsdagar eller kalenderdagar.';
+  return errors;
+}
