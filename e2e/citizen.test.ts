@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../test/app.ts';
 
@@ -53,8 +53,7 @@ async function expectAccessible(page: Page, what: string) {
 
 /** Clicks something that submits or navigates and returns the status of the page it lands on (after redirects). */
 async function clickAndWait(page: Page, click: () => Promise<void>): Promise<number> {
-  const landed = (r: { status(): number; request(): { isNavigationRequest(): boolean } }) =>
-    r.request().isNavigationRequest() && (r.status() < 300 || r.status() >= 400);
+  const landed = (r: Response) => r.request().isNavigationRequest() && (r.status() < 300 || r.status() >= 400);
   const [response] = await Promise.all([page.waitForEvent('response', landed), click()]);
   await page.waitForLoadState('load');
   return response.status();

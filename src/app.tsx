@@ -9,8 +9,14 @@ import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import { authPlugin } from './modules/auth/plugin.ts';
 import { authRoutes } from './modules/auth/routes.tsx';
+import { adminRoutes } from './modules/admin/routes.tsx';
+import { forwardingRoutes } from './modules/forwarding/routes.tsx';
+import { ssoRoutes } from './modules/sso/routes.tsx';
 import { answersRoutes } from './modules/answers/routes.tsx';
+import { apiAdminRoutes } from './modules/api/adminRoutes.tsx';
 import { apiRoutes } from './modules/api/routes.ts';
+import { deadlinesRoutes } from './modules/deadlines/routes.tsx';
+import { outboxRoutes } from './modules/notifications/routes.tsx';
 import { casesRoutes } from './modules/cases/routes.tsx';
 import { healthRoutes } from './modules/health/routes.ts';
 import { registrationRoutes } from './modules/registration/routes.tsx';
@@ -19,14 +25,15 @@ import { intakeRoutes } from './modules/intake/routes.tsx';
 import type { Clock } from './platform/clock.ts';
 import { DomainError } from './platform/errors.ts';
 import { installationSecret } from './platform/secrets.ts';
-import { tenantPlugin } from './platform/tenant.ts';
+import { rewriteOrgUrl, tenantPlugin } from './platform/tenant.ts';
 import { ErrorPage } from './platform/views/ErrorPage.tsx';
 import { sendPage } from './platform/views/render.ts';
 
 export interface AppDeps {
   db: Db;
   clock: Clock;
-  config: Pick<Config, 'demo' | 'secureCookies' | 'logLevel'>;
+  /** mail.publicUrl is where links in e-mail point (tests and the server pass it; default localhost). */
+  config: Pick<Config, 'demo' | 'secureCookies' | 'logLevel'> & Partial<Pick<Config, 'mail'>>;
   /** Log requests (the server does; tests don't). */
   log?: boolean;
 }
@@ -47,7 +54,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         },
       }
     : false;
-  const app = Fastify({ logger, trustProxy: true, bodyLimit: 1024 * 1024 });
+  // rewriteUrl: /o/<slug>/… is routed without the prefix; the tenant plugin serves that organization.
+  const app = Fastify({ logger, trustProxy: true, bodyLimit: 1024 * 1024, rewriteUrl: rewriteOrgUrl });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -100,12 +108,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(intakeRoutes, { db: deps.db, clock: deps.clock, tokenSecret });
   await app.register(authPlugin, { db: deps.db, clock: deps.clock });
   await app.register(authRoutes, { db: deps.db, clock: deps.clock, demo: deps.config.demo, secureCookies: deps.config.secureCookies });
+  await app.register(ssoRoutes, { db: deps.db, clock: deps.clock, secureCookies: deps.config.secureCookies });
+  await app.register(adminRoutes, { db: deps.db, clock: deps.clock });
   const caseDeps = { db: deps.db, clock: deps.clock, tokenSecret };
   await app.register(casesRoutes, caseDeps);
   await app.register(triageRoutes, caseDeps);
   await app.register(registrationRoutes, caseDeps);
   await app.register(answersRoutes, caseDeps);
+  await app.register(forwardingRoutes, caseDeps);
   await app.register(apiRoutes, { ...caseDeps, prefix: '/api/v1' });
+  await app.register(deadlinesRoutes, { ...caseDeps, publicUrl: deps.config.mail?.publicUrl ?? 'http://localhost:3000' });
+  await app.register(outboxRoutes, { db: deps.db });
+  await app.register(apiAdminRoutes, { db: deps.db, clock: deps.clock });
 
   return app;
 }

@@ -12,6 +12,36 @@ export interface Config {
   /** Cookies get the Secure flag unless explicitly running plain HTTP locally. */
   secureCookies: boolean;
   logLevel: string;
+  /** Outgoing mail and background jobs (modules/notifications). */
+  mail: MailConfig;
+  /** Run the job worker inside the app process (default) or leave it to `npm run worker`. */
+  runJobs: boolean;
+  workerConcurrency: number;
+}
+
+export interface MailConfig {
+  /** smtp:// or smtps:// URL; absent: mail is kept in the local outbox (/admin/utkorg). */
+  smtpUrl: string | undefined;
+  /** Sender address; the organization's name is the display name. */
+  from: string;
+  /** Base address for replies; each message gets synpunkt+<case number>@… so replies thread. */
+  replyTo: string;
+  /** Where links in messages point when the organization has no host name of its own. */
+  publicUrl: string;
+}
+
+const EMAIL = /^[^\s@<>]+@[^\s@<>]+$/;
+
+function mailFrom(env: NodeJS.ProcessEnv, port: number): MailConfig {
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
+  const from = env.MAIL_FROM || 'synpunkter@localhost';
+  if (!EMAIL.test(from)) throw new ConfigError(`MAIL_FROM must be an e-mail address, got "${from}"`);
+  const replyTo = env.MAIL_REPLY_TO || from;
+  if (!EMAIL.test(replyTo)) throw new ConfigError(`MAIL_REPLY_TO must be an e-mail address, got "${replyTo}"`);
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\//.test(publicUrl)) throw new ConfigError('PUBLIC_URL must start with http:// or https://');
+  return { smtpUrl, from, replyTo, publicUrl };
 }
 
 class ConfigError extends Error {}
@@ -31,8 +61,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
   }
+  const port = intFrom(env, 'PORT', 3000);
+  const concurrency = intFrom(env, 'WORKER_CONCURRENCY', 5);
   return {
-    port: intFrom(env, 'PORT', 3000),
+    port,
     host: env.HOST || '0.0.0.0',
     databaseUrl,
     dataDir: path.resolve(env.DATA_DIR || 'data'),
@@ -40,6 +72,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: !databaseUrl,
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES !== 'false' : Boolean(databaseUrl),
     logLevel: env.LOG_LEVEL || 'info',
+    mail: mailFrom(env, port),
+    runJobs: env.RUN_JOBS !== 'false',
+    workerConcurrency: Math.max(1, concurrency),
   };
 }
 

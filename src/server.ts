@@ -1,27 +1,24 @@
 import { buildApp } from './app.tsx';
 import { loadConfig } from './config.ts';
-import { createDb, migrateToLatest } from './db/database.ts';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.ts';
+import { connectDatabase, type Connection } from './db/connect.ts';
+import { migrateToLatest } from './db/database.ts';
 import { prepareDemo } from './modules/organizations/demoStartup.ts';
 import { systemClock } from './platform/clock.ts';
-import path from 'node:path';
+import { startJobs, type RunningJobs } from './modules/notifications/jobs.ts';
 
 const config = loadConfig();
-let embedded: EmbeddedDatabase | undefined;
+let connection: Connection | undefined;
 
 async function main() {
-  let url = config.databaseUrl;
-  if (!url) {
-    console.log(`Startar inbäddad PostgreSQL i ${config.dataDir} …`);
-    embedded = await startEmbeddedPostgres({ dir: path.join(config.dataDir, 'pg'), port: config.embeddedPgPort });
-    await ensureDatabase(embedded.url('postgres'), 'lyhord');
-    url = embedded.url('lyhord');
-  }
-  const db = createDb(url);
+  if (!config.databaseUrl) console.log(`Startar inbäddad PostgreSQL i ${config.dataDir} …`);
+  connection = await connectDatabase(config);
+  const { db } = connection;
   await migrateToLatest(db);
   if (config.demo) await prepareDemo(db);
 
   const app = await buildApp({ db, clock: systemClock, config, log: true });
+  // Background jobs (mail, reminders, digests) run here unless RUN_JOBS=false leaves them to `npm run worker`.
+  const jobs: RunningJobs | undefined = config.runJobs ? await startJobs({ db, clock: systemClock, mail: config.mail, concurrency: config.workerConcurrency }) : undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -29,8 +26,8 @@ async function main() {
     app.log.info({ signal }, 'stopping');
     try {
       await app.close();
-      await db.destroy();
-      await embedded?.stop();
+      await jobs?.stop();
+      await connection?.close();
     } finally {
       process.exit(0);
     }
@@ -39,24 +36,13 @@ async function main() {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
-  console.log(`Lyhörd är igång: http://localhost:${config.port}/`);
-}
-
-async function ensureDatabase(adminUrl: string, name: string) {
-  const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!rowCount) await client.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await client.end();
-  }
+  console.log(`Lyhörd är igång: http://localhost:${config.port}/ (databas: ${connection.description})`);
+  console.log(jobs ? `Bakgrundsjobb körs i den här processen; e-post ${config.mail.smtpUrl ? 'skickas via SMTP' : 'sparas i den lokala utkorgen (/admin/utkorg)'}.` : 'Bakgrundsjobb körs inte här (RUN_JOBS=false): starta npm run worker.');
 }
 
 main().catch(async (err) => {
   console.error('Lyhörd kunde inte starta:', err instanceof Error ? err.message : err);
   if (err instanceof Error && err.cause) console.error(err.cause);
-  await embedded?.stop().catch(() => {});
+  await connection?.close().catch(() => {});
   process.exit(1);
 });

@@ -47,7 +47,24 @@ export const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
  */
 export class Session {
   private cookies = new Map<string, string>();
-  constructor(private app: FastifyInstance) {}
+  /** `base`: an organization's base path ('/o/<slug>'), put in front of every path this session requests. */
+  constructor(
+    private app: FastifyInstance,
+    private base = '',
+  ) {}
+
+  private at(url: string) {
+    return this.base && url.startsWith('/') && !url.startsWith(`${this.base}/`) ? `${this.base}${url}` : url;
+  }
+
+  /** A cookie this browser holds, by name (tests that tamper with or move cookies). */
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
 
   private cookieHeader() {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -66,7 +83,7 @@ export class Session {
   }
 
   async get(url: string) {
-    const res = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader() } });
+    const res = await this.app.inject({ method: 'GET', url: this.at(url), headers: { cookie: this.cookieHeader() } });
     this.keep(res);
     return res;
   }
@@ -84,7 +101,7 @@ export class Session {
   async post(url: string, fields: Record<string, string | string[]>, opts: { csrfFrom?: string; csrf?: string | false } = {}) {
     const token = opts.csrf === false ? undefined : (opts.csrf ?? (await this.csrf(opts.csrfFrom)));
     const body = form(token ? { _csrf: token, ...fields } : fields);
-    const res = await this.app.inject({ method: 'POST', url, headers: { ...FORM, cookie: this.cookieHeader() }, payload: body });
+    const res = await this.app.inject({ method: 'POST', url: this.at(url), headers: { ...FORM, cookie: this.cookieHeader() }, payload: body });
     this.keep(res);
     return res;
   }

@@ -5,6 +5,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './schema.ts';
+import { migrateJobQueue } from '../platform/jobs.ts';
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -21,7 +22,20 @@ export function createDb(connectionString: string, poolSize = 20): Db {
   // An idle connection dropped by the server (restart, shutdown, Ctrl-C reaching the whole
   // process group) is replaced on next use; it must not crash the process.
   pool.on('error', (err) => console.warn(`PostgreSQL-anslutning stängdes: ${err.message}`));
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // A checked-out connection that errors must not crash the process either; the pool handler
+  // above already reports idle ones, and a query in flight gets the error itself.
+  pool.on('connect', (client) => client.on('error', () => {}));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
+  return db;
+}
+
+const pools = new WeakMap<Kysely<any>, pg.Pool>();
+/** The pg pool behind a Kysely instance made by createDb (the job queue shares it). */
+export function poolOf(db: Kysely<any>): pg.Pool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error('poolOf: this Kysely instance was not made by createDb');
+  return pool;
 }
 
 const migrationFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -38,6 +52,8 @@ export async function migrateToLatest(db: Kysely<any>): Promise<void> {
   if (error || failed) {
     throw new Error(`Migration failed${failed ? ` in ${failed.migrationName}` : ''}`, { cause: error });
   }
+  // The job queue's tables (schema graphile_worker) are part of the database's schema too.
+  await migrateJobQueue(poolOf(db));
 }
 
 export async function isHealthy(db: Db): Promise<boolean> {

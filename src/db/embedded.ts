@@ -16,6 +16,11 @@ const USER = 'lyhord';
 // against other local users rather than the network.
 const PASSWORD = 'lyhord-embedded';
 
+/** Connection string for a database on an embedded cluster listening on this port (ours or another process's). */
+export function embeddedUrl(port: number, database: string): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
@@ -69,7 +74,7 @@ export async function startEmbeddedPostgres(opts: {
     );
   }
   return {
-    url: (database) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`,
+    url: (database) => embeddedUrl(opts.port, database),
     stop: () => pg.stop(),
   };
 }

@@ -13,6 +13,10 @@ export interface OrganizationsTable {
   is_default: Generated<boolean>;
   settings: Json<OrganizationSettings>;
   created_at: Generated<Date>;
+  active: Generated<boolean>;
+  /** False: staff sign in with single sign-on only. */
+  password_login: Generated<boolean>;
+  updated_at: Generated<Date>;
 }
 
 export interface OrganizationSettings {
@@ -23,6 +27,14 @@ export interface OrganizationSettings {
   contactEmail?: string;
   contactPhone?: string;
   postalAddress?: string;
+  /** Start page: the heading's lead text and an optional extra paragraph (plain text, set by the admin). */
+  startPageIntro?: string;
+  startPageExtra?: string;
+  /** More "not a synpunkt" links. */
+  schoolHarassmentUrl?: string;
+  otherAuthorityText?: string;
+  /** Letterhead for letters. */
+  letterhead?: { senderName?: string; postalAddress?: string; phone?: string; email?: string; website?: string; signature?: string };
 }
 
 export interface OrgUnitsTable {
@@ -61,6 +73,14 @@ export interface UsersTable {
   failed_logins: Generated<number>;
   locked_until: Timestamp | null;
   created_at: Generated<Date>;
+  is_installation_admin: Generated<boolean>;
+  deactivated_at: Timestamp | null;
+  totp_secret_enc: Buffer | null;
+  totp_enabled_at: Timestamp | null;
+  totp_last_step: number | null;
+  sso_subject: string | null;
+  last_login_at: Timestamp | null;
+  digest_opt_out: Generated<boolean>;
 }
 
 export type Role = 'registrar' | 'coordinator' | 'handler' | 'unit_admin' | 'reader' | 'admin';
@@ -71,6 +91,8 @@ export interface RoleGrantsTable {
   role: Role;
   org_unit_id: string | null;
   created_at: Generated<Date>;
+  source: Generated<'manual' | 'sso'>;
+  created_by: string | null;
 }
 
 export interface CaseNumberCountersTable {
@@ -129,6 +151,14 @@ export interface CasesTable {
   search: ColumnType<string, never, never>;
   registered_by: string | null;
   channel_confirmed: Generated<boolean>;
+  /** Deadline bookkeeping (migration 0900): see modules/deadlines. */
+  paused_working_days: Generated<number>;
+  deadline_extended: Generated<boolean>;
+  ack_due_on: DateOnly | null;
+  next_reminder_on: DateOnly | null;
+  reminders_sent: Generated<number>;
+  escalated_at: Timestamp | null;
+  forwarded_from_case_id: string | null;
 }
 
 export interface CaseContactsTable {
@@ -184,6 +214,8 @@ export interface SessionsTable {
   created_at: Generated<Date>;
   last_seen_at: Generated<Date>;
   expires_at: Timestamp;
+  auth_method: Generated<'password' | 'password_totp' | 'oidc'>;
+  id_token: string | null;
 }
 
 export interface LoginThrottleTable {
@@ -206,13 +238,24 @@ export interface ApiKeysTable {
   revoked_at: Timestamp | null;
 }
 
-export type MessagePurpose = 'acknowledgement' | 'answer' | 'delay_notice' | 'referral' | 'not_handled' | 'reminder' | 'digest' | 'other';
+export type MessagePurpose = 'acknowledgement' | 'answer' | 'delay_notice' | 'referral' | 'not_handled' | 'reminder' | 'escalation' | 'digest' | 'other';
 export type MessageChannel = 'email' | 'letter' | 'phone';
 export type MessageStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'recorded';
 
 export interface MessagesTable {
   id: Generated<string>;
-  case_id: string;
+  /** NULL only for a digest. */
+  case_id: string | null;
+  /** Filled from the case by a trigger when not given. */
+  organization_id: ColumnType<string, string | undefined, string>;
+  recipient_user_id: string | null;
+  dedupe_key: string | null;
+  transport: 'smtp' | 'outbox' | null;
+  header_message_id: string | null;
+  reply_to: string | null;
+  smtp_response: string | null;
+  send_token: string | null;
+  sending_started_at: Timestamp | null;
   purpose: MessagePurpose;
   channel: MessageChannel;
   recipient: string | null;
@@ -239,14 +282,177 @@ export interface ResponseTemplatesTable {
   active: Generated<boolean>;
   sort_order: Generated<number>;
   created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface UserInvitationsTable {
+  id: Generated<string>;
+  organization_id: string;
+  user_id: string;
+  token_hash: Buffer;
+  email: string;
+  mail_subject: string;
+  mail_body: string;
+  expires_at: Timestamp;
+  accepted_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface GroupRole {
+  group: string;
+  role: Role;
+  /** null: the whole organization. */
+  unitId: string | null;
+}
+
+export interface OrganizationSsoTable {
+  organization_id: string;
+  enabled: Generated<boolean>;
+  issuer_url: string;
+  client_id: string;
+  client_secret_enc: Buffer;
+  email_claim: Generated<string>;
+  groups_claim: Generated<string>;
+  scopes: Generated<string>;
+  group_roles: ColumnType<GroupRole[], GroupRole[] | string | undefined, GroupRole[] | string>;
+  button_label: string | null;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
+}
+
+export interface AdminLogTable {
+  id: Generated<string>;
+  organization_id: string | null;
+  forvaltning_id: string | null;
+  actor_user_id: string | null;
+  actor_label: string;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  summary: string;
+  before: ColumnType<unknown, string | null | undefined, never>;
+  after: ColumnType<unknown, string | null | undefined, never>;
+  occurred_at: Generated<Date>;
+}
+
+export interface DeadlinePoliciesTable {
+  id: Generated<string>;
+  organization_id: string;
+  kind: CaseKind | null;
+  acknowledge_working_days: number;
+  answer_days: number;
+  answer_unit: 'working' | 'calendar';
+  reminders: Generated<number>;
+  reminder_interval_working_days: Generated<number>;
+  escalate_after_working_days: number | null;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface ClosureDaysTable {
+  organization_id: string;
+  day: string;
+  description: Generated<string>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export type TemplateKey = 'acknowledgement' | 'delay_notice' | 'reminder' | 'escalation' | 'digest';
+
+export interface MessageTemplatesTable {
+  organization_id: string;
+  key: TemplateKey;
+  subject: string;
+  body: string;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+/** Statistics (migration 1000): see modules/statistics. */
+export interface StatisticsCalendarTable {
+  day: DateOnly;
+  working: boolean;
+  wd_through: number;
+}
+
+export interface CaseStatsTable {
+  case_id: string;
+  organization_id: string;
+  unit_id: string | null;
+  handler_id: string | null;
+  confidential: boolean;
+  anonymous: boolean;
+  kind: CaseKind;
+  channel: Channel;
+  area_id: string | null;
+  subcategory_id: string | null;
+  status: string;
+  is_open: boolean;
+  grp: 'main' | 'internal' | 'referral' | 'merged';
+  referral_type: string | null;
+  received_on: DateOnly;
+  received_month: DateOnly;
+  acknowledged_on: DateOnly | null;
+  answered_on: DateOnly | null;
+  closed_on: DateOnly | null;
+  acknowledge_by: DateOnly | null;
+  answer_by: DateOnly | null;
+  response_wd: number | null;
+  handling_wd: number | null;
+  measures: Generated<number>;
+}
+
+export interface StatisticsMonthsTable {
+  organization_id: string;
+  month: DateOnly;
+  valid: Generated<boolean>;
+  refreshed_at: Timestamp | null;
+}
+
+export interface StatisticsMonthlyTable {
+  organization_id: string;
+  month: DateOnly;
+  confidential: boolean;
+  forvaltning_id: string | null;
+  grp: string;
+  referral_type: string | null;
+  kind: string;
+  received: number;
+  ack_ok: number;
+  ack_late: number;
+  answer_ok: number;
+  answer_late: number;
+}
+
+export interface StatisticsMonthlyDaysTable {
+  organization_id: string;
+  month: DateOnly;
+  confidential: boolean;
+  forvaltning_id: string | null;
+  measure: number;
+  days: number;
+  n: number;
 }
 
 export interface Database {
+  statistics_calendar: StatisticsCalendarTable;
+  case_stats: CaseStatsTable;
+  statistics_months: StatisticsMonthsTable;
+  statistics_monthly: StatisticsMonthlyTable;
+  statistics_monthly_days: StatisticsMonthlyDaysTable;
+  deadline_policies: DeadlinePoliciesTable;
+  closure_days: ClosureDaysTable;
+  message_templates: MessageTemplatesTable;
   sessions: SessionsTable;
   login_throttle: LoginThrottleTable;
   api_keys: ApiKeysTable;
   messages: MessagesTable;
   response_templates: ResponseTemplatesTable;
+  user_invitations: UserInvitationsTable;
+  organization_sso: OrganizationSsoTable;
+  admin_log: AdminLogTable;
   installation_secrets: InstallationSecretsTable;
   organizations: OrganizationsTable;
   org_units: OrgUnitsTable;

@@ -1,4 +1,118 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { CaseDeps } from '../cases/commands.ts';
+import { swedishDate } from '../../platform/clock.ts';
+import { DomainError, notFound } from '../../platform/errors.ts';
+import { mayRegisterOnBehalf, registerOnBehalf, type CaseDeps } from '../cases/commands.ts';
+import { loadCaseDetail } from '../cases/detailQueries.ts';
+import { listCases } from '../cases/listQueries.ts';
+import type { Actor } from '../cases/policy.ts';
+import { apiActor, installApiKeyAuth } from './auth.ts';
+import { installJsonErrors } from './errors.ts';
+import { statusUrlFor, validateNewCase } from './newCase.ts';
+import { openApiDocument } from './openapi.ts';
+import { caseListSchema, caseSchema, createdCaseSchema } from './responseSchemas.ts';
+import {
+  API_EVENTS,
+  listQuerySchema,
+  newCaseSchema,
+  numberParamsSchema,
+  transitionEnvelopeSchema,
+  transitionSchemas,
+  type ApiEvent,
+  type ListQuery,
+  type NewCaseBody,
+  type TransitionBody,
+} from './schemas.ts';
+import { caseJson, caseSummaryJson } from './serialize.ts';
+import { performTransition } from './transitions.ts';
+import { apiValidatorCompiler, check, compileBody } from './validation.ts';
 
-export const apiRoutes: FastifyPluginAsync<CaseDeps> = async (_app, _deps) => {};
+type NumberParams = { Params: { number: string } };
+
+/**
+ * The JSON API for integrations, registered under /api/v1. Encapsulated: its own validator, body
+ * parsers, key authentication and JSON error handling apply here and nowhere else.
+ */
+export const apiRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
+  app.setValidatorCompiler(apiValidatorCompiler);
+  // JSON only. The form and text parsers the pages use are removed here, so anything else is 415.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+  installJsonErrors(app);
+  installApiKeyAuth(app, deps.db);
+  // Case data is personal data: never cached by browsers or proxies.
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('cache-control', 'no-store');
+  });
+
+  const document = openApiDocument();
+  app.get('/openapi.json', { config: { public: true } }, async () => document);
+
+  const eventValidators = Object.fromEntries(API_EVENTS.map((e) => [e, compileBody(transitionSchemas[e])])) as Record<ApiEvent, ReturnType<typeof compileBody>>;
+
+  async function detailOr404(actor: Actor, number: string) {
+    const d = await loadCaseDetail(deps.db, actor, number);
+    if (!d) throw notFound('Ärendet');
+    return caseJson(actor, d);
+  }
+
+  app.get<{ Querystring: ListQuery }>(
+    '/cases',
+    {
+      schema: { querystring: listQuerySchema, response: { 200: caseListSchema } },
+      // Also accept status=a,b and kind=a,b, as many HTTP clients write lists.
+      preValidation: async (req) => {
+        const query = req.query as unknown as Record<string, unknown>;
+        for (const k of ['status', 'kind']) {
+          const v = query[k];
+          if (typeof v === 'string' && v.includes(',')) query[k] = v.split(',').filter(Boolean);
+        }
+      },
+    },
+    async (req) => {
+      const q = req.query;
+      const result = await listCases(deps.db, apiActor(req), {
+        filter: { status: q.status, open: q.open, kind: q.kind, unitId: q.unit, areaId: q.area, handlerId: q.handler, unassigned: q.unassigned, overdue: q.overdue, receivedFrom: q.receivedFrom, receivedTo: q.receivedTo, q: q.q },
+        sort: q.sort,
+        page: q.page,
+        pageSize: q.pageSize,
+        today: swedishDate(deps.clock.now()),
+      });
+      return { items: result.rows.map(caseSummaryJson), page: result.page, pageSize: result.pageSize, hasMore: result.hasMore };
+    },
+  );
+
+  app.post<{ Body: NewCaseBody }>(
+    '/cases',
+    {
+      schema: { body: newCaseSchema, response: { 201: createdCaseSchema } },
+      // A role that may not register at all hears so before anything about the body.
+      preValidation: async (req) => {
+        if (!mayRegisterOnBehalf(apiActor(req))) throw new DomainError('forbidden', 'API-nyckelns roll får inte registrera synpunkter.');
+      },
+    },
+    async (req, reply) => {
+      const actor = apiActor(req);
+      const input = await validateNewCase(deps.db, actor.organizationId, req.body, deps.clock.now());
+      const { number, token } = await registerOnBehalf(deps, actor, input);
+      const body = { ...(await detailOr404(actor, number)), statusUrl: await statusUrlFor(deps.db, req, actor.organizationId, token) };
+      return reply.code(201).header('location', `/api/v1/cases/${number}`).send(body);
+    },
+  );
+
+  app.get<NumberParams>('/cases/:number', { schema: { params: numberParamsSchema, response: { 200: caseSchema } } }, async (req) =>
+    detailOr404(apiActor(req), req.params.number.toUpperCase()),
+  );
+
+  app.post<NumberParams & { Body: { event: ApiEvent } }>(
+    '/cases/:number/transitions',
+    { schema: { params: numberParamsSchema, body: transitionEnvelopeSchema, response: { 200: caseSchema } } },
+    async (req) => {
+      const actor = apiActor(req);
+      // The envelope named a known event; now the event's own fields, with errors that name them.
+      const body = check<TransitionBody>(eventValidators[req.body.event], req.body);
+      const number = req.params.number.toUpperCase();
+      await performTransition(deps, actor, number, body);
+      return detailOr404(actor, number);
+    },
+  );
+};

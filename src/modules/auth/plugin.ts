@@ -3,33 +3,38 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Actor } from '../cases/policy.ts';
-import { actorForSession } from './queries.ts';
-import { hashSessionId, SESSION_COOKIE, SESSION_HOURS } from './sessions.ts';
+import { actorForSession, type SignedInActor } from './queries.ts';
+import { hashSessionId, SESSION_HOURS, sessionCookieName } from './sessions.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    actor: (Actor & { email?: string }) | null;
+    actor: (Actor & { email?: string } & Partial<Omit<SignedInActor, keyof Actor>>) | null;
     sessionId: string | null;
   }
 }
 
-/** Reads the session cookie on every request and makes the signed-in user available as req.actor. */
+/**
+ * Reads this organization's session cookie on every request and makes the signed-in user
+ * available as req.actor. A session of another organization gives nothing here.
+ */
 export const authPlugin = fp<{ db: Db; clock: Clock }>(async (app, { db, clock }) => {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);
   app.addHook('preHandler', async (req) => {
-    const raw = req.cookies[SESSION_COOKIE];
-    if (!raw || req.actor) return;
+    if (!req.org || req.actor) return;
+    const raw = req.cookies[sessionCookieName(req.org)];
+    if (!raw) return;
     const actor = await actorForSession(db, hashSessionId(raw), clock.now());
-    if (actor && actor.organizationId === req.org?.id) {
+    if (actor && actor.organizationId === req.org.id) {
       req.actor = actor;
       req.sessionId = raw;
     }
   });
 });
 
-export function sessionCookieOptions(secure: boolean) {
-  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure, maxAge: SESSION_HOURS * 3600 };
+/** The session cookie lives under the organization's own base path. */
+export function sessionCookieOptions(secure: boolean, basePath = '') {
+  return { path: basePath || '/', httpOnly: true, sameSite: 'lax' as const, secure, maxAge: SESSION_HOURS * 3600 };
 }
 
 /** For staff pages: not signed in means the sign-in page, then back here. */

@@ -9,6 +9,8 @@ import { can, canSee, hasRole, type Actor } from './policy.ts';
 import { lockCaseForChange, policyCase, unitPath } from './queries.ts';
 import { hashStatusToken, statusTokenFor } from './statusToken.ts';
 import { checkVersion, transition } from './transition.ts';
+import { enqueueSends } from '../../platform/jobs.ts';
+import { deadlinesForNewCase } from '../deadlines/hooks.ts';
 
 export interface CaseDeps {
   db: Db;
@@ -109,7 +111,8 @@ export async function routeCase(deps: CaseDeps, t: Target & { unitId: string }) 
 export async function assignCase(deps: CaseDeps, t: Target & { unitId?: string; handlerId: string }) {
   return deps.db.transaction().execute(async (tx) => {
     const current = await lockCaseForChange(tx, orgOf(t), t.number);
-    if (!current) throw notFound('Ärendet');
+    // Not visible answers 404 before anything else, so the handler check below reveals nothing.
+    if (!current || !canSee(t.actor, policyCase(current))) throw notFound('Ärendet');
     const unitId = t.unitId ?? current.unit_id;
     await checkHandler(tx, orgOf(t), t.handlerId, unitId);
     return transition(tx, {
@@ -143,13 +146,22 @@ export interface AnswerInput {
   occurredOn?: string;
 }
 
-async function addMessage(tx: Tx, caseRow: { id: string; contact_email: string | null; contact_phone: string | null; contact_address: string | null; contact_name: string | null; number: string }, actor: Actor, purpose: 'answer' | 'referral' | 'not_handled', m: AnswerInput, now: Date) {
+async function addMessage(
+  tx: Tx,
+  caseRow: { id: string; contact_email: string | null; contact_phone: string | null; contact_address: string | null; contact_name: string | null; number: string },
+  actor: Actor,
+  purpose: 'answer' | 'referral' | 'not_handled',
+  m: AnswerInput,
+  now: Date,
+  /** Already said or sent outside the system (a quick case answered on the spot): recorded, never queued. */
+  alreadyDelivered = false,
+) {
   const recipient = m.channel === 'email' ? caseRow.contact_email : m.channel === 'phone' ? caseRow.contact_phone : caseRow.contact_address;
   if (!recipient) {
     const what = { email: 'e-postadress', phone: 'telefonnummer', letter: 'postadress' }[m.channel];
     throw new DomainError('invalid', `Synpunktslämnaren har inte lämnat någon ${what}.`, { channel: `Det finns ingen ${what} att svara till. Välj ett annat sätt.` });
   }
-  return tx
+  const msg = await tx
     .insertInto('messages')
     .values({
       case_id: caseRow.id,
@@ -159,13 +171,16 @@ async function addMessage(tx: Tx, caseRow: { id: string; contact_email: string |
       subject: m.subject ?? `Svar på din synpunkt ${caseRow.number}`,
       body: m.body,
       // E-mail waits in the outbox for the mail transport; letters and calls are done by a person.
-      status: m.channel === 'email' ? 'queued' : 'recorded',
+      status: m.channel === 'email' && !alreadyDelivered ? 'queued' : 'recorded',
       occurred_on: m.channel === 'phone' ? (m.occurredOn ?? swedishDate(now)) : swedishDate(now),
       created_by: actor.kind === 'user' ? actor.id : null,
       created_at: now,
     })
-    .returning('id')
+    .returning(['id', 'status'])
     .executeTakeFirstOrThrow();
+  // The send job commits with the message, or neither does (notifications/send.ts).
+  if (msg.status === 'queued') await enqueueSends(tx, [msg.id]);
+  return msg;
 }
 
 /** Handler: answer by the channel the submitter asked for. */
@@ -237,13 +252,25 @@ export async function rejectCase(deps: CaseDeps, t: Target & { reason: string; r
 export async function mergeCase(deps: CaseDeps, t: Target & { intoNumber: string }) {
   return deps.db.transaction().execute(async (tx) => {
     const now = deps.clock.now();
-    const into = await tx.selectFrom('cases').select(['id', 'status', 'number']).where('organization_id', '=', orgOf(t)).where('number', '=', t.intoNumber.trim().toUpperCase()).executeTakeFirst();
-    if (!into || into.number === t.number) throw new DomainError('invalid', 'Ärendet att slå ihop med finns inte.', { intoNumber: 'Skriv numret på ett annat ärende, till exempel SYN-2026-00042.' });
+    const into = await otherCase(tx, orgOf(t), t.intoNumber);
+    // A case the actor may not see does not exist for them, here too.
+    if (!into || into.number === t.number || !canSee(t.actor, policyCase(into))) throw new DomainError('invalid', 'Ärendet att slå ihop med finns inte.', { intoNumber: 'Skriv numret på ett annat ärende, till exempel SYN-2026-00042.' });
     if (into.status === 'merged') throw new DomainError('invalid', 'Det ärendet är självt sammanslaget.', { intoNumber: 'Välj ärendet som det andra slogs ihop med.' });
     const result = await transition(tx, { actor: t.actor, organizationId: orgOf(t), number: t.number, event: 'merge', expectedVersion: t.expectedVersion, now, changes: { merged_into_id: into.id, closed_at: now }, data: { into: into.number } });
     await addEvent(tx, into.id, t.actor, 'link', now, { merged: t.number });
     return result;
   });
+}
+
+/** Another case named by its number (merge target, linked case), with what canSee needs. */
+async function otherCase(tx: Tx, organizationId: string, number: string) {
+  return tx
+    .selectFrom('cases as c')
+    .leftJoin('org_units as u', 'u.id', 'c.unit_id')
+    .select(['c.id', 'c.status', 'c.number', 'c.organization_id', 'c.handler_id', 'c.confidential', 'u.ancestor_ids as unit_path'])
+    .where('c.organization_id', '=', organizationId)
+    .where('c.number', '=', number.trim().toUpperCase())
+    .executeTakeFirst();
 }
 
 async function addEvent(tx: Tx, caseId: string, actor: Actor, type: string, now: Date, data: Record<string, unknown>, visibleToSubmitter = false) {
@@ -269,8 +296,8 @@ export async function linkCases(deps: CaseDeps, t: Target & { otherNumber: strin
     const row = await lockCaseForChange(tx, orgOf(t), t.number);
     if (!row || !canSee(t.actor, policyCase(row))) throw notFound('Ärendet');
     if (!can(t.actor, 'link', policyCase(row))) throw new DomainError('conflict', 'Du har inte behörighet att länka ärendet.');
-    const other = await tx.selectFrom('cases').select(['id', 'number']).where('organization_id', '=', orgOf(t)).where('number', '=', t.otherNumber.trim().toUpperCase()).executeTakeFirst();
-    if (!other || other.id === row.id) throw new DomainError('invalid', 'Ärendet att länka finns inte.', { otherNumber: 'Skriv numret på ett annat ärende, till exempel SYN-2026-00042.' });
+    const other = await otherCase(tx, orgOf(t), t.otherNumber);
+    if (!other || other.id === row.id || !canSee(t.actor, policyCase(other))) throw new DomainError('invalid', 'Ärendet att länka finns inte.', { otherNumber: 'Skriv numret på ett annat ärende, till exempel SYN-2026-00042.' });
     await tx.insertInto('case_links').values([{ case_id: row.id, linked_case_id: other.id }, { case_id: other.id, linked_case_id: row.id }]).onConflict((oc) => oc.doNothing()).execute();
     const now = deps.clock.now();
     await addEvent(tx, row.id, t.actor, 'link', now, { linked: other.number });
@@ -295,6 +322,7 @@ export interface OnBehalfInput {
  * like a web submission, with the real date received and the channel.
  */
 export async function registerOnBehalf(deps: CaseDeps, actor: Actor, input: OnBehalfInput): Promise<{ id: string; number: string; token: string }> {
+  if (!mayRegisterOnBehalf(actor)) throw notFound();
   if (!input.confirmedWithSubmitter && input.channel !== 'internal') {
     throw new DomainError('invalid', 'Fråga personen innan du registrerar synpunkten åt dem.', { confirmed: 'Bekräfta att personen vill att du registrerar synpunkten.' });
   }
@@ -310,6 +338,7 @@ export async function registerOnBehalf(deps: CaseDeps, actor: Actor, input: OnBe
 async function insertStaffCase(tx: Tx, actor: Actor, input: OnBehalfInput & { unitId?: string }, k: { id: string; number: string; token: string; now: Date }) {
   const { id, number, token, now } = k;
   {
+    const deadlines = await deadlinesForNewCase(tx, { organizationId: actor.organizationId, kind: input.kind, receivedAt: input.receivedAt, anonymous: input.contact === null, contact: input.contact });
     await tx
       .insertInto('cases')
       .values({
@@ -327,6 +356,7 @@ async function insertStaffCase(tx: Tx, actor: Actor, input: OnBehalfInput & { un
         status_token_hash: hashStatusToken(token),
         channel_confirmed: input.confirmedWithSubmitter,
         created_at: now,
+        ...deadlines,
       })
       .execute();
     if (input.contact) {
@@ -353,8 +383,11 @@ export interface QuickCaseInput extends OnBehalfInput {
   classification: Classification;
   outcome: Outcome;
   measures?: string;
-  /** What was answered on the spot, if anything; recorded, not sent. */
-  answer?: AnswerInput;
+  /**
+   * What was answered on the spot, if anything: kept in the history, and also as a recorded (never
+   * sent) message when a channel is given (the answer went by phone, e-mail or letter).
+   */
+  answer?: Omit<AnswerInput, 'channel'> & { channel?: MessageChannel };
 }
 
 /**
@@ -395,11 +428,13 @@ export async function quickCase(deps: CaseDeps, actor: Actor, input: QuickCaseIn
         outcome: input.outcome,
         closed_at: now,
       },
-      data: { outcome: input.outcome, quick: true },
+      // The answer text lives in the event too, so an answer given at the counter is not lost.
+      data: { outcome: input.outcome, quick: true, answeredOnSpot: input.answer?.body ?? null },
     });
-    if (input.answer && input.contact) {
+    const channel = input.answer?.channel;
+    if (input.answer && channel && input.contact) {
       const row = (await lockCaseForChange(tx, actor.organizationId, number))!;
-      await addMessage(tx, row, actor, 'answer', input.answer, now);
+      await addMessage(tx, row, actor, 'answer', { ...input.answer, channel }, now, true);
     }
     if (input.measures?.trim()) await addEvent(tx, id, actor, 'measure', now, { text: input.measures });
   });

@@ -139,7 +139,7 @@ export const OUTCOMES = {
 } as const;
 export type Outcome = keyof typeof OUTCOMES;
 
-export const EVENT_LABEL: Record<CaseEvent | 'received' | 'note' | 'measure' | 'link' | 'update' | 'message', string> = {
+export const EVENT_LABEL: Record<CaseEvent | 'received' | 'note' | 'measure' | 'link' | 'update' | 'message' | 'deadline', string> = {
   received: 'Mottagen',
   register: 'Registrerad',
   route: 'Skickad till förvaltning/enhet',
@@ -160,4 +160,5 @@ export const EVENT_LABEL: Record<CaseEvent | 'received' | 'note' | 'measure' | '
   link: 'Länkad',
   update: 'Uppgifter ändrade',
   message: 'Meddelande',
+  deadline: 'Svarsdatum ändrat',
 };

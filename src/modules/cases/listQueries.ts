@@ -16,8 +16,12 @@ export function scopeToActor(qb: CasesQB, actor: Actor): CasesQB {
   const unitIds = actor.grants.flatMap((g) => (g.unitId ? [g.unitId] : []));
   const confOrgWide = actor.grants.some((g) => g.unitId === null && CONFIDENTIAL_ROLES.includes(g.role));
   const confUnitIds = actor.grants.flatMap((g) => (g.unitId && CONFIDENTIAL_ROLES.includes(g.role) ? [g.unitId] : []));
-  const inUnits = (eb: ExpressionBuilder<WithC, 'c'>, ids: string[]) =>
-    eb('c.unit_id', 'in', eb.selectFrom('org_units').select('id').where(sql<boolean>`ancestor_ids && ${sql.val(ids)}::uuid[]`));
+  // unit_id = ANY(ARRAY(subquery)), not IN (subquery): the unit ids become one array computed
+  // first (an InitPlan), which an index can take as its condition also inside the OR with "mine"
+  // below. With IN, PostgreSQL checks a hashed subplan row by row and reads every case of the
+  // organization. Same meaning: a NULL unit_id matches neither.
+  const inUnits = (_eb: ExpressionBuilder<WithC, 'c'>, ids: string[]) =>
+    sql<boolean>`c.unit_id = ANY(ARRAY(SELECT id FROM org_units WHERE ancestor_ids && ${sql.val(ids)}::uuid[]))`;
   const mine = (eb: ExpressionBuilder<WithC, 'c'>) => eb('c.handler_id', '=', actor.kind === 'user' ? actor.id : '00000000-0000-0000-0000-000000000000');
 
   return qb
@@ -47,6 +51,27 @@ export interface CaseFilter {
   overdue?: boolean;
   q?: string;
   internal?: boolean;
+  // For the statistics drill-down (modules/statistics/drilldown.ts): each number on the
+  // statistics pages links to the list with the filter that gives exactly its cases.
+  /** 'none': not yet classified. (areaId, subcategoryId and unitId take 'none' the same way.) */
+  subcategoryId?: string;
+  channel?: string;
+  /** Exactly this unit, not its subtree. */
+  unitExact?: string;
+  /** Units of the förvaltningar this nämnd is responsible for. */
+  committee?: string;
+  /** 'none': not referred; 'any': referred anywhere; otherwise the referral type. */
+  referral?: string;
+  /** Merged into another case (a duplicate). */
+  merged?: boolean;
+  /** Has a first answer to the submitter. */
+  answered?: boolean;
+  /** How the acknowledgement or answer deadline went (see statistics/sqlParts.ts). */
+  deadline?: 'ack_ok' | 'ack_late' | 'answer_ok' | 'answer_late';
+  closedFrom?: string;
+  closedTo?: string;
+  /** A measure (åtgärd) is recorded on the case. */
+  hasMeasure?: boolean;
 }
 
 export const SORTS = {
@@ -67,12 +92,15 @@ export interface ListOptions {
   today: string;
 }
 
-function applyFilter(qb: CasesQB, f: CaseFilter, today: string): CasesQB {
+export function applyFilter(qb: CasesQB, f: CaseFilter, today: string): CasesQB {
   if (f.status?.length) qb = qb.where('c.status', 'in', f.status);
   else if (f.open) qb = qb.where('c.status', 'in', OPEN_STATUSES as Status[]);
   if (f.kind?.length) qb = qb.where('c.kind', 'in', f.kind as never[]);
-  if (f.areaId) qb = qb.where('c.area_id', '=', f.areaId);
-  if (f.unitId) qb = qb.where('c.unit_id', 'in', (eb) => eb.selectFrom('org_units').select('id').where(sql<boolean>`ancestor_ids @> ARRAY[${f.unitId}]::uuid[]`));
+  if (f.areaId === 'none') qb = qb.where('c.area_id', 'is', null);
+  else if (f.areaId) qb = qb.where('c.area_id', '=', f.areaId);
+  if (f.unitId === 'none') qb = qb.where('c.unit_id', 'is', null);
+  else if (f.unitId) qb = qb.where('c.unit_id', 'in', (eb) => eb.selectFrom('org_units').select('id').where(sql<boolean>`ancestor_ids @> ARRAY[${f.unitId}]::uuid[]`));
+  qb = applyDrillDownFilter(qb, f, today);
   if (f.handlerId) qb = qb.where('c.handler_id', '=', f.handlerId);
   if (f.unassigned) qb = qb.where('c.handler_id', 'is', null);
   if (f.receivedFrom) qb = qb.where(sql<boolean>`c.received_at >= (${f.receivedFrom}::date)::timestamp AT TIME ZONE 'Europe/Stockholm'`);
@@ -84,6 +112,44 @@ function applyFilter(qb: CasesQB, f: CaseFilter, today: string): CasesQB {
     qb = qb.where((eb) => eb.or([eb(sql`c.search`, '@@', sql`websearch_to_tsquery('swedish', ${q})`), eb('c.number', '=', q.toUpperCase())]));
   }
   return qb;
+}
+
+function applyDrillDownFilter(qb: CasesQB, f: CaseFilter, today: string): CasesQB {
+  if (f.subcategoryId === 'none') qb = qb.where('c.subcategory_id', 'is', null);
+  else if (f.subcategoryId) qb = qb.where('c.subcategory_id', '=', f.subcategoryId);
+  if (f.channel) qb = qb.where('c.channel', '=', f.channel as never);
+  if (f.unitExact) qb = qb.where('c.unit_id', '=', f.unitExact);
+  if (f.committee) {
+    const committee = f.committee;
+    qb = qb.where(sql<boolean>`c.unit_id IN (SELECT u.id FROM org_units u JOIN org_units f ON f.id = u.ancestor_ids[1] WHERE f.committee = ${committee})`);
+  }
+  if (f.referral === 'none') qb = qb.where('c.referral_type', 'is', null);
+  else if (f.referral === 'any') qb = qb.where('c.referral_type', 'is not', null);
+  else if (f.referral) qb = qb.where('c.referral_type', '=', f.referral);
+  if (f.merged === true) qb = qb.where((eb) => eb.or([eb('c.merged_into_id', 'is not', null), eb('c.status', '=', 'merged')]));
+  else if (f.merged === false) qb = qb.where('c.merged_into_id', 'is', null).where('c.status', '<>', 'merged');
+  if (f.answered !== undefined) qb = qb.where('c.first_answered_at', f.answered ? 'is not' : 'is', null);
+  if (f.deadline) qb = qb.where(deadlineSql(f.deadline, today));
+  if (f.closedFrom) qb = qb.where(sql<boolean>`c.closed_at >= (${f.closedFrom}::date)::timestamp AT TIME ZONE 'Europe/Stockholm'`);
+  if (f.closedTo) qb = qb.where(sql<boolean>`c.closed_at < ((${f.closedTo}::date + 1)::timestamp AT TIME ZONE 'Europe/Stockholm')`);
+  if (f.hasMeasure) qb = qb.where(sql<boolean>`EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.type = 'measure')`);
+  return qb;
+}
+
+/** The same rules as statistics' ack/answer status (statistics/sqlParts.ts), on the cases table. */
+function deadlineSql(which: NonNullable<CaseFilter['deadline']>, today: string) {
+  const day = (col: string) => sql`(${sql.ref(col)} AT TIME ZONE 'Europe/Stockholm')::date`;
+  const open = sql`c.status IN ('received', 'registered', 'assigned', 'in_progress', 'waiting', 'answered')`;
+  const main = sql`c.merged_into_id IS NULL AND c.status <> 'merged' AND c.referral_type IS NULL AND NOT c.is_internal AND NOT c.anonymous`;
+  if (which === 'ack_ok' || which === 'ack_late') {
+    const done = sql`least(${day('c.acknowledged_at')}, ${day('c.first_answered_at')})`;
+    return which === 'ack_ok'
+      ? sql<boolean>`${main} AND c.acknowledge_by IS NOT NULL AND ${done} <= c.acknowledge_by`
+      : sql<boolean>`${main} AND c.acknowledge_by IS NOT NULL AND (${done} > c.acknowledge_by OR (${done} IS NULL AND ${open} AND c.status <> 'waiting' AND c.acknowledge_by < ${today}::date))`;
+  }
+  return which === 'answer_ok'
+    ? sql<boolean>`${main} AND c.answer_by IS NOT NULL AND ${day('c.first_answered_at')} <= c.answer_by`
+    : sql<boolean>`${main} AND c.answer_by IS NOT NULL AND (${day('c.first_answered_at')} > c.answer_by OR (c.first_answered_at IS NULL AND ${open} AND c.status <> 'waiting' AND c.answer_by < ${today}::date))`;
 }
 
 export async function listCases(db: Executor, actor: Actor, opts: ListOptions) {

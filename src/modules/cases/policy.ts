@@ -43,14 +43,19 @@ export function hasRole(actor: Actor, ...roles: Role[]): boolean {
   return actor.grants.some((g) => roles.includes(g.role));
 }
 
+/** The case is assigned to this person. (An API key is never a case's handler.) */
+export function isOwnHandler(actor: Actor, c: PolicyCase): boolean {
+  return actor.kind === 'user' && c.handlerId !== null && c.handlerId === actor.id;
+}
+
 export function canSee(actor: Actor, c: PolicyCase): boolean {
   if (actor.organizationId !== c.organizationId) return false;
   // The handler a case is assigned to sees it even when it lies outside their granted units.
-  if (c.handlerId !== null && c.handlerId === actor.id) return true;
+  if (isOwnHandler(actor, c)) return true;
   const roles = rolesOn(actor, c);
   if (roles.size === 0) return false;
   if (!c.confidential) return true;
-  return CONFIDENTIAL_ROLES.some((r) => roles.has(r)) || (c.handlerId !== null && c.handlerId === actor.id);
+  return CONFIDENTIAL_ROLES.some((r) => roles.has(r));
 }
 
 /**
@@ -60,21 +65,23 @@ export function canSee(actor: Actor, c: PolicyCase): boolean {
 export function can(actor: Actor, action: CaseAction, c: PolicyCase): boolean {
   if (!canSee(actor, c)) return false;
   const roles = rolesOn(actor, c);
-  const isOwnHandler = c.handlerId !== null && c.handlerId === actor.id;
+  const own = isOwnHandler(actor, c);
   switch (action) {
     case 'view':
       return true;
+    // The case's own handler answers the submitter and works the case, also when it was assigned
+    // to them outside their granted units (canSee lets them in for that reason).
     case 'view_contact':
-      return CONTACT_ROLES.some((r) => roles.has(r));
+      return own || CONTACT_ROLES.some((r) => roles.has(r));
     case 'note':
     case 'link':
-      return WORKING_ROLES.some((r) => roles.has(r));
+      return own || WORKING_ROLES.some((r) => roles.has(r));
     case 'edit':
-      return roles.has('registrar') || roles.has('coordinator') || roles.has('admin') || isOwnHandler;
+      return roles.has('registrar') || roles.has('coordinator') || roles.has('admin') || own;
     default: {
       const t = findTransition(c.status, action);
       if (!t) return false;
-      return t.who.some((w) => (w === 'assigned_handler' ? isOwnHandler : roles.has(w)));
+      return t.who.some((w) => (w === 'assigned_handler' ? own : roles.has(w)));
     }
   }
 }

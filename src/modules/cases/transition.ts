@@ -5,6 +5,7 @@ import { DomainError, notFound } from '../../platform/errors.ts';
 import { findTransition, targetStatus, type CaseEvent, type GuardInput, type Status } from './lifecycle.ts';
 import { can, type Actor } from './policy.ts';
 import { lockCaseForChange, policyCase, subcategoryRequiredFor, unitPath, type LockedCase } from './queries.ts';
+import { afterCaseTransition } from '../deadlines/hooks.ts';
 
 export interface TransitionRequest {
   actor: Actor;
@@ -24,7 +25,7 @@ export const STALE_MESSAGE =
   'Någon annan har ändrat ärendet sedan du öppnade det. Inget av det du gjorde har sparats. Ladda om ärendet, se vad som ändrats och gör om ändringen.';
 
 export function checkVersion(row: { version: number }, expected: number | undefined) {
-  if (expected !== undefined && expected !== row.version) throw new DomainError('conflict', STALE_MESSAGE);
+  if (expected !== undefined && expected !== row.version) throw new DomainError('conflict', STALE_MESSAGE, { reason: 'stale_version' });
 }
 
 /**
@@ -36,12 +37,14 @@ export async function transition(tx: Tx, req: TransitionRequest): Promise<{ befo
   if (!row) throw notFound('Ärendet');
   const pc = policyCase(row);
   if (!can(req.actor, 'view', pc)) throw notFound('Ärendet');
+  // First: did someone else save since this person loaded the case? Their change may be what makes
+  // the event impossible now, and "someone else changed it, reload" is the reason to give then.
+  checkVersion(row, req.expectedVersion);
 
   const from = row.status as Status;
   const t = findTransition(from, req.event);
-  if (!t) throw new DomainError('conflict', `Det går inte att göra det när ärendet har status ”${from}”.`, { event: req.event, status: from });
-  if (!can(req.actor, req.event, pc)) throw new DomainError('conflict', 'Du har inte behörighet att göra det här i ärendet.', { event: req.event });
-  checkVersion(row, req.expectedVersion);
+  if (!t) throw new DomainError('conflict', `Det går inte att göra det när ärendet har status ”${from}”.`, { event: req.event, status: from, reason: 'illegal_transition' });
+  if (!can(req.actor, req.event, pc)) throw new DomainError('conflict', 'Du har inte behörighet att göra det här i ärendet.', { event: req.event, reason: 'not_permitted' });
 
   const changes = req.changes ?? {};
   const next = { ...row, ...changes } as LockedCase;
@@ -70,7 +73,7 @@ export async function transition(tx: Tx, req: TransitionRequest): Promise<{ befo
     confidentialityRef: next.confidentiality_ref,
   };
   const reason = t.guard?.(guardInput);
-  if (reason) throw new DomainError('conflict', reason, { event: req.event });
+  if (reason) throw new DomainError('conflict', reason, { event: req.event, reason: 'guard_failed' });
 
   const status = targetStatus(t, from);
   const updated = await tx
@@ -94,5 +97,7 @@ export async function transition(tx: Tx, req: TransitionRequest): Promise<{ befo
       data: JSON.stringify(req.data ?? {}),
     })
     .execute();
+  // Deadlines follow the lifecycle (pause, resume, register …), and jobs it causes are enqueued here.
+  await afterCaseTransition(tx, { before: row, event: req.event, status, changes, now: req.now });
   return { before: row, status, version: updated.version, id: row.id };
 }

@@ -5,6 +5,7 @@ import { randomToken, sha256 } from '../../platform/secrets.ts';
 import { hashStatusToken, statusTokenFor } from '../cases/statusToken.ts';
 import { allocateCaseNumber } from '../cases/numbering.ts';
 import { findCaseIdBySubmission } from './queries.ts';
+import { deadlinesForNewCase } from '../deadlines/hooks.ts';
 import type { Submission } from './validation.ts';
 
 export interface IntakeDeps {
@@ -54,6 +55,7 @@ export async function submitCase(deps: IntakeDeps, organizationId: string, submi
     const receivedAt = clock.now();
     const number = await allocateCaseNumber(db, organizationId, swedishYear(receivedAt));
     const inserted = await db.transaction().execute(async (tx) => {
+      const deadlines = await deadlinesForNewCase(tx, { organizationId, kind: submission.kind, receivedAt, anonymous: submission.anonymous, contact: submission.contact });
       const row = await tx
         .insertInto('cases')
         .values({
@@ -69,6 +71,7 @@ export async function submitCase(deps: IntakeDeps, organizationId: string, submi
           status_token_hash: hashStatusToken(token),
           submission_key: submissionKey,
           content_hash: hash,
+          ...deadlines,
         })
         .onConflict((oc) => oc.doNothing())
         .returning('id')

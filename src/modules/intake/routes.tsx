@@ -69,6 +69,7 @@ export const intakeRoutes: FastifyPluginAsync<IntakeDeps> = async (app, deps) =>
   }
 };
 
-function publicOrigin(req: { protocol: string; host: string }): string {
-  return `${req.protocol}://${req.host}`;
+function publicOrigin(req: { protocol: string; host: string; basePath: string }): string {
+  // The organization's own base path (/o/<slug>) is part of every absolute link.
+  return `${req.protocol}://${req.host}${req.basePath}`;
 }

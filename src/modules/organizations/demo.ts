@@ -1,5 +1,6 @@
 import type { Db, Executor } from '../../db/database.ts';
 import type { OrgUnit } from '../../db/schema.ts';
+import { insertDemoTemplates } from './demoTemplates.ts';
 
 /** The four level-2 areas from DOMAIN.md; organizations may rename or add. */
 export const DEFAULT_AREAS = ['Bemötande', 'Tjänster', 'Fysisk miljö', 'Information'];
@@ -110,6 +111,7 @@ export async function seedDemoOrganization(db: Db, opts: { slug?: string; name?:
       await tx.insertInto('categories').values({ organization_id: org.id, level: 'area', name, sort_order: i }).execute();
     }
     await insertUnits(tx, org.id, EXEMPELKOMMUN, null, 0);
+    await insertDemoTemplates(tx, org.id);
     return org.id;
   });
 }

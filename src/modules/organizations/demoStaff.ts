@@ -20,6 +20,8 @@ interface DemoUser {
   role: Role;
   /** Name of the unit the role is granted on; absent = the whole organization. */
   unit?: string;
+  /** Manages the installation's organizations too (users.is_installation_admin). */
+  installationAdmin?: boolean;
 }
 
 export const DEMO_STAFF: DemoUser[] = [
@@ -30,7 +32,7 @@ export const DEMO_STAFF: DemoUser[] = [
   { email: 'handlaggare.gata@exempelkommun.se', name: 'Gustav Gatuchef', role: 'handler', unit: 'Gata och park' },
   { email: 'superanvandare.bou@exempelkommun.se', name: 'Ulla Superanvändare', role: 'unit_admin', unit: 'Barn och utbildning' },
   { email: 'lasare@exempelkommun.se', name: 'Lars Läsare', role: 'reader' },
-  { email: 'admin@exempelkommun.se', name: 'Anna Administratör', role: 'admin' },
+  { email: 'admin@exempelkommun.se', name: 'Anna Administratör', role: 'admin', installationAdmin: true },
 ];
 
 export async function seedDemoStaff(db: Db, organizationId: string): Promise<void> {
@@ -42,7 +44,7 @@ export async function seedDemoStaff(db: Db, organizationId: string): Promise<voi
         : null;
       const user = await tx
         .insertInto('users')
-        .values({ organization_id: organizationId, email: u.email, name: u.name, password_hash: passwordHash })
+        .values({ organization_id: organizationId, email: u.email, name: u.name, password_hash: passwordHash, is_installation_admin: u.installationAdmin ?? false })
         .returning('id')
         .executeTakeFirstOrThrow();
       await tx.insertInto('role_grants').values({ user_id: user.id, role: u.role, org_unit_id: unit?.id ?? null }).execute();

@@ -1,7 +1,240 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, notFound } from '../../platform/errors.ts';
 import { staffArea } from '../../platform/staff.ts';
-import type { CaseDeps } from '../cases/commands.ts';
+import type { FieldErrors } from '../../platform/views/forms.tsx';
+import { sendPage } from '../../platform/views/render.ts';
+// The frasbibliotek's placeholders are the answers module's; referral replies use the same ones.
+import { fillTemplate, placeholderValues } from '../answers/templates.ts';
+import { visibleCase } from '../cases/caseRoutes.tsx';
+import { referCase, registerCase, rejectCase, type CaseDeps } from '../cases/commands.ts';
+import type { CaseDetail } from '../cases/detailQueries.ts';
+import { errorsFrom, isStale, readFields, readVersion } from '../cases/formInput.ts';
+import { KIND_LABEL } from '../cases/labels.ts';
+import { REFERRAL_TYPES, type ReferralType } from '../cases/lifecycle.ts';
+import { forvaltningOf, loadLookups, unitLabel, type Lookups } from '../cases/lookups.ts';
+import { can, hasRole, refusal, type Actor } from '../cases/policy.ts';
+import { frame, mayReadExcerpts, staffActor } from '../cases/staffRequest.ts';
+import { STALE_MESSAGE } from '../cases/transition.ts';
+import type { FormState } from '../cases/views/ActionForms.tsx';
+import { ConflictPage } from '../cases/views/ConflictPage.tsx';
+import { SIGNIFICANCE_LABEL } from '../cases/views/staffLabels.ts';
+import { doneMessage } from '../cases/workspaceRoutes.tsx';
+import { validateClassification } from './classification.ts';
+import { findReplyTemplate, listInbox } from './queries.ts';
+import { notHandledReply, referralReply, REJECT_REASONS, type RejectReason } from './replyTemplates.ts';
+import { InboxPage } from './views/InboxPage.tsx';
+import { TriagePage, type ReplyRoute } from './views/TriagePage.tsx';
 
-export const triageRoutes: FastifyPluginAsync<CaseDeps> = async (app, _deps) => {
+const PAGE_SIZE = 50;
+const MAX_REPLY = 10_000;
+
+const unitNamed = (lookups: Lookups, id: string | undefined) => {
+  const u = lookups.units.find((x) => x.id === id);
+  return u ? unitLabel(u) : '';
+};
+
+type NumberRequest = FastifyRequest<{ Params: { number: string }; Querystring: { hanvisning?: string } }>;
+
+/** Where a reply can go: the channel the submitter asked for, if they gave what it needs. */
+function replyRoute(detail: CaseDetail): ReplyRoute | null {
+  const k = detail.contact;
+  if (detail.case.anonymous || !k || k.reply_channel === 'none') return null;
+  const to = k.reply_channel === 'email' ? k.email : k.reply_channel === 'phone' ? k.phone : k.address;
+  return to ? { channel: k.reply_channel, to } : null;
+}
+
+const mayTriage = (actor: Actor, detail: CaseDetail) => ({
+  register: can(actor, 'register', detail.policy),
+  refer: can(actor, 'refer', detail.policy),
+  reject: can(actor, 'reject', detail.policy),
+});
+
+/** After registering or referring: the registrar goes back to the inbox for the next one. */
+const afterTriage = (actor: Actor, number: string, key: string) =>
+  hasRole(actor, 'registrar', 'admin') ? `/handlaggning/inkorg?klart=${key}&arende=${number}` : `/handlaggning/arenden/${number}?klart=${key}`;
+
+/** The registrar's inbox and the registration page: classify and route, refer, or reject. */
+export const triageRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
   staffArea(app);
+
+  app.get<{ Querystring: { sida?: string } }>('/handlaggning/inkorg', async (req, reply) => {
+    const actor = staffActor(req);
+    if (!hasRole(actor, 'registrar', 'admin')) throw notFound('Sidan');
+    const n = Number.parseInt(req.query.sida ?? '', 10);
+    const page = Number.isFinite(n) && n > 0 && n < 100_000 ? n : 1;
+    const { rows, total } = await listInbox(deps.db, actor, { page, pageSize: PAGE_SIZE });
+    return sendPage(
+      reply,
+      <InboxPage {...frame(req, reply)} rows={rows} total={total} page={page} pageSize={PAGE_SIZE} now={deps.clock.now()} showExcerpt={mayReadExcerpts(actor)} done={doneMessage(req.query)} />,
+    );
+  });
+
+  async function renderTriage(req: FastifyRequest, reply: FastifyReply, detail: CaseDetail, opts: { status?: number; form?: FormState; referralType?: string } = {}) {
+    const actor = staffActor(req);
+    const may = mayTriage(actor, detail);
+    const lookups = await loadLookups(deps.db, actor.organizationId);
+    const org = req.org;
+    const number = detail.case.number;
+    const type = opts.referralType && opts.referralType in REFERRAL_TYPES ? (opts.referralType as ReferralType) : undefined;
+    const [ownReferral, ownReject] = await Promise.all([
+      type ? findReplyTemplate(deps.db, org.id, 'referral', type) : undefined,
+      findReplyTemplate(deps.db, org.id, 'not_handled'),
+    ]);
+    // The organization's own templates use the frasbibliotek's placeholders; fill them as the answer page does.
+    const forvaltning = forvaltningOf(lookups, detail.case.unit_id)?.forvaltning.name ?? org.name;
+    const fill = (text: string) => fillTemplate(text, placeholderValues(detail.case, detail.contact?.name, actor.name, forvaltning));
+    const page = (
+      <TriagePage
+        {...frame(req, reply)}
+        detail={detail}
+        lookups={lookups}
+        may={may}
+        mayViewPersonal={can(actor, 'view_contact', detail.policy)}
+        reply={replyRoute(detail)}
+        referral={type ? { type, body: ownReferral ? fill(ownReferral.body) : referralReply(org, number, type).body } : undefined}
+        rejectBody={ownReject ? fill(ownReject.body) : notHandledReply(org, number).body}
+        form={opts.form}
+        backHref={hasRole(actor, 'registrar', 'admin') && detail.case.status === 'received' ? '/handlaggning/inkorg' : `/handlaggning/arenden/${number}`}
+      />
+    );
+    return sendPage(reply, page, opts.status ?? 200);
+  }
+
+  app.get('/handlaggning/arenden/:number/registrera', async (req: NumberRequest, reply) => {
+    const actor = staffActor(req);
+    const detail = await visibleCase(deps, actor, req.params.number);
+    const may = mayTriage(actor, detail);
+    // Already registered, or not this person's to register: the case page says what can be done.
+    if (!may.register && !may.refer && !may.reject) return reply.code(303).header('location', `/handlaggning/arenden/${detail.case.number}`).send();
+    return renderTriage(req, reply, detail, { referralType: req.query.hanvisning });
+  });
+
+  /**
+   * The three forms on the page share one shape: check the version and the policy, validate,
+   * run the command; a stale form gets the conflict page, a refusal the page again with the reason.
+   */
+  function triagePost(
+    slug: 'registrera' | 'hanvisa' | 'inte-handlagd',
+    spec: {
+      title: string;
+      fields: Record<string, string>;
+      allowed: (may: ReturnType<typeof mayTriage>) => boolean;
+      event: 'register' | 'refer' | 'reject';
+      validate: (values: Record<string, string>, ctx: { lookups: Lookups; reply: ReplyRoute | null }) => FieldErrors;
+      run: (values: Record<string, string>, ctx: { actor: Actor; number: string; version: number; lookups: Lookups; reply: ReplyRoute | null; org: FastifyRequest['org'] }) => Promise<unknown>;
+      doneKey: string;
+      echo?: (values: Record<string, string>, lookups: Lookups) => [string, string][];
+    },
+  ) {
+    app.post(`/handlaggning/arenden/:number/${slug}`, async (req: NumberRequest, reply) => {
+      const actor = staffActor(req);
+      const detail = await visibleCase(deps, actor, req.params.number);
+      const number = detail.case.number;
+      const values = readFields(req.body, Object.keys(spec.fields));
+      const version = readVersion(req.body);
+      const lookups = await loadLookups(deps.db, actor.organizationId);
+      const route = replyRoute(detail);
+      const refuse = (status: number, errors: FieldErrors) => renderTriage(req, reply, detail, { status, form: { slug, values, errors }, referralType: values.referralType });
+      const conflict = (message: string) => {
+        const input = spec.echo ? spec.echo(values, lookups) : Object.entries(spec.fields).map(([f, label]): [string, string] => [label, values[f] ?? '']);
+        return sendPage(reply, <ConflictPage {...frame(req, reply)} number={number} message={message} what={spec.title} input={input} />, 409);
+      };
+
+      if (version !== detail.case.version) return conflict(STALE_MESSAGE);
+      if (!spec.allowed(mayTriage(actor, detail))) return refuse(409, { _form: refusal(actor, spec.event, detail.policy) ?? 'Det går inte att göra det här i ärendet.' });
+      const errors = spec.validate(values, { lookups, reply: route });
+      if (Object.keys(errors).length > 0) return refuse(400, errors);
+      try {
+        await spec.run(values, { actor, number, version, lookups, reply: route, org: req.org });
+      } catch (err) {
+        if (!(err instanceof DomainError) || err.code === 'not_found' || err.code === 'forbidden') throw err;
+        if (isStale(err)) return conflict(err.message);
+        return refuse(err.code === 'invalid' ? 400 : 409, errorsFrom(err, Object.keys(spec.fields)));
+      }
+      return reply.code(303).header('location', afterTriage(actor, number, spec.doneKey)).send();
+    });
+  }
+
+  const replyText = (v: Record<string, string>, reply: ReplyRoute | null): FieldErrors => {
+    if (!reply) return {};
+    if (!v.reply?.trim()) return { reply: 'Skriv svaret till synpunktslämnaren' };
+    if (v.reply.length > MAX_REPLY) return { reply: 'Svaret får vara högst 10 000 tecken' };
+    return {};
+  };
+
+  triagePost('registrera', {
+    title: 'Registrera och fördela',
+    fields: { kind: 'Typ', areaId: 'Område', unitId: 'Förvaltning eller enhet', subcategoryId: 'Underkategori', significance: 'Betydelse', confidential: 'Sekretess', confidentialityRef: 'Lagrum' },
+    allowed: (may) => may.register,
+    event: 'register',
+    validate: (v, { lookups }) => {
+      const r = validateClassification(v, lookups);
+      return r.ok ? {} : r.errors;
+    },
+    run: async (v, ctx) => {
+      const r = validateClassification(v, ctx.lookups);
+      if (!r.ok) throw new DomainError('invalid', 'Uppgifterna är inte kompletta.', r.errors);
+      return registerCase(deps, { actor: ctx.actor, number: ctx.number, expectedVersion: ctx.version, classification: r.value });
+    },
+    doneKey: 'registrerad',
+    echo: (v, lookups) => [
+      ['Typ', KIND_LABEL[v.kind as keyof typeof KIND_LABEL] ?? v.kind ?? ''],
+      ['Område', lookups.categoryName(v.areaId) ?? ''],
+      ['Förvaltning eller enhet', unitNamed(lookups, v.unitId)],
+      ['Underkategori', lookups.categoryName(v.subcategoryId) ?? ''],
+      ['Betydelse', SIGNIFICANCE_LABEL[v.significance as keyof typeof SIGNIFICANCE_LABEL] ?? ''],
+      ['Sekretess', v.confidential === 'ja' ? `Ja – ${v.confidentialityRef ?? ''}` : 'Nej'],
+    ],
+  });
+
+  triagePost('hanvisa', {
+    title: 'Hänvisa',
+    fields: { referralType: 'Hänvisas som', reply: 'Svar till synpunktslämnaren' },
+    allowed: (may) => may.refer,
+    event: 'refer',
+    validate: (v, { reply }) => ({
+      ...(v.referralType! in REFERRAL_TYPES ? {} : { referralType: 'Välj vart ärendet ska hänvisas' }),
+      ...replyText(v, reply),
+    }),
+    run: (v, ctx) => {
+      const type = v.referralType as ReferralType;
+      const std = referralReply(ctx.org, ctx.number, type);
+      return referCase(deps, {
+        actor: ctx.actor,
+        number: ctx.number,
+        expectedVersion: ctx.version,
+        referralType: type,
+        reply: ctx.reply ? { channel: ctx.reply.channel, subject: std.subject, body: v.reply!.trim() } : undefined,
+      });
+    },
+    doneKey: 'hanvisat',
+    echo: (v) => [
+      ['Hänvisas som', REFERRAL_TYPES[v.referralType as ReferralType] ?? ''],
+      ['Svar till synpunktslämnaren', v.reply ?? ''],
+    ],
+  });
+
+  triagePost('inte-handlagd', {
+    title: 'Avsluta som inte handlagd',
+    fields: { reason: 'Skäl', reply: 'Svar till synpunktslämnaren' },
+    allowed: (may) => may.reject,
+    event: 'reject',
+    validate: (v, { reply }) => ({
+      ...(v.reason! in REJECT_REASONS ? {} : { reason: 'Välj skäl' }),
+      ...replyText(v, reply),
+    }),
+    run: (v, ctx) =>
+      rejectCase(deps, {
+        actor: ctx.actor,
+        number: ctx.number,
+        expectedVersion: ctx.version,
+        reason: REJECT_REASONS[v.reason as RejectReason],
+        reply: ctx.reply ? { channel: ctx.reply.channel, subject: notHandledReply(ctx.org, ctx.number).subject, body: v.reply!.trim() } : undefined,
+      }),
+    doneKey: 'inte-handlagt',
+    echo: (v) => [
+      ['Skäl', REJECT_REASONS[v.reason as RejectReason] ?? ''],
+      ['Svar till synpunktslämnaren', v.reply ?? ''],
+    ],
+  });
 };

@@ -38,6 +38,8 @@ function describedBy(id: string, hint?: ComponentChildren, error?: string): stri
 
 interface InputProps {
   name: string;
+  /** The element id, when the name is not unique on the page (several forms on one page). Defaults to the name. */
+  id?: string;
   label: ComponentChildren;
   value?: string;
   error?: string;
@@ -49,25 +51,25 @@ interface InputProps {
   maxLength?: number;
 }
 
-export function TextInput({ name, label, value, error, hint, type = 'text', autocomplete, required, inputmode, maxLength }: InputProps) {
+export function TextInput({ name, id = name, label, value, error, hint, type = 'text', autocomplete, required, inputmode, maxLength }: InputProps) {
   return (
     <div class={`field${error ? ' field--error' : ''}`}>
-      <label for={name}>{label}</label>
+      <label for={id}>{label}</label>
       {hint && (
-        <p class="hint" id={`${name}-hint`}>
+        <p class="hint" id={`${id}-hint`}>
           {hint}
         </p>
       )}
-      <FieldError id={name} message={error} />
+      <FieldError id={id} message={error} />
       <input
-        id={name}
+        id={id}
         name={name}
         type={type as 'text'}
         value={value ?? ''}
         autocomplete={autocomplete}
         inputMode={inputmode as any}
         maxLength={maxLength}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(id, hint, error)}
         aria-invalid={error ? 'true' : undefined}
         aria-required={required ? 'true' : undefined}
       />
@@ -75,22 +77,22 @@ export function TextInput({ name, label, value, error, hint, type = 'text', auto
   );
 }
 
-export function TextArea({ name, label, value, error, hint, required, rows = 8, autocomplete }: InputProps & { rows?: number }) {
+export function TextArea({ name, id = name, label, value, error, hint, required, rows = 8, autocomplete }: InputProps & { rows?: number }) {
   return (
     <div class={`field${error ? ' field--error' : ''}`}>
-      <label for={name}>{label}</label>
+      <label for={id}>{label}</label>
       {hint && (
-        <p class="hint" id={`${name}-hint`}>
+        <p class="hint" id={`${id}-hint`}>
           {hint}
         </p>
       )}
-      <FieldError id={name} message={error} />
+      <FieldError id={id} message={error} />
       <textarea
-        id={name}
+        id={id}
         name={name}
         rows={rows}
         autocomplete={autocomplete}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(id, hint, error)}
         aria-invalid={error ? 'true' : undefined}
         aria-required={required ? 'true' : undefined}
       >
@@ -107,20 +109,20 @@ export interface Option {
 }
 
 /** Radio buttons in a fieldset. The first radio carries the field's id so the error summary can link to it. */
-export function Radios({ name, legend, options, value, error, hint }: { name: string; legend: ComponentChildren; options: Option[]; value?: string; error?: string; hint?: ComponentChildren }) {
+export function Radios({ name, id: baseId = name, legend, options, value, error, hint }: { name: string; id?: string; legend: ComponentChildren; options: Option[]; value?: string; error?: string; hint?: ComponentChildren }) {
   return (
     <div class={`field${error ? ' field--error' : ''}`}>
-      <fieldset aria-describedby={describedBy(name, hint, error)}>
+      <fieldset aria-describedby={describedBy(baseId, hint, error)}>
         <legend>{legend}</legend>
         {hint && (
-          <p class="hint" id={`${name}-hint`}>
+          <p class="hint" id={`${baseId}-hint`}>
             {hint}
           </p>
         )}
-        <FieldError id={name} message={error} />
+        <FieldError id={baseId} message={error} />
         <div class="radios">
           {options.map((o, i) => {
-            const id = i === 0 ? name : `${name}-${o.value || 'tom'}`;
+            const id = i === 0 ? baseId : `${baseId}-${o.value || 'tom'}`;
             return (
               <div class="radio" key={o.value}>
                 <input type="radio" id={id} name={name} value={o.value} checked={value === o.value} aria-describedby={o.hint ? `${id}-hint` : undefined} />
@@ -139,23 +141,49 @@ export function Radios({ name, legend, options, value, error, hint }: { name: st
   );
 }
 
-export function Select({ name, label, options, value, error, hint }: { name: string; label: ComponentChildren; options: Option[]; value?: string; error?: string; hint?: ComponentChildren }) {
+export function Select({ name, id = name, label, options, value, error, hint }: { name: string; id?: string; label: ComponentChildren; options: Option[]; value?: string; error?: string; hint?: ComponentChildren }) {
   return (
     <div class={`field${error ? ' field--error' : ''}`}>
-      <label for={name}>{label}</label>
+      <label for={id}>{label}</label>
       {hint && (
-        <p class="hint" id={`${name}-hint`}>
+        <p class="hint" id={`${id}-hint`}>
           {hint}
         </p>
       )}
-      <FieldError id={name} message={error} />
-      <select id={name} name={name} aria-describedby={describedBy(name, hint, error)} aria-invalid={error ? 'true' : undefined}>
+      <FieldError id={id} message={error} />
+      <select id={id} name={name} aria-describedby={describedBy(id, hint, error)} aria-invalid={error ? 'true' : undefined}>
         {options.map((o) => (
           <option key={o.value} value={o.value} selected={value === o.value}>
             {o.label}
           </option>
         ))}
       </select>
+    </div>
+  );
+}
+
+/** A single checkbox (GOV.UK style): the box comes first, its label after, the error above both. */
+export function Checkbox({ name, label, checked, error, hint, value = 'ja' }: { name: string; label: ComponentChildren; checked?: boolean; error?: string; hint?: ComponentChildren; value?: string }) {
+  return (
+    <div class={`field${error ? ' field--error' : ''}`}>
+      <FieldError id={name} message={error} />
+      <div class="checkbox">
+        <input
+          type="checkbox"
+          id={name}
+          name={name}
+          value={value}
+          checked={checked}
+          aria-describedby={describedBy(name, hint, error)}
+          aria-invalid={error ? 'true' : undefined}
+        />
+        <label for={name}>{label}</label>
+      </div>
+      {hint && (
+        <p class="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      )}
     </div>
   );
 }

@@ -9,8 +9,8 @@ export function StartPage({ org }: { org: Organization }) {
     <Layout title="Lämna en synpunkt" orgName={org.name}>
       <h1>Lämna en synpunkt till {org.name}</h1>
       <p class="lead">
-        Har du klagomål, en fråga, beröm eller ett förslag om kommunens verksamhet? Berätta för oss. Dina synpunkter hjälper
-        oss att bli bättre.
+        {s.startPageIntro ??
+          'Har du klagomål, en fråga, beröm eller ett förslag om kommunens verksamhet? Berätta för oss. Dina synpunkter hjälper oss att bli bättre.'}
       </p>
       <p>
         <a class="button" href="/synpunkt" role="button">
@@ -21,6 +21,7 @@ export function StartPage({ org }: { org: Organization }) {
         Vi bekräftar att vi har tagit emot din synpunkt och svarar normalt inom <strong>{s.answerWorkingDays} arbetsdagar</strong>.
         Om det tar längre tid berättar vi varför och när du kan vänta dig svar.
       </p>
+      {s.startPageExtra && <p class="user-text">{s.startPageExtra}</p>}
 
       <h2>Vad är en synpunkt?</h2>
       <p>
@@ -44,8 +45,14 @@ export function StartPage({ org }: { org: Organization }) {
           {links.deviation ? <a href={links.deviation}>Rapportera en avvikelse</a> : null}
         </li>
         <li>
-          <strong>Kränkande behandling i skolan</strong> – kontakta rektor på skolan direkt.
+          <strong>Kränkande behandling i skolan</strong> – kontakta rektor på skolan direkt.{' '}
+          {s.schoolHarassmentUrl ? <a href={s.schoolHarassmentUrl}>Så anmäler du kränkande behandling</a> : null}
         </li>
+        {s.otherAuthorityText && (
+          <li>
+            <strong>Frågor som en annan myndighet ansvarar för</strong> – {s.otherAuthorityText}
+          </li>
+        )}
       </ul>
       <p>Om du ändå skickar något av detta som en synpunkt hjälper vi dig vidare till rätt ställe.</p>
 

@@ -1,0 +1,10 @@
+// The real app, as src/server.ts builds it, in a process of its own for bench/submissions.ts.
+import { buildApp } from '../src/app.tsx';
+import { createDb } from '../src/db/database.ts';
+import { systemClock } from '../src/platform/clock.ts';
+import { serveForBench } from './lib/server.ts';
+
+const db = createDb(process.env.BENCH_DATABASE_URL!, Number(process.env.BENCH_POOL_SIZE));
+// Request logging is off, as it is for the bare server: both are measured without log output.
+const app = await buildApp({ db, clock: systemClock, config: { demo: false, secureCookies: false, logLevel: 'silent' } });
+await serveForBench(app, () => db.destroy());

@@ -1,0 +1,64 @@
+import { chmod, mkdtemp, rm, statfs } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { freePort, startEmbeddedPostgres } from '../../src/db/embedded.ts';
+
+export interface BenchPostgres {
+  /** Creates an empty database and returns its connection string. */
+  createDatabase(name: string): Promise<string>;
+  /** Runs SQL as the cluster's superuser (CHECKPOINT, settings). */
+  query<T extends pg.QueryResultRow>(sql: string): Promise<T[]>;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+const TMPFS_MAGIC = 0x01021994;
+
+/**
+ * One throw-away embedded PostgreSQL for a benchmark run, with the settings it ships with:
+ * fsync and synchronous_commit stay on, so every commit measured is a durable one.
+ * BENCH_DATA_DIR puts it on another disk.
+ */
+export async function startBenchPostgres(): Promise<BenchPostgres> {
+  const base = process.env.BENCH_DATA_DIR ?? os.tmpdir();
+  const dir = await mkdtemp(path.join(base, 'lyhord-bench-pg-'));
+  // Started by root, PostgreSQL runs as the "postgres" user, which must be able to enter the directory.
+  await chmod(dir, 0o777);
+  const embedded = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), port: await freePort(), persistent: false });
+  const adminUrl = embedded.url('postgres');
+
+  const query = async <T extends pg.QueryResultRow>(sql: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      return (await client.query<T>(sql)).rows;
+    } finally {
+      await client.end();
+    }
+  };
+
+  const settings = await query<{ name: string; setting: string }>(
+    `SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit')`,
+  );
+  const off = settings.filter((s) => s.setting !== 'on');
+  if (off.length > 0) throw new Error(`Commits would not be durable: ${off.map((s) => `${s.name}=${s.setting}`).join(', ')}`);
+  if ((await statfs(dir)).type === TMPFS_MAGIC) {
+    console.warn(`Obs: ${dir} is on tmpfs, so fsync costs nothing and the rates are too high. Set BENCH_DATA_DIR to a directory on disk.`);
+  }
+
+  return {
+    dataDir: dir,
+    query,
+    async createDatabase(name) {
+      await query(`CREATE DATABASE ${name}`);
+      const url = new URL(adminUrl);
+      url.pathname = `/${name}`;
+      return url.toString();
+    },
+    async stop() {
+      await embedded.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * Benchmarks, kept apart from the tests: they take minutes and print rates and ratios measured
+ * in one run. `npm run bench` runs them all; `npm run bench -- submissions` runs one.
+ * A new benchmark is a module in bench/ exporting `run()`, listed here.
+ */
+const BENCHMARKS: Record<string, { about: string; run: () => Promise<void> }> = {
+  submissions: {
+    about: 'citizen submissions per second through POST /synpunkt, against a bare INSERT',
+    run: () => import('./submissions.ts').then((m) => m.run()),
+  },
+  reminders: {
+    about: 'the daily reminder pass over 1 000 000 open cases: time in proportion to the cases due',
+    run: () => import('./reminders.ts').then((m) => m.run()),
+  },
+};
+
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !(name in BENCHMARKS));
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark: ${unknown.join(', ')}. Available:`);
+  for (const [name, { about }] of Object.entries(BENCHMARKS)) console.error(`  ${name.padEnd(14)} ${about}`);
+  process.exit(2);
+}
+
+for (const name of asked.length > 0 ? asked : Object.keys(BENCHMARKS)) {
+  console.log(`\n# ${name}: ${BENCHMARKS[name]!.about}\n`);
+  await BENCHMARKS[name]!.run();
+}

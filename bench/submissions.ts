@@ -1,0 +1,150 @@
+import pg from 'pg';
+import { createDb, migrateToLatest } from '../src/db/database.ts';
+import { seedDemoOrganization } from '../src/modules/organizations/demo.ts';
+import { load, type LoadResult } from './lib/load.ts';
+import { startBenchPostgres } from './lib/postgres.ts';
+import { startServer, type RunningServer } from './lib/server.ts';
+
+/**
+ * Citizen submissions per second through the real POST /synpunkt (form parsing, validation,
+ * case number, case + contact + event in one durable transaction), compared in the same run
+ * with the floor: a bare Fastify route doing one INSERT on the same PostgreSQL and pool size.
+ * The ratio says how much of the floor the app keeps; it is steadier across machines than the
+ * rates themselves.
+ */
+
+const CONNECTIONS = 32;
+const POOL_SIZE = 20; // createDb's default, so the app runs as it does in production
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
+const ROUND_SECONDS = Number(process.env.BENCH_ROUND_SECONDS ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const TARGET_RATIO = 0.5;
+
+const BARE_SCHEMA = `
+  CREATE TABLE submissions (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    form_id text NOT NULL UNIQUE,
+    description text NOT NULL,
+    received_at timestamptz NOT NULL DEFAULT now()
+  )`;
+
+const DESCRIPTION =
+  'Gångvägen mellan skolan och idrottshallen är mörk på kvällarna eftersom flera lyktor är släckta. ' +
+  'Barnen går där efter träningen och det känns otryggt. Kan ni laga belysningen och berätta när det blir gjort?';
+
+let sent = 0;
+
+/** A citizen's form as a browser posts it. Each is a new form (its own formId), or the app would take it for a double-click. */
+function submission() {
+  sent++;
+  const body = new URLSearchParams({
+    formId: `bench-${String(sent).padStart(12, '0')}`,
+    kind: 'klagomal',
+    description: `${DESCRIPTION} (${sent})`,
+    unit: 'vet-inte',
+    anonymous: 'false',
+    name: 'Åsa Öberg',
+    email: 'asa@example.se',
+    phone: '',
+    address: '',
+    replyChannel: 'email',
+  });
+  return { method: 'POST', path: '/synpunkt', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: body.toString() };
+}
+
+interface Target {
+  label: string;
+  server: RunningServer;
+  rounds: LoadResult[];
+  peakRss?: number;
+}
+
+export async function run(): Promise<void> {
+  const started = Date.now();
+  const postgres = await startBenchPostgres();
+  const targets: Target[] = [];
+  try {
+    const appDb = await postgres.createDatabase('lyhord_bench');
+    const bareDb = await postgres.createDatabase('bare_bench');
+    const db = createDb(appDb, 2);
+    await migrateToLatest(db);
+    await seedDemoOrganization(db);
+    await db.destroy();
+    await query(bareDb, BARE_SCHEMA);
+
+    const env = (url: string) => ({ BENCH_DATABASE_URL: url, BENCH_POOL_SIZE: String(POOL_SIZE) });
+    targets.push(
+      { label: 'Lyhörd POST /synpunkt', server: await startServer(new URL('./appServer.ts', import.meta.url), env(appDb)), rounds: [] },
+      { label: 'bare Fastify, one INSERT', server: await startServer(new URL('./bareServer.ts', import.meta.url), env(bareDb)), rounds: [] },
+    );
+    const [app, bare] = targets as [Target, Target];
+    const measure = (t: Target, seconds: number) =>
+      load({ url: `${t.server.url}/synpunkt`, connections: CONNECTIONS, seconds, request: submission, expectStatus: 303 });
+
+    console.log(`Warming up (${WARMUP_SECONDS} s each) …`);
+    let completed = (await measure(app, WARMUP_SECONDS)).completed;
+    await measure(bare, WARMUP_SECONDS);
+
+    for (let round = 1; round <= ROUNDS; round++) {
+      // Alternating which goes first spreads drift (caches, autovacuum, a busy neighbour) over both.
+      for (const t of round % 2 ? [app, bare] : [bare, app]) {
+        // Each run starts from a clean checkpoint, so neither pays for the other's dirty pages.
+        await postgres.query('CHECKPOINT');
+        const result = await measure(t, ROUND_SECONDS);
+        t.rounds.push(result);
+        if (t === app) completed += result.completed;
+        console.log(`  round ${round}: ${t.label.padEnd(26)} ${result.rate.toFixed(0).padStart(6)}/s`);
+      }
+    }
+    for (const t of targets) t.peakRss = (await t.server.stop()).peakRss;
+
+    // Every answered post must have made its own case; fewer cases would mean requests were deduplicated.
+    const [{ count }] = (await query(appDb, 'SELECT count(*)::int AS count FROM cases')) as [{ count: number }];
+    if (count < completed) throw new Error(`${completed} submissions answered but only ${count} cases stored`);
+
+    printSummary(app, bare, (Date.now() - started) / 1000);
+  } finally {
+    for (const t of targets) t.server.kill();
+    await postgres.stop();
+  }
+}
+
+async function query(url: string, sql: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The round with the median rate: its latencies are reported with it. */
+function median(rounds: LoadResult[]): LoadResult {
+  return [...rounds].sort((a, b) => a.rate - b.rate)[Math.floor(rounds.length / 2)]!;
+}
+
+function printSummary(app: Target, bare: Target, seconds: number) {
+  const mib = (bytes = 0) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+  // The two runs of a round are back to back, so their ratio cancels most of the machine's
+  // drift; the headline is the median of those per-round ratios.
+  const ratios = app.rounds.map((r, i) => r.rate / bare.rounds[i]!.rate);
+  const ratio = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)]!;
+  const cells = (t: Target) => {
+    const m = median(t.rounds);
+    return [t.label, ...t.rounds.map((r) => `${r.rate.toFixed(0)}/s`), `${m.rate.toFixed(0)}/s`, `${m.p50Ms} ms`, `${m.p99Ms} ms`, mib(t.peakRss)];
+  };
+  const rows = [
+    ['', ...app.rounds.map((_, i) => `round ${i + 1}`), 'median', 'p50', 'p99', 'peak RSS'],
+    cells(app),
+    cells(bare),
+    ['ratio app / bare', ...ratios.map((r) => r.toFixed(2)), ratio.toFixed(2), '', '', ''],
+  ];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+
+  console.log(`\nSubmissions: ${CONNECTIONS} connections, pool ${POOL_SIZE}, durable commits, ${ROUNDS} × ${ROUND_SECONDS} s, median round\n`);
+  for (const r of rows) console.log(('  ' + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('   ')).trimEnd());
+  console.log(`\n  ratio app / bare: ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO}) ${ratio >= TARGET_RATIO ? 'ok' : 'BELOW TARGET'}`);
+  console.log(`  peak RSS of the app server: ${mib(app.peakRss)}`);
+  console.log(`  (${seconds.toFixed(0)} s in all)`);
+}

@@ -1,0 +1,186 @@
+import type { OrgUnit } from '../../../db/schema.ts';
+import { Checkbox, Select, TextInput, type FieldErrors } from '../../../platform/views/forms.tsx';
+import { ROLE_LABEL } from '../../organizations/demoStaff.ts';
+import { MAX_UNIT_DEPTH, UNIT_KIND_LABEL } from '../commands.ts';
+import { ActionButton, AdminLayout, type AdminPageProps } from './AdminLayout.tsx';
+
+type TreeNode = { unit: OrgUnit; children: TreeNode[] };
+
+function buildTree(units: OrgUnit[], rootIds?: readonly string[]): TreeNode[] {
+  const byParent = new Map<string | null, OrgUnit[]>();
+  for (const u of units) byParent.set(u.parent_id, [...(byParent.get(u.parent_id) ?? []), u]);
+  const node = (u: OrgUnit): TreeNode => ({ unit: u, children: (byParent.get(u.id) ?? []).map(node) });
+  const roots = rootIds ? units.filter((u) => rootIds.includes(u.id)) : (byParent.get(null) ?? []);
+  return roots.map(node);
+}
+
+function Tree({ nodes }: { nodes: TreeNode[] }) {
+  if (!nodes.length) return null;
+  return (
+    <ul class="unit-tree">
+      {nodes.map(({ unit, children }) => (
+        <li key={unit.id}>
+          <a href={`/admin/enheter/${unit.id}`}>{unit.name}</a> <span class="muted">{UNIT_KIND_LABEL[unit.kind]}</span>
+          {unit.committee && <span class="muted"> · {unit.committee}</span>}
+          {!unit.active && <span class="tag-warning"> Avaktiverad</span>}
+          <Tree nodes={children} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** An indented choice of units, for "parent" and "unit" selects. */
+export function unitOptions(units: readonly OrgUnit[], opts: { first?: { value: string; label: string }; filter?: (u: OrgUnit) => boolean } = {}) {
+  const list = units.filter((u) => (opts.filter ? opts.filter(u) : true));
+  return [...(opts.first ? [opts.first] : []), ...list.map((u) => ({ value: u.id, label: `${'– '.repeat(u.ancestor_ids.length - 1)}${u.name}${u.active ? '' : ' (avaktiverad)'}` }))];
+}
+
+export function UnitsPage({ units, roots, canAddTop, values = { name: '', committee: '', subcategoryRequired: false }, errors = {}, notice, ...props }: AdminPageProps & { units: OrgUnit[]; roots?: readonly string[]; canAddTop: boolean; values?: { name: string; committee: string; subcategoryRequired: boolean }; errors?: FieldErrors; notice?: string }) {
+  const tree = buildTree(units, roots);
+  return (
+    <AdminLayout title="Organisation och enheter" errors={errors} notice={notice} {...props}>
+      <h1>Organisation och enheter</h1>
+      <p>Trädet har tre nivåer: förvaltning, avdelning och enhet. Varje förvaltning svarar mot en nämnd. En enhet med ärenden tas aldrig bort, bara avaktiveras.</p>
+      {tree.length ? <Tree nodes={tree} /> : <p>Det finns inga enheter ännu.</p>}
+      {canAddTop && (
+        <section aria-labelledby="ny-forvaltning">
+          <h2 id="ny-forvaltning">Lägg till en förvaltning</h2>
+          <form method="post" action="/admin/enheter" novalidate>
+            <input type="hidden" name="_csrf" value={props.csrf} />
+            <input type="hidden" name="parentId" value="" />
+            <TextInput name="name" label="Förvaltningens namn" value={values.name} error={errors.name} />
+            <TextInput name="committee" label="Nämnd" value={values.committee} error={errors.committee} hint="Den nämnd som förvaltningen svarar mot, till exempel Barn- och utbildningsnämnden." />
+            <Checkbox name="subcategoryRequired" label="Underkategori är obligatorisk för förvaltningen" checked={values.subcategoryRequired} />
+            <button type="submit">Lägg till förvaltningen</button>
+          </form>
+        </section>
+      )}
+    </AdminLayout>
+  );
+}
+
+export interface UnitPageData {
+  unit: OrgUnit;
+  parentName: string | null;
+  path: { id: string; name: string }[];
+  children: OrgUnit[];
+  caseCount: number;
+  people: { id: string; name: string; role: keyof typeof ROLE_LABEL; active: boolean }[];
+  /** Where the unit may be moved: already filtered by policy, and never into its own subtree. */
+  moveTargets: OrgUnit[];
+  canMoveToTop: boolean;
+  structural: boolean;
+}
+
+export function UnitPage({ data, values, errors = {}, notice, ...props }: AdminPageProps & { data: UnitPageData; values: { name: string; committee: string; subcategoryRequired: boolean; sortOrder: string; childName: string; parentId: string }; errors?: FieldErrors; notice?: string }) {
+  const u = data.unit;
+  const depth = u.ancestor_ids.length;
+  return (
+    <AdminLayout title={`${UNIT_KIND_LABEL[u.kind]}: ${u.name}`} errors={errors} notice={notice} {...props}>
+      <p>
+        <a href="/admin/enheter">Alla enheter</a>
+        {data.path.slice(0, -1).map((p) => (
+          <span key={p.id}>
+            {' › '}
+            <a href={`/admin/enheter/${p.id}`}>{p.name}</a>
+          </span>
+        ))}
+      </p>
+      <h1>
+        {u.name} <span class="muted">{UNIT_KIND_LABEL[u.kind]}</span>
+      </h1>
+      {!u.active && <p class="notice">Enheten är avaktiverad. Den visas inte i val av förvaltning och enhet, men dess ärenden finns kvar.</p>}
+      <dl class="summary-list">
+        <div>
+          <dt>Ärenden</dt>
+          <dd>{data.caseCount}</dd>
+        </div>
+        <div>
+          <dt>Underenheter</dt>
+          <dd>{data.children.length ? data.children.map((c) => c.name).join(', ') : 'Inga'}</dd>
+        </div>
+        <div>
+          <dt>Roller här</dt>
+          <dd>
+            {data.people.length ? (
+              <ul>
+                {data.people.map((p) => (
+                  <li key={p.id + p.role}>
+                    <a href={`/admin/personer/${p.id}`}>{p.name}</a>, {ROLE_LABEL[p.role].toLowerCase()}
+                    {!p.active && ' (avaktiverad)'}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              'Inga'
+            )}
+          </dd>
+        </div>
+      </dl>
+
+      <h2>Uppgifter</h2>
+      <form method="post" action={`/admin/enheter/${u.id}`} novalidate>
+        <input type="hidden" name="_csrf" value={props.csrf} />
+        {data.structural ? <TextInput name="name" label="Namn" value={values.name} error={errors.name} /> : <input type="hidden" name="name" value={values.name} />}
+        {u.kind === 'forvaltning' && (
+          <>
+            {data.structural ? <TextInput name="committee" label="Nämnd" value={values.committee} error={errors.committee} /> : <input type="hidden" name="committee" value={values.committee} />}
+            <Checkbox name="subcategoryRequired" label="Underkategori är obligatorisk för förvaltningen" checked={values.subcategoryRequired} />
+          </>
+        )}
+        {data.structural && <TextInput name="sortOrder" label="Ordning bland syskonen" inputmode="numeric" value={values.sortOrder} error={errors.sortOrder} hint="Lägre tal kommer först." />}
+        <button type="submit">Spara</button>
+      </form>
+
+      {u.active && depth < MAX_UNIT_DEPTH && (
+        <>
+          <h2>Lägg till {depth === 1 ? 'en avdelning' : 'en enhet'} under {u.name}</h2>
+          <form method="post" action="/admin/enheter" novalidate>
+            <input type="hidden" name="_csrf" value={props.csrf} />
+            <input type="hidden" name="parentId" value={u.id} />
+            <TextInput name="childName" label="Namn" value={values.childName} error={errors.childName} />
+            <button type="submit">Lägg till</button>
+          </form>
+        </>
+      )}
+
+      {data.structural && (
+        <>
+          <h2>Flytta</h2>
+          <form method="post" action={`/admin/enheter/${u.id}/flytta`} novalidate>
+            <input type="hidden" name="_csrf" value={props.csrf} />
+            <Select
+              name="parentId"
+              label="Ny överordnad enhet"
+              value={values.parentId}
+              error={errors.parentId}
+              hint="Hela grenen under enheten följer med."
+              options={unitOptions(data.moveTargets, { first: data.canMoveToTop ? { value: '', label: 'Översta nivån (blir en förvaltning)' } : undefined })}
+            />
+            <button type="submit" class="secondary">
+              Flytta
+            </button>
+          </form>
+
+          <h2>Avaktivera eller ta bort</h2>
+          {errors.active && <p class="field-error">{errors.active}</p>}
+          {errors.delete && (
+            <p class="field-error" id="delete">
+              {errors.delete}
+            </p>
+          )}
+          <div class="actions" id="active">
+            {u.active ? (
+              <ActionButton action={`/admin/enheter/${u.id}/avaktivera`} csrf={props.csrf} label={`Avaktivera ${u.name}`} secondary />
+            ) : (
+              <ActionButton action={`/admin/enheter/${u.id}/aktivera`} csrf={props.csrf} label={`Aktivera ${u.name}`} secondary />
+            )}
+            {data.caseCount === 0 && data.children.length === 0 && <ActionButton action={`/admin/enheter/${u.id}/ta-bort`} csrf={props.csrf} label={`Ta bort ${u.name}`} secondary />}
+          </div>
+          <p class="hint">Avaktivering gäller också underenheterna. En enhet med ärenden kan inte tas bort.</p>
+        </>
+      )}
+    </AdminLayout>
+  );
+}

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiClient } from '../../../test/api.ts';
+import { signedIn, startTestApp, type TestContext } from '../../../test/app.ts';
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await startTestApp({ staff: true });
+});
+afterAll(() => t.close());
+
+const PAGE = '/admin/api-nycklar';
+
+describe('admin page for API keys', () => {
+  it('creates a key shown once, which works until it is revoked', async () => {
+    const s = await signedIn(t.app, 'admin@exempelkommun.se');
+    const empty = await s.get(PAGE);
+    expect(empty.statusCode).toBe(200);
+    expect(empty.body).toContain('Det finns inga API-nycklar än');
+
+    const created = await s.post(PAGE, { name: 'Kontaktcentrets e-tjänst', role: 'registrar' }, { csrfFrom: PAGE });
+    expect(created.statusCode).toBe(201);
+    expect(created.headers['cache-control']).toBe('no-store');
+    const key = created.body.match(/value="(lyh_[A-Za-z0-9_-]{43})"/)?.[1];
+    expect(key).toBeDefined();
+    expect((await apiClient(t.app, key!).get('/cases')).status).toBe(200);
+
+    const list = await s.get(PAGE);
+    expect(list.body).toContain('Kontaktcentrets e-tjänst');
+    expect(list.body).toContain(`${key!.slice(0, 10)}…`);
+    expect(list.body).not.toContain(key!);
+    expect(list.body).toContain('Anna Administratör');
+
+    const row = await t.db.selectFrom('api_keys').select(['id', 'created_by', 'role']).where('name', '=', 'Kontaktcentrets e-tjänst').executeTakeFirstOrThrow();
+    expect(row.role).toBe('registrar');
+    const revoked = await s.post(`${PAGE}/${row.id}/aterkalla`, {}, { csrfFrom: PAGE });
+    expect(revoked.statusCode).toBe(303);
+    expect(revoked.headers.location).toBe(`${PAGE}?aterkallad`);
+    expect((await s.get(`${PAGE}?aterkallad`)).body).toMatch(/Återkallad \d{4}-\d{2}-\d{2}/);
+    expect((await apiClient(t.app, key!).get('/cases')).status).toBe(401);
+    // Revoking twice, or an unknown id: 404.
+    expect((await s.post(`${PAGE}/${row.id}/aterkalla`, {}, { csrfFrom: PAGE })).statusCode).toBe(404);
+    expect((await s.post(`${PAGE}/inte-ett-id/aterkalla`, {}, { csrfFrom: PAGE })).statusCode).toBe(404);
+  });
+
+  it('validates the form with field-level messages', async () => {
+    const s = await signedIn(t.app, 'admin@exempelkommun.se');
+    const res = await s.post(PAGE, { name: ' ', role: 'superuser' }, { csrfFrom: PAGE });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toMatch(/<title>Fel: /);
+    expect(res.body).toContain('href="#name"');
+    expect(res.body).toContain('href="#role"');
+  });
+
+  it('refuses a post without the CSRF token', async () => {
+    const s = await signedIn(t.app, 'admin@exempelkommun.se');
+    const res = await s.post(PAGE, { name: 'Utan token', role: 'reader' }, { csrf: false });
+    expect(res.statusCode).toBe(403);
+    expect(await t.db.selectFrom('api_keys').select('id').where('name', '=', 'Utan token').executeTakeFirst()).toBeUndefined();
+  });
+
+  it('is 404 for everyone but admins, and sends the signed-out to sign in', async () => {
+    for (const email of ['registrator@exempelkommun.se', 'superanvandare.bou@exempelkommun.se', 'lasare@exempelkommun.se']) {
+      const s = await signedIn(t.app, email);
+      expect((await s.get(PAGE)).statusCode).toBe(404);
+    }
+    const anonymous = await t.app.inject(PAGE);
+    expect(anonymous.statusCode).toBe(303);
+    expect(anonymous.headers.location).toMatch(/^\/logga-in/);
+  });
+});

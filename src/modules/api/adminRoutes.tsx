@@ -1,0 +1,57 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { Db } from '../../db/database.ts';
+import type { Role } from '../../db/schema.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { notFound } from '../../platform/errors.ts';
+import { staffArea } from '../../platform/staff.ts';
+import type { FieldErrors } from '../../platform/views/forms.tsx';
+import { sendPage } from '../../platform/views/render.ts';
+import type { Actor } from '../cases/policy.ts';
+import { createApiKey, listApiKeys, MAX_KEY_NAME, revokeApiKey, ROLES } from './keys.ts';
+import { API_KEYS_PATH, ApiKeysPage } from './views/ApiKeysPage.tsx';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Keys reach the whole organization, so only an admin of the whole organization manages them. */
+const isOrgAdmin = (a: Actor | null): a is Actor => !!a && a.grants.some((g) => g.role === 'admin' && g.unitId === null);
+
+const field = (body: unknown, name: string) => {
+  const v = (body as Record<string, unknown> | undefined)?.[name];
+  return typeof v === 'string' ? v : '';
+};
+
+/** The admin page for API keys: list, create (the key is shown once), revoke. Others get 404. */
+export const apiAdminRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = async (app, { db, clock }) => {
+  staffArea(app);
+  app.addHook('preHandler', async (req) => {
+    if (!isOrgAdmin(req.actor)) throw notFound();
+  });
+
+  const page = async (req: FastifyRequest, csrf: string, extra: Partial<Parameters<typeof ApiKeysPage>[0]> = {}) => (
+    <ApiKeysPage orgName={req.org.name} actor={req.actor!} csrf={csrf} keys={await listApiKeys(db, req.actor!.organizationId)} {...extra} />
+  );
+
+  app.get<{ Querystring: { aterkallad?: string } }>(API_KEYS_PATH, async (req, reply) => {
+    const notice = req.query.aterkallad !== undefined ? 'API-nyckeln är återkallad. Anrop med den nekas från och med nu.' : undefined;
+    return sendPage(reply, await page(req, reply.generateCsrf(), { notice }));
+  });
+
+  app.post(API_KEYS_PATH, async (req, reply) => {
+    const input = { name: field(req.body, 'name').trim(), role: field(req.body, 'role') };
+    const errors: FieldErrors = {};
+    if (!input.name) errors.name = 'Skriv ett namn på nyckeln, till exempel vilket system som ska använda den';
+    else if ([...input.name].length > MAX_KEY_NAME) errors.name = `Namnet får vara högst ${MAX_KEY_NAME} tecken`;
+    if (!(ROLES as string[]).includes(input.role)) errors.role = 'Välj vilken roll nyckeln ska ha';
+    if (Object.keys(errors).length) return sendPage(reply, await page(req, reply.generateCsrf(), { input, errors }), 400);
+
+    const actor = req.actor!;
+    const { key } = await createApiKey(db, { organizationId: actor.organizationId, name: input.name, role: input.role as Role, createdBy: actor.id, now: clock.now() });
+    // Shown in this response only, never stored or redirected with: no post/redirect/get here.
+    return sendPage(reply, await page(req, reply.generateCsrf(), { created: { name: input.name, key } }), 201);
+  });
+
+  app.post<{ Params: { id: string } }>(`${API_KEYS_PATH}/:id/aterkalla`, async (req, reply) => {
+    if (!UUID.test(req.params.id) || !(await revokeApiKey(db, req.actor!.organizationId, req.params.id, clock.now()))) throw notFound('API-nyckeln');
+    return reply.code(303).header('location', `${API_KEYS_PATH}?aterkallad`).send();
+  });
+};

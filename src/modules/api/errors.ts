@@ -1,0 +1,70 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import type { ErrorObject } from 'ajv';
+import { DomainError } from '../../platform/errors.ts';
+import { fieldErrors, invalid } from './validation.ts';
+
+export interface ApiErrorBody {
+  code: string;
+  message: string;
+  fields?: Record<string, string>;
+}
+
+/** Conflicts carry why in details.reason (set by the transition function); the API passes it on as the code. */
+const CONFLICT_CODES = new Set(['illegal_transition', 'guard_failed', 'stale_version']);
+
+function fromDomain(err: DomainError): { status: number; body: ApiErrorBody } {
+  const { reason, ...details } = err.details ?? {};
+  if (err.code === 'conflict' && reason === 'not_permitted') return { status: 403, body: { code: 'forbidden', message: err.message } };
+  if (err.code === 'conflict') return { status: 409, body: { code: reason && CONFLICT_CODES.has(reason) ? reason : 'conflict', message: err.message } };
+  // Pages answer "forbidden" with 404 so nothing hidden is revealed; an integration is better
+  // served by 403 for something it may not do at all (a reader key registering a case).
+  if (err.code === 'forbidden') return { status: 403, body: { code: 'forbidden', message: err.message } };
+  if (err.code === 'invalid') {
+    // The commands name a few fields as the staff forms do; the API calls the unit unitId.
+    const fields = Object.fromEntries(Object.entries(details).map(([k, v]) => [k === 'unit' ? 'unitId' : k, v]));
+    return { status: 400, body: { code: 'invalid', message: err.message, fields } };
+  }
+  return { status: err.status, body: { code: err.code, message: err.message } };
+}
+
+const BY_STATUS: Record<number, [string, string]> = {
+  400: ['invalid', 'Begäran gick inte att läsa.'],
+  401: ['unauthorized', 'Ange en giltig API-nyckel: Authorization: Bearer <nyckel>.'],
+  404: ['not_found', 'Det finns inget här.'],
+  405: ['method_not_allowed', 'Metoden stöds inte här.'],
+  406: ['not_acceptable', 'Svaret kan bara ges som JSON.'],
+  413: ['payload_too_large', 'Innehållet är för stort.'],
+  415: ['unsupported_media_type', 'Skicka innehållet som JSON med Content-Type: application/json.'],
+  429: ['too_many_requests', 'För många anrop. Vänta en stund och försök igen.'],
+};
+
+/**
+ * JSON errors for everything under the API prefix, never an HTML page: domain errors, schema
+ * validation, unparseable JSON, wrong content type, unknown paths and crashes. 5xx are logged
+ * without the body or query, which may hold personal data.
+ */
+export function installJsonErrors(app: FastifyInstance): void {
+  app.setNotFoundHandler((_req, reply) => reply.code(404).send({ code: 'not_found', message: 'Det finns ingen sådan resurs i API:t. Se /api/v1/openapi.json.' } satisfies ApiErrorBody));
+
+  app.setErrorHandler<FastifyError>((err, req, reply) => {
+    if (err instanceof DomainError) {
+      const { status, body } = fromDomain(err);
+      return reply.code(status).send(body);
+    }
+    if (err.validation) {
+      // Query string and path errors name the parameter; body errors the field path.
+      const e = invalid(fieldErrors(err.validation as unknown as ErrorObject[]));
+      return reply.code(400).send(fromDomain(e).body);
+    }
+    const status = typeof err.statusCode === 'number' ? err.statusCode : 500;
+    if (status >= 500) {
+      req.log.error({ err: { message: err.message, stack: err.stack, code: err.code }, url: req.url.split('?')[0] }, 'api request failed');
+      return reply.code(500).send({ code: 'internal', message: 'Något gick fel hos oss. Försök igen om en stund.' } satisfies ApiErrorBody);
+    }
+    if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err instanceof SyntaxError) {
+      return reply.code(400).send({ code: 'invalid_json', message: 'Innehållet är inte giltig JSON.' } satisfies ApiErrorBody);
+    }
+    const [code, message] = BY_STATUS[status] ?? ['error', 'Begäran kunde inte utföras.'];
+    return reply.code(status).send({ code, message } satisfies ApiErrorBody);
+  });
+}

@@ -1,0 +1,163 @@
+import type { JsonSchema } from './jsonSchema.ts';
+import { caseListSchema, caseSchema, createdCaseSchema, errorSchema } from './responseSchemas.ts';
+import { API_EVENTS, listQuerySchema, newCaseSchema, numberParamsSchema, transitionSchemas } from './schemas.ts';
+
+/** The subset of OpenAPI 3.1 this document uses. */
+interface Parameter {
+  name: string;
+  in: 'query' | 'path' | 'header';
+  required?: boolean;
+  description?: string;
+  schema: JsonSchema;
+  style?: 'form';
+  explode?: boolean;
+}
+interface MediaContent {
+  'application/json': { schema: JsonSchema };
+}
+interface Response {
+  description: string;
+  content?: MediaContent;
+  headers?: Record<string, { description: string; schema: JsonSchema }>;
+}
+interface Operation {
+  operationId: string;
+  summary: string;
+  description?: string;
+  tags?: string[];
+  security?: Record<string, string[]>[];
+  parameters?: Parameter[];
+  requestBody?: { required: boolean; content: MediaContent };
+  responses: Record<string, Response>;
+}
+type PathItem = Partial<Record<'get' | 'post', Operation>>;
+export interface OpenApiDocument {
+  openapi: '3.1.0';
+  info: { title: string; version: string; description: string; license: { name: string; identifier: string } };
+  servers: { url: string; description?: string }[];
+  security: Record<string, string[]>[];
+  tags: { name: string; description: string }[];
+  paths: Record<string, PathItem>;
+  components: {
+    schemas: Record<string, JsonSchema>;
+    securitySchemes: Record<string, { type: 'http'; scheme: 'bearer'; description: string }>;
+  };
+}
+
+const json = (schema: JsonSchema): MediaContent => ({ 'application/json': { schema } });
+const component = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
+const error = (description: string): Response => ({ description, content: json(component('Error')) });
+
+/** Query and path parameters straight from the schema the route validates with. */
+function parameters(schema: JsonSchema, where: 'query' | 'path'): Parameter[] {
+  return Object.entries(schema.properties ?? {}).map(([name, s]) => ({
+    name,
+    in: where,
+    required: where === 'path' || (schema.required ?? []).includes(name),
+    ...(s.description ? { description: s.description } : {}),
+    schema: s,
+    ...(s.type === 'array' ? { style: 'form' as const, explode: true } : {}),
+  }));
+}
+
+const eventComponent = (e: string) => `Transition_${e}`;
+
+const common = {
+  401: error('No key, or an unknown or revoked key.'),
+  500: error('Something went wrong on the server.'),
+};
+
+/** Built once from the schemas in schemas.ts: the same objects the routes validate with. */
+export function openApiDocument(): OpenApiDocument {
+  const number = parameters(numberParamsSchema, 'path');
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Lyhörd API',
+      version: '1',
+      description:
+        'Synpunktshantering for integrations and scripts. Authenticate with an API key as `Authorization: Bearer lyh_…`; a key belongs to one organization and one role, and sees exactly what a person with that role on the whole organization sees. Cases outside that scope answer 404. Every error is JSON `{code, message}`, with `fields` for invalid input.',
+      license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
+    },
+    servers: [{ url: '/api/v1' }],
+    security: [{ apiKey: [] }],
+    tags: [{ name: 'cases', description: 'Synpunkter: list, read, register on behalf, move through the lifecycle.' }],
+    paths: {
+      '/cases': {
+        get: {
+          operationId: 'listCases',
+          summary: 'List cases',
+          description: 'Newest first by default; only cases the key may see.',
+          tags: ['cases'],
+          parameters: parameters(listQuerySchema, 'query'),
+          responses: { 200: { description: 'A page of cases.', content: json(component('CaseList')) }, 400: error('An invalid parameter; fields names it.'), ...common },
+        },
+        post: {
+          operationId: 'createCase',
+          summary: 'Register feedback on behalf of a submitter',
+          description: newCaseSchema.description,
+          tags: ['cases'],
+          requestBody: { required: true, content: json(component('NewCase')) },
+          responses: {
+            201: { description: 'Registered; the case is in the registrar’s inbox.', content: json(component('CreatedCase')), headers: { Location: { description: 'The case in the API.', schema: { type: 'string' } } } },
+            400: error('Invalid input (code invalid with fields, or invalid_json).'),
+            403: error('The key’s role may not register feedback (readers, unit admins).'),
+            415: error('The body was not application/json.'),
+            ...common,
+          },
+        },
+      },
+      '/cases/{number}': {
+        get: {
+          operationId: 'getCase',
+          summary: 'Read one case with its history',
+          tags: ['cases'],
+          parameters: number,
+          responses: { 200: { description: 'The case.', content: json(component('Case')) }, 404: error('No such case in the key’s scope.'), ...common },
+        },
+      },
+      '/cases/{number}/transitions': {
+        post: {
+          operationId: 'transitionCase',
+          summary: 'Move a case through its lifecycle',
+          description: `One of: ${API_EVENTS.join(', ')}. Each event takes its own fields; see the Transition_* schemas.`,
+          tags: ['cases'],
+          parameters: number,
+          requestBody: { required: true, content: json(component('Transition')) },
+          responses: {
+            200: { description: 'The case after the transition.', content: json(component('Case')) },
+            400: error('Invalid input for this event (code invalid with fields, or invalid_json).'),
+            403: error('The key’s role may not perform this event on this case.'),
+            404: error('No such case in the key’s scope.'),
+            409: error('Refused: illegal_transition (not from the current status), guard_failed (something required is missing; message says what) or stale_version (someone changed the case since you read it).'),
+            415: error('The body was not application/json.'),
+            ...common,
+          },
+        },
+      },
+      '/openapi.json': {
+        get: {
+          operationId: 'openApi',
+          summary: 'This document',
+          security: [],
+          responses: { 200: { description: 'OpenAPI 3.1', content: json({ type: 'object' }) } },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        NewCase: newCaseSchema,
+        Case: caseSchema,
+        CreatedCase: createdCaseSchema,
+        CaseList: caseListSchema,
+        Error: errorSchema,
+        Transition: {
+          oneOf: API_EVENTS.map((e) => component(eventComponent(e))),
+          discriminator: { propertyName: 'event', mapping: Object.fromEntries(API_EVENTS.map((e) => [e, `#/components/schemas/${eventComponent(e)}`])) },
+        },
+        ...Object.fromEntries(API_EVENTS.map((e) => [eventComponent(e), transitionSchemas[e]])),
+      },
+      securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An API key from the admin page /admin/api-nycklar or `npm run cli -- create-api-key`.' } },
+    },
+  };
+}

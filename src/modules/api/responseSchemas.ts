@@ -1,0 +1,131 @@
+import { KINDS, REPLY_CHANNELS } from '../cases/labels.ts';
+import { STATUSES } from '../cases/lifecycle.ts';
+import type { JsonSchema } from './jsonSchema.ts';
+import { API_EVENTS } from './schemas.ts';
+
+/**
+ * What the API answers, as JSON Schema. The routes serialize with these (so nothing outside them
+ * leaves the server) and the OpenAPI document publishes the same objects.
+ */
+
+const uuid: JsonSchema = { type: 'string', format: 'uuid' };
+const oneOfValues = (values: readonly string[]): JsonSchema => ({ type: 'string', enum: values });
+const nullable = (s: JsonSchema): JsonSchema => ({ ...s, type: [s.type as 'string', 'null'] });
+
+// ---- Responses -----------------------------------------------------------------------------
+
+const dateTime: JsonSchema = { type: 'string', format: 'date-time' };
+const date: JsonSchema = { type: 'string', format: 'date' };
+const ref = (description: string): JsonSchema => ({
+  type: ['object', 'null'],
+  description,
+  additionalProperties: false,
+  required: ['id', 'name'],
+  properties: { id: uuid, name: { type: 'string' } },
+});
+const nullableString: JsonSchema = { type: ['string', 'null'] };
+
+const eventOutput: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['type', 'label', 'fromStatus', 'toStatus', 'at', 'actor'],
+  properties: {
+    type: { type: 'string', description: 'A lifecycle event, or received, note, measure, link, update, message.' },
+    label: { type: 'string', description: 'In Swedish, as staff read it.' },
+    fromStatus: nullableString,
+    toStatus: nullableString,
+    at: dateTime,
+    actor: { ...nullableString, description: 'The staff member or API key; null for the submitter.' },
+  },
+};
+
+const contactOutput: JsonSchema = {
+  type: ['object', 'null'],
+  description: 'Present only for roles that may see personal data (not readers or unit admins); null when anonymous.',
+  additionalProperties: false,
+  required: ['name', 'email', 'phone', 'address', 'replyChannel'],
+  properties: { name: nullableString, email: nullableString, phone: nullableString, address: nullableString, replyChannel: oneOfValues(REPLY_CHANNELS) },
+};
+
+const caseProperties: Record<string, JsonSchema> = {
+  number: { type: 'string' },
+  status: oneOfValues(STATUSES),
+  kind: oneOfValues(KINDS),
+  channel: { type: 'string' },
+  description: { type: 'string' },
+  receivedAt: dateTime,
+  anonymous: { type: 'boolean' },
+  internal: { type: 'boolean' },
+  quick: { type: 'boolean' },
+  confidential: { type: 'boolean' },
+  confidentialityRef: nullableString,
+  significance: { type: ['string', 'null'], enum: ['important', 'routine', null] },
+  area: ref('Level-2 category.'),
+  subcategory: ref('Level-3 category.'),
+  suggestedUnit: ref('What the submitter suggested.'),
+  unit: ref('The förvaltning or unit the case is routed to.'),
+  handler: ref('The responsible handler.'),
+  outcome: nullableString,
+  referralType: nullableString,
+  mergedInto: { ...nullableString, description: 'The case number it was merged into.' },
+  registeredAt: nullable(dateTime),
+  firstAnsweredAt: nullable(dateTime),
+  closedAt: nullable(dateTime),
+  acknowledgeBy: nullable(date),
+  answerBy: nullable(date),
+  version: { type: 'integer', description: 'Send it back with a transition to refuse the change if someone else changed the case meanwhile.' },
+  allowedEvents: { type: 'array', items: oneOfValues(API_EVENTS), description: 'The transitions this key may perform now.' },
+  contact: contactOutput,
+  events: { type: 'array', items: eventOutput },
+};
+const caseRequired = Object.keys(caseProperties).filter((k) => k !== 'contact');
+
+export const caseSchema: JsonSchema = { type: 'object', additionalProperties: false, required: caseRequired, properties: caseProperties };
+
+export const createdCaseSchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: [...caseRequired, 'statusUrl'],
+  properties: { ...caseProperties, statusUrl: { type: 'string', format: 'uri', description: 'The submitter’s private status page. Shown only now; give it to the submitter.' } },
+};
+
+export const caseSummarySchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['number', 'status', 'kind', 'channel', 'receivedAt', 'answerBy', 'confidential', 'internal', 'area', 'unit', 'handler', 'excerpt'],
+  properties: {
+    number: { type: 'string' },
+    status: oneOfValues(STATUSES),
+    kind: oneOfValues(KINDS),
+    channel: { type: 'string' },
+    receivedAt: dateTime,
+    answerBy: nullable(date),
+    confidential: { type: 'boolean' },
+    internal: { type: 'boolean' },
+    area: nullableString,
+    unit: ref('The förvaltning or unit.'),
+    handler: ref('The responsible handler.'),
+    excerpt: { type: 'string', description: 'The first 140 characters of the description.' },
+  },
+};
+
+export const caseListSchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['items', 'page', 'pageSize', 'hasMore'],
+  properties: { items: { type: 'array', items: caseSummarySchema }, page: { type: 'integer' }, pageSize: { type: 'integer' }, hasMore: { type: 'boolean' } },
+};
+
+export const errorSchema: JsonSchema = {
+  type: 'object',
+  required: ['code', 'message'],
+  properties: {
+    code: {
+      type: 'string',
+      description:
+        'unauthorized, forbidden, not_found, invalid, invalid_json, unsupported_media_type, payload_too_large, illegal_transition, guard_failed, stale_version, conflict, too_many_requests, internal',
+    },
+    message: { type: 'string', description: 'In Swedish, fit to show a person.' },
+    fields: { type: 'object', additionalProperties: { type: 'string' }, description: 'For invalid: field path (a.b) → what is wrong with it.' },
+  },
+};

@@ -1,0 +1,124 @@
+import type { Executor } from '../../db/database.ts';
+
+/**
+ * The organization's reference data the staff forms choose from: units, areas, subcategories and
+ * the people who can take cases. Small tables, read per request, so a change shows at once.
+ */
+
+export interface UnitOption {
+  id: string;
+  name: string;
+  kind: 'forvaltning' | 'avdelning' | 'enhet';
+  /** Names from the förvaltning down to the unit itself. */
+  path: string[];
+  /** Ids from the förvaltning down to the unit itself. */
+  pathIds: string[];
+  subcategoryRequired: boolean;
+}
+
+export interface UnitGroup {
+  forvaltning: UnitOption;
+  /** The förvaltning's avdelningar and enheter in tree order. */
+  below: UnitOption[];
+}
+
+export interface Lookups {
+  units: UnitOption[];
+  unitGroups: UnitGroup[];
+  areas: { id: string; name: string }[];
+  subcategories: { id: string; name: string; unitId: string }[];
+  handlers: { id: string; name: string; unitId: string; unitName: string }[];
+  unitName(id: string | null | undefined): string | undefined;
+  categoryName(id: string | null | undefined): string | undefined;
+  userName(id: string | null | undefined): string | undefined;
+}
+
+export async function loadLookups(db: Executor, organizationId: string): Promise<Lookups> {
+  const [unitRows, categoryRows, handlerRows] = await Promise.all([
+    db
+      .selectFrom('org_units')
+      .select(['id', 'name', 'kind', 'ancestor_ids', 'subcategory_required', 'sort_order', 'parent_id'])
+      .where('organization_id', '=', organizationId)
+      .where('active', '=', true)
+      .execute(),
+    db
+      .selectFrom('categories')
+      .select(['id', 'name', 'level', 'org_unit_id'])
+      .where('organization_id', '=', organizationId)
+      .where('active', '=', true)
+      .orderBy('sort_order')
+      .orderBy('name')
+      .execute(),
+    // People who may take cases in a unit: handlers and coordinators granted on a unit (checkHandler agrees).
+    db
+      .selectFrom('users as u')
+      .innerJoin('role_grants as g', 'g.user_id', 'u.id')
+      .innerJoin('org_units as ou', 'ou.id', 'g.org_unit_id')
+      .select(['u.id', 'u.name', 'g.org_unit_id as unitId', 'ou.name as unitName'])
+      .where('u.organization_id', '=', organizationId)
+      .where('u.active', '=', true)
+      .where('g.role', 'in', ['handler', 'coordinator'])
+      .orderBy('u.name')
+      .execute(),
+  ]);
+
+  // Tree order: children follow their parent, siblings by sort order then name.
+  const children = new Map<string | null, typeof unitRows>();
+  for (const u of unitRows) {
+    const list = children.get(u.parent_id) ?? [];
+    list.push(u);
+    children.set(u.parent_id, list);
+  }
+  for (const list of children.values()) list.sort((a, b) => a.sort_order - b.sort_order || a.name.localeCompare(b.name, 'sv'));
+  const byId = new Map(unitRows.map((u) => [u.id, u]));
+  const option = (u: (typeof unitRows)[number]): UnitOption => ({
+    id: u.id,
+    name: u.name,
+    kind: u.kind,
+    path: u.ancestor_ids.map((a) => byId.get(a)?.name ?? '…'),
+    pathIds: u.ancestor_ids,
+    subcategoryRequired: u.subcategory_required,
+  });
+  const walk = (parent: string): UnitOption[] => (children.get(parent) ?? []).flatMap((u) => [option(u), ...walk(u.id)]);
+  const unitGroups = (children.get(null) ?? []).map((f) => ({ forvaltning: option(f), below: walk(f.id) }));
+  const units = unitGroups.flatMap((g) => [g.forvaltning, ...g.below]);
+
+  const userNames = new Map(handlerRows.map((h) => [h.id, h.name]));
+  const unitNames = new Map(unitRows.map((u) => [u.id, u.name]));
+  const categoryNames = new Map(categoryRows.map((c) => [c.id, c.name]));
+  const handlers = handlerRows.flatMap((h) => (h.unitId ? [{ id: h.id, name: h.name, unitId: h.unitId, unitName: h.unitName }] : []));
+
+  return {
+    units,
+    unitGroups,
+    areas: categoryRows.filter((c) => c.level === 'area').map((c) => ({ id: c.id, name: c.name })),
+    subcategories: categoryRows.flatMap((c) => (c.level === 'subcategory' && c.org_unit_id ? [{ id: c.id, name: c.name, unitId: c.org_unit_id }] : [])),
+    handlers,
+    unitName: (id) => (id ? unitNames.get(id) : undefined),
+    categoryName: (id) => (id ? categoryNames.get(id) : undefined),
+    userName: (id) => (id ? userNames.get(id) : undefined),
+  };
+}
+
+/** Names of users mentioned in a case's history that the handler list may not hold (admins, former staff). */
+export async function userNames(db: Executor, organizationId: string, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'name']).where('organization_id', '=', organizationId).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** The förvaltning (top-level unit) a unit belongs to. */
+export function forvaltningOf(lookups: Lookups, unitId: string | null | undefined): UnitGroup | undefined {
+  if (!unitId) return undefined;
+  return lookups.unitGroups.find((g) => g.forvaltning.id === unitId || g.below.some((u) => u.id === unitId));
+}
+
+/** "Gata och park (Samhällsbyggnad)": a unit named with its förvaltning, so equal names stay apart. */
+export function unitLabel(u: UnitOption): string {
+  return u.path.length > 1 ? `${u.name} (${u.path[0]})` : u.name;
+}
+
+/** The unit itself and every unit below it. */
+export function unitSubtree(lookups: Lookups, unitId: string): UnitOption[] {
+  return lookups.units.filter((u) => u.pathIds.includes(unitId));
+}

@@ -1,0 +1,200 @@
+import type { ComponentChildren } from 'preact';
+import { GroupedSelect } from '../../../platform/views/choiceFields.tsx';
+import { Radios, Select, TextArea, TextInput, type FieldErrors } from '../../../platform/views/forms.tsx';
+import type { CaseActionDef, ActionSlug } from '../caseActions.ts';
+import type { CaseDetail } from '../detailQueries.ts';
+import { OUTCOMES } from '../lifecycle.ts';
+import { forvaltningOf, unitLabel, type Lookups } from '../lookups.ts';
+
+/** The form a person sent, kept so a page with errors shows it back as it was typed. */
+export interface FormState {
+  slug: string;
+  values: Record<string, string>;
+  errors: FieldErrors;
+}
+
+/** Element ids of a form's fields: unique on the case page, where several forms share field names. */
+export const fieldId = (slug: string, field: string) => `${slug}-${field}`;
+export const formSectionId = (slug: string) => `atgard-${slug}`;
+
+/** Error summary targets for a form's errors, the form-wide message pointing at the form itself. */
+export function errorTargets(form: FormState): Record<string, string> {
+  return Object.fromEntries(Object.keys(form.errors).map((f) => [f, f === '_form' ? formSectionId(form.slug) : fieldId(form.slug, f)]));
+}
+
+interface FormProps {
+  def: CaseActionDef;
+  detail: CaseDetail;
+  lookups: Lookups;
+  csrf: string;
+  form?: FormState;
+  needsAnswer: boolean;
+}
+
+/** One action as its own small form: hidden CSRF token and case version, the fields, one button. */
+function ActionForm({ def, detail, lookups, csrf, form, needsAnswer }: FormProps) {
+  const c = detail.case;
+  const mine = form?.slug === def.slug ? form : undefined;
+  const v = (f: string, fallback = '') => mine?.values[f] ?? fallback;
+  const e = (f: string) => mine?.errors[f];
+  const id = (f: string) => fieldId(def.slug, f);
+  const fields = FIELDS[def.slug]({ c, lookups, v, e, id, needsAnswer });
+  return (
+    <section class="action" id={formSectionId(def.slug)} aria-labelledby={`${formSectionId(def.slug)}-rubrik`} tabindex={-1}>
+      <h3 id={`${formSectionId(def.slug)}-rubrik`}>{def.title}</h3>
+      {mine?.errors._form && (
+        <p class="field-error">
+          <span class="visually-hidden">Fel: </span>
+          {mine.errors._form}
+        </p>
+      )}
+      <form method="post" action={`/handlaggning/arenden/${c.number}/${def.slug}`} novalidate>
+        <input type="hidden" name="_csrf" value={csrf} />
+        <input type="hidden" name="version" value={String(c.version)} />
+        {fields}
+        <button type="submit" class={def.slug === 'aterkalla' || def.slug === 'sla-ihop' ? 'secondary' : undefined}>
+          {def.button}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+interface FieldCtx {
+  c: CaseDetail['case'];
+  lookups: Lookups;
+  v: (field: string, fallback?: string) => string;
+  e: (field: string) => string | undefined;
+  id: (field: string) => string;
+  needsAnswer: boolean;
+}
+
+const unitGroups = (lookups: Lookups) =>
+  lookups.unitGroups.map((g) => ({
+    label: g.forvaltning.name,
+    options: [{ value: g.forvaltning.id, label: `${g.forvaltning.name} (hela förvaltningen)` }, ...g.below.map((u) => ({ value: u.id, label: u.name }))],
+  }));
+
+const FIELDS: Record<ActionSlug, (x: FieldCtx) => ComponentChildren> = {
+  tilldela: ({ c, lookups, v, e, id }) => {
+    // Within the case's förvaltning: its units, and the people who work there.
+    const group = forvaltningOf(lookups, c.unit_id);
+    const units = group ? [group.forvaltning, ...group.below] : lookups.units;
+    const people = new Map<string, string[]>();
+    for (const h of lookups.handlers) {
+      if (group && !lookups.units.find((u) => u.id === h.unitId)?.pathIds.includes(group.forvaltning.id)) continue;
+      people.set(h.id, [...(people.get(h.id) ?? []), h.unitName]);
+    }
+    const names = new Map(lookups.handlers.map((h) => [h.id, h.name]));
+    return (
+      <>
+        <Select
+          name="unitId"
+          id={id('unitId')}
+          label="Enhet"
+          hint="Väljer du en enhet ovanför handläggarens egen hamnar ärendet på handläggarens enhet."
+          value={v('unitId', c.unit_id ?? '')}
+          error={e('unitId')}
+          options={units.map((u) => ({ value: u.id, label: unitLabel(u) }))}
+        />
+        <Select
+          name="handlerId"
+          id={id('handlerId')}
+          label="Handläggare"
+          value={v('handlerId', c.handler_id ?? '')}
+          error={e('handlerId')}
+          options={[{ value: '', label: 'Välj handläggare' }, ...[...people].map(([pid, where]) => ({ value: pid, label: `${names.get(pid)} – ${where.join(', ')}` }))]}
+        />
+      </>
+    );
+  },
+  skicka: ({ lookups, v, e, id }) => (
+    <GroupedSelect
+      name="unitId"
+      id={id('unitId')}
+      label="Skicka till"
+      hint="Handläggaren tas bort. Synpunktsansvarig där fördelar ärendet."
+      value={v('unitId')}
+      error={e('unitId')}
+      first={[{ value: '', label: 'Välj förvaltning eller enhet' }]}
+      groups={unitGroups(lookups)}
+    />
+  ),
+  paborja: () => <p>Ärendet flyttas till ”Pågår”. Synpunktslämnaren ser att ärendet är under handläggning.</p>,
+  vanta: ({ v, e, id }) => (
+    <>
+      <p>Handläggningstiden står still medan ärendet väntar på synpunktslämnaren.</p>
+      <TextArea name="comment" id={id('comment')} label="Vad väntar du på? (frivilligt)" value={v('comment')} error={e('comment')} rows={3} />
+    </>
+  ),
+  ateruppta: () => <p>Handläggningstiden börjar räknas igen.</p>,
+  avsluta: ({ v, e, id, needsAnswer }) => (
+    <>
+      {needsAnswer && <p class="notice">Synpunktslämnaren vill ha svar. Svara innan du avslutar ärendet.</p>}
+      <Radios
+        name="outcome"
+        id={id('outcome')}
+        legend="Utfall"
+        value={v('outcome')}
+        error={e('outcome')}
+        options={Object.entries(OUTCOMES).map(([value, label]) => ({ value, label }))}
+      />
+      <TextArea
+        name="measures"
+        id={id('measures')}
+        label="Åtgärder"
+        hint="Vad har gjorts, eller ska göras, med anledning av synpunkten? Det är underlaget för uppföljningen."
+        value={v('measures')}
+        error={e('measures')}
+        rows={4}
+      />
+    </>
+  ),
+  ateroppna: ({ v, e, id }) => <TextArea name="comment" id={id('comment')} label="Varför öppnas ärendet igen? (frivilligt)" value={v('comment')} error={e('comment')} rows={3} />,
+  anteckning: ({ v, e, id }) => (
+    <TextArea name="text" id={id('text')} label="Anteckning" hint="Syns bara för medarbetare, aldrig för synpunktslämnaren." value={v('text')} error={e('text')} rows={4} />
+  ),
+  lanka: ({ v, e, id }) => (
+    <TextInput name="otherNumber" id={id('otherNumber')} label="Ärendenummer att länka till" hint="Till exempel SYN-2026-00042. Båda ärendena fortsätter var för sig." value={v('otherNumber')} error={e('otherNumber')} />
+  ),
+  'sla-ihop': ({ v, e, id }) => (
+    <TextInput
+      name="intoNumber"
+      id={id('intoNumber')}
+      label="Ärendet som det här slås ihop med"
+      hint="Till exempel SYN-2026-00042. Det här ärendet avslutas som dubblett och handläggs i det andra."
+      value={v('intoNumber')}
+      error={e('intoNumber')}
+    />
+  ),
+  aterkalla: ({ v, e, id }) => (
+    <>
+      <p>Används när synpunktslämnaren tar tillbaka sin synpunkt, eller när den registrerats av misstag.</p>
+      <TextArea name="comment" id={id('comment')} label="Varför återkallas ärendet? (frivilligt)" value={v('comment')} error={e('comment')} rows={3} />
+    </>
+  ),
+};
+
+/** Less common actions sit behind a disclosure, open when one of them was just sent with errors. */
+const RARE: readonly ActionSlug[] = ['lanka', 'sla-ihop', 'aterkalla'];
+
+export function ActionForms({ defs, ...rest }: { defs: readonly CaseActionDef[] } & Omit<FormProps, 'def'>) {
+  const common = defs.filter((d) => !RARE.includes(d.slug));
+  const rare = defs.filter((d) => RARE.includes(d.slug));
+  const rareOpen = rare.some((d) => d.slug === rest.form?.slug);
+  return (
+    <>
+      {common.map((d) => (
+        <ActionForm key={d.slug} def={d} {...rest} />
+      ))}
+      {rare.length > 0 && (
+        <details class="more-actions" open={rareOpen}>
+          <summary>Fler åtgärder: {rare.map((d) => d.button.toLowerCase()).join(', ')}</summary>
+          {rare.map((d) => (
+            <ActionForm key={d.slug} def={d} {...rest} />
+          ))}
+        </details>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,118 @@
+import type { CaseKind } from '../../../db/schema.ts';
+import { dayOf } from './format.ts';
+import { KIND_LABEL } from '../labels.ts';
+import type { listCases, Sort } from '../listQueries.ts';
+import { statusLabel } from './staffLabels.ts';
+
+export type CaseRowData = Awaited<ReturnType<typeof listCases>>['rows'][number];
+
+/** A column the list can be sorted by: the sort it links to, and how it reads when current. */
+interface SortableColumn {
+  sorts: readonly Sort[];
+  ascending: readonly Sort[];
+}
+
+const SORTABLE: Record<string, SortableColumn> = {
+  number: { sorts: ['number_desc'], ascending: [] },
+  received: { sorts: ['received_desc', 'received_asc'], ascending: ['received_asc'] },
+  status: { sorts: ['status'], ascending: ['status'] },
+  answerBy: { sorts: ['answer_by_asc'], ascending: ['answer_by_asc'] },
+};
+
+const SORT_HINT: Record<Sort, string> = {
+  number_desc: 'högst ärendenummer först',
+  received_desc: 'nyast först',
+  received_asc: 'äldst först',
+  status: 'i statusordning',
+  answer_by_asc: 'tidigast svarsdatum först',
+};
+
+const OVERDUE_STATUSES = new Set(['registered', 'assigned', 'in_progress']);
+
+export interface SortLinks {
+  current: Sort;
+  href: (sort: Sort) => string;
+}
+
+function Header({ label, column, sort }: { label: string; column?: keyof typeof SORTABLE; sort?: SortLinks }) {
+  if (!column || !sort) return <th scope="col">{label}</th>;
+  const col = SORTABLE[column]!;
+  const isCurrent = col.sorts.includes(sort.current);
+  // Clicking the current column again flips its direction when it has two.
+  const next = isCurrent && col.sorts.length > 1 ? col.sorts[(col.sorts.indexOf(sort.current) + 1) % col.sorts.length]! : col.sorts[0]!;
+  return (
+    <th scope="col" aria-sort={isCurrent ? (col.ascending.includes(sort.current) ? 'ascending' : 'descending') : undefined}>
+      <a href={sort.href(next)}>
+        {label}
+        <span class="visually-hidden">, sortera {SORT_HINT[next]}</span>
+      </a>
+    </th>
+  );
+}
+
+/** The case list used by the workspace, the inbox and the coordinator's page. */
+export function CaseTable({ rows, caption, today, sort, showExcerpt }: { rows: CaseRowData[]; caption: string; today: string; sort?: SortLinks; showExcerpt: boolean }) {
+  return (
+    <div class="table-scroll">
+      <table class="case-table">
+        <caption class="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <Header label="Ärende" column="number" sort={sort} />
+            <Header label="Mottagen" column="received" sort={sort} />
+            <th scope="col">Typ</th>
+            <Header label="Status" column="status" sort={sort} />
+            <th scope="col">Enhet</th>
+            <th scope="col">Handläggare</th>
+            <Header label="Svar senast" column="answerBy" sort={sort} />
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const overdue = r.answer_by !== null && r.answer_by < today && OVERDUE_STATUSES.has(r.status);
+            return (
+              <tr key={r.id}>
+                <th scope="row">
+                  <a href={`/handlaggning/arenden/${r.number}`}>{r.number}</a>
+                  {r.confidential && (
+                    <>
+                      {' '}
+                      <span class="tag-confidential">Sekretess</span>
+                    </>
+                  )}
+                  {r.is_internal && (
+                    <>
+                      {' '}
+                      <span class="status-tag">Intern</span>
+                    </>
+                  )}
+                  {showExcerpt && !r.confidential && (
+                    <span class="excerpt user-text" dir="auto">
+                      {r.excerpt}
+                    </span>
+                  )}
+                </th>
+                <td>
+                  <time dateTime={r.received_at.toISOString()}>{dayOf(r.received_at)}</time>
+                </td>
+                <td>{KIND_LABEL[r.kind as CaseKind] ?? r.kind}</td>
+                <td>{statusLabel(r.status)}</td>
+                <td>{r.unit_name ?? <span class="muted">Inte vald</span>}</td>
+                <td>{r.handler_name ?? <span class="muted">Ingen ännu</span>}</td>
+                <td>
+                  {r.answer_by ?? <span class="muted">–</span>}
+                  {overdue && (
+                    <>
+                      {' '}
+                      <span class="tag-warning">Försenad</span>
+                    </>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import type { FastifyInstance } from 'fastify';
+import { notFound } from '../../platform/errors.ts';
+import { sendPage } from '../../platform/views/render.ts';
+import { DONE_MESSAGES } from './caseActions.ts';
+import type { CaseDeps } from './commands.ts';
+import { listHref, readListParams, type ListParams } from './listParams.ts';
+import { countCases, listCases, type CaseFilter, type Sort } from './listQueries.ts';
+import { loadLookups } from './lookups.ts';
+import { hasRole, type Actor } from './policy.ts';
+import { caseNumberParam, frame, mayReadExcerpts, staffActor, todayIn } from './staffRequest.ts';
+import { CoordinatorPage, type CoordinatorScope } from './views/CoordinatorPage.tsx';
+import { WorkspacePage } from './views/WorkspacePage.tsx';
+
+const PAGE_SIZE = 25;
+const SECTION_SIZE = 20;
+
+/** "Ärende SYN-2026-00042: Ärendet är skickat …" after an action that took the case out of sight. */
+export function doneMessage(query: unknown): string | undefined {
+  const q = (query ?? {}) as Record<string, unknown>;
+  const message = typeof q.klart === 'string' ? DONE_MESSAGES[q.klart] : undefined;
+  if (!message) return undefined;
+  const number = typeof q.arende === 'string' ? caseNumberParam(q.arende) : undefined;
+  return number ? `Ärende ${number}: ${message}` : message;
+}
+
+/** The lists: the handler's workspace and the coordinator's overview of their förvaltning. */
+export function workspaceRoutes(app: FastifyInstance, deps: CaseDeps) {
+  app.get('/handlaggning/arenden', async (req, reply) => {
+    const actor = staffActor(req);
+    const { params, filter, errors } = readListParams(req.query, actor);
+    const today = todayIn(deps.clock);
+    const [list, total, lookups] = await Promise.all([
+      listCases(deps.db, actor, { filter, sort: params.sortering, page: params.sida, pageSize: PAGE_SIZE, today }),
+      countCases(deps.db, actor, filter, today),
+      loadLookups(deps.db, actor.organizationId),
+    ]);
+    const status = Object.keys(errors).length > 0 ? 400 : 200;
+    return sendPage(
+      reply,
+      <WorkspacePage
+        {...frame(req, reply)}
+        params={params}
+        errors={errors}
+        rows={list.rows}
+        total={total}
+        pageSize={PAGE_SIZE}
+        hasMore={list.hasMore}
+        lookups={lookups}
+        today={today}
+        showExcerpt={mayReadExcerpts(actor)}
+        done={doneMessage(req.query)}
+      />,
+      status,
+    );
+  });
+
+  app.get('/handlaggning/forvaltning', async (req, reply) => {
+    const actor = staffActor(req);
+    if (!hasRole(actor, 'coordinator', 'admin')) throw notFound('Sidan');
+    const today = todayIn(deps.clock);
+    const lookups = await loadLookups(deps.db, actor.organizationId);
+    const scopes = await Promise.all(coordinatorScopes(actor, lookups.unitName).map((s) => loadScope(deps, actor, s, today)));
+    return sendPage(reply, <CoordinatorPage {...frame(req, reply)} scopes={scopes} today={today} showExcerpt={mayReadExcerpts(actor)} done={doneMessage(req.query)} />);
+  });
+}
+
+/** The units a coordinator looks after: each granted unit, or the whole organization. */
+function coordinatorScopes(actor: Actor, unitName: (id: string) => string | undefined): { name: string; unitId?: string }[] {
+  const grants = actor.grants.filter((g) => g.role === 'coordinator' || g.role === 'admin');
+  if (grants.some((g) => g.unitId === null)) return [{ name: 'Hela organisationen' }];
+  return [...new Set(grants.map((g) => g.unitId!))].map((id) => ({ name: unitName(id) ?? 'Okänd enhet', unitId: id }));
+}
+
+async function loadScope(deps: CaseDeps, actor: Actor, scope: { name: string; unitId?: string }, today: string): Promise<CoordinatorScope> {
+  const base: ListParams = { vy: 'enhet', status: 'oppna', typ: '', omrade: '', enhet: scope.unitId ?? '', handlaggare: '', fran: '', till: '', forsenade: '', q: '', sortering: 'received_asc', sida: 1 };
+  const section = async (id: string, title: string, filter: CaseFilter, sort: Sort, more: Partial<ListParams>, empty: string) => {
+    const f = { ...filter, unitId: scope.unitId };
+    const [list, total] = await Promise.all([listCases(deps.db, actor, { filter: f, sort, pageSize: SECTION_SIZE, today }), countCases(deps.db, actor, f, today)]);
+    return { id, title, rows: list.rows, total, moreHref: listHref(base, { sortering: sort, ...more }), empty };
+  };
+  return {
+    name: scope.name,
+    sections: await Promise.all([
+      // Registered means routed here and waiting for a handler: assigning moves it on.
+      section('ej-tilldelade', 'Inte tilldelade', { status: ['registered'] }, 'received_asc', { status: 'registered' }, 'Alla ärenden har en handläggare.'),
+      section('forsenade', 'Försenade', { overdue: true }, 'answer_by_asc', { forsenade: 'ja' }, 'Inga ärenden är försenade.'),
+      section('oppna', 'Alla öppna', { open: true }, 'received_asc', {}, 'Inga öppna ärenden.'),
+    ]),
+  };
+}

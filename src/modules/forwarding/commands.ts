@@ -1,0 +1,117 @@
+import type { Executor } from '../../db/database.ts';
+import { swedishYear } from '../../platform/clock.ts';
+import { DomainError, notFound } from '../../platform/errors.ts';
+import type { CaseDeps } from '../cases/commands.ts';
+import { allocateCaseNumber } from '../cases/numbering.ts';
+import { can, type Actor } from '../cases/policy.ts';
+import { lockCaseForChange, policyCase } from '../cases/queries.ts';
+import { hashStatusToken, statusTokenFor } from '../cases/statusToken.ts';
+import { transition } from '../cases/transition.ts';
+import { deadlinesForNewCase } from '../deadlines/hooks.ts';
+
+/** The other organizations of the installation a case can be forwarded to: names only. */
+export async function forwardingTargets(db: Executor, fromOrganizationId: string) {
+  return db.selectFrom('organizations').select(['id', 'name']).where('id', '<>', fromOrganizationId).where('active', '=', true).orderBy('name').execute();
+}
+
+/** Whether this actor may forward this case: the same people who may refer it elsewhere. */
+export const mayForward = (actor: Actor, c: Parameters<typeof can>[2]) => can(actor, 'refer', c);
+
+export interface ForwardResult {
+  fromNumber: string;
+  toNumber: string;
+  toOrganizationName: string;
+}
+
+/**
+ * Forwards a case to another organization of the same installation (DOMAIN rule 11). In one
+ * transaction: the case here is referred ('other_organization'), and a new received case is made
+ * there with the description, kind, channel, arrival time and the submitter's contact details.
+ * The two are linked both ways (cases.forwarded_to_case_id / forwarded_from_case_id and an event
+ * on each). Nothing else of either organization is read or written by the other.
+ */
+export async function forwardCase(deps: CaseDeps, t: { actor: Actor; number: string; toOrganizationId: string; comment?: string; expectedVersion?: number }): Promise<ForwardResult> {
+  const fromOrg = t.actor.organizationId;
+  const target = await deps.db.selectFrom('organizations').select(['id', 'name', 'active']).where('id', '=', t.toOrganizationId).executeTakeFirst();
+  if (!target || !target.active || target.id === fromOrg) {
+    throw new DomainError('invalid', 'Välj en annan organisation i listan.', { toOrganizationId: 'Välj en annan organisation i listan' });
+  }
+  const source = await deps.db.selectFrom('cases').select(['id', 'received_at']).where('organization_id', '=', fromOrg).where('number', '=', t.number).executeTakeFirst();
+  if (!source) throw notFound('Ärendet');
+  const now = deps.clock.now();
+  const newId = crypto.randomUUID();
+  // Numbering is gap-tolerant and outside the transaction, like every other new case.
+  const newNumber = await allocateCaseNumber(deps.db, target.id, swedishYear(source.received_at));
+  const fromOrgName = (await deps.db.selectFrom('organizations').select('name').where('id', '=', fromOrg).executeTakeFirstOrThrow()).name;
+
+  await deps.db.transaction().execute(async (tx) => {
+    const row = await lockCaseForChange(tx, fromOrg, t.number);
+    if (!row || !can(t.actor, 'view', policyCase(row))) throw notFound('Ärendet');
+    if (row.forwarded_to_case_id) throw new DomainError('conflict', 'Ärendet är redan vidarebefordrat.');
+    const contact = await tx.selectFrom('case_contacts').selectAll().where('case_id', '=', row.id).executeTakeFirst();
+
+    const deadlines = await deadlinesForNewCase(tx, {
+      organizationId: target.id,
+      kind: row.kind,
+      receivedAt: row.received_at,
+      anonymous: row.anonymous,
+      contact: contact ? { email: contact.email, replyChannel: contact.reply_channel } : null,
+    });
+    await tx
+      .insertInto('cases')
+      .values({
+        id: newId,
+        organization_id: target.id,
+        number: newNumber,
+        kind: row.kind,
+        channel: row.channel,
+        description: row.description,
+        language: row.language,
+        location: row.location,
+        anonymous: row.anonymous,
+        is_internal: false,
+        received_at: row.received_at,
+        status_token_hash: hashStatusToken(statusTokenFor(deps.tokenSecret, newId)),
+        forwarded_from_case_id: row.id,
+        ...deadlines,
+      })
+      .execute();
+    if (contact) {
+      await tx.insertInto('case_contacts').values({ case_id: newId, name: contact.name, email: contact.email, phone: contact.phone, address: contact.address, reply_channel: contact.reply_channel }).execute();
+    }
+    await tx
+      .insertInto('case_events')
+      .values({
+        case_id: newId,
+        type: 'received',
+        to_status: 'received',
+        actor_label: `Vidarebefordrad från ${fromOrgName}`,
+        occurred_at: now,
+        visible_to_submitter: true,
+        data: JSON.stringify({ channel: row.channel, forwardedFrom: { organization: fromOrgName, number: row.number }, comment: t.comment || null }),
+      })
+      .execute();
+
+    await transition(tx, {
+      actor: t.actor,
+      organizationId: fromOrg,
+      number: t.number,
+      event: 'refer',
+      expectedVersion: t.expectedVersion,
+      now,
+      changes: { referral_type: 'other_organization', closed_at: now, forwarded_to_case_id: newId },
+      data: { referralType: 'other_organization', forwardedTo: { organization: target.name, number: newNumber }, comment: t.comment || null },
+    });
+  });
+  return { fromNumber: t.number, toNumber: newNumber, toOrganizationName: target.name };
+}
+
+/** The other half of a forwarded case, as this organization may show it: the other organization's name and the number there. */
+export async function forwardingLinks(db: Executor, c: { forwarded_to_case_id: string | null; forwarded_from_case_id: string | null }) {
+  const pick = (id: string | null) =>
+    id
+      ? db.selectFrom('cases as x').innerJoin('organizations as o', 'o.id', 'x.organization_id').select(['x.number', 'o.name as organization']).where('x.id', '=', id).executeTakeFirst()
+      : Promise.resolve(undefined);
+  const [to, from] = await Promise.all([pick(c.forwarded_to_case_id), pick(c.forwarded_from_case_id)]);
+  return { to: to ?? null, from: from ?? null };
+}

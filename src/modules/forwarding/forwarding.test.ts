@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { form, FORM, Session, startTestApp, type TestContext } from '../../../test/app.ts';
+import { seedDemoOrganization } from '../organizations/demo.ts';
+import { seedDemoStaff } from '../organizations/demoStaff.ts';
+
+/** A case forwarded to the installation's housing company: referred here, received there, linked both ways. */
+let t: TestContext;
+let company: string;
+const B = '/o/bostadsbolaget';
+
+beforeAll(async () => {
+  t = await startTestApp({ staff: true });
+  company = await seedDemoOrganization(t.db, { slug: 'bostadsbolaget', name: 'Exempelbostäder AB', isDefault: false });
+  await seedDemoStaff(t.db, company);
+});
+afterAll(() => t.close());
+
+async function citizenCase(description: string): Promise<string> {
+  const payload = form({ kind: 'klagomal', description, unit: '', anonymous: 'false', name: 'Kim Hyresgäst', email: 'kim@example.se', phone: '070-123 45 67', address: 'Storgatan 3', replyChannel: 'email', formId: `f-${Math.random().toString(36).slice(2, 14)}-x` });
+  const res = await t.app.inject({ method: 'POST', url: '/synpunkt', headers: FORM, payload });
+  expect(res.statusCode).toBe(303);
+  const row = await t.db.selectFrom('cases').select('number').where('description', '=', description).executeTakeFirstOrThrow();
+  return row.number;
+}
+
+describe('forwarding a case to another organization', () => {
+  it('refers the case here and makes a new received case there, with the same content and contact, linked both ways', async () => {
+    const number = await citizenCase('Tvättstugan i mitt hyreshus är trasig igen.');
+    const s = await new Session(t.app).signIn('registrator@exempelkommun.se');
+    const form = await s.get(`/handlaggning/arenden/${number}/vidarebefordra`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('Exempelbostäder AB');
+    expect(form.body).not.toContain('>Exempelkommun</option>');
+
+    const missing = await s.post(`/handlaggning/arenden/${number}/vidarebefordra`, { toOrganizationId: '' }, { csrfFrom: `/handlaggning/arenden/${number}/vidarebefordra` });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain('href="#toOrganizationId"');
+
+    const res = await s.post(`/handlaggning/arenden/${number}/vidarebefordra`, { toOrganizationId: company, comment: 'Gäller bolagets fastighet.' }, { csrfFrom: `/handlaggning/arenden/${number}/vidarebefordra` });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe(`/handlaggning/arenden/${number}?klart=vidarebefordrat`);
+
+    const here = await t.db.selectFrom('cases').selectAll().where('organization_id', '=', t.orgId).where('number', '=', number).executeTakeFirstOrThrow();
+    expect(here).toMatchObject({ status: 'referred', referral_type: 'other_organization' });
+    expect(here.closed_at).not.toBeNull();
+    const there = await t.db.selectFrom('cases').selectAll().where('id', '=', here.forwarded_to_case_id!).executeTakeFirstOrThrow();
+    expect(there).toMatchObject({
+      organization_id: company,
+      status: 'received',
+      kind: here.kind,
+      channel: here.channel,
+      description: here.description,
+      anonymous: false,
+      forwarded_from_case_id: here.id,
+    });
+    expect(there.received_at.toISOString()).toBe(here.received_at.toISOString());
+    expect(there.unit_id).toBeNull();
+    const contact = await t.db.selectFrom('case_contacts').selectAll().where('case_id', '=', there.id).executeTakeFirstOrThrow();
+    expect(contact).toMatchObject({ name: 'Kim Hyresgäst', email: 'kim@example.se', phone: '070-123 45 67', address: 'Storgatan 3', reply_channel: 'email' });
+
+    const referEvent = await t.db.selectFrom('case_events').selectAll().where('case_id', '=', here.id).where('type', '=', 'refer').executeTakeFirstOrThrow();
+    expect(referEvent.data).toMatchObject({ referralType: 'other_organization', forwardedTo: { organization: 'Exempelbostäder AB', number: there.number } });
+    const receivedEvent = await t.db.selectFrom('case_events').selectAll().where('case_id', '=', there.id).executeTakeFirstOrThrow();
+    expect(receivedEvent).toMatchObject({ type: 'received', to_status: 'received' });
+    expect(receivedEvent.data).toMatchObject({ forwardedFrom: { organization: 'Exempelkommun', number }, comment: 'Gäller bolagets fastighet.' });
+
+    // The company's registrar finds it in its own organization; Exempelkommun's staff do not.
+    const companyStaff = await new Session(t.app, B).signIn('registrator@exempelkommun.se');
+    const detail = await companyStaff.get(`/handlaggning/arenden/${there.number}`);
+    expect(detail.statusCode).toBe(200);
+    expect(detail.body).toContain('Tvättstugan i mitt hyreshus är trasig igen.');
+
+    // Forwarding twice is refused, and nothing more is made.
+    const again = await s.get(`/handlaggning/arenden/${number}/vidarebefordra`);
+    expect(again.body).toContain('redan vidarebefordrat');
+    const twice = await s.post(`/handlaggning/arenden/${number}/vidarebefordra`, { toOrganizationId: company }, { csrfFrom: `/handlaggning/arenden/${number}/vidarebefordra` });
+    expect(twice.statusCode).toBe(409);
+    expect(Number((await t.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', company).executeTakeFirstOrThrow()).n)).toBe(1);
+  });
+
+  it('is not for those who may not refer the case, and not to the same organization', async () => {
+    const number = await citizenCase('Hissen står still.');
+    const handler = await new Session(t.app).signIn('handlaggare.gata@exempelkommun.se');
+    expect((await handler.get(`/handlaggning/arenden/${number}/vidarebefordra`)).statusCode).toBe(404);
+    expect((await handler.post(`/handlaggning/arenden/${number}/vidarebefordra`, { toOrganizationId: company }, { csrfFrom: '/handlaggning/arenden' })).statusCode).toBe(404);
+
+    const registrar = await new Session(t.app).signIn('registrator@exempelkommun.se');
+    const self = await registrar.post(`/handlaggning/arenden/${number}/vidarebefordra`, { toOrganizationId: t.orgId }, { csrfFrom: `/handlaggning/arenden/${number}/vidarebefordra` });
+    expect(self.statusCode).toBe(400);
+    const reader = await new Session(t.app).signIn('lasare@exempelkommun.se');
+    const readerPage = await reader.get(`/handlaggning/arenden/${number}/vidarebefordra`);
+    expect(readerPage.body).not.toContain('<button type="submit">Vidarebefordra</button>');
+    const still = await t.db.selectFrom('cases').select(['status', 'forwarded_to_case_id']).where('organization_id', '=', t.orgId).where('number', '=', number).executeTakeFirstOrThrow();
+    expect(still).toEqual({ status: 'received', forwarded_to_case_id: null });
+  });
+});

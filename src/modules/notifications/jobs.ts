@@ -1,0 +1,80 @@
+import type { CronItem, Runner } from 'graphile-worker';
+import type { MailConfig } from '../../config.ts';
+import { poolOf, type Db } from '../../db/database.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { startWorker, type TaskHandler, type TaskName } from '../../platform/jobs.ts';
+import { outboxTransport, smtpTransport, type MailTransport } from '../../platform/mail.ts';
+import { installationSecret } from '../../platform/secrets.ts';
+import { acknowledgementPass, createAcknowledgement, digestPass, reminderPass, type NotifyDeps } from './compose.ts';
+import { sendMessage, type SendDeps } from './send.ts';
+
+export type JobDeps = NotifyDeps & SendDeps;
+
+/** The handler of every task. Typed against TaskName, so a task without a handler does not compile. */
+export function notificationTasks(deps: JobDeps): Record<TaskName, TaskHandler> {
+  return {
+    send_message: async (payload, helpers) => {
+      await sendMessage(deps, String(payload.messageId), { attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts });
+    },
+    acknowledge_case: async (payload) => {
+      await deps.db.transaction().execute((tx) => createAcknowledgement(tx, deps, String(payload.caseId), deps.clock.now()));
+    },
+    deadline_passes: async () => {
+      const now = deps.clock.now();
+      await acknowledgementPass(deps, now);
+      await reminderPass(deps, now);
+    },
+    coordinator_digest: async () => {
+      await digestPass(deps, deps.clock.now());
+    },
+  };
+}
+
+/**
+ * The daily passes run every hour (graphile-worker's cron counts in UTC; the passes decide by the
+ * Swedish date, and are idempotent, so running them often also catches up after downtime).
+ * Cron ticks are scheduled once across all runners.
+ */
+export const CRON: CronItem[] = [
+  { task: 'deadline_passes', match: '5 * * * *', identifier: 'deadline_passes', options: { backfillPeriod: 0, maxAttempts: 5, jobKey: 'deadline_passes' } },
+  { task: 'coordinator_digest', match: '15 * * * *', identifier: 'coordinator_digest', options: { backfillPeriod: 0, maxAttempts: 5, jobKey: 'coordinator_digest' } },
+];
+
+export function transportFor(mail: Pick<MailConfig, 'smtpUrl'>): MailTransport {
+  return mail.smtpUrl ? smtpTransport(mail.smtpUrl) : outboxTransport();
+}
+
+export interface RunningJobs {
+  runner: Runner;
+  deps: JobDeps;
+  stop(): Promise<void>;
+}
+
+/** Starts a job runner on the app's database: in the app process, or alone in `npm run worker`. */
+export async function startJobs(opts: { db: Db; clock: Clock; mail: MailConfig; concurrency?: number; transport?: MailTransport; cron?: boolean; logLevel?: 'error' | 'warning' | 'info' | 'debug' }): Promise<RunningJobs> {
+  const transport = opts.transport ?? transportFor(opts.mail);
+  const deps: JobDeps = {
+    db: opts.db,
+    clock: opts.clock,
+    tokenSecret: await installationSecret(opts.db, 'status-token'),
+    publicUrl: opts.mail.publicUrl,
+    transport,
+    from: opts.mail.from,
+    replyTo: opts.mail.replyTo,
+  };
+  const runner = await startWorker({
+    pool: poolOf(opts.db),
+    tasks: notificationTasks(deps),
+    cron: opts.cron === false ? [] : CRON,
+    concurrency: opts.concurrency,
+    logLevel: opts.logLevel,
+  });
+  return {
+    runner,
+    deps,
+    async stop() {
+      await runner.stop();
+      transport.close();
+    },
+  };
+}

@@ -1,0 +1,150 @@
+import { sql } from 'kysely';
+import type { Db, Executor } from '../../db/database.ts';
+import { enqueueSends } from '../../platform/jobs.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { domainOf, plusAddress, SendError, type MailTransport } from '../../platform/mail.ts';
+
+export interface SendDeps {
+  db: Db;
+  clock: Clock;
+  transport: MailTransport;
+  /** Sender address; the organization's name is shown as the sender's name. */
+  from: string;
+  /** Base reply address; replies about a case go to its plus-address. */
+  replyTo: string;
+}
+
+/** An attempt still 'sending' after this long died mid-way (SMTP timeouts are far shorter). */
+export const STALE_SENDING_MS = 10 * 60_000;
+
+export const UNCERTAIN =
+  'Sändningen avbröts medan meddelandet lämnades till e-postservern, så det går inte att veta om det kom fram. ' +
+  'Det skickas inte igen automatiskt, för att mottagaren inte ska få det två gånger. Kontrollera med mottagaren och skicka igen vid behov.';
+
+export type SendOutcome = 'sent' | 'already_done' | 'failed' | 'retry';
+
+/**
+ * Sends one message, at most once. The job that calls this was enqueued in the transaction that
+ * created the message, so a commit is never lost. Three steps:
+ *  1. In its own transaction: lock the row; only a 'queued' message is claimed, by setting it
+ *     to 'sending' with a fresh send_token. Committed before any byte goes to the SMTP server.
+ *  2. Hand it to the SMTP server.
+ *  3. Record the outcome against that send_token: 'sent', or back to 'queued' with the reason
+ *     (temporary: the job throws and graphile-worker retries with back-off), or 'failed'
+ *     (permanent refusal, or out of attempts).
+ * If the process dies between 1 and 3 the row stays 'sending'. A later attempt that finds it so
+ * cannot know whether the server took the message; it marks it 'failed' with that reason for a
+ * person to check (outbox → "Skicka igen"), and never resends by itself. So a message is sent at
+ * most once, and every message not known to be sent is visible as queued or failed.
+ */
+export async function sendMessage(deps: SendDeps, messageId: string, attempt: { attempts: number; maxAttempts: number } = { attempts: 1, maxAttempts: 1 }): Promise<SendOutcome> {
+  const claim = await deps.db.transaction().execute(async (tx) => {
+    const { rows } = await sql<{
+      id: string;
+      status: string;
+      channel: string;
+      recipient: string | null;
+      subject: string | null;
+      body: string;
+      sending_started_at: Date | null;
+      stale: boolean;
+      number: string | null;
+      org_name: string;
+    }>`
+      SELECT m.id, m.status, m.channel, m.recipient, m.subject, m.body, m.sending_started_at,
+        m.sending_started_at < now() - make_interval(secs => ${STALE_SENDING_MS / 1000}) AS stale,
+        c.number, o.name AS org_name
+      FROM messages m
+      JOIN organizations o ON o.id = m.organization_id
+      LEFT JOIN cases c ON c.id = m.case_id
+      WHERE m.id = ${messageId}
+      FOR UPDATE OF m
+    `.execute(tx);
+    const m = rows[0];
+    if (!m || m.channel !== 'email') return { kind: 'done' as const };
+    if (m.status === 'sending') {
+      // Another runner may be mid-send right now: wait. A stale claim died mid-send: see above.
+      if (!m.stale) return { kind: 'busy' as const };
+      await tx.updateTable('messages').set({ status: 'failed', last_error: UNCERTAIN }).where('id', '=', m.id).execute();
+      await caseEvent(tx, messageId, deps.clock.now(), 'failed', UNCERTAIN);
+      return { kind: 'failed' as const };
+    }
+    if (m.status !== 'queued') return { kind: 'done' as const };
+    if (!m.recipient) {
+      await tx.updateTable('messages').set({ status: 'failed', last_error: 'Meddelandet har ingen mottagaradress.' }).where('id', '=', m.id).execute();
+      return { kind: 'failed' as const };
+    }
+    const token = crypto.randomUUID();
+    await tx
+      .updateTable('messages')
+      .set({ status: 'sending', send_token: token, sending_started_at: sql`now()`, attempts: sql`attempts + 1` })
+      .where('id', '=', m.id)
+      .execute();
+    return { kind: 'claimed' as const, token, m };
+  });
+  if (claim.kind === 'done') return 'already_done';
+  if (claim.kind === 'failed') return 'failed';
+  if (claim.kind === 'busy') throw new Error(`Message ${messageId} is being sent by another worker; trying again later`);
+
+  const { m, token } = claim;
+  const domain = domainOf(deps.from);
+  const headerMessageId = `<${m.id}@${domain}>`;
+  const replyTo = m.number ? plusAddress(deps.replyTo, m.number) : undefined;
+  const mine = (tx: Executor) =>
+    tx.updateTable('messages').where('id', '=', m.id).where('send_token', '=', token);
+  try {
+    const { response } = await deps.transport.send({
+      from: { name: m.org_name, address: deps.from },
+      to: m.recipient!,
+      replyTo,
+      subject: m.subject ?? (m.number ? `Ärende ${m.number}` : 'Meddelande från Lyhörd'),
+      text: m.body,
+      messageId: headerMessageId,
+      references: m.number ? `<${m.number}@${domain}>` : undefined,
+    });
+    await mine(deps.db)
+      .set({ status: 'sent', sent_at: deps.clock.now(), transport: deps.transport.kind, smtp_response: response.slice(0, 1000), header_message_id: headerMessageId, reply_to: replyTo ?? null, last_error: null })
+      .execute();
+    return 'sent';
+  } catch (err) {
+    const e = err instanceof SendError ? err : new SendError(`Sändningen misslyckades: ${err instanceof Error ? err.message : String(err)}`, false);
+    const giveUp = e.permanent || attempt.attempts >= attempt.maxAttempts;
+    const reason = giveUp && !e.permanent ? `${e.message} (gav upp efter ${attempt.attempts} försök)` : e.message;
+    await deps.db.transaction().execute(async (tx) => {
+      await mine(tx)
+        .set({ status: giveUp ? 'failed' : 'queued', last_error: reason, transport: deps.transport.kind, header_message_id: headerMessageId, reply_to: replyTo ?? null })
+        .execute();
+      if (giveUp) await caseEvent(tx, m.id, deps.clock.now(), 'failed', reason);
+    });
+    if (giveUp) return 'failed';
+    // graphile-worker records the error and schedules the next attempt with back-off.
+    throw e;
+  }
+}
+
+async function caseEvent(tx: Executor, messageId: string, now: Date, status: string, error: string) {
+  const m = await tx.selectFrom('messages').select(['case_id', 'purpose']).where('id', '=', messageId).executeTakeFirst();
+  if (!m?.case_id) return;
+  await tx
+    .insertInto('case_events')
+    .values({ case_id: m.case_id, type: 'message', actor_label: 'Lyhörd', occurred_at: now, data: JSON.stringify({ purpose: m.purpose, messageId, status, error }) })
+    .execute();
+}
+
+/** A person decided to send a failed message again: back to the queue with a new job, in one transaction. */
+export async function requeueMessage(db: Db, organizationId: string, messageId: string): Promise<boolean> {
+  return db.transaction().execute(async (tx) => {
+    const row = await tx
+      .updateTable('messages')
+      .set({ status: 'queued', send_token: null, sending_started_at: null })
+      .where('id', '=', messageId)
+      .where('organization_id', '=', organizationId)
+      .where('channel', '=', 'email')
+      .where('status', '=', 'failed')
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) return false;
+    await enqueueSends(tx, [row.id]);
+    return true;
+  });
+}

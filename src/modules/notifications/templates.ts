@@ -1,0 +1,142 @@
+import type { Executor } from '../../db/database.ts';
+import type { TemplateKey } from '../../db/schema.ts';
+import { DomainError } from '../../platform/errors.ts';
+
+/**
+ * Swedish message templates. Defaults live here; an organization may replace any of them
+ * (message_templates). Placeholders in braces are filled in when the message is created, and the
+ * message keeps the filled-in text: what was sent is what the case shows.
+ */
+export const PLACEHOLDERS = {
+  arendenummer: 'Ärendenumret, till exempel SYN-2026-00042',
+  namn: 'Synpunktslämnarens namn',
+  handlaggare: 'Den som ansvarar för ärendet (handläggaren, annars förvaltningens synpunktsansvariga)',
+  svarsdatum: 'Datum då svaret senast ska komma',
+  statuslank: 'Synpunktslämnarens privata länk till ärendet',
+  anledning: 'Varför svaret dröjer (vid förlängd svarstid)',
+  nytt_datum: 'Det nya svarsdatumet (vid förlängd svarstid)',
+  organisation: 'Organisationens namn',
+  arendelank: 'Länk till ärendet för handläggaren (bara i meddelanden till personal)',
+  mottagare: 'Namnet på den anställda som meddelandet går till',
+  lista: 'Ärendelistan i den dagliga sammanställningen',
+} as const;
+export type Placeholder = keyof typeof PLACEHOLDERS;
+export type TemplateValues = Partial<Record<Placeholder, string>>;
+
+export interface Template {
+  subject: string;
+  body: string;
+}
+
+export const TEMPLATE_LABEL: Record<TemplateKey, string> = {
+  acknowledgement: 'Bekräftelse till synpunktslämnaren',
+  delay_notice: 'Besked om förlängd svarstid (förvaltningslagen 11 §)',
+  reminder: 'Påminnelse till handläggaren',
+  escalation: 'Eskalering till synpunktsansvarig',
+  digest: 'Daglig sammanställning till synpunktsansvarig',
+};
+
+export const DEFAULT_TEMPLATES: Record<TemplateKey, Template> = {
+  acknowledgement: {
+    subject: 'Vi har tagit emot din synpunkt {arendenummer}',
+    body: `Hej {namn}!
+
+Tack för att du har hört av dig till {organisation}. Vi har tagit emot din synpunkt och gett den ärendenummer {arendenummer}.
+
+{handlaggare} ansvarar för ditt ärende. Du får svar senast {svarsdatum}.
+
+Här kan du följa ditt ärende: {statuslank}
+
+Vill du lägga till något kan du svara på det här meddelandet. Ange ärendenumret om du kontaktar oss på annat sätt.
+
+Med vänliga hälsningar
+{organisation}`,
+  },
+  delay_notice: {
+    subject: 'Svaret på din synpunkt {arendenummer} dröjer',
+    body: `Hej {namn}!
+
+Vi behöver mer tid för att svara på din synpunkt {arendenummer}. Vi hade tänkt svara senast {svarsdatum}, men du får svar senast {nytt_datum}.
+
+Varför det dröjer: {anledning}
+
+Här kan du följa ditt ärende: {statuslank}
+
+Med vänliga hälsningar
+{handlaggare}
+{organisation}`,
+  },
+  reminder: {
+    subject: 'Påminnelse: svarstiden har gått ut för {arendenummer}',
+    body: `Hej {mottagare}!
+
+Svarstiden för synpunkt {arendenummer} gick ut {svarsdatum} och synpunktslämnaren har ännu inte fått svar.
+
+Svara, eller förläng svarstiden och berätta varför för synpunktslämnaren: {arendelank}
+
+Det här meddelandet skickades automatiskt av Lyhörd.`,
+  },
+  escalation: {
+    subject: 'Försenat ärende: {arendenummer} har inte besvarats',
+    body: `Hej {mottagare}!
+
+Synpunkt {arendenummer} skulle ha besvarats senast {svarsdatum}. Handläggaren ({handlaggare}) har fått en påminnelse men ärendet är fortfarande obesvarat.
+
+Se ärendet: {arendelank}
+
+Det här meddelandet skickades automatiskt av Lyhörd.`,
+  },
+  digest: {
+    subject: 'Synpunkter i din förvaltning: daglig sammanställning',
+    body: `Hej {mottagare}!
+
+Här är dagens sammanställning av synpunkter i din förvaltning hos {organisation}.
+
+{lista}
+
+Vill du inte få den här sammanställningen? Du kan stänga av den under Mina aviseringar i Lyhörd.`,
+  },
+};
+
+const PLACEHOLDER = /\{([a-z_]+)\}/g;
+
+export function render(text: string, values: TemplateValues): string {
+  return text.replace(PLACEHOLDER, (all, name: string) => (name in PLACEHOLDERS ? (values[name as Placeholder] ?? '') : all));
+}
+
+/** The organization's template, or the default. */
+export async function loadTemplate(db: Executor, organizationId: string, key: TemplateKey): Promise<Template> {
+  const row = await db.selectFrom('message_templates').select(['subject', 'body']).where('organization_id', '=', organizationId).where('key', '=', key).executeTakeFirst();
+  return row ?? DEFAULT_TEMPLATES[key];
+}
+
+export function validateTemplate(t: Template): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!t.subject.trim()) errors.subject = 'Skriv en ämnesrad.';
+  else if (t.subject.length > 200) errors.subject = 'Ämnesraden får vara högst 200 tecken.';
+  if (!t.body.trim()) errors.body = 'Skriv meddelandets text.';
+  else if (t.body.length > 10_000) errors.body = 'Texten får vara högst 10 000 tecken.';
+  for (const [field, text] of Object.entries(t) as [keyof Template, string][]) {
+    const unknown = [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!).filter((n) => !(n in PLACEHOLDERS));
+    if (unknown.length && !errors[field]) errors[field] = `Okänd platshållare: ${unknown.map((n) => `{${n}}`).join(', ')}. Tillåtna är ${Object.keys(PLACEHOLDERS).map((n) => `{${n}}`).join(', ')}.`;
+  }
+  return errors;
+}
+
+/** Admin: replace an organization's template (or go back to the default with `null`). */
+export async function setTemplate(db: Executor, organizationId: string, key: TemplateKey, t: Template | null, userId: string | null): Promise<void> {
+  if (t === null) {
+    await db.deleteFrom('message_templates').where('organization_id', '=', organizationId).where('key', '=', key).execute();
+    return;
+  }
+  const errors = validateTemplate(t);
+  if (key !== 'digest' && !errors.subject && !t.subject.includes('{arendenummer}')) {
+    errors.subject = 'Ämnesraden ska innehålla {arendenummer}, så att mottagaren och svar kan kopplas till ärendet.';
+  }
+  if (Object.keys(errors).length) throw new DomainError('invalid', 'Mallen kunde inte sparas.', errors);
+  await db
+    .insertInto('message_templates')
+    .values({ organization_id: organizationId, key, subject: t.subject, body: t.body, updated_by: userId })
+    .onConflict((oc) => oc.columns(['organization_id', 'key']).doUpdateSet({ subject: t.subject, body: t.body, updated_by: userId, updated_at: new Date() }))
+    .execute();
+}

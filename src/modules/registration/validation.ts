@@ -1,0 +1,234 @@
+import type { Channel, MessageChannel } from '../../db/schema.ts';
+import { parseSwedishDateTimeLocal, swedishDate } from '../../platform/clock.ts';
+import type { FieldErrors } from '../../platform/views/forms.tsx';
+import type { Classification, OnBehalfInput, QuickCaseInput } from '../cases/commands.ts';
+import { OUTCOMES, type Outcome } from '../cases/lifecycle.ts';
+import { readSubmissionInput, validateSubmission } from '../intake/validation.ts';
+import type { RegistrationChoices } from './queries.ts';
+
+export const MODES = ['normal', 'quick', 'internal'] as const;
+export type RegistrationMode = (typeof MODES)[number];
+
+/** The ways feedback reaches staff, in the order staff meet them most. */
+export const STAFF_CHANNELS = ['phone', 'letter', 'visit', 'email', 'social_media', 'sms', 'paper_form'] as const satisfies readonly Channel[];
+export type StaffChannel = (typeof STAFF_CHANNELS)[number];
+
+const MAX_TEXT = 10_000;
+const MAX_REF = 200;
+
+/** What the form posts, as strings, exactly as typed: it is echoed back when there are errors. */
+export interface RegistrationInput {
+  mode: string;
+  channel: string;
+  receivedAt: string;
+  kind: string;
+  description: string;
+  unit: string;
+  anonymous: string;
+  name: string;
+  email: string;
+  phone: string;
+  address: string;
+  replyChannel: string;
+  confirmed: string;
+  area: string;
+  subcategory: string;
+  significance: string;
+  confidential: string;
+  confidentialityRef: string;
+  answerText: string;
+  outcome: string;
+  measures: string;
+}
+
+const OWN_FIELDS = ['mode', 'channel', 'receivedAt', 'confirmed', 'area', 'subcategory', 'significance', 'confidential', 'confidentialityRef', 'answerText', 'outcome', 'measures'] as const;
+
+export function emptyRegistrationInput(now: string): RegistrationInput {
+  return {
+    mode: 'normal',
+    channel: '',
+    receivedAt: now,
+    kind: '',
+    description: '',
+    unit: '',
+    anonymous: '',
+    name: '',
+    email: '',
+    phone: '',
+    address: '',
+    replyChannel: '',
+    confirmed: '',
+    area: '',
+    subcategory: '',
+    significance: '',
+    confidential: '',
+    confidentialityRef: '',
+    answerText: '',
+    outcome: '',
+    measures: '',
+  };
+}
+
+/**
+ * The citizen form's rules apply to the person's details, but its messages speak to the person
+ * themselves; here a staff member reads them. Messages not listed stay as they are.
+ */
+const STAFF_WORDING: Record<string, string> = {
+  'Skriv din synpunkt': 'Skriv vad personen har framfört',
+  'Välj om du vill vara anonym eller lämna kontaktuppgifter': 'Välj om personen vill vara anonym eller lämna kontaktuppgifter',
+  'Du har valt att vara anonym men fyllt i kontaktuppgifter. Töm fälten, eller välj att lämna kontaktuppgifter om du vill ha svar':
+    'Du har valt anonym men fyllt i kontaktuppgifter. Töm fälten, eller välj att personen lämnar kontaktuppgifter',
+  'Skriv ditt namn': 'Skriv personens namn',
+  'Välj hur du vill få svar': 'Välj hur personen vill få svar',
+  'Skriv din e-postadress, eftersom du vill ha svar med e-post': 'Skriv personens e-postadress, eftersom hen vill ha svar med e-post',
+  'Skriv ditt telefonnummer, eftersom du vill bli uppringd': 'Skriv personens telefonnummer, eftersom hen vill bli uppringd',
+  'Skriv din postadress, eftersom du vill ha svar med brev': 'Skriv personens postadress, eftersom hen vill ha svar med brev',
+  'Skriv minst ett sätt att nå dig: e-post, telefon eller postadress': 'Skriv minst ett sätt att nå personen: e-post, telefon eller postadress',
+  'Välj en förvaltning i listan, eller ”Vet inte”': 'Välj en verksamhet i listan, eller ”Vet inte”',
+};
+
+export function readRegistrationInput(body: unknown): { input: RegistrationInput; malformed: string[] } {
+  const source = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+  const shared = readSubmissionInput(body);
+  const input = { ...shared.input } as Partial<RegistrationInput> & { formId?: string };
+  delete input.formId;
+  const malformed: string[] = shared.malformed.filter((f) => f !== 'formId');
+  for (const field of OWN_FIELDS) {
+    const v = source[field];
+    if (typeof v === 'string') input[field] = v;
+    else {
+      input[field] = '';
+      if (v !== undefined) malformed.push(field);
+    }
+  }
+  return { input: input as RegistrationInput, malformed };
+}
+
+export type Registration = { mode: 'normal' | 'internal'; onBehalf: OnBehalfInput } | { mode: 'quick'; quick: QuickCaseInput };
+
+const blank = (s: string) => s.trim() === '';
+const tooLong = (s: string, max: number) => [...s].length > max;
+
+/** Pure: checks the staff registration form against the organization's units and categories. */
+export function validateRegistration(
+  { input, malformed }: { input: RegistrationInput; malformed: string[] },
+  choices: RegistrationChoices,
+  now: Date,
+): { ok: true; value: Registration } | { ok: false; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const mode = input.mode as RegistrationMode;
+  if (!MODES.includes(mode)) errors.mode = 'Välj hur synpunkten ska hanteras';
+
+  const channel: Exclude<Channel, 'web'> | undefined = mode === 'internal' ? 'internal' : (STAFF_CHANNELS as readonly string[]).includes(input.channel) ? (input.channel as StaffChannel) : undefined;
+  if (!channel) errors.channel = 'Välj hur synpunkten kom in';
+
+  const receivedAt = parseSwedishDateTimeLocal(input.receivedAt);
+  if (blank(input.receivedAt)) errors.receivedAt = 'Skriv datum och klockslag då synpunkten kom in';
+  else if (!receivedAt) errors.receivedAt = 'Skriv datum och klockslag i formen 2026-12-22 10:00';
+  else if (receivedAt.getTime() > now.getTime() + 60_000) errors.receivedAt = 'Tidpunkten kan inte ligga i framtiden';
+
+  // Kind, text and the person's details follow the same rules as the citizen form.
+  const shared = validateSubmission({ input: { ...input, formId: '' }, malformed: [] }, new Set(choices.units.map((u) => u.id)));
+  if (!shared.ok) {
+    for (const [field, message] of Object.entries(shared.errors)) errors[field] = STAFF_WORDING[message] ?? message;
+  }
+
+  const unit = shared.ok && shared.value.suggestedUnitId ? choices.units.find((u) => u.id === shared.value.suggestedUnitId) : undefined;
+  if ((mode === 'quick' || mode === 'internal') && !unit && !errors.unit) {
+    errors.unit = mode === 'quick' ? 'Välj vilken verksamhet synpunkten gäller, så att den klassas rätt' : 'Välj vilken verksamhet synpunkten gäller, så att den når närmaste chef';
+  }
+
+  const confirmed = input.confirmed === 'ja';
+  if (mode !== 'internal' && !confirmed) errors.confirmed = 'Bekräfta att du har frågat personen och att hen vill att du registrerar synpunkten';
+
+  let quick: QuickFields | undefined;
+  if (mode === 'quick') quick = validateQuickFields(input, choices, unit, errors);
+
+  for (const field of malformed) errors[field] = 'Fältet skickades mer än en gång. Fyll i det en gång och skicka igen';
+  if (Object.keys(errors).length > 0 || !shared.ok) return { ok: false, errors };
+
+  const s = shared.value;
+  const onBehalf: OnBehalfInput = {
+    kind: s.kind,
+    description: s.description,
+    channel: channel!,
+    receivedAt: receivedAt!,
+    confirmedWithSubmitter: mode !== 'internal' && confirmed,
+    contact: s.contact,
+    suggestedUnitId: s.suggestedUnitId,
+    internal: mode === 'internal',
+  };
+  if (mode !== 'quick') return { ok: true, value: { mode, onBehalf } };
+
+  const answer = quick!.answer;
+  // A written-down answer becomes a message on the case when it went by a channel messages know.
+  const messageChannel = answer ? answerChannel(channel!, s.contact) : undefined;
+  const quickInput: QuickCaseInput = {
+    ...onBehalf,
+    ...quick!,
+    classification: { ...quick!.classification, kind: s.kind },
+    answer: answer && { ...answer, channel: messageChannel, occurredOn: swedishDate(receivedAt!) },
+  };
+  return { ok: true, value: { mode, quick: quickInput } };
+}
+
+/** The quick case's own fields; the kind comes with the rest of the person's submission. */
+type QuickFields = Omit<QuickCaseInput, keyof OnBehalfInput | 'classification'> & { classification: Omit<Classification, 'kind'> };
+
+function validateQuickFields(
+  input: RegistrationInput,
+  choices: RegistrationChoices,
+  unit: RegistrationChoices['units'][number] | undefined,
+  errors: FieldErrors,
+): QuickFields | undefined {
+  const area = choices.areas.find((a) => a.id === input.area);
+  if (!area) errors.area = 'Välj område';
+
+  const subcategory = input.subcategory ? choices.subcategories.find((c) => c.id === input.subcategory) : undefined;
+  const forvaltning = unit ? choices.units.find((u) => u.id === unit.ancestor_ids[0]) : undefined;
+  if (input.subcategory && !subcategory) errors.subcategory = 'Välj en underkategori i listan';
+  else if (subcategory && unit && !unit.ancestor_ids.includes(subcategory.org_unit_id!)) {
+    errors.subcategory = `Underkategorin hör inte till ${forvaltning?.name ?? 'den valda förvaltningen'}. Välj en som gör det`;
+  } else if (!subcategory && forvaltning?.subcategory_required) {
+    errors.subcategory = `${forvaltning.name} kräver en underkategori. Välj en`;
+  }
+
+  const significance = input.significance;
+  if (significance !== 'important' && significance !== 'routine') errors.significance = 'Välj om synpunkten är av vikt för verksamheten eller rutinmässig';
+
+  const confidential = input.confidential === 'ja';
+  const ref = input.confidentialityRef.trim();
+  if (confidential && !ref) errors.confidentialityRef = 'Skriv lagrummet för sekretessen, till exempel OSL 26 kap. 1 §';
+  else if (tooLong(ref, MAX_REF)) errors.confidentialityRef = `Lagrummet får vara högst ${MAX_REF} tecken`;
+
+  if (tooLong(input.answerText, MAX_TEXT)) errors.answerText = `Svaret får vara högst ${MAX_TEXT.toLocaleString('sv-SE')} tecken`;
+
+  const outcome = input.outcome as Outcome;
+  if (!(outcome in OUTCOMES)) errors.outcome = 'Välj utfall';
+
+  if (tooLong(input.measures, MAX_TEXT)) errors.measures = `Åtgärderna får beskrivas med högst ${MAX_TEXT.toLocaleString('sv-SE')} tecken`;
+
+  if (!area || !unit || errors.subcategory || errors.significance || errors.outcome) return undefined;
+  return {
+    classification: {
+      areaId: area.id,
+      subcategoryId: subcategory?.id ?? null,
+      significance: significance as 'important' | 'routine',
+      confidential,
+      confidentialityRef: confidential ? ref : null,
+      unitId: unit.id,
+    },
+    outcome,
+    measures: input.measures.trim() || undefined,
+    answer: blank(input.answerText) ? undefined : { body: input.answerText },
+  };
+}
+
+/** Phone, e-mail and letter answers are kept as messages, if the person left the detail they went to. */
+function answerChannel(channel: Channel, contact: OnBehalfInput['contact']): MessageChannel | undefined {
+  if (!contact) return undefined;
+  if (channel === 'phone' && contact.phone) return 'phone';
+  if (channel === 'email' && contact.email) return 'email';
+  if (channel === 'letter' && contact.address) return 'letter';
+  return undefined;
+}

@@ -1,0 +1,201 @@
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { readFileSync } from 'node:fs';
+import type { Db } from '../../db/database.ts';
+import { swedishDate, type Clock } from '../../platform/clock.ts';
+import { staffArea } from '../../platform/staff.ts';
+import { renderPage, sendPage } from '../../platform/views/render.ts';
+import { CONTACT_ROLES } from '../cases/policy.ts';
+import { frame, staffActor } from '../cases/staffRequest.ts';
+import { ErrorPage } from '../../platform/views/ErrorPage.tsx';
+import { drill, receivedIn } from './drilldown.ts';
+import { caseListCsv, caseListXlsx, tableToCsv, tablesToXlsx } from './exports.ts';
+import { readReportForm, readStatForm } from './params.ts';
+import { periodLabel } from './period.ts';
+import { renderReportPdf } from './pdf.ts';
+import { publicDeadlineTable, publicGroupTable, publicMonthTable } from './publicTables.ts';
+import { computeStatistics, loadNames, type StatisticsResult } from './queries.ts';
+import { StatisticsRefresher } from './refresher.ts';
+import { buildReport, committeesFor } from './report.ts';
+import { resultCharts } from './resultCharts.ts';
+import { barChart } from './charts.ts';
+import { allTables } from './tables.ts';
+import { PublicStatisticsPage } from './views/PublicPage.tsx';
+import { ReportPage } from './views/ReportPage.tsx';
+import { StatisticsPage } from './views/StatisticsPage.tsx';
+import { KINDS, KIND_LABEL } from '../cases/labels.ts';
+import { monthShort } from './period.ts';
+
+export interface StatisticsDeps {
+  db: Db;
+  clock: Clock;
+  /** Sum settled months in the background after reads (default true). */
+  backgroundRefresh?: boolean;
+}
+
+const css = readFileSync(new URL('./statistics.css', import.meta.url));
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function download(reply: FastifyReply, type: string, filename: string) {
+  return reply.header('content-type', type).header('content-disposition', `attachment; filename="${filename}"`).header('cache-control', 'no-store');
+}
+
+/** /statistik for staff, /statistik/publik for everyone, and the stylesheet both use. */
+export const statisticsRoutes: FastifyPluginAsync<StatisticsDeps> = async (app, deps) => {
+  const refresher = new StatisticsRefresher(deps.db, deps.clock);
+  const kick = () => {
+    if (deps.backgroundRefresh !== false) refresher.kick();
+  };
+  app.addHook('onClose', async () => refresher.idle());
+
+  app.get('/assets/statistik.css', async (_req, reply) =>
+    reply.header('content-type', 'text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(css),
+  );
+
+  await app.register(publicStatistics, { ...deps, kick });
+  await app.register(staffStatistics, { ...deps, kick });
+};
+
+const publicStatistics: FastifyPluginAsync<StatisticsDeps & { kick: () => void }> = async (app, deps) => {
+  app.get('/statistik/publik', { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } }, async (req, reply) => {
+    const today = swedishDate(deps.clock.now());
+    const thisYear = Number(today.slice(0, 4));
+    const asked = Number((req.query as Record<string, string>).ar);
+    const year = Number.isInteger(asked) && asked >= thisYear - 9 && asked <= thisYear ? asked : thisYear;
+    const period = { from: `${year}-01`, to: year === thisYear ? today.slice(0, 7) : `${year}-12` };
+    const r = await computeStatistics(deps.db, { scope: { organizationIds: [req.org.id], includeConfidential: true }, period, filter: {}, groupBy: 'forvaltning', today, measureLimit: 0 });
+    deps.kick();
+    const months = publicMonthTable(r);
+    const groups = publicGroupTable(r);
+    const suppressed = (n: number) => (n > 0 && n < 5 ? null : n);
+    const page = (
+      <PublicStatisticsPage
+        orgName={req.org.name}
+        year={String(year)}
+        yearOptions={Array.from({ length: 10 }, (_, i) => ({ value: String(thisYear - i), label: String(thisYear - i) }))}
+        periodText={periodLabel(period)}
+        months={{
+          table: months,
+          svg: barChart(r.months.map((m) => monthShort(m.month)), KINDS.map((k) => ({ name: KIND_LABEL[k], data: r.months.map((m) => suppressed(m.byKind[k])) })), {
+            label: `Stapeldiagram: inkomna synpunkter per månad och typ, ${periodLabel(period)}.`,
+            stacked: true,
+          }),
+        }}
+        deadlines={publicDeadlineTable(r)}
+        groups={{
+          table: groups,
+          svg: barChart(r.groups.map((g) => g.label), [{ name: 'Inkomna', data: r.groups.map((g) => suppressed(g.received)) }], {
+            label: 'Liggande stapeldiagram: inkomna synpunkter per förvaltning.',
+            horizontal: true,
+          }),
+        }}
+      />
+    );
+    return reply.code(200).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'public, max-age=300').send(renderPage(page));
+  });
+};
+
+const staffStatistics: FastifyPluginAsync<StatisticsDeps & { kick: () => void }> = async (app: FastifyInstance, deps) => {
+  staffArea(app);
+
+  async function statistics(req: FastifyRequest) {
+    const actor = staffActor(req);
+    const today = swedishDate(deps.clock.now());
+    const names = await loadNames(deps.db, [actor.organizationId]);
+    const parsed = readStatForm(req.query, today, names);
+    const result = await computeStatistics(deps.db, { scope: { actor }, period: parsed.period, filter: parsed.filter, groupBy: parsed.groupBy, today });
+    deps.kick();
+    return { actor, today, names, parsed, result };
+  }
+
+  app.get('/statistik', async (req, reply) => {
+    const { actor, today, names, parsed, result } = await statistics(req);
+    const f = frame(req, reply);
+    return sendPage(
+      reply,
+      <StatisticsPage
+        {...f}
+        form={parsed.form}
+        errors={parsed.errors}
+        result={result}
+        charts={resultCharts(result)}
+        names={names}
+        today={today}
+        mayExportPersonalData={actor.grants.some((g) => CONTACT_ROLES.includes(g.role))}
+      />,
+      Object.keys(parsed.errors).length > 0 ? 400 : 200,
+    );
+  });
+
+  const meta = (r: StatisticsResult, orgName: string) => ({
+    title: `Statistik över synpunkter – ${orgName}`,
+    lines: [
+      `Period: ${periodLabel(r.current.period)} (jämförs med ${periodLabel(r.previous.period)} och ${periodLabel(r.lastYear.period)})`,
+      `Framtagen: ${r.request.today}`,
+      'Datum anges som ÅÅÅÅ-MM-DD. Andelar anges i procent. Tider anges i dagar.',
+      'Grupper med färre än 5 ärenden är markerade: dra inga slutsatser av dem.',
+    ],
+  });
+
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(`/statistik/export.${format}`, async (req, reply) => {
+      const { result } = await statistics(req);
+      const wanted = String((req.query as Record<string, unknown>).tabell ?? 'alla');
+      const tables = allTables(result);
+      const chosen = wanted === 'alla' ? tables : tables.filter((t) => t.id === wanted);
+      if (chosen.length === 0 || (format === 'csv' && chosen.length > 1)) {
+        return sendPage(reply, <ErrorPage status={404} orgName={req.org.name} />, 404);
+      }
+      const name = `statistik-${chosen.length === 1 ? chosen[0]!.id : 'alla'}-${result.current.period.from}-${result.current.period.to}`;
+      if (format === 'csv') return download(reply, 'text/csv; charset=utf-8', `${name}.csv`).send(await tableToCsv(chosen[0]!));
+      return download(reply, XLSX, `${name}.xlsx`).send(await tablesToXlsx(chosen, meta(result, req.org.name)));
+    });
+  }
+
+  app.get('/statistik/arenden', async (req, reply) => {
+    const { actor, today, parsed } = await statisticsParamsOnly(req);
+    const q = req.query as Record<string, unknown>;
+    const personalData = q.personuppgifter === 'ja' && actor.grants.some((g) => CONTACT_ROLES.includes(g.role));
+    const filter = drill(parsed.filter, receivedIn(parsed.period));
+    const format = q.format === 'csv' ? 'csv' : 'xlsx';
+    const name = `arenden-${parsed.period.from}-${parsed.period.to}${personalData ? '-med-personuppgifter' : ''}`;
+    const opts = { actor, filter, today, personalData };
+    if (format === 'csv') return download(reply, 'text/csv; charset=utf-8', `${name}.csv`).send(caseListCsv(deps.db, opts));
+    return download(reply, XLSX, `${name}.xlsx`).send(caseListXlsx(deps.db, opts));
+  });
+
+  async function statisticsParamsOnly(req: FastifyRequest) {
+    const actor = staffActor(req);
+    const today = swedishDate(deps.clock.now());
+    const names = await loadNames(deps.db, [actor.organizationId]);
+    return { actor, today, names, parsed: readStatForm(req.query, today, names) };
+  }
+
+  async function report(req: FastifyRequest) {
+    const actor = staffActor(req);
+    const today = swedishDate(deps.clock.now());
+    const committees = await committeesFor(deps.db, actor);
+    const { form, period, errors } = readReportForm(req.query, today, committees);
+    const data = await buildReport(deps.db, actor, form, period, today);
+    deps.kick();
+    return { actor, today, committees, form, errors, data };
+  }
+
+  app.get('/statistik/rapport', async (req, reply) => {
+    const { today, committees, form, errors, data } = await report(req);
+    const thisYear = Number(today.slice(0, 4));
+    const periodOptions = [];
+    for (let y = thisYear; y > thisYear - 6; y--) {
+      periodOptions.push({ value: `${y}-H2`, label: `Andra halvåret ${y}` }, { value: `${y}-H1`, label: `Första halvåret ${y}` }, { value: String(y), label: `Helåret ${y}` });
+    }
+    return sendPage(reply, <ReportPage {...frame(req, reply)} form={form} errors={errors} committees={committees} periodOptions={periodOptions} report={data} />, Object.keys(errors).length ? 400 : 200);
+  });
+
+  app.get('/statistik/rapport.pdf', async (req, reply) => {
+    const { form, data } = await report(req);
+    const pdf = await renderReportPdf(data, req.org.name);
+    const slug = form.namnd === 'alla' ? 'kommunstyrelsen' : form.namnd.toLowerCase().replace(/[åä]/g, 'a').replace(/ö/g, 'o').replace(/[^a-z0-9]+/g, '-');
+    return download(reply, 'application/pdf', `synpunkter-${slug}-${form.period}.pdf`).send(pdf);
+  });
+};
+
