@@ -1,4 +1,5 @@
 import { Kysely, PostgresDialect, sql, type CompiledQuery } from 'kysely';
+import os from 'node:os';
 import pg from 'pg';
 import { createDb, migrateToLatest, type Db } from '../src/db/database.ts';
 import type { Database, Organization } from '../src/db/schema.ts';
@@ -362,5 +363,9 @@ function printResults(targets: Target[], subject: Subject, seqScans: string[], s
     console.log(`  ${t.label}: p95 ${p95.toFixed(1)} ms (target ≤ ${TARGET_P95_MS} ms) ${p95 <= TARGET_P95_MS ? 'ok' : 'ABOVE TARGET'}`);
   }
   console.log(`  plans: ${seqScans.length ? `${seqScans.length} sequential scan(s) of big tables, see above` : 'indexes only on the big tables'}`);
+  // Requests go one at a time, so a busy neighbour on the machine shows directly in the times.
+  const [load1] = os.loadavg();
+  const cpus = os.availableParallelism();
+  console.log(`  load average ${load1!.toFixed(1)} on ${cpus} cores${load1! > cpus ? ': the machine was busy, times are inflated; the ratios to the floor hold better' : ''}`);
   console.log(`  (${seconds.toFixed(0)} s in all)`);
 }

@@ -12,6 +12,10 @@ const BENCHMARKS: Record<string, { about: string; run: () => Promise<void> }> = 
     about: 'the daily reminder pass over 1 000 000 open cases: time in proportion to the cases due',
     run: () => import('./reminders.ts').then((m) => m.run()),
   },
+  caseHandling: {
+    about: "the handler's filtered case list and the case page over HTTP, 200 000 cases: median and p95 against GET /health",
+    run: () => import('./caseHandling.ts').then((m) => m.run()),
+  },
 };
 
 const asked = process.argv.slice(2);
