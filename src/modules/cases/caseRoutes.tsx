@@ -50,7 +50,7 @@ export function caseRoutes(app: FastifyInstance, deps: CaseDeps) {
         lookups={lookups}
         names={{ unit: (id) => lookups.unitName(id), category: (id) => lookups.categoryName(id), user: (id) => lookups.userName(id) ?? extra.get(id) }}
         actions={CASE_ACTIONS.filter((d) => can(actor, d.policy, pc))}
-        links={{ register, answer: can(actor, 'answer', pc) && reachable, referOrReject: !register && (can(actor, 'refer', pc) || can(actor, 'reject', pc)) }}
+        links={{ register, answer: can(actor, 'answer', pc) && reachable, extend: can(actor, 'answer', pc) && ['assigned', 'in_progress', 'waiting'].includes(pc.status), referOrReject: !register && (can(actor, 'refer', pc) || can(actor, 'reject', pc)) }}
         mayViewPersonal={can(actor, 'view_contact', pc)}
         needsAnswer={needsAnswer}
         form={opts.form}

@@ -55,7 +55,10 @@ export function CaseMessages({ number, messages, showText }: { number: string; m
                   </>
                 )}
               </td>
-              <td>{MESSAGE_STATUS_LABEL[m.status as MessageStatus] ?? m.status}</td>
+              <td>
+                {MESSAGE_STATUS_LABEL[m.status as MessageStatus] ?? m.status}
+                {m.last_error && m.status !== 'sent' && <span class="excerpt">Orsak: {m.last_error}</span>}
+              </td>
               <td>{m.author_name ?? <span class="muted">Systemet</span>}</td>
             </tr>
           ))}

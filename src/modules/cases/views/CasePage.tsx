@@ -23,7 +23,7 @@ export interface CasePageProps {
   /** The actions this person may take now, in the order shown. */
   actions: readonly CaseActionDef[];
   /** Links to the pages that do the bigger steps. */
-  links: { register: boolean; answer: boolean; referOrReject: boolean };
+  links: { register: boolean; answer: boolean; extend: boolean; referOrReject: boolean };
   /** Contact details and free text: only for the roles that may see personal data. */
   mayViewPersonal: boolean;
   needsAnswer: boolean;
@@ -36,7 +36,7 @@ export function CasePage(p: CasePageProps) {
   const c = p.detail.case;
   const base = `/handlaggning/arenden/${c.number}`;
   const hasErrors = !!p.form && Object.keys(p.form.errors).length > 0;
-  const anyAction = p.actions.length > 0 || p.links.register || p.links.answer || p.links.referOrReject;
+  const anyAction = p.actions.length > 0 || p.links.register || p.links.answer || p.links.extend || p.links.referOrReject;
   return (
     <StaffLayout title={`Ärende ${c.number}`} hasErrors={hasErrors} orgName={p.orgName} actor={p.actor} csrf={p.csrf}>
       {p.form && <ErrorSummary errors={p.form.errors} fieldIds={errorTargets(p.form)} />}
@@ -87,7 +87,7 @@ export function CasePage(p: CasePageProps) {
       {anyAction && (
         <section aria-labelledby="handlaggning-rubrik">
           <h2 id="handlaggning-rubrik">Handläggning</h2>
-          {(p.links.register || p.links.answer || p.links.referOrReject) && (
+          {(p.links.register || p.links.answer || p.links.extend || p.links.referOrReject) && (
             <ul class="action-links">
               {p.links.register && (
                 <li>
@@ -101,6 +101,11 @@ export function CasePage(p: CasePageProps) {
                   <a class="button" href={`${base}/svara`}>
                     Svara synpunktslämnaren
                   </a>
+                </li>
+              )}
+              {p.links.extend && (
+                <li>
+                  <a href={`${base}/forlang`}>Flytta svarsdatum och meddela synpunktslämnaren</a>
                 </li>
               )}
               {p.links.referOrReject && (

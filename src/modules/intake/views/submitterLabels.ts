@@ -17,6 +17,7 @@ export const SUBMITTER_EVENT_LABEL: Record<string, string> = {
   merge: 'Din synpunkt slogs ihop med ett annat ärende om samma sak',
   withdraw: 'Synpunkten återkallades',
   quick_close: 'Din synpunkt registrerades, besvarades och avslutades direkt',
+  deadline: 'Vi flyttade datumet då du kan vänta dig svar',
 };
 
 export const SUBMITTER_MESSAGE_HEADING = {
