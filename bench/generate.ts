@@ -259,10 +259,15 @@ export async function generate(db: Db, options: Partial<GenerateOptions> = {}): 
         FROM b_case c
         JOIN b_area ar ON ar.org_id = c.org_id AND ar.a_idx = c.a_idx
         JOIN b_sub sc ON sc.forv_id = c.forv_id AND sc.s_idx = c.s_idx`,
+      // Case numbers come from one sequence per organization and year (migration 1200): move each
+      // past the generated numbers so new cases continue after them.
       sql`
-        INSERT INTO case_number_counters (organization_id, year, last_value)
-        SELECT organization_id, split_part(number, '-', 2)::int, max(split_part(number, '-', 3)::int) FROM cases GROUP BY 1, 2
-        ON CONFLICT (organization_id, year) DO UPDATE SET last_value = excluded.last_value`,
+        DO $$ DECLARE r record; BEGIN
+          FOR r IN SELECT organization_id AS org, split_part(number, '-', 2)::int AS yr, max(split_part(number, '-', 3)::int) AS n FROM cases GROUP BY 1, 2 LOOP
+            PERFORM next_case_number(r.org, r.yr);
+            PERFORM setval('case_number_' || replace(r.org::text, '-', '') || '_' || r.yr, r.n);
+          END LOOP;
+        END $$`,
       // A duplicate points at the case before it in the same unit.
       sql`
         UPDATE cases c SET merged_into_id = t.target

@@ -17,6 +17,8 @@ export interface OrganizationsTable {
   /** False: staff sign in with single sign-on only. */
   password_login: Generated<boolean>;
   updated_at: Generated<Date>;
+  /** Bumped by triggers whenever units, categories, deadline policies or closure days change. */
+  config_version: Generated<number>;
 }
 
 export interface OrganizationSettings {
@@ -95,11 +97,6 @@ export interface RoleGrantsTable {
   created_by: string | null;
 }
 
-export interface CaseNumberCountersTable {
-  organization_id: string;
-  year: number;
-  last_value: number;
-}
 
 export type CaseKind = 'klagomal' | 'fraga' | 'berom' | 'forslag';
 export type Channel = 'web' | 'email' | 'phone' | 'letter' | 'visit' | 'social_media' | 'sms' | 'paper_form' | 'internal' | 'api';
@@ -459,7 +456,6 @@ export interface Database {
   categories: CategoriesTable;
   users: UsersTable;
   role_grants: RoleGrantsTable;
-  case_number_counters: CaseNumberCountersTable;
   cases: CasesTable;
   case_contacts: CaseContactsTable;
   case_events: CaseEventsTable;

@@ -7,6 +7,7 @@ import { registerCase, simpleTransition } from '../cases/commands.ts';
 import { submitCase } from '../intake/commands.ts';
 import { addClosureDay, extendAnswerDate, removeClosureDay, removeKindPolicy, setDeadlinePolicy } from './commands.ts';
 import { DEFAULT_FULL_POLICY } from './policies.ts';
+import { findOrganizationById } from '../organizations/queries.ts';
 
 let tdb: TestDatabase;
 let w: Awaited<ReturnType<typeof deadlineWorld>>;
@@ -35,7 +36,7 @@ describe('deadlines stored at intake', () => {
     w.clock.set('2026-12-22T09:00:00Z');
     const r = await submitCase(
       w.deps,
-      w.orgId,
+      (await findOrganizationById(tdb.db, w.orgId))!,
       { kind: 'klagomal', description: 'Det är mörkt på gångvägen.', suggestedUnitId: null, anonymous: false, contact: { name: 'Åsa', email: 'asa@example.se', phone: null, address: null, replyChannel: 'email' } },
       'form-id-deadline-0001',
     );

@@ -3,9 +3,10 @@ import type { Clock } from '../../platform/clock.ts';
 import { swedishYear } from '../../platform/clock.ts';
 import { randomToken, sha256 } from '../../platform/secrets.ts';
 import { hashStatusToken, statusTokenFor } from '../cases/statusToken.ts';
-import { allocateCaseNumber } from '../cases/numbering.ts';
-import { findCaseIdBySubmission } from './queries.ts';
-import { deadlinesForNewCase } from '../deadlines/hooks.ts';
+import { nextCaseNumber } from '../cases/numbering.ts';
+import { initialDeadlines, loadDeadlineContext, wantsEmailAck } from '../deadlines/policies.ts';
+import { cachedForOrg } from '../../platform/orgCache.ts';
+import { findCaseIdBySubmission, insertWebCase } from './queries.ts';
 import type { Submission } from './validation.ts';
 
 export interface IntakeDeps {
@@ -32,74 +33,53 @@ export interface SubmitResult {
   duplicate: boolean;
 }
 
-/** Stores a citizen's submission: case, contact and the `received` event in one transaction. */
-export async function submitCase(deps: IntakeDeps, organizationId: string, submission: Submission, postedFormId: string): Promise<SubmitResult> {
+/** The organization as the tenant hook loaded it; its config version keys the caches. */
+type Org = { id: string; config_version: number };
+
+/**
+ * Stores a citizen's submission: case (numbered by its sequence), contact and the `received`
+ * event in one statement, so one round trip and one implicit transaction. A repeated post of the
+ * same form (double-click) finds the case it already made.
+ */
+export async function submitCase(deps: IntakeDeps, org: Org, submission: Submission, postedFormId: string): Promise<SubmitResult> {
   const { db, clock } = deps;
   let formId = FORM_ID.test(postedFormId) ? postedFormId : newFormId();
   const hash = contentHash(submission);
+  const ctx = await cachedForOrg(org, 'deadlines', () => loadDeadlineContext(db, org.id));
 
   for (let attempt = 0; attempt < 3; attempt++) {
     const submissionKey = sha256(`submission:${formId}`);
-    const existing = await findCaseIdBySubmission(db, organizationId, submissionKey);
-    if (existing) {
-      if (existing.content_hash?.equals(hash)) {
-        return { number: existing.number, token: statusTokenFor(deps.tokenSecret, existing.id), duplicate: true };
-      }
-      // Same form id, different content (edited after going back): a new submission.
-      formId = newFormId();
-      continue;
-    }
-
     const caseId = crypto.randomUUID();
     const token = statusTokenFor(deps.tokenSecret, caseId);
     const receivedAt = clock.now();
-    const number = await allocateCaseNumber(db, organizationId, swedishYear(receivedAt));
-    const inserted = await db.transaction().execute(async (tx) => {
-      const deadlines = await deadlinesForNewCase(tx, { organizationId, kind: submission.kind, receivedAt, anonymous: submission.anonymous, contact: submission.contact });
-      const row = await tx
-        .insertInto('cases')
-        .values({
-          id: caseId,
-          organization_id: organizationId,
-          number,
-          kind: submission.kind,
-          channel: 'web',
-          description: submission.description,
-          anonymous: submission.anonymous,
-          received_at: receivedAt,
-          suggested_unit_id: submission.suggestedUnitId,
-          status_token_hash: hashStatusToken(token),
-          submission_key: submissionKey,
-          content_hash: hash,
-          ...deadlines,
-        })
-        .onConflict((oc) => oc.doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      if (!row) return false;
-      if (submission.contact) {
-        const c = submission.contact;
-        await tx
-          .insertInto('case_contacts')
-          .values({ case_id: row.id, name: c.name, email: c.email, phone: c.phone, address: c.address, reply_channel: c.replyChannel })
-          .execute();
-      }
-      await tx
-        .insertInto('case_events')
-        .values({
-          case_id: row.id,
-          type: 'received',
-          to_status: 'received',
-          actor_label: 'Synpunktslämnaren via webbformuläret',
-          occurred_at: receivedAt,
-          visible_to_submitter: true,
-          data: JSON.stringify({ channel: 'web' }),
-        })
-        .execute();
-      return true;
+    const deadlines = initialDeadlines(ctx, submission.kind, receivedAt, wantsEmailAck(submission.anonymous, submission.contact));
+    const inserted = await insertWebCase(db, {
+      case: {
+        id: caseId,
+        organization_id: org.id,
+        number: nextCaseNumber(org.id, swedishYear(receivedAt)),
+        kind: submission.kind,
+        channel: 'web',
+        description: submission.description,
+        anonymous: submission.anonymous,
+        received_at: receivedAt,
+        suggested_unit_id: submission.suggestedUnitId,
+        status_token_hash: hashStatusToken(token),
+        submission_key: submissionKey,
+        content_hash: hash,
+        ...deadlines,
+      },
+      contact: submission.contact,
+      event: { actor_label: 'Synpunktslämnaren via webbformuläret', occurred_at: receivedAt, data: { channel: 'web' } },
     });
-    if (inserted) return { number, token, duplicate: false };
-    // Lost a race with the same form posted concurrently: the loop finds that case next time.
+    if (inserted) return { number: inserted.number, token, duplicate: false };
+
+    const existing = await findCaseIdBySubmission(db, org.id, submissionKey);
+    if (existing?.content_hash?.equals(hash)) {
+      return { number: existing.number, token: statusTokenFor(deps.tokenSecret, existing.id), duplicate: true };
+    }
+    // Same form id, different content (edited after going back): a new submission.
+    formId = newFormId();
   }
   throw new Error('Could not store submission after retry');
 }

@@ -1,4 +1,6 @@
+import { sql, type Insertable, type RawBuilder } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import type { CasesTable, ReplyChannel } from '../../db/schema.ts';
 
 export async function findCaseIdBySubmission(db: Executor, organizationId: string, submissionKey: Buffer) {
   return db
@@ -44,4 +46,46 @@ export async function findCaseForSubmitter(db: Executor, organizationId: string,
       .execute(),
   ]);
   return { ...c, messages, history };
+}
+
+/**
+ * Case, contact and `received` event as one INSERT … WITH statement: atomic like a transaction,
+ * one round trip. Undefined when the case was not inserted because the same form was posted
+ * before (unique submission key).
+ */
+export async function insertWebCase(
+  db: Executor,
+  v: {
+    case: Omit<Insertable<CasesTable>, 'number'> & { number: RawBuilder<string> };
+    contact: { name: string; email: string | null; phone: string | null; address: string | null; replyChannel: ReplyChannel } | null;
+    event: { actor_label: string; occurred_at: Date; data: Record<string, unknown> };
+  },
+): Promise<{ id: string; number: string } | undefined> {
+  const c = v.contact;
+  return db
+    .with('c', (qb) => qb.insertInto('cases').values(v.case).onConflict((oc) => oc.doNothing()).returning(['id', 'number']))
+    .with('ct', (qb) =>
+      qb
+        .insertInto('case_contacts')
+        .columns(['case_id', 'name', 'email', 'phone', 'address', 'reply_channel'])
+        .expression((eb) =>
+          eb
+            .selectFrom('c')
+            .select((s) => ['c.id', s.val(c?.name ?? null).as('name'), s.val(c?.email ?? null).as('email'), s.val(c?.phone ?? null).as('phone'), s.val(c?.address ?? null).as('address'), s.val(c?.replyChannel ?? 'none').as('reply_channel')])
+            .where(sql<boolean>`${sql.lit(c !== null)}`),
+        ),
+    )
+    .with('ev', (qb) =>
+      qb
+        .insertInto('case_events')
+        .columns(['case_id', 'type', 'to_status', 'actor_label', 'occurred_at', 'visible_to_submitter', 'data'])
+        .expression((eb) =>
+          eb
+            .selectFrom('c')
+            .select((s) => ['c.id', s.val('received').as('type'), s.val('received').as('to_status'), s.val(v.event.actor_label).as('actor_label'), s.val(v.event.occurred_at).as('occurred_at'), s.val(true).as('visible_to_submitter'), s.val(JSON.stringify(v.event.data)).as('data')]),
+        ),
+    )
+    .selectFrom('c')
+    .select(['c.id', 'c.number'])
+    .executeTakeFirst();
 }

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { DomainError, notFound } from '../../platform/errors.ts';
 import { sendPage } from '../../platform/views/render.ts';
+import type { Organization } from '../../db/schema.ts';
+import { cachedForOrg } from '../../platform/orgCache.ts';
 import { listActiveForvaltningar } from '../organizations/queries.ts';
 import { hashStatusToken } from '../cases/statusToken.ts';
 import { newFormId, submitCase, type IntakeDeps } from './commands.ts';
@@ -27,10 +29,12 @@ const emptyInput = (): SubmissionInput => ({
 });
 
 export const intakeRoutes: FastifyPluginAsync<IntakeDeps> = async (app, deps) => {
+  const forvaltningarOf = (org: Organization) => cachedForOrg(org, 'forvaltningar', () => listActiveForvaltningar(deps.db, org.id));
+
   app.get('/', async (req, reply) => sendPage(reply, <StartPage org={req.org} />));
 
   app.get('/synpunkt', async (req, reply) => {
-    const units = await listActiveForvaltningar(deps.db, req.org.id);
+    const units = await forvaltningarOf(req.org);
     return sendPage(reply, <FormPage org={req.org} units={units} input={emptyInput()} />);
   });
 
@@ -39,14 +43,14 @@ export const intakeRoutes: FastifyPluginAsync<IntakeDeps> = async (app, deps) =>
       throw new DomainError('unsupported_media_type', 'Synpunkten ska skickas med formuläret på sidan. Gå tillbaka till formuläret och försök igen.');
     }
     const org = req.org;
-    const units = await listActiveForvaltningar(deps.db, org.id);
+    const units = await forvaltningarOf(org);
     const read = readSubmissionInput(req.body);
     const result = validateSubmission(read, new Set(units.map((u) => u.id)));
     if (!result.ok) {
       const input = { ...read.input, formId: read.input.formId || newFormId() };
       return sendPage(reply, <FormPage org={org} units={units} input={input} errors={result.errors} />, 400);
     }
-    const { token } = await submitCase(deps, org.id, result.value, read.input.formId);
+    const { token } = await submitCase(deps, org, result.value, read.input.formId);
     return reply.code(303).header('location', `/synpunkt/kvitto/${token}`).send();
   });
 

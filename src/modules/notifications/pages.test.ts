@@ -8,6 +8,7 @@ import { submitCase } from '../intake/commands.ts';
 import { installationSecret } from '../../platform/secrets.ts';
 import { acknowledgementPass } from './compose.ts';
 import { startJobs, type RunningJobs } from './jobs.ts';
+import { findOrganizationById } from '../organizations/queries.ts';
 
 /** The admin pages (outbox, deadlines) and the handler's delay-notice form, through HTTP. */
 
@@ -33,7 +34,7 @@ afterAll(async () => {
 });
 
 async function webCase(email = 'asa@example.se') {
-  return submitCase(deps, t.orgId, { kind: 'klagomal', description: 'Lyktan är trasig.', suggestedUnitId: null, anonymous: false, contact: { name: 'Åsa Öberg', email, phone: null, address: null, replyChannel: 'email' } }, `form-${crypto.randomUUID()}`);
+  return submitCase(deps, (await findOrganizationById(t.db, t.orgId))!, { kind: 'klagomal', description: 'Lyktan är trasig.', suggestedUnitId: null, anonymous: false, contact: { name: 'Åsa Öberg', email, phone: null, address: null, replyChannel: 'email' } }, `form-${crypto.randomUUID()}`);
 }
 
 describe('/admin/utkorg', () => {

@@ -5,6 +5,10 @@ export async function findDefaultOrganization(db: Executor): Promise<Organizatio
   return db.selectFrom('organizations').selectAll().where('is_default', '=', true).executeTakeFirst();
 }
 
+export async function findOrganizationById(db: Executor, id: string): Promise<Organization | undefined> {
+  return db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 export async function findOrganizationBySlug(db: Executor, slug: string): Promise<Organization | undefined> {
   return db.selectFrom('organizations').selectAll().where('slug', '=', slug).executeTakeFirst();
 }
