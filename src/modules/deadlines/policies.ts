@@ -173,8 +173,9 @@ export function remindersFor(ctx: DeadlineContext, kind: CaseKind, status: strin
 }
 
 /** 'YYYY-MM-DD' → "12 januari 2027". */
+const longDateFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
 export function longDate(date: string): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${date}T12:00:00Z`));
+  return longDateFormat.format(new Date(`${date}T12:00:00Z`));
 }
 
 export { addCalendarDays };

@@ -358,7 +358,8 @@ export async function reminderPass(deps: Pick<NotifyDeps, 'db' | 'publicUrl'>, n
   }
 }
 
-const hourIn = (d: Date) => Number(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', hourCycle: 'h23' }).format(d));
+const hourFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', hourCycle: 'h23' });
+const hourIn = (d: Date) => Number(hourFormat.format(d));
 
 /** The digest goes out on working days from this hour (Swedish time). */
 export const DIGEST_HOUR = 7;
