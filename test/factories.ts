@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Db, Executor } from '../src/db/database.ts';
 import type { CaseKind, Channel, ReplyChannel, Role } from '../src/db/schema.ts';
 import type { Status } from '../src/modules/cases/lifecycle.ts';
@@ -96,6 +97,10 @@ export interface CaseOverrides {
   firstAnsweredAt?: Date | null;
   closedAt?: Date | null;
   isInternal?: boolean;
+  /** Deadlines as intake stores them; default received + 3 and + 14 days. null: a case from before deadlines. */
+  acknowledgeBy?: string | null;
+  answerBy?: string | null;
+  pausedSince?: Date | null;
   /** Also store an answer message (purpose 'answer') as if the submitter had been answered. */
   answerMessage?: boolean;
 }
@@ -144,6 +149,9 @@ export async function buildCase(db: Db, o: CaseOverrides): Promise<BuiltCase> {
         merged_into_id: o.mergedIntoId ?? null,
         first_answered_at: o.firstAnsweredAt ?? null,
         closed_at: o.closedAt ?? null,
+        acknowledge_by: o.acknowledgeBy === undefined ? dayAfter(receivedAt, 3) : o.acknowledgeBy,
+        answer_by: o.answerBy === undefined ? dayAfter(receivedAt, 14) : o.answerBy,
+        paused_since: o.pausedSince ?? null,
         status_token_hash: hashStatusToken(randomBytes(32).toString('base64url')),
       })
       .execute();
@@ -167,13 +175,19 @@ export async function buildCase(db: Db, o: CaseOverrides): Promise<BuiltCase> {
   return { id, number, organizationId: o.organizationId, status };
 }
 
-/** The state of a case that a refused or rolled-back change must leave untouched. */
+const dayAfter = (d: Date, days: number) => new Date(d.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+
+/** The state of a case that a refused or rolled-back change must leave untouched, jobs included. */
 export async function snapshot(db: Executor, caseId: string) {
   const c = await db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirstOrThrow();
   const events = await db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
-  const messages = await db.selectFrom('messages').selectAll().where('case_id', '=', caseId).execute();
+  const messages = await db.selectFrom('messages').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute();
+  const { rows: jobs } = await sql<{ task_identifier: string; key: string | null }>`
+    SELECT task_identifier, key FROM graphile_worker.jobs
+    WHERE key LIKE ${`%:${caseId}`} OR key IN (SELECT 'send_message:' || id FROM messages WHERE case_id = ${caseId})
+    ORDER BY id`.execute(db);
   const { search: _search, ...row } = c;
-  return { row, events, messages };
+  return { row, events, messages, jobs };
 }
 
 /** What canSee() needs about every case in the database, loaded as the app loads it. */

@@ -1,4 +1,5 @@
 import type { CaseKind, Channel, ReplyChannel } from '../../db/schema.ts';
+import type { Status } from './lifecycle.ts';
 
 export const KINDS: readonly CaseKind[] = ['klagomal', 'fraga', 'berom', 'forslag'];
 
@@ -45,3 +46,20 @@ export const STATUS_LABEL_PUBLIC: Record<string, string> = {
   merged: 'Sammanslagen med ett annat ärende',
   withdrawn: 'Återkallad',
 };
+
+/** Status as staff speak of it (the citizen's wording is STATUS_LABEL_PUBLIC in labels.ts). */
+export const STATUS_LABEL: Record<Status, string> = {
+  received: 'Mottagen',
+  registered: 'Registrerad',
+  assigned: 'Tilldelad',
+  in_progress: 'Pågår',
+  waiting: 'Väntar på synpunktslämnaren',
+  answered: 'Besvarad',
+  closed: 'Avslutad',
+  referred: 'Hänvisad',
+  not_handled: 'Inte handlagd',
+  merged: 'Sammanslagen',
+  withdrawn: 'Återkallad',
+};
+
+export const statusLabel = (s: string) => STATUS_LABEL[s as Status] ?? s;

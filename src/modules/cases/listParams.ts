@@ -3,6 +3,7 @@ import { KINDS } from './labels.ts';
 import { STATUSES, type Status } from './lifecycle.ts';
 import { SORTS, type CaseFilter, type Sort } from './listQueries.ts';
 import { hasRole, type Actor } from './policy.ts';
+import { readDrillDownParams } from '../statistics/drilldown.ts';
 
 /**
  * The case list's filters live in the query string (a GET form), so every view can be
@@ -79,6 +80,8 @@ export function readListParams(query: unknown, actor: Actor): { params: ListPara
   if (params.till && !errors.till) filter.receivedTo = params.till;
   if (params.forsenade) filter.overdue = true;
   if (params.q) filter.q = params.q;
+  // Links from the statistics pages carry a few more filters (channel, subcategory, referral …).
+  Object.assign(filter, readDrillDownParams(q));
   return { params, filter, errors };
 }
 

@@ -6,6 +6,7 @@ import { findTransition, targetStatus, type CaseEvent, type GuardInput, type Sta
 import { can, type Actor } from './policy.ts';
 import { lockCaseForChange, policyCase, subcategoryRequiredFor, unitPath, type LockedCase } from './queries.ts';
 import { afterCaseTransition } from '../deadlines/hooks.ts';
+import { statusLabel } from './labels.ts';
 
 export interface TransitionRequest {
   actor: Actor;
@@ -43,7 +44,7 @@ export async function transition(tx: Tx, req: TransitionRequest): Promise<{ befo
 
   const from = row.status as Status;
   const t = findTransition(from, req.event);
-  if (!t) throw new DomainError('conflict', `Det går inte att göra det när ärendet har status ”${from}”.`, { event: req.event, status: from, reason: 'illegal_transition' });
+  if (!t) throw new DomainError('conflict', `Det går inte att göra det när ärendet har status ”${statusLabel(from).toLowerCase()}”.`, { event: req.event, status: from, reason: 'illegal_transition' });
   if (!can(req.actor, req.event, pc)) throw new DomainError('conflict', 'Du har inte behörighet att göra det här i ärendet.', { event: req.event, reason: 'not_permitted' });
 
   const changes = req.changes ?? {};

@@ -1,22 +1,7 @@
 import type { MessageChannel, MessagePurpose, MessageStatus } from '../../../db/schema.ts';
 import type { Status } from '../lifecycle.ts';
 
-/** Status as staff speak of it (the citizen's wording is STATUS_LABEL_PUBLIC in labels.ts). */
-export const STATUS_LABEL: Record<Status, string> = {
-  received: 'Mottagen',
-  registered: 'Registrerad',
-  assigned: 'Tilldelad',
-  in_progress: 'Pågår',
-  waiting: 'Väntar på synpunktslämnaren',
-  answered: 'Besvarad',
-  closed: 'Avslutad',
-  referred: 'Hänvisad',
-  not_handled: 'Inte handlagd',
-  merged: 'Sammanslagen',
-  withdrawn: 'Återkallad',
-};
-
-export const statusLabel = (s: string) => STATUS_LABEL[s as Status] ?? s;
+export { STATUS_LABEL, statusLabel } from '../labels.ts';
 
 export const SIGNIFICANCE_LABEL = {
   important: 'Av vikt för verksamheten',
