@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/database.ts';
+import { loadActiveStructure } from '../organizations/structure.ts';
 
 /**
  * The organization's reference data the staff forms choose from: units, areas, subcategories and
@@ -34,21 +35,8 @@ export interface Lookups {
 }
 
 export async function loadLookups(db: Executor, organizationId: string): Promise<Lookups> {
-  const [unitRows, categoryRows, handlerRows] = await Promise.all([
-    db
-      .selectFrom('org_units')
-      .select(['id', 'name', 'kind', 'ancestor_ids', 'subcategory_required', 'sort_order', 'parent_id'])
-      .where('organization_id', '=', organizationId)
-      .where('active', '=', true)
-      .execute(),
-    db
-      .selectFrom('categories')
-      .select(['id', 'name', 'level', 'org_unit_id'])
-      .where('organization_id', '=', organizationId)
-      .where('active', '=', true)
-      .orderBy('sort_order')
-      .orderBy('name')
-      .execute(),
+  const [{ units: unitRows, categories: categoryRows }, handlerRows] = await Promise.all([
+    loadActiveStructure(db, organizationId),
     // People who may take cases in a unit: handlers and coordinators granted on a unit (checkHandler agrees).
     db
       .selectFrom('users as u')
@@ -62,14 +50,9 @@ export async function loadLookups(db: Executor, organizationId: string): Promise
       .execute(),
   ]);
 
-  // Tree order: children follow their parent, siblings by sort order then name.
+  // unitRows come in tree order, so each parent's children keep their sibling order here.
   const children = new Map<string | null, typeof unitRows>();
-  for (const u of unitRows) {
-    const list = children.get(u.parent_id) ?? [];
-    list.push(u);
-    children.set(u.parent_id, list);
-  }
-  for (const list of children.values()) list.sort((a, b) => a.sort_order - b.sort_order || a.name.localeCompare(b.name, 'sv'));
+  for (const u of unitRows) children.set(u.parent_id, [...(children.get(u.parent_id) ?? []), u]);
   const byId = new Map(unitRows.map((u) => [u.id, u]));
   const option = (u: (typeof unitRows)[number]): UnitOption => ({
     id: u.id,
