@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { clickAndWait, expectNoAxeViolations, launchChromium, listen } from './browser.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../test/app.ts';
 import { assignCase, registerCase } from '../src/modules/cases/commands.ts';
@@ -14,11 +13,6 @@ import { installationSecret } from '../src/platform/secrets.ts';
  * with axe against WCAG 2.1 A and AA.
  */
 
-const CHROMIUM = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-};
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 let t: TestContext;
 let browser: Browser;
@@ -27,9 +21,8 @@ const checked: string[] = [];
 
 beforeAll(async () => {
   t = await startTestApp({ staff: true });
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-  browser = await chromium.launch(CHROMIUM);
+  baseUrl = await listen(t.app);
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -38,20 +31,8 @@ afterAll(async () => {
 });
 
 async function expectAccessible(page: Page, what: string) {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const report = violations
-    .map((v) => [`[${v.impact}] ${v.id}: ${v.help}`, ...v.nodes.map((n) => `    ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ')}`)].join('\n'))
-    .join('\n');
-  expect(violations, `axe found problems on ${what}:\n${report}`).toHaveLength(0);
   checked.push(what);
-}
-
-/** Clicks something that submits or navigates and returns the status of the page it lands on (after redirects). */
-async function clickAndWait(page: Page, click: () => Promise<void>): Promise<number> {
-  const landed = (r: { status(): number; request(): { isNavigationRequest(): boolean } }) => r.request().isNavigationRequest() && (r.status() < 300 || r.status() >= 400);
-  const [response] = await Promise.all([page.waitForEvent('response', landed), click()]);
-  await page.waitForLoadState('load');
-  return response.status();
+  await expectNoAxeViolations(page, what);
 }
 
 const path = (page: Page) => new URL(page.url()).pathname;

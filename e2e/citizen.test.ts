@@ -1,23 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../test/app.ts';
+import { clickAndWait, expectNoAxeViolations, launchChromium, listen } from './browser.ts';
 
 /**
  * A citizen's whole way through the public pages, in a real Chromium against the real app on a
  * real port: start page → form → errors → receipt → private status page. Every page visited is
  * checked with axe against WCAG 2.1 A and AA.
  */
-
-// Debian's chromium, never a downloaded browser. The flags keep it from phoning home or
-// needing a GPU or a sandbox, which a root-run CI container does not have.
-const CHROMIUM = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-};
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 // Swedish letters, Arabic (right-to-left) and a line break: text must survive the round trip as written.
 const DESCRIPTION = 'Gångvägen vid ån är mörk på kvällarna – lyktorna är släckta.\nمرحبا، الإنارة في الممر لا تعمل منذ أسبوعين.';
@@ -28,9 +18,8 @@ let baseUrl: string;
 
 beforeAll(async () => {
   t = await startTestApp();
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-  browser = await chromium.launch(CHROMIUM);
+  baseUrl = await listen(t.app);
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -38,26 +27,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function expectAccessible(page: Page, what: string) {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const report = violations
-    .map((v) =>
-      [
-        `[${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})`,
-        ...v.nodes.map((n) => `    ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ')}`),
-      ].join('\n'),
-    )
-    .join('\n');
-  expect(violations, `axe found problems on the ${what}:\n${report}`).toHaveLength(0);
-}
-
-/** Clicks something that submits or navigates and returns the status of the page it lands on (after redirects). */
-async function clickAndWait(page: Page, click: () => Promise<void>): Promise<number> {
-  const landed = (r: Response) => r.request().isNavigationRequest() && (r.status() < 300 || r.status() >= 400);
-  const [response] = await Promise.all([page.waitForEvent('response', landed), click()]);
-  await page.waitForLoadState('load');
-  return response.status();
-}
+const expectAccessible = expectNoAxeViolations;
 
 const focusedId = (page: Page) => page.locator(':focus').getAttribute('id');
 

@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { clickAndWait, expectNoAxeViolations, launchChromium, listen } from './browser.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/modules/organizations/demoStaff.ts';
 import { startTestApp, type TestContext } from '../test/app.ts';
@@ -12,11 +11,6 @@ import { startTestApp, type TestContext } from '../test/app.ts';
  * page. Every staff page visited is checked with axe against WCAG 2.1 A and AA.
  */
 
-const CHROMIUM = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-};
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 const DESCRIPTION = 'Gatlyktorna på Ågatan har varit släckta i en vecka. Det är mörkt och otryggt på kvällarna.';
 const ANSWER = 'Hej Åsa!\n\nTack för att du hörde av dig. Lyktorna på Ågatan är lagade sedan i går.\n\nMed vänliga hälsningar\nGustav Gatuchef';
@@ -27,9 +21,8 @@ let baseUrl: string;
 
 beforeAll(async () => {
   t = await startTestApp({ staff: true });
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-  browser = await chromium.launch(CHROMIUM);
+  baseUrl = await listen(t.app);
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -41,19 +34,7 @@ const visited: string[] = [];
 
 async function expectAccessible(page: Page, what: string) {
   visited.push(what);
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const report = violations
-    .map((v) => [`[${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})`, ...v.nodes.map((n) => `    ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ')}`)].join('\n'))
-    .join('\n');
-  expect(violations, `axe found problems on the ${what}:\n${report}`).toHaveLength(0);
-}
-
-/** Clicks something that submits or navigates and returns the status of the page it lands on (after redirects). */
-async function clickAndWait(page: Page, click: () => Promise<void>): Promise<number> {
-  const landed = (r: { status(): number; request(): { isNavigationRequest(): boolean } }) => r.request().isNavigationRequest() && (r.status() < 300 || r.status() >= 400);
-  const [response] = await Promise.all([page.waitForEvent('response', landed), click()]);
-  await page.waitForLoadState('load');
-  return response.status();
+  await expectNoAxeViolations(page, what);
 }
 
 /** A fresh browser session for one person, signed in; returns the page they land on. */

@@ -1,0 +1,44 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { FastifyInstance } from 'fastify';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/**
+ * What every browser test shares: Debian's Chromium (never a downloaded browser), axe against
+ * WCAG 2.1 A and AA, and waiting for a click to land on its page.
+ */
+
+// The flags keep Chromium from phoning home or needing a GPU or a sandbox, which a root-run CI
+// container does not have.
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}
+
+/** Serves the app on a free loopback port and returns its base URL. */
+export async function listen(app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+}
+
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** Fails with a readable list of axe's findings on the page, if any. */
+export async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const report = violations
+    .map((v) => [`[${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})`, ...v.nodes.map((n) => `    ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ')}`)].join('\n'))
+    .join('\n');
+  expect(violations, `axe found problems on the ${what}:\n${report}`).toHaveLength(0);
+}
+
+/** Clicks something that submits or navigates and returns the status of the page it lands on (after redirects). */
+export async function clickAndWait(page: Page, click: () => Promise<void>): Promise<number> {
+  const landed = (r: { status(): number; request(): { isNavigationRequest(): boolean } }) => r.request().isNavigationRequest() && (r.status() < 300 || r.status() >= 400);
+  const [response] = await Promise.all([page.waitForEvent('response', landed), click()]);
+  await page.waitForLoadState('load');
+  return response.status();
+}
