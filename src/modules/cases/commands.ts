@@ -11,6 +11,7 @@ import { hashStatusToken, statusTokenFor } from './statusToken.ts';
 import { checkVersion, transition } from './transition.ts';
 import { enqueueSends } from '../../platform/jobs.ts';
 import { deadlinesForNewCase } from '../deadlines/hooks.ts';
+import { receivedAtProblem } from './receivedAt.ts';
 
 export interface CaseDeps {
   db: Db;
@@ -327,7 +328,8 @@ export async function registerOnBehalf(deps: CaseDeps, actor: Actor, input: OnBe
     throw new DomainError('invalid', 'Fråga personen innan du registrerar synpunkten åt dem.', { confirmed: 'Bekräfta att personen vill att du registrerar synpunkten.' });
   }
   const now = deps.clock.now();
-  if (input.receivedAt.getTime() > now.getTime() + 60_000) throw new DomainError('invalid', 'Mottagningsdatumet kan inte ligga i framtiden.', { receivedAt: 'Mottagningsdatumet kan inte ligga i framtiden.' });
+  const timeProblem = receivedAtProblem(input.receivedAt, now);
+  if (timeProblem) throw new DomainError('invalid', `${timeProblem}.`, { receivedAt: timeProblem });
   const id = crypto.randomUUID();
   const token = statusTokenFor(deps.tokenSecret, id);
   const number = await allocateCaseNumber(deps.db, actor.organizationId, swedishYear(input.receivedAt));
@@ -403,6 +405,8 @@ export async function quickCase(deps: CaseDeps, actor: Actor, input: QuickCaseIn
   const c = input.classification;
   const id = crypto.randomUUID();
   const token = statusTokenFor(deps.tokenSecret, id);
+  const quickTimeProblem = receivedAtProblem(input.receivedAt, deps.clock.now());
+  if (quickTimeProblem) throw new DomainError('invalid', `${quickTimeProblem}.`, { receivedAt: quickTimeProblem });
   const number = await allocateCaseNumber(deps.db, actor.organizationId, swedishYear(input.receivedAt));
   await deps.db.transaction().execute(async (tx) => {
     await checkCategories(tx, actor.organizationId, c);

@@ -249,3 +249,13 @@ describe('internal case (intern synpunkt)', () => {
     expect(res.body).not.toContain('href="#confirmed"');
   });
 });
+
+describe('time of receipt', () => {
+  it('refuses a time more than a year back, as a mistyped year would be', async () => {
+    const { receivedAtProblem } = await import('../cases/receivedAt.ts');
+    const now = new Date('2026-12-22T09:00:00Z');
+    expect(receivedAtProblem(new Date('2016-12-22T09:00:00Z'), now)).toMatch(/mer än ett år bakåt/);
+    expect(receivedAtProblem(new Date('2026-01-05T09:00:00Z'), now)).toBeNull();
+    expect(receivedAtProblem(new Date('2026-12-23T09:00:00Z'), now)).toMatch(/framtiden/);
+  });
+});

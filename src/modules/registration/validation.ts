@@ -5,6 +5,7 @@ import type { Classification, OnBehalfInput, QuickCaseInput } from '../cases/com
 import { OUTCOMES, type Outcome } from '../cases/lifecycle.ts';
 import { readSubmissionInput, validateSubmission } from '../intake/validation.ts';
 import type { RegistrationChoices } from './queries.ts';
+import { receivedAtProblem } from '../cases/receivedAt.ts';
 
 export const MODES = ['normal', 'quick', 'internal'] as const;
 export type RegistrationMode = (typeof MODES)[number];
@@ -125,7 +126,7 @@ export function validateRegistration(
   const receivedAt = parseSwedishDateTimeLocal(input.receivedAt);
   if (blank(input.receivedAt)) errors.receivedAt = 'Skriv datum och klockslag då synpunkten kom in';
   else if (!receivedAt) errors.receivedAt = 'Skriv datum och klockslag i formen 2026-12-22 10:00';
-  else if (receivedAt.getTime() > now.getTime() + 60_000) errors.receivedAt = 'Tidpunkten kan inte ligga i framtiden';
+  else if (receivedAtProblem(receivedAt, now)) errors.receivedAt = receivedAtProblem(receivedAt, now)!;
 
   // Kind, text and the person's details follow the same rules as the citizen form.
   const shared = validateSubmission({ input: { ...input, formId: '' }, malformed: [] }, new Set(choices.units.map((u) => u.id)));
