@@ -120,6 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(deadlinesRoutes, { ...caseDeps, publicUrl: deps.config.mail?.publicUrl ?? 'http://localhost:3000' });
   await app.register(outboxRoutes, { db: deps.db });
   await app.register(apiAdminRoutes, { db: deps.db, clock: deps.clock });
+  await app.register((await import('./modules/statistics/routes.tsx')).statisticsRoutes, { db: deps.db, clock: deps.clock });
 
   return app;
 }

@@ -138,7 +138,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       n integer NOT NULL,
       FOREIGN KEY (organization_id, month) REFERENCES statistics_months ON DELETE CASCADE
     );
-    CREATE INDEX statistics_monthly_days_month ON statistics_monthly_days (organization_id, month);
+    CREATE INDEX statistics_monthly_days_month ON statistics_monthly_days (organization_id, month, measure);
     CREATE TABLE statistics_monthly_days_total (
       organization_id uuid NOT NULL,
       month date NOT NULL,

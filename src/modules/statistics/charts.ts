@@ -29,7 +29,26 @@ export interface ChartOptions {
   line?: boolean;
 }
 
+// The same numbers give the same picture: rendered charts are kept by their full option, so a
+// page viewed again (the default view, the committee report) does not draw its charts anew.
+const cache = new Map<string, string>();
+const CACHE_SIZE = 300;
+
 function render(option: echarts.EChartsOption, width: number, height: number): string {
+  const key = JSON.stringify([width, height, option]);
+  const hit = cache.get(key);
+  if (hit !== undefined) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const svg = draw(option, width, height);
+  cache.set(key, svg);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return svg;
+}
+
+function draw(option: echarts.EChartsOption, width: number, height: number): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height, locale: 'EN' });
   chart.setOption({ animation: false, textStyle: { fontFamily: 'Arial, Helvetica, sans-serif', fontSize: 12, color: '#1a1a1a' }, color: PALETTE, ...option });
   const svg = chart.renderToSVGString();

@@ -20,7 +20,7 @@ const hasFew = (t: Table) => t.rows.some((r) => r.few || r.cells.some((c) => c.f
 function tableRows(t: Table): (string | number | null)[][] {
   const few = hasFew(t);
   const head = [...t.head, ...(few ? ['Anmärkning'] : [])];
-  const rows = t.rows.map((r) => [r.header, ...r.cells.map((c) => c.v), ...(few ? [r.few || r.cells.some((c) => c.few) ? FEW_TEXT : ''] : [])]);
+  const rows = t.rows.map((r) => [r.header, ...r.cells.map((c) => c.v), ...(few ? [r.few || r.cells.some((c) => c.few) ? FEW_TEXT : null] : [])]);
   return [head, ...rows];
 }
 

@@ -1,7 +1,7 @@
-import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql, type CompiledQuery, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Db, Executor } from '../../db/database.ts';
 import type { CaseKind, Channel, Database } from '../../db/schema.ts';
-import { KINDS } from '../cases/labels.ts';
+import { CHANNEL_LABEL, KIND_LABEL } from '../cases/labels.ts';
 import { scopeToActor } from '../cases/listQueries.ts';
 import { CONFIDENTIAL_ROLES, type Actor } from '../cases/policy.ts';
 import { ensureStatisticsCalendar } from './calendar.ts';
@@ -255,6 +255,8 @@ export async function computeStatistics(db: Db, req: StatRequest): Promise<Stati
       await sql`SET LOCAL work_mem = '32MB'`.execute(tx);
       const names = await loadNames(tx, orgIds);
       const rollup = await rollupAllowed(tx, req, names);
+      // Read from the rollup, the queries are many and small: parallel workers cost more than they bring.
+      if (rollup.ok) await sql`SET LOCAL max_parallel_workers_per_gather = 0`.execute(tx);
       const periods = { current: req.period, previous: previousPeriod(req.period), lastYear: sameLastYear(req.period) };
       const lo = firstDay([periods.previous.from, periods.lastYear.from].sort()[0]!);
       const hi = firstDay(periods.current.to);
@@ -329,41 +331,36 @@ export async function computeStatistics(db: Db, req: StatRequest): Promise<Stati
       const outerSums = sql`sum(n)::int AS n, sum(ack_ok)::int AS ack_ok, sum(ack_late)::int AS ack_late, sum(answer_ok)::int AS answer_ok, sum(answer_late)::int AS answer_late`;
       const fromRollup = (table: string) => sql`FROM ${sql.table(table)} m JOIN (${valid}) v ON v.organization_id = m.organization_id AND v.month = m.month WHERE ${rollupWhere}`;
       type Sums = { n: number; ack_ok: number; ack_late: number; answer_ok: number; answer_late: number };
-      const T = (l: string) => {
-        if (process.env.STATS_DEBUG) console.log(l, (performance.now() - t0).toFixed(0));
-        t0 = performance.now();
-      };
-      let t0 = performance.now();
 
       // Per month and kind of case: totals, kinds, referrals, internal, the monthly chart.
-      const byMonth = await sql<Sums & { month: string; grp: string; referral_type: string | null; kind: string }>`
+      const byMonthQ = (ex: Executor) =>
+        sql<Sums & { month: string; grp: string; referral_type: string | null; kind: string }>`
         SELECT month, grp, referral_type, kind, ${outerSums} FROM (
           SELECT m.month, m.grp, m.referral_type, m.kind, ${rollupSums} ${fromRollup('statistics_monthly')} GROUP BY 1, 2, 3, 4
           UNION ALL
           ${rawUnion((q) => q.select(['c.received_month as month', 'c.grp', 'c.referral_type', 'c.kind', ...rawSums]).groupBy(['c.received_month', 'c.grp', 'c.referral_type', 'c.kind']))}
-        ) x GROUP BY 1, 2, 3, 4`.execute(tx);
-      T('months');
-      const byGroup = await sql<Sums & { gkey: string | null }>`
+        ) x GROUP BY 1, 2, 3, 4`.execute(ex);
+      const byGroupQ = (ex: Executor) =>
+        sql<Sums & { gkey: string | null }>`
         SELECT gkey, ${outerSums} FROM (
           SELECT m.forvaltning_id::text AS gkey, ${rollupSums} ${fromRollup('statistics_monthly')} AND m.grp = 'main' AND m.month BETWEEN ${curLo}::date AND ${curHi}::date GROUP BY 1
           UNION ALL
           ${rawUnion((q) => q.where('c.grp', '=', 'main').where('c.received_month', '>=', curLo).where('c.received_month', '<=', curHi).select([sql<string | null>`${rawGroupKey(req.groupBy)}`.as('gkey'), ...rawSums]).groupBy(sql`1`))}
-        ) x GROUP BY 1`.execute(tx);
-      T('groups');
-      const byArea = await sql<{ month: string; area: string | null; n: number }>`
+        ) x GROUP BY 1`.execute(ex);
+      const byAreaQ = (ex: Executor) =>
+        sql<{ month: string; area: string | null; n: number }>`
         SELECT month, area, sum(n)::int AS n FROM (
           SELECT m.month, m.area_id::text AS area, sum(m.received)::int AS n ${fromRollup('statistics_monthly_areas')} AND m.month BETWEEN ${curLo}::date AND ${curHi}::date GROUP BY 1, 2
           UNION ALL
           ${rawUnion((q) => q.where('c.grp', '=', 'main').where('c.received_month', '>=', curLo).where('c.received_month', '<=', curHi).select(['c.received_month as month', sql<string | null>`c.area_id::text`.as('area'), sql<number>`count(*)::int`.as('n')]).groupBy(sql`1, 2`))}
-        ) x GROUP BY 1, 2`.execute(tx);
-      T('areas');
-      const bySub = await sql<{ period: string; sub: string; n: number }>`
+        ) x GROUP BY 1, 2`.execute(ex);
+      const bySubQ = (ex: Executor) =>
+        sql<{ period: string; sub: string; n: number }>`
         SELECT p.name AS period, x.sub, sum(x.n)::int AS n FROM (
           SELECT m.month, m.subcategory_id::text AS sub, sum(m.received)::int AS n ${fromRollup('statistics_monthly_subcategories')} GROUP BY 1, 2
           UNION ALL
           ${rawUnion((q) => q.where('c.grp', '=', 'main').where('c.subcategory_id', 'is not', null).select(['c.received_month as month', sql<string>`c.subcategory_id::text`.as('sub'), sql<number>`count(*)::int`.as('n')]).groupBy(sql`1, 2`))}
-        ) x JOIN ${periodsCte} ON x.month BETWEEN p.lo AND p.hi GROUP BY 1, 2`.execute(tx);
-      T('subcategories');
+        ) x JOIN ${periodsCte} ON x.month BETWEEN p.lo AND p.hi GROUP BY 1, 2`.execute(ex);
       const rawMeasures = (q: ReturnType<typeof base>) =>
         q
           .where('c.grp', '=', 'main')
@@ -378,22 +375,62 @@ export async function computeStatistics(db: Db, req: StatRequest): Promise<Stati
       const unpivot = sql`CROSS JOIN LATERAL (VALUES (1::smallint, r.m1), (2::smallint, r.m2), (3::smallint, r.m3), (4::smallint, r.m4)) v(measure, days) WHERE v.days IS NOT NULL`;
       // Without a förvaltning filter the rollup's histograms without förvaltning are enough (and smaller).
       const daysTable = req.filter.unitId || req.filter.committee ? 'statistics_monthly_days' : 'statistics_monthly_days_total';
-      const totalDays = await sql<{ period: string; measure: number; days: number; n: number }>`
+      const totalDaysQ = (ex: Executor) =>
+        sql<{ period: string; measure: number; days: number; n: number }>`
         SELECT p.name AS period, x.measure, x.days, sum(x.n)::int AS n FROM (
           SELECT m.month, m.measure, m.days, sum(m.n)::int AS n ${fromRollup(daysTable)} GROUP BY 1, 2, 3
           UNION ALL
           SELECT r.month, v.measure, v.days, count(*)::int FROM (${rawUnion(rawMeasures)}) r ${unpivot} GROUP BY 1, 2, 3
-        ) x JOIN ${periodsCte} ON x.month BETWEEN p.lo AND p.hi GROUP BY 1, 2, 3`.execute(tx);
-      T('days');
-      const groupDays = await sql<{ gkey: string | null; measure: number; days: number; n: number }>`
+        ) x JOIN ${periodsCte} ON x.month BETWEEN p.lo AND p.hi GROUP BY 1, 2, 3`.execute(ex);
+      const groupDaysQ = (ex: Executor) =>
+        sql<{ gkey: string | null; measure: number; days: number; n: number }>`
         SELECT gkey, measure, days, sum(n)::int AS n FROM (
           SELECT m.forvaltning_id::text AS gkey, m.measure, m.days, sum(m.n)::int AS n ${fromRollup('statistics_monthly_days')}
             AND m.measure IN (2, 4) AND m.month BETWEEN ${curLo}::date AND ${curHi}::date GROUP BY 1, 2, 3
           UNION ALL
           SELECT r.gkey, v.measure, v.days, count(*)::int FROM (${rawUnion((q) => rawMeasures(q).where('c.received_month', '>=', curLo).where('c.received_month', '<=', curHi))}) r ${unpivot}
             AND v.measure IN (2, 4) GROUP BY 1, 2, 3
-        ) x GROUP BY 1, 2, 3`.execute(tx);
-      T('group days');
+        ) x GROUP BY 1, 2, 3`.execute(ex);
+
+      const backlogQuery = scoped(tx, req.scope, req.filter)
+        .where('c.is_open', '=', true)
+        .where('c.grp', '=', 'main')
+        .select([
+          ...BACKLOG_BUCKETS.map((b, i) =>
+            sql<number>`count(*) FILTER (WHERE ${req.today}::date - c.received_on >= ${b.minAge}${b.maxAge === null ? sql`` : sql` AND ${req.today}::date - c.received_on <= ${b.maxAge}`})::int`.as(`b${i}`),
+          ),
+          sql<number>`count(*) FILTER (WHERE c.status IN (${sql.join(OVERDUE_STATUSES)}) AND c.answer_by < ${req.today}::date)::int`.as('overdue'),
+          sql<number>`count(*)::int`.as('total'),
+        ]);
+
+      const cur = periods.current;
+      // case_stats.measures counts the measure events of each case (kept by a trigger on case_events).
+      const measureBase = scoped(tx, req.scope, req.filter)
+        .where('c.measures', '>', 0)
+        .where('c.status', '=', 'closed')
+        .where('c.closed_on', '>=', firstDay(cur.from))
+        .where('c.closed_on', '<=', lastDay(cur.to));
+      const measureCountQuery = measureBase.select([sql<number>`coalesce(sum(c.measures), 0)::int`.as('n'), sql<number>`count(*)::int`.as('cases')]);
+      // The independent queries run side by side on further connections that share this
+      // transaction's snapshot (pg_export_snapshot), so the numbers stay consistent.
+      const snapshot = (await sql<{ id: string }>`SELECT pg_export_snapshot() AS id`.execute(tx)).rows[0]!.id;
+      const sharing = <T,>(fn: (ex: Executor) => Promise<T>) =>
+        db
+          .transaction()
+          .setIsolationLevel('repeatable read')
+          .setAccessMode('read only')
+          .execute(async (tx2) => {
+            await sql`SET TRANSACTION SNAPSHOT ${sql.lit(snapshot)}`.execute(tx2);
+            await sql`SET LOCAL work_mem = '32MB'`.execute(tx2);
+            if (rollup.ok) await sql`SET LOCAL max_parallel_workers_per_gather = 0`.execute(tx2);
+            return fn(tx2);
+          });
+      const one = async <R,>(ex: Executor, q: { compile(): CompiledQuery<R> }) => (await ex.executeQuery(q.compile())).rows[0]!;
+      const [[byMonth, byGroup, backlogRow], [byArea, bySub, measureCount], [totalDays, groupDays]] = await Promise.all([
+        sharing(async (ex) => [await byMonthQ(ex), await byGroupQ(ex), await one(ex, backlogQuery)] as const),
+        sharing(async (ex) => [await byAreaQ(ex), await bySubQ(ex), await one(ex, measureCountQuery)] as const),
+        (async () => [await totalDaysQ(tx), await groupDaysQ(tx)] as const)(),
+      ]);
 
       type CountRow = Parameters<typeof assemble>[3][number];
       const counts: CountRow[] = [];
@@ -413,27 +450,6 @@ export async function computeStatistics(db: Db, req: StatRequest): Promise<Stati
         ...groupDays.rows.map((r) => ({ ...r, set: 'group', period: 'current', gkey: r.gkey ?? 'none' })),
       ];
 
-      const backlogRow = await scoped(tx, req.scope, req.filter)
-        .where('c.is_open', '=', true)
-        .where('c.grp', '=', 'main')
-        .select([
-          ...BACKLOG_BUCKETS.map((b, i) =>
-            sql<number>`count(*) FILTER (WHERE ${req.today}::date - c.received_on >= ${b.minAge}${b.maxAge === null ? sql`` : sql` AND ${req.today}::date - c.received_on <= ${b.maxAge}`})::int`.as(`b${i}`),
-          ),
-          sql<number>`count(*) FILTER (WHERE c.status IN (${sql.join(OVERDUE_STATUSES)}) AND c.answer_by < ${req.today}::date)::int`.as('overdue'),
-          sql<number>`count(*)::int`.as('total'),
-        ])
-        .executeTakeFirstOrThrow();
-      T('backlog');
-
-      const cur = periods.current;
-      // case_stats.measures counts the measure events of each case (kept by a trigger on case_events).
-      const measureBase = scoped(tx, req.scope, req.filter)
-        .where('c.measures', '>', 0)
-        .where('c.status', '=', 'closed')
-        .where('c.closed_on', '>=', firstDay(cur.from))
-        .where('c.closed_on', '<=', lastDay(cur.to));
-      const measureCount = await measureBase.select([sql<number>`coalesce(sum(c.measures), 0)::int`.as('n'), sql<number>`count(*)::int`.as('cases')]).executeTakeFirstOrThrow();
       const latest = await measureBase.select(['c.case_id', 'c.closed_on']).orderBy('c.closed_on', 'desc').orderBy('c.case_id').limit(req.measureLimit ?? 50).execute();
       const measureItems =
         latest.length === 0
@@ -450,7 +466,6 @@ export async function computeStatistics(db: Db, req: StatRequest): Promise<Stati
               .orderBy('k.number', 'desc')
               .orderBy('e.id', 'desc')
               .execute();
-      T('measures');
       return assemble(req, periods, names, counts, days, backlogRow as unknown as Record<string, number>, {
         count: measureCount.n,
         cases: measureCount.cases,
@@ -600,8 +615,15 @@ function assemble(
     return u ? u.ancestorIds.map((a) => String(names.units.get(a)?.sortOrder ?? 0).padStart(4, '0')).join('.') : '~';
   };
   groupList.sort((a, b) =>
-    a.key === 'none' ? 1 : b.key === 'none' ? -1 : req.groupBy === 'forvaltning' || req.groupBy === 'enhet' ? unitOrder(a.key).localeCompare(unitOrder(b.key)) || a.label.localeCompare(b.label, 'sv') : b.received - a.received || a.label.localeCompare(b.label, 'sv'),
+    a.key === 'none'
+      ? 1
+      : b.key === 'none'
+        ? -1
+        : (req.groupBy === 'forvaltning' || req.groupBy === 'enhet' ? unitOrder(a.key).localeCompare(unitOrder(b.key)) : b.received - a.received) ||
+          a.label.localeCompare(b.label, 'sv') ||
+          a.key.localeCompare(b.key),
   );
+  for (const m of months.values()) m.byArea = Object.fromEntries(Object.entries(m.byArea).sort(([a], [b]) => a.localeCompare(b)));
 
   const areaOrder = [...names.areas.keys()];
   const areas = [...areaKeys]
@@ -616,8 +638,8 @@ function assemble(
     months: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)),
     areas,
     groups: groupList.map(({ rw: _rw, hw: _hw, ...g }) => g),
-    subcategories: [...subs.values()].filter((s) => s.current > 0 || s.previous > 0).sort((a, b) => b.current - a.current || b.previous - a.previous || a.label.localeCompare(b.label, 'sv')),
-    referrals: [...referrals.entries()].map(([type, n]) => ({ type, n })).sort((a, b) => b.n - a.n),
+    subcategories: [...subs.values()].filter((s) => s.current > 0 || s.previous > 0).sort((a, b) => b.current - a.current || b.previous - a.previous || a.label.localeCompare(b.label, 'sv') || a.key.localeCompare(b.key)),
+    referrals: [...referrals.entries()].map(([type, n]) => ({ type, n })).sort((a, b) => b.n - a.n || a.type.localeCompare(b.type)),
     internalByKind,
     backlog: {
       buckets: BACKLOG_BUCKETS.map((b, i) => ({ ...b, n: Number(backlogRow[`b${i}`] ?? 0) })),
@@ -664,28 +686,13 @@ export function groupLabel(groupBy: GroupBy, key: string, names: Names): string 
       return u.name;
     }
     case 'kind':
-      return KIND_NAMES[key as CaseKind] ?? key;
+      return KIND_LABEL[key as CaseKind] ?? key;
     case 'area':
       return names.areas.get(key) ?? 'Okänt område';
     case 'subcategory':
       return names.subcategories.get(key)?.name ?? 'Okänd underkategori';
     case 'channel':
-      return CHANNEL_NAMES[key] ?? key;
+      return CHANNEL_LABEL[key as Channel] ?? key;
   }
 }
 
-const KIND_NAMES: Record<CaseKind, string> = { klagomal: 'Klagomål', fraga: 'Fråga', berom: 'Beröm', forslag: 'Förslag' };
-const CHANNEL_NAMES: Record<string, string> = {
-  web: 'Webbformulär',
-  email: 'E-post',
-  phone: 'Telefon',
-  letter: 'Brev',
-  visit: 'Besök',
-  social_media: 'Sociala medier',
-  sms: 'SMS',
-  paper_form: 'Pappersblankett',
-  internal: 'Intern',
-  api: 'Integration',
-};
-
-export { KINDS };

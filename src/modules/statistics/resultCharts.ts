@@ -36,7 +36,7 @@ export function resultCharts(r: StatisticsResult, width = 720): ResultCharts {
       width,
     }),
     times: barChart(
-      ['Svarstid, median', 'Svarstid, 90:e percentilen', 'Handläggningstid, median', 'Handläggningstid, 90:e percentilen'],
+      ['Svarstid\nmedian', 'Svarstid\n90:e percentilen', 'Handläggningstid\nmedian', 'Handläggningstid\n90:e percentilen'],
       periods.map((p, i) => ({
         name: periodNames[i]!,
         data: [round1(p.times.responseWorking.median), round1(p.times.responseWorking.p90), round1(p.times.handlingWorking.median), round1(p.times.handlingWorking.p90)],

@@ -9,7 +9,7 @@ import { ackStatusSql, answerStatusSql, LOCK_NAMESPACE, measuresLateral } from '
  * years need not read every case. The current month and the two before it are always counted
  * from case_stats; cases there still change every day.
  */
-export const LIVE_MONTHS = 3;
+export const LIVE_MONTHS = 1;
 
 /** Months before this first day ('YYYY-MM-01') may be rolled up. */
 export function settledBefore(today: string): string {
@@ -22,20 +22,32 @@ export function settledBefore(today: string): string {
  * waits for in-flight changes to it, and any later change marks it invalid again.
  * Returns the number of months summed.
  */
-export async function refreshStatistics(db: Db, today: string, opts: { organizationId?: string; maxMonths?: number } = {}): Promise<number> {
+export async function refreshStatistics(db: Db, today: string, opts: { organizationId?: string; maxMonths?: number; full?: boolean } = {}): Promise<number> {
   await ensureStatisticsCalendar(db);
   const before = settledBefore(today);
   const org = opts.organizationId ?? null;
+  // New settled months: by default only those after the last one registered (an index range scan
+  // per organization); `full` looks through everything, for months of imported history.
   await sql`
     INSERT INTO statistics_months (organization_id, month)
-    SELECT DISTINCT organization_id, received_month FROM case_stats
-    WHERE received_month < ${before}::date AND (${org}::uuid IS NULL OR organization_id = ${org}::uuid)
+    SELECT o.id, x.m FROM organizations o
+    CROSS JOIN LATERAL (
+      SELECT DISTINCT c.received_month AS m FROM case_stats c
+      WHERE c.organization_id = o.id AND c.received_month < ${before}::date
+        AND (${opts.full ?? false}::boolean OR c.received_month >= coalesce((SELECT max(month) FROM statistics_months WHERE organization_id = o.id), '2000-01-01'::date))
+    ) x
+    WHERE ${org}::uuid IS NULL OR o.id = ${org}::uuid
     ON CONFLICT DO NOTHING`.execute(db);
   const todo = await sql<{ organization_id: string; month: string }>`
     SELECT organization_id, month FROM statistics_months
     WHERE NOT valid AND month < ${before}::date AND (${org}::uuid IS NULL OR organization_id = ${org}::uuid)
     ORDER BY month DESC LIMIT ${opts.maxMonths ?? 100000}`.execute(db);
   for (const m of todo.rows) await refreshMonth(db, m.organization_id, m.month, today);
+  // After a large refresh the planner should know the rollup's new size at once, not when
+  // autovacuum next looks.
+  if (todo.rows.length >= 24) {
+    await sql`ANALYZE statistics_months, statistics_monthly, statistics_monthly_areas, statistics_monthly_subcategories, statistics_monthly_days, statistics_monthly_days_total`.execute(db);
+  }
   return todo.rows.length;
 }
 

@@ -1,10 +1,9 @@
-import type { CaseKind } from '../../db/schema.ts';
 import { KINDS, KIND_LABEL } from '../cases/labels.ts';
 import { REFERRAL_TYPES } from '../cases/lifecycle.ts';
 import type { CaseFilter } from '../cases/listQueries.ts';
 import { caseListHref, drill, MAIN, receivedIn } from './drilldown.ts';
 import { firstDay, lastDay, monthName, periodLabel, type Period } from './period.ts';
-import { BACKLOG_BUCKETS, SMALL_GROUP, type Durations, type GroupBy, type PeriodSummary, type StatisticsResult } from './queries.ts';
+import { SMALL_GROUP, type Durations, type GroupBy, type PeriodSummary, type StatisticsResult } from './queries.ts';
 
 /**
  * Every statistic as a table model: the HTML pages, the committee report, the PDF and the CSV
@@ -322,4 +321,3 @@ function addDays(day: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-export { KINDS, KIND_LABEL, type CaseKind, BACKLOG_BUCKETS };

@@ -22,6 +22,7 @@ export function StaffLayout({ title, hasErrors, orgName, actor, csrf, current, c
     ['/handlaggning/forvaltning', 'Min förvaltning', has(actor, 'coordinator', 'admin')],
     ['/handlaggning/arenden', 'Ärenden', true],
     ['/handlaggning/ny', 'Registrera synpunkt', has(actor, 'registrar', 'coordinator', 'handler', 'admin')],
+    ['/statistik', 'Statistik', true],
     ['/handlaggning/aviseringar', 'Aviseringar', has(actor, 'coordinator', 'admin')],
     ['/admin', 'Administration', has(actor, 'admin', 'unit_admin') || (actor as { installationAdmin?: boolean }).installationAdmin === true],
   ];

@@ -9,7 +9,6 @@ import { CHANNEL_KEYS, GROUP_BYS, SMALL_GROUP, type Names, type StatisticsResult
 import type { ResultCharts } from '../resultCharts.ts';
 import {
   backlogTable,
-  capitalize,
   deadlineTable,
   GROUP_TITLE,
   groupTable,
@@ -266,4 +265,3 @@ export function StatisticsPage(p: StatisticsPageProps) {
   );
 }
 
-export { capitalize };

@@ -1,0 +1,325 @@
+import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Session, startTestApp, type TestContext } from '../../../test/app.ts';
+import { addCalendarDays, WorkingCalendar } from '../../platform/calendar.ts';
+import { countCases } from '../cases/listQueries.ts';
+import type { Actor } from '../cases/policy.ts';
+import { calendarRows } from './calendar.ts';
+import { caseListHref, readDrillDownParams } from './drilldown.ts';
+import { computeStatistics, type StatisticsResult } from './queries.ts';
+import { refreshStatistics } from './rollup.ts';
+import { allTables, FEW_TEXT } from './tables.ts';
+import { actorByEmail, buildFixture, type Fixture } from './testFixture.ts';
+
+const TODAY = '2026-12-22';
+const YEAR = { from: '2026-01', to: '2026-12' };
+
+let t: TestContext;
+let fx: Fixture;
+const actors: Record<string, Actor> = {};
+
+beforeAll(async () => {
+  t = await startTestApp({ staff: true, now: '2026-12-22T09:00:00Z' });
+  fx = await buildFixture(t.db, t.orgId);
+  for (const [k, email] of Object.entries({
+    admin: 'admin@exempelkommun.se',
+    reader: 'lasare@exempelkommun.se',
+    bou: 'samordnare.bou@exempelkommun.se',
+    sbf: 'samordnare.sbf@exempelkommun.se',
+    forskola: 'handlaggare.forskola@exempelkommun.se',
+  })) {
+    actors[k] = await actorByEmail(t.db, t.orgId, email);
+  }
+});
+afterAll(async () => t?.close());
+
+const stats = (actor: Actor, opts: { useRollup?: boolean; period?: typeof YEAR; groupBy?: 'forvaltning' | 'enhet' | 'kind' | 'channel' | 'namnd' } = {}) =>
+  computeStatistics(t.db, { scope: { actor }, period: opts.period ?? YEAR, filter: {}, groupBy: opts.groupBy ?? 'forvaltning', today: TODAY, useRollup: opts.useRollup });
+
+describe('the working-day calendar in the database', () => {
+  it('agrees with WorkingCalendar, day by day, for 2024–2030', () => {
+    const cal = new WorkingCalendar();
+    const rows = calendarRows('2024-01-01', '2030-12-31');
+    for (const r of rows) expect(r.working, r.day).toBe(cal.isWorkingDay(r.day));
+    // Spans: the same count as WorkingCalendar.workingDaysBetween from the start of counting.
+    const through = new Map(rows.map((r) => [r.day, r]));
+    for (const [from, to] of [['2026-04-02', '2026-04-07'], ['2026-06-19', '2026-06-24'], ['2026-12-23', '2027-01-08']] as const) {
+      const start = cal.onOrAfter(from);
+      expect(through.get(to)!.wd_through - through.get(start)!.wd_through).toBe(cal.workingDaysBetween(start, to));
+    }
+  });
+
+  it('counts working days in SQL as the deadlines do, closure days included', async () => {
+    const wd = async (from: string, to: string) =>
+      (await sql<{ n: number }>`SELECT statistics_working_days(${t.orgId}::uuid, ${from}::date, ${to}::date) AS n`.execute(t.db)).rows[0]!.n;
+    // Make sure the calendar is there (the statistics fill it on first use).
+    await stats(actors.admin!);
+    expect(await wd('2026-04-02', '2026-04-07')).toBe(1); // Easter
+    expect(await wd('2026-06-19', '2026-06-24')).toBe(2); // received on midsommarafton
+    expect(await wd('2026-12-22', '2027-01-12')).toBe(10); // the deadline example in issue 4
+    expect(await wd('2026-05-05', '2026-05-05')).toBe(0);
+    await t.db.insertInto('closure_days').values({ organization_id: t.orgId, day: '2026-04-08', description: 'Klämdag' }).execute();
+    expect(await wd('2026-04-02', '2026-04-09')).toBe(2); // 7, (8 closed), 9
+    await t.db.deleteFrom('closure_days').where('organization_id', '=', t.orgId).execute();
+    expect(await wd('2026-04-02', '2026-04-09')).toBe(3);
+    const cal = new WorkingCalendar();
+    for (let d = '2026-01-01'; d <= '2026-12-31'; d = addCalendarDays(d, 17)) {
+      expect(await wd(d, addCalendarDays(d, 30)), d).toBe(cal.workingDaysBetween(cal.onOrAfter(d), addCalendarDays(d, 30)));
+    }
+  });
+});
+
+describe('numbers on the fixed data set', () => {
+  let r: StatisticsResult;
+  beforeAll(async () => {
+    r = await stats(actors.admin!, { useRollup: false });
+  });
+
+  it('counts synpunkter received, by kind, keeping referrals, duplicates and internal cases apart', () => {
+    expect(r.current.received).toBe(7); // A B C D E I K
+    expect(r.current.byKind).toEqual({ klagomal: 4, fraga: 2, berom: 1, forslag: 0 });
+    expect(r.current.internal).toBe(1);
+    expect(r.current.referred).toBe(1);
+    expect(r.current.merged).toBe(1);
+    expect(r.referrals).toEqual([{ type: 'fault_report', n: 1 }]);
+    expect(r.previous.received).toBe(1);
+    expect(r.lastYear.received).toBe(1);
+    expect(r.months.find((m) => m.month === '2026-04')!.byKind.klagomal).toBe(1);
+    expect(r.months.find((m) => m.month === '2026-12')!.total).toBe(2);
+  });
+
+  it('computes response and handling times in working and calendar days across holidays', () => {
+    expect(r.current.times.responseWorking).toEqual({ n: 3, median: 2, p90: 3.6 }); // 1, 2, 4
+    expect(r.current.times.responseCalendar.median).toBe(5); // 5, 5, 6
+    expect(r.current.times.responseCalendar.p90).toBeCloseTo(5.8);
+    expect(r.current.times.handlingWorking.median).toBe(2); // 1, 2, 2, 8
+    expect(r.current.times.handlingWorking.p90).toBeCloseTo(6.2);
+    expect(r.current.times.handlingCalendar).toMatchObject({ n: 4, median: 5.5 }); // 1, 5, 6, 10
+    expect(r.current.times.handlingCalendar.p90).toBeCloseTo(8.8);
+    expect(r.previous.times.responseWorking).toEqual({ n: 1, median: 1, p90: 1 });
+  });
+
+  it('counts deadlines kept, late and still open', () => {
+    expect([r.current.ackOk, r.current.ackLate]).toEqual([3, 0]); // A, B (by the answer), D
+    expect([r.current.answerOk, r.current.answerLate]).toEqual([3, 1]); // A, B, I in time; D open and overdue
+  });
+
+  it('shows the open backlog by age and the overdue cases', () => {
+    expect(r.backlog.buckets.map((b) => b.n)).toEqual([2, 0, 1, 0]); // C and K; D (82 days)
+    expect(r.backlog.total).toBe(3);
+    expect(r.backlog.overdue).toBe(1);
+  });
+
+  it('lists the measures recorded on cases closed in the period', () => {
+    expect(r.measures.count).toBe(1);
+    expect(r.measures.items[0]).toMatchObject({ number: fx.cases.A!.number, closedOn: '2026-04-08', text: 'Rutinen för lämning och hämtning har setts över.' });
+  });
+
+  it('groups by förvaltning and marks groups with fewer than five cases', () => {
+    const byLabel = Object.fromEntries(r.groups.map((g) => [g.label, g.received]));
+    expect(byLabel).toEqual({ 'Barn och utbildning': 4, Samhällsbyggnad: 2, 'Ej fördelade': 1 });
+    const table = allTables(r).find((x) => x.id === 'per-grupp')!;
+    expect(table.rows.every((row) => row.few)).toBe(true);
+    expect(FEW_TEXT).toBe('färre än 5 – dra inga slutsatser');
+  });
+
+  it('gives the same numbers from the monthly rollup as from the cases themselves', async () => {
+    expect(await refreshStatistics(t.db, TODAY)).toBeGreaterThan(0);
+    for (const who of ['admin', 'reader'] as const) {
+      const viaRollup = await stats(actors[who]!);
+      const plain = await stats(actors[who]!, { useRollup: false });
+      expect(viaRollup.usedRollup).toBe(true);
+      expect(strip(viaRollup)).toEqual(strip(plain));
+    }
+  });
+
+  it('stays exact when a case in a rolled-up month changes, before and after the next refresh', async () => {
+    await refreshStatistics(t.db, TODAY);
+    // E (May) is reopened: it is open again, its handling time no longer counts.
+    await t.db.updateTable('cases').set({ status: 'in_progress', closed_at: null }).where('id', '=', fx.cases.E!.id).execute();
+    const months = await t.db.selectFrom('statistics_months').select(['month', 'valid']).where('organization_id', '=', t.orgId).where('month', '=', '2026-05-01').executeTakeFirstOrThrow();
+    expect(months.valid).toBe(false);
+    const before = await stats(actors.admin!);
+    expect(before.current.times.handlingWorking.n).toBe(3);
+    expect(strip(before)).toEqual(strip(await stats(actors.admin!, { useRollup: false })));
+    await refreshStatistics(t.db, TODAY);
+    expect(strip(await stats(actors.admin!))).toEqual(strip(before));
+    await t.db.updateTable('cases').set({ status: 'closed', closed_at: new Date('2026-05-06T10:00:00+02:00') }).where('id', '=', fx.cases.E!.id).execute();
+    await refreshStatistics(t.db, TODAY);
+  });
+
+  it('matches a plain recount from the cases table', async () => {
+    const cal = new WorkingCalendar();
+    const rows = await sql<{ received: string; answered: string | null; status: string; merged_into_id: string | null; referral_type: string | null; is_internal: boolean }>`
+      SELECT to_char(received_at AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM-DD') AS received,
+             to_char(first_answered_at AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM-DD') AS answered, status, merged_into_id, referral_type, is_internal
+      FROM cases WHERE organization_id = ${t.orgId}`.execute(t.db);
+    const main = rows.rows.filter((c) => c.received.startsWith('2026') && !c.merged_into_id && c.status !== 'merged' && !c.referral_type && !c.is_internal);
+    const wd = main.filter((c) => c.answered).map((c) => cal.workingDaysBetween(cal.onOrAfter(c.received), c.answered!)).sort((a, b) => a - b);
+    const r2 = await stats(actors.admin!);
+    expect(r2.current.received).toBe(main.length);
+    expect(r2.current.times.responseWorking.n).toBe(wd.length);
+    expect(r2.current.times.responseWorking.median).toBe(wd[1]);
+  });
+});
+
+/** The numbers without the request and the flag saying where they came from. */
+function strip(r: StatisticsResult) {
+  const { request: _r, usedRollup: _u, names: _n, ...rest } = r;
+  return rest;
+}
+
+describe('scoping per role', () => {
+  it('shows each role only the cases it may see, confidential ones included only for those who may', async () => {
+    expect((await stats(actors.admin!)).current.received).toBe(7);
+    const reader = await stats(actors.reader!);
+    expect(reader.current.received).toBe(6); // not the confidential I
+    expect(reader.current.times.responseWorking).toMatchObject({ n: 2, median: 1.5 });
+    expect((await stats(actors.bou!)).current.received).toBe(4); // A C D I: a coordinator sees confidential cases in the förvaltning
+    expect((await stats(actors.forskola!)).current.received).toBe(3); // A C D
+    const sbf = await stats(actors.sbf!);
+    expect(sbf.current.received).toBe(2); // B E
+    expect(sbf.current.internal).toBe(1); // H
+    expect(sbf.measures.count).toBe(0);
+  });
+});
+
+describe('drill-down', () => {
+  it('links every number to a case list with exactly as many cases, for every role', async () => {
+    for (const who of ['admin', 'reader', 'bou', 'forskola'] as const) {
+      for (const groupBy of ['forvaltning', 'enhet', 'kind', 'channel', 'namnd'] as const) {
+        const r = await stats(actors[who]!, { groupBy });
+        let checked = 0;
+        for (const table of allTables(r)) {
+          for (const row of table.rows) {
+            for (const cell of row.cells) {
+              if (!cell.filter || typeof cell.v !== 'number') continue;
+              expect(await countCases(t.db, actors[who]!, cell.filter, TODAY), `${who} ${table.id} ${row.header}`).toBe(cell.v);
+              // The link carries the same filter.
+              const url = new URL(caseListHref(cell.filter), 'http://x');
+              const back = readDrillDownParams(Object.fromEntries(url.searchParams));
+              for (const [k, v] of Object.entries(back)) expect((cell.filter as Record<string, unknown>)[k], k).toEqual(v);
+              checked++;
+            }
+          }
+        }
+        expect(checked).toBeGreaterThan(20);
+      }
+    }
+  });
+});
+
+describe('drill-down through the case list page', () => {
+  it('shows the cases behind a number, filtered by the extra drill-down parameters', async () => {
+    const s = await new Session(t.app).signIn('admin@exempelkommun.se');
+    const r = await stats(actors.admin!);
+    const referral = allTables(r).find((x) => x.id === 'hanvisningar')!.rows.find((row) => row.header.includes('Felanmälan'))!.cells[0]!;
+    const res = await s.get(caseListHref(referral.filter!));
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain(fx.cases.F!.number);
+    expect(res.body).not.toContain(fx.cases.A!.number);
+    const measures = await s.get(caseListHref({ status: ['closed'], closedFrom: '2026-01-01', closedTo: '2026-12-31', hasMeasure: true }));
+    expect(measures.body).toContain(fx.cases.A!.number);
+    expect(measures.body).not.toContain(fx.cases.B!.number);
+  });
+});
+
+describe('pages and exports', () => {
+  it('shows the statistics page to a reader, with charts, tables and drill-down links, and no personal data', async () => {
+    const s = await new Session(t.app).signIn('lasare@exempelkommun.se');
+    const res = await s.get('/statistik?fran=2026-01&till=2026-12');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<h1>Statistik</h1>');
+    expect(res.body).toMatch(/<svg role="img" aria-label="Stapeldiagram: inkomna synpunkter per månad/);
+    expect(res.body).toContain('<th scope="col"');
+    expect(res.body).toContain('/handlaggning/arenden?vy=enhet&amp;status=alla');
+    expect(res.body).toContain(FEW_TEXT);
+    expect(res.body).not.toContain('Åsa Öberg');
+    expect(res.body).not.toContain('asa@example.se');
+    expect(res.body).not.toContain('name="personuppgifter"');
+  });
+
+  it('re-shows the form with errors for a period that does not exist', async () => {
+    const s = await new Session(t.app).signIn('lasare@exempelkommun.se');
+    const res = await s.get('/statistik?fran=2026-13&till=2026-12');
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('<title>Fel: Statistik');
+  });
+
+  it('exports a statistic as CSV and all of them as XLSX, readable by the same library', async () => {
+    const s = await new Session(t.app).signIn('admin@exempelkommun.se');
+    const csv = await s.get('/statistik/export.csv?tabell=per-manad-och-typ&fran=2026-01&till=2026-12');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const wb = new ExcelJS.Workbook();
+    const ws = await wb.csv.read(Readable.from(csv.rawPayload.subarray(3)), { parserOptions: { delimiter: ';' } });
+    expect(ws.getRow(1).values).toEqual([undefined, 'Månad', 'Klagomål', 'Fråga', 'Beröm', 'Förslag', 'Totalt']);
+    const april = ws.getRow(5).values as unknown[];
+    expect(april.slice(1)).toEqual(['april 2026', 1, 0, 0, 0, 1]);
+    const total = ws.getRow(14).values as unknown[];
+    expect(total.slice(1)).toEqual(['Totalt', 4, 2, 1, 0, 7]);
+
+    const xlsx = await s.get('/statistik/export.xlsx?tabell=alla&fran=2026-01&till=2026-12');
+    expect(xlsx.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toContain('Sammanfattning med jämförelse');
+    const summary = book.getWorksheet('Sammanfattning med jämförelse')!;
+    expect(summary.getRow(3).values).toEqual([undefined, 'Inkomna synpunkter', 7, 1, 1]);
+  });
+
+  it('exports the case list without personal data, and with it only when the role allows and it is asked for', async () => {
+    const admin = await new Session(t.app).signIn('admin@exempelkommun.se');
+    const plain = await admin.get('/statistik/arenden?fran=2026-01&till=2026-12&format=xlsx');
+    expect(plain.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(plain.rawPayload as unknown as ArrayBuffer);
+    const ws = book.getWorksheet('Ärenden')!;
+    expect(ws.getRow(1).values).toContain('Ärendenummer');
+    expect(ws.getRow(1).values).not.toContain('Synpunktslämnare');
+    expect(ws.rowCount).toBe(11); // header + A B C D E F G H I K
+    const a = (ws.getSheetValues() as unknown[][]).find((row) => row?.[1] === fx.cases.A!.number)!;
+    expect(a[2]).toBe('2026-04-02');
+    expect(plain.body).not.toContain('asa@example.se');
+
+    const withPd = await admin.get('/statistik/arenden?fran=2026-01&till=2026-12&format=csv&personuppgifter=ja');
+    const csvBook = new ExcelJS.Workbook();
+    const csvWs = await csvBook.csv.read(Readable.from(withPd.rawPayload.subarray(3)), { parserOptions: { delimiter: ';' } });
+    expect(csvWs.getRow(1).values).toContain('Synpunktslämnare');
+    expect(JSON.stringify(csvWs.getSheetValues())).toContain('asa@example.se');
+
+    const reader = await new Session(t.app).signIn('lasare@exempelkommun.se');
+    const readerPd = await reader.get('/statistik/arenden?fran=2026-01&till=2026-12&format=csv&personuppgifter=ja');
+    expect(readerPd.statusCode).toBe(200);
+    expect(readerPd.body).not.toContain('Synpunktslämnare');
+    expect(readerPd.body).not.toContain('asa@example.se');
+  });
+
+  it('makes the committee report as HTML and as a PDF', async () => {
+    const s = await new Session(t.app).signIn('lasare@exempelkommun.se');
+    const html = await s.get('/statistik/rapport?namnd=Barn-+och+utbildningsn%C3%A4mnden&period=2026');
+    expect(html.statusCode).toBe(200);
+    expect(html.body).toContain('Synpunkter – rapport till Barn- och utbildningsnämnden');
+    expect(html.body).toContain('Rutinen för lämning och hämtning har setts över.');
+    const pdf = await s.get('/statistik/rapport.pdf?namnd=Barn-+och+utbildningsn%C3%A4mnden&period=2026');
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const ks = await s.get('/statistik/rapport?namnd=alla&period=2026');
+    expect(ks.body).toContain('Förvaltningarna sida vid sida');
+  });
+
+  it('publishes aggregates only, with small groups suppressed and nothing personal', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/statistik/publik?ar=2026' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Statistik över synpunkter');
+    expect(res.body).toContain('färre än 5');
+    for (const c of Object.values(fx.cases)) expect(res.body).not.toContain(c.number);
+    expect(res.body).not.toContain('Åsa Öberg');
+    expect(res.body).not.toContain('Rutinen för lämning');
+    expect(res.body).not.toContain('Gatlyktan');
+    expect(res.body).not.toContain('/handlaggning/');
+  });
+});
