@@ -3,7 +3,7 @@ import { KINDS } from './labels.ts';
 import { STATUSES, type Status } from './lifecycle.ts';
 import { SORTS, type CaseFilter, type Sort } from './listQueries.ts';
 import { hasRole, type Actor } from './policy.ts';
-import { readDrillDownParams } from '../statistics/drilldown.ts';
+import { drillDownPairs, readDrillDownParams } from '../statistics/drilldown.ts';
 
 /**
  * The case list's filters live in the query string (a GET form), so every view can be
@@ -22,6 +22,8 @@ export interface ListParams {
   q: string;
   sortering: Sort;
   sida: number;
+  /** Filters that came with a link from the statistics pages; kept when sorting and paging. */
+  drillDown: [string, string][];
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -55,6 +57,7 @@ export function readListParams(query: unknown, actor: Actor): { params: ListPara
     q: one(q.q).slice(0, 200),
     sortering: sort in SORTS ? (sort as Sort) : 'received_desc',
     sida: Number.isFinite(page) && page > 0 && page < 100_000 ? page : 1,
+    drillDown: drillDownPairs(q),
   };
 
   const errors: FieldErrors = {};
@@ -94,5 +97,6 @@ export function listHref(params: ListParams, changes: Partial<ListParams> = {}):
   for (const key of ['typ', 'omrade', 'enhet', 'handlaggare', 'fran', 'till', 'forsenade', 'q'] as const) if (p[key]) qs.set(key, p[key]);
   if (p.sortering !== 'received_desc') qs.set('sortering', p.sortering);
   if (p.sida > 1) qs.set('sida', String(p.sida));
+  for (const [k, v] of p.drillDown) qs.set(k, v);
   return `/handlaggning/arenden?${qs.toString()}`;
 }

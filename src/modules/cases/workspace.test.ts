@@ -185,3 +185,16 @@ describe("the coordinator's overview", () => {
     expect((await s.get('/handlaggning/inkorg')).statusCode).toBe(404);
   });
 });
+
+describe('links from the statistics pages', () => {
+  it('keep their filters when the list is sorted or paged', async () => {
+    const { readListParams, listHref } = await import('./listParams.ts');
+    const actor = { kind: 'user' as const, id: '00000000-0000-0000-0000-000000000001', name: 'X', organizationId: 'o', grants: [{ role: 'registrar' as const, unitId: null }] };
+    const { params, filter } = readListParams({ vy: 'enhet', kanal: 'phone', tidsfrist: 'i-tid', omrade: 'ingen' }, actor);
+    expect(filter.channel).toBe('phone');
+    const next = new URL(listHref(params, { sida: 2 }), 'http://x');
+    expect(next.searchParams.get('kanal')).toBe('phone');
+    expect(next.searchParams.get('omrade')).toBe('ingen');
+    expect(next.searchParams.get('sida')).toBe('2');
+  });
+});

@@ -72,7 +72,7 @@ function coordinatorScopes(actor: Actor, unitName: (id: string) => string | unde
 }
 
 async function loadScope(deps: CaseDeps, actor: Actor, scope: { name: string; unitId?: string }, today: string): Promise<CoordinatorScope> {
-  const base: ListParams = { vy: 'enhet', status: 'oppna', typ: '', omrade: '', enhet: scope.unitId ?? '', handlaggare: '', fran: '', till: '', forsenade: '', q: '', sortering: 'received_asc', sida: 1 };
+  const base: ListParams = { vy: 'enhet', status: 'oppna', typ: '', omrade: '', enhet: scope.unitId ?? '', handlaggare: '', fran: '', till: '', forsenade: '', q: '', sortering: 'received_asc', sida: 1, drillDown: [] };
   const section = async (id: string, title: string, filter: CaseFilter, sort: Sort, more: Partial<ListParams>, empty: string) => {
     const f = { ...filter, unitId: scope.unitId };
     const [list, total] = await Promise.all([listCases(deps.db, actor, { filter: f, sort, pageSize: SECTION_SIZE, today }), countCases(deps.db, actor, f, today)]);

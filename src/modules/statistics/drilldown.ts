@@ -69,6 +69,22 @@ const CODE = /^[a-z_]{2,40}$/;
  * The drill-down parameters the case list does not read by itself; readListParams adds these
  * to its filter. Anything malformed is ignored, as the list does with its own parameters.
  */
+/** The query parameters statistics links add to the case list; the list keeps them when sorting and paging. */
+export const DRILL_DOWN_KEYS = ['underkategori', 'kanal', 'enhet-exakt', 'namnd', 'hanvisning', 'sammanslagen', 'intern', 'besvarad', 'tidsfrist', 'avslutad-fran', 'avslutad-till', 'atgard'] as const;
+
+/** The drill-down parameters present in a query, as name/value pairs to carry on (including "ingen" for area and unit). */
+export function drillDownPairs(query: unknown): [string, string][] {
+  const q = (query && typeof query === 'object' ? query : {}) as Record<string, unknown>;
+  const pairs: [string, string][] = [];
+  for (const k of [...DRILL_DOWN_KEYS, 'omrade', 'enhet']) {
+    const v = q[k];
+    if (typeof v !== 'string' || !v.trim() || v.length > 200) continue;
+    if ((k === 'omrade' || k === 'enhet') && v.trim() !== 'ingen') continue;
+    pairs.push([k, v.trim()]);
+  }
+  return pairs;
+}
+
 export function readDrillDownParams(query: unknown): Partial<CaseFilter> {
   const q = (query && typeof query === 'object' ? query : {}) as Record<string, unknown>;
   const one = (k: string): string => {

@@ -16,6 +16,13 @@ export function FilterForm({ params, errors, lookups }: { params: ListParams; er
       </h2>
       <input type="hidden" name="vy" value={params.vy} />
       <input type="hidden" name="sortering" value={params.sortering} />
+      {/* Filters from a statistics link have no fields here; they stay until "Rensa filter". */}
+      {params.drillDown
+        .filter(([k]) => k !== 'omrade' && k !== 'enhet')
+        .map(([k, v]) => (
+          <input key={k} type="hidden" name={k} value={v} />
+        ))}
+      {params.drillDown.length > 0 && <p class="notice">Listan visar ärendena bakom en siffra i statistiken. Välj ”Rensa filter” för att se alla ärenden.</p>}
       <TextInput name="q" type="search" label="Sök" hint="Ord i synpunktens text eller ett ärendenummer. Olika böjningar hittas: ”skolor” hittar även ”skola”." value={params.q} />
       <div class="filter-grid">
         <Select
