@@ -235,13 +235,13 @@ export interface ApiKeysTable {
   revoked_at: Timestamp | null;
 }
 
-export type MessagePurpose = 'acknowledgement' | 'answer' | 'delay_notice' | 'referral' | 'not_handled' | 'reminder' | 'escalation' | 'digest' | 'other';
+export type MessagePurpose = 'acknowledgement' | 'answer' | 'delay_notice' | 'referral' | 'not_handled' | 'reminder' | 'escalation' | 'digest' | 'invitation' | 'other';
 export type MessageChannel = 'email' | 'letter' | 'phone';
 export type MessageStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'recorded';
 
 export interface MessagesTable {
   id: Generated<string>;
-  /** NULL only for a digest. */
+  /** NULL only for a digest or an invitation. */
   case_id: string | null;
   /** Filled from the case by a trigger when not given. */
   organization_id: ColumnType<string, string | undefined, string>;
@@ -295,6 +295,8 @@ export interface UserInvitationsTable {
   revoked_at: Timestamp | null;
   created_by: string | null;
   created_at: Generated<Date>;
+  /** The invitation mail in the outbox. */
+  message_id: string | null;
 }
 
 export interface GroupRole {

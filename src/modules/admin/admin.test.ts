@@ -281,6 +281,12 @@ describe('people and invitations', () => {
     expect(res.statusCode).toBe(200);
     const link = res.body.match(/http:\/\/localhost(?::80)?(\/inbjudan\/[A-Za-z0-9_-]{43})/)![1]!;
     const stored = await t.db.selectFrom('user_invitations').selectAll().where('email', '=', 'petra.park@exempelkommun.se').executeTakeFirstOrThrow();
+    // The invitation goes out by e-mail: queued in the outbox with its send job, in the same transaction.
+    const mail = await t.db.selectFrom('messages').selectAll().where('id', '=', stored.message_id!).executeTakeFirstOrThrow();
+    expect(mail).toMatchObject({ purpose: 'invitation', channel: 'email', recipient: 'petra.park@exempelkommun.se', status: 'queued', case_id: null });
+    expect(mail.body).toContain(link);
+    const job = await sql<{ n: number }>`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE key = ${`send_message:${mail.id}`}`.execute(t.db);
+    expect(job.rows[0]!.n).toBe(1);
     expect(stored.token_hash.toString('hex')).not.toContain(Buffer.from(link.split('/').pop()!).toString('hex'));
     expect(stored.mail_body).toContain(link);
 

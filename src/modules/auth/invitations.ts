@@ -1,4 +1,5 @@
 import type { Executor, Db, Tx } from '../../db/database.ts';
+import { enqueueSends } from '../../platform/jobs.ts';
 import { randomToken, sha256 } from '../../platform/secrets.ts';
 import { logAdminChange } from '../admin/log.ts';
 import { hashPassword } from './passwords.ts';
@@ -55,6 +56,14 @@ export async function createInvitation(tx: Tx, inv: NewInvitation): Promise<{ id
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // The mail goes out like every other message (local outbox or SMTP), queued in this transaction.
+  const message = await tx
+    .insertInto('messages')
+    .values({ organization_id: inv.organizationId, purpose: 'invitation', channel: 'email', recipient: inv.email, subject, body, status: 'queued', created_by: inv.invitedBy.id, created_at: inv.now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await tx.updateTable('user_invitations').set({ message_id: message.id }).where('id', '=', row.id).execute();
+  await enqueueSends(tx, [message.id]);
   return { id: row.id, link, expiresAt, subject, body };
 }
 

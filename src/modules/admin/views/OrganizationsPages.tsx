@@ -108,7 +108,7 @@ export function OrganizationFormPage({ values, errors = {}, existing, ...props }
   );
 }
 
-/** Shown once after an invitation was made: the link, and the mail that carries it. */
+/** Shown once after an invitation was made: the mail that was queued, and its link for passing on by hand. */
 export function InvitationSentPage({ heading, who, link, subject, body, expiresAt, back, ...props }: AdminPageProps & { heading: string; who: string; link: string; subject: string; body: string; expiresAt: Date; back: { href: string; label: string } }) {
   return (
     <AdminLayout title={heading} {...props}>
@@ -116,8 +116,8 @@ export function InvitationSentPage({ heading, who, link, subject, body, expiresA
         <h1>{heading}</h1>
       </div>
       <p>
-        En inbjudan till {who} är klar. Länken gäller en gång, till och med {formatDateTime(expiresAt)}. Den visas bara nu: skicka den till personen, till exempel med
-        meddelandet nedan.
+        En inbjudan till {who} har lagts i kö för att skickas med e-post (se <a href="/admin/utkorg">Utkorg</a>). Länken gäller en gång, till och med{' '}
+        {formatDateTime(expiresAt)}. Om e-posten inte kommer fram kan du ge personen länken på annat sätt; den visas bara nu.
       </p>
       <p>
         Länk: <code class="break">{link}</code>

@@ -22,6 +22,7 @@ export const MESSAGE_PURPOSE_LABEL: Partial<Record<MessagePurpose, string>> & Re
   not_handled: 'Besked om att synpunkten inte handläggs',
   reminder: 'Påminnelse',
   digest: 'Sammanställning',
+  invitation: 'Inbjudan',
   other: 'Övrigt',
   escalation: 'Eskalering',
 };
