@@ -8,6 +8,7 @@ import type { CaseEvent, Outcome, ReferralType } from './lifecycle.ts';
 import { can, canSee, hasRole, type Actor } from './policy.ts';
 import { lockCaseForChange, policyCase, unitPath } from './queries.ts';
 import { hashStatusToken, statusTokenFor } from './statusToken.ts';
+import { sha256 } from '../../platform/secrets.ts';
 import { checkVersion, transition } from './transition.ts';
 import { enqueueSends } from '../../platform/jobs.ts';
 import { deadlinesForNewCase } from '../deadlines/hooks.ts';
@@ -316,6 +317,29 @@ export interface OnBehalfInput {
   contact: null | { name: string; email: string | null; phone: string | null; address: string | null; replyChannel: ReplyChannel };
   suggestedUnitId?: string | null;
   internal?: boolean;
+  /** The staff form's id: posted twice (a double-click), it finds the case it already made. */
+  formId?: string;
+}
+
+const staffSubmissionKey = (formId: string | undefined) => (formId && /^[A-Za-z0-9_-]{16,64}$/.test(formId) ? sha256(`staff-submission:${formId}`) : null);
+
+/** The case a repeated post of the same staff form already made, if any. */
+async function alreadyRegistered(deps: CaseDeps, organizationId: string, formId: string | undefined) {
+  const key = staffSubmissionKey(formId);
+  if (!key) return undefined;
+  const row = await deps.db.selectFrom('cases').select(['id', 'number']).where('organization_id', '=', organizationId).where('submission_key', '=', key).executeTakeFirst();
+  return row && { ...row, token: statusTokenFor(deps.tokenSecret, row.id) };
+}
+
+/** Runs an insert of a staff-registered case; a concurrent double post that lost the race gets the winner's case. */
+async function oncePerForm<T>(deps: CaseDeps, organizationId: string, formId: string | undefined, insert: () => Promise<T>): Promise<T | { id: string; number: string; token: string }> {
+  try {
+    return await insert();
+  } catch (err) {
+    const existing = (err as { code?: string; constraint?: string }).constraint === 'cases_submission' ? await alreadyRegistered(deps, organizationId, formId) : undefined;
+    if (existing) return existing;
+    throw err;
+  }
 }
 
 /**
@@ -330,11 +354,15 @@ export async function registerOnBehalf(deps: CaseDeps, actor: Actor, input: OnBe
   const now = deps.clock.now();
   const timeProblem = receivedAtProblem(input.receivedAt, now);
   if (timeProblem) throw new DomainError('invalid', `${timeProblem}.`, { receivedAt: timeProblem });
+  const existing = await alreadyRegistered(deps, actor.organizationId, input.formId);
+  if (existing) return existing;
   const id = crypto.randomUUID();
   const token = statusTokenFor(deps.tokenSecret, id);
   const number = await allocateCaseNumber(deps.db, actor.organizationId, swedishYear(input.receivedAt));
-  await deps.db.transaction().execute((tx) => insertStaffCase(tx, actor, input, { id, number, token, now }));
-  return { id, number, token };
+  return oncePerForm(deps, actor.organizationId, input.formId, async () => {
+    await deps.db.transaction().execute((tx) => insertStaffCase(tx, actor, input, { id, number, token, now }));
+    return { id, number, token };
+  });
 }
 
 async function insertStaffCase(tx: Tx, actor: Actor, input: OnBehalfInput & { unitId?: string }, k: { id: string; number: string; token: string; now: Date }) {
@@ -356,6 +384,7 @@ async function insertStaffCase(tx: Tx, actor: Actor, input: OnBehalfInput & { un
         suggested_unit_id: input.suggestedUnitId ?? input.unitId ?? null,
         unit_id: input.unitId ?? null,
         status_token_hash: hashStatusToken(token),
+        submission_key: staffSubmissionKey(input.formId),
         channel_confirmed: input.confirmedWithSubmitter,
         created_at: now,
         ...deadlines,
@@ -407,8 +436,10 @@ export async function quickCase(deps: CaseDeps, actor: Actor, input: QuickCaseIn
   const token = statusTokenFor(deps.tokenSecret, id);
   const quickTimeProblem = receivedAtProblem(input.receivedAt, deps.clock.now());
   if (quickTimeProblem) throw new DomainError('invalid', `${quickTimeProblem}.`, { receivedAt: quickTimeProblem });
+  const existing = await alreadyRegistered(deps, actor.organizationId, input.formId);
+  if (existing) return existing;
   const number = await allocateCaseNumber(deps.db, actor.organizationId, swedishYear(input.receivedAt));
-  await deps.db.transaction().execute(async (tx) => {
+  return oncePerForm(deps, actor.organizationId, input.formId, () => deps.db.transaction().execute(async (tx) => {
     await checkCategories(tx, actor.organizationId, c);
     await insertStaffCase(tx, actor, { ...input, unitId: c.unitId }, { id, number, token, now });
     await tx.updateTable('cases').set({ is_quick: true }).where('id', '=', id).execute();
@@ -441,8 +472,8 @@ export async function quickCase(deps: CaseDeps, actor: Actor, input: QuickCaseIn
       await addMessage(tx, row, actor, 'answer', { ...input.answer, channel }, now, true);
     }
     if (input.measures?.trim()) await addEvent(tx, id, actor, 'measure', now, { text: input.measures });
-  });
-  return { id, number };
+    return { id, number };
+  }));
 }
 
 /** Whether an actor may register feedback on someone's behalf: any staff member who works with cases. */

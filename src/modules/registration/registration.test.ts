@@ -259,3 +259,18 @@ describe('time of receipt', () => {
     expect(receivedAtProblem(new Date('2026-12-23T09:00:00Z'), now)).toMatch(/framtiden/);
   });
 });
+
+describe('a double-click on the staff form', () => {
+  it('registers one case, one after the other and at the same moment', async () => {
+    const s = await signedIn(HANNA);
+    const before = await caseCount();
+    const fields = { ...phoneCall, formId: 'personalformular-dubbel-01' };
+    const [a, b] = [await register(s, fields), await register(s, fields)];
+    expect(numberFrom(b.headers.location)).toBe(numberFrom(a.headers.location));
+    const same = { ...phoneCall, formId: 'personalformular-samtidig-1' };
+    const csrf = await s.csrf('/handlaggning/ny');
+    const [c, d] = await Promise.all([s.post('/handlaggning/ny', same, { csrf }), s.post('/handlaggning/ny', same, { csrf })]);
+    expect(numberFrom(d.headers.location)).toBe(numberFrom(c.headers.location));
+    expect(await caseCount()).toBe(before + 2);
+  });
+});

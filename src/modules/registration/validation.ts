@@ -6,6 +6,7 @@ import { OUTCOMES, type Outcome } from '../cases/lifecycle.ts';
 import { readSubmissionInput, validateSubmission } from '../intake/validation.ts';
 import type { RegistrationChoices } from './queries.ts';
 import { receivedAtProblem } from '../cases/receivedAt.ts';
+import { newFormId } from '../intake/commands.ts';
 
 export const MODES = ['normal', 'quick', 'internal'] as const;
 export type RegistrationMode = (typeof MODES)[number];
@@ -40,12 +41,15 @@ export interface RegistrationInput {
   answerText: string;
   outcome: string;
   measures: string;
+  /** Fresh for each rendering of the form, so a double-click registers one case. */
+  formId: string;
 }
 
 const OWN_FIELDS = ['mode', 'channel', 'receivedAt', 'confirmed', 'area', 'subcategory', 'significance', 'confidential', 'confidentialityRef', 'answerText', 'outcome', 'measures'] as const;
 
 export function emptyRegistrationInput(now: string): RegistrationInput {
   return {
+    formId: newFormId(),
     mode: 'normal',
     channel: '',
     receivedAt: now,
@@ -91,8 +95,8 @@ const STAFF_WORDING: Record<string, string> = {
 export function readRegistrationInput(body: unknown): { input: RegistrationInput; malformed: string[] } {
   const source = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
   const shared = readSubmissionInput(body);
-  const input = { ...shared.input } as Partial<RegistrationInput> & { formId?: string };
-  delete input.formId;
+  const input = { ...shared.input } as Partial<RegistrationInput>;
+  input.formId = shared.input.formId || newFormId();
   const malformed: string[] = shared.malformed.filter((f) => f !== 'formId');
   for (const field of OWN_FIELDS) {
     const v = source[field];
@@ -158,6 +162,7 @@ export function validateRegistration(
     contact: s.contact,
     suggestedUnitId: s.suggestedUnitId,
     internal: mode === 'internal',
+    formId: input.formId,
   };
   if (mode !== 'quick') return { ok: true, value: { mode, onBehalf } };
 

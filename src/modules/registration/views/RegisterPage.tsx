@@ -36,6 +36,7 @@ export function RegisterPage({ orgName, actor, csrf, choices, input, errors = {}
       </p>
       <form method="post" action={REGISTER_PATH} novalidate>
         <input type="hidden" name="_csrf" value={csrf} />
+        <input type="hidden" name="formId" value={input.formId} />
         <Radios
           name="mode"
           legend="Hur ska synpunkten hanteras? (måste fyllas i)"
