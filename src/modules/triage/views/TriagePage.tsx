@@ -225,6 +225,12 @@ export function TriagePage(p: TriageProps) {
                   <p>
                     Hänvisas som: <strong>{REFERRAL_TYPES[referralType]}</strong>
                   </p>
+                  {referralType === 'other_organization' && (
+                    <p class="notice">
+                      Hör ärendet till ett bolag eller förbund som också använder Lyhörd här? <a href={`${base}/vidarebefordra`}>Vidarebefordra det dit</a> i stället, så
+                      kommer det in som ett nytt ärende hos dem och länkas till det här. Hänvisa bara när mottagaren finns utanför systemet.
+                    </p>
+                  )}
                   {p.reply && (
                     <TextArea
                       name="reply"
