@@ -39,6 +39,10 @@ describe('admin page for API keys', () => {
     expect((await apiClient(t.app, key!).get('/cases')).status).toBe(401);
     // Revoking twice, or an unknown id: 404.
     expect((await s.post(`${PAGE}/${row.id}/aterkalla`, {}, { csrfFrom: PAGE })).statusCode).toBe(404);
+    const log = await t.db.selectFrom('admin_log').select(['action', 'entity_id', 'after']).where('entity_type', '=', 'api_key').orderBy('occurred_at').execute();
+    expect(log.map((l) => [l.action, l.entity_id])).toEqual([['create', row.id], ['revoke', row.id]]);
+    // The key itself is never logged: only its name, role and the short prefix shown in lists.
+    expect(Object.keys(log[0]!.after as object).sort()).toEqual(['name', 'prefix', 'role']);
     expect((await s.post(`${PAGE}/inte-ett-id/aterkalla`, {}, { csrfFrom: PAGE })).statusCode).toBe(404);
   });
 

@@ -9,6 +9,7 @@ import { sendPage } from '../../platform/views/render.ts';
 import type { Actor } from '../cases/policy.ts';
 import { createApiKey, listApiKeys, MAX_KEY_NAME, revokeApiKey, ROLES } from './keys.ts';
 import { API_KEYS_PATH, ApiKeysPage } from './views/ApiKeysPage.tsx';
+import { logAdminChange } from '../admin/log.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -45,13 +46,27 @@ export const apiAdminRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = asyn
     if (Object.keys(errors).length) return sendPage(reply, await page(req, reply.generateCsrf(), { input, errors }), 400);
 
     const actor = req.actor!;
-    const { key } = await createApiKey(db, { organizationId: actor.organizationId, name: input.name, role: input.role as Role, createdBy: actor.id, now: clock.now() });
+    const now = clock.now();
+    const { key } = await db.transaction().execute(async (tx) => {
+      const created = await createApiKey(tx, { organizationId: actor.organizationId, name: input.name, role: input.role as Role, createdBy: actor.id, now });
+      await logAdminChange(tx, { organizationId: actor.organizationId, actor, action: 'create', entityType: 'api_key', entityId: created.id, summary: `API-nyckeln ”${input.name}” (${input.role}) skapades`, after: { name: input.name, role: input.role, prefix: created.prefix }, now });
+      return created;
+    });
     // Shown in this response only, never stored or redirected with: no post/redirect/get here.
     return sendPage(reply, await page(req, reply.generateCsrf(), { created: { name: input.name, key } }), 201);
   });
 
   app.post<{ Params: { id: string } }>(`${API_KEYS_PATH}/:id/aterkalla`, async (req, reply) => {
-    if (!UUID.test(req.params.id) || !(await revokeApiKey(db, req.actor!.organizationId, req.params.id, clock.now()))) throw notFound('API-nyckeln');
+    const actor = req.actor!;
+    const now = clock.now();
+    const revoked =
+      UUID.test(req.params.id) &&
+      (await db.transaction().execute(async (tx) => {
+        if (!(await revokeApiKey(tx, actor.organizationId, req.params.id, now))) return false;
+        await logAdminChange(tx, { organizationId: actor.organizationId, actor, action: 'revoke', entityType: 'api_key', entityId: req.params.id, summary: 'En API-nyckel återkallades', now });
+        return true;
+      }));
+    if (!revoked) throw notFound('API-nyckeln');
     return reply.code(303).header('location', `${API_KEYS_PATH}?aterkallad`).send();
   });
 };

@@ -11,6 +11,7 @@ import { loadTemplate, render } from '../notifications/templates.ts';
 import { queueEmails, responsibleText, lockCaseInfo, statusLink } from '../notifications/compose.ts';
 import { validatePolicy } from './compute.ts';
 import { loadDeadlineContext, longDate, OPEN_FOR_DEADLINES, recomputeDeadlines, remindersFor, type DeadlineFields, type FullPolicy } from './policies.ts';
+import { logAdminChange } from '../admin/log.ts';
 
 /** Who may change an organization's deadline policy and calendar: its admins. */
 export const mayAdministerDeadlines = (actor: Actor) => actor.grants.some((g) => g.role === 'admin' && g.unitId === null);
@@ -101,12 +102,13 @@ export async function setDeadlinePolicy(db: Db, actor: Actor, kind: CaseKind | n
     };
     const existing = await tx
       .selectFrom('deadline_policies')
-      .select('id')
+      .selectAll()
       .where('organization_id', '=', actor.organizationId)
       .where((eb) => (kind === null ? eb('kind', 'is', null) : eb('kind', '=', kind)))
       .executeTakeFirst();
     if (existing) await tx.updateTable('deadline_policies').set(values).where('id', '=', existing.id).execute();
     else await tx.insertInto('deadline_policies').values({ organization_id: actor.organizationId, kind, ...values }).execute();
+    await logAdminChange(tx, { organizationId: actor.organizationId, actor, action: existing ? 'update' : 'create', entityType: 'deadline_policy', entityId: existing?.id ?? null, summary: `Tidsfristerna ${kind ? `för ${kind}` : 'för hela organisationen'} ändrades`, before: existing ?? null, after: values, now: values.updated_at });
     return recomputeOpenCases(tx, actor.organizationId);
   });
 }
@@ -117,6 +119,7 @@ export async function removeKindPolicy(db: Db, actor: Actor, kind: CaseKind): Pr
   return db.transaction().execute(async (tx) => {
     await sql`SELECT pg_advisory_xact_lock(hashtext('deadline_policy:' || ${actor.organizationId}))`.execute(tx);
     await tx.deleteFrom('deadline_policies').where('organization_id', '=', actor.organizationId).where('kind', '=', kind).execute();
+    await logAdminChange(tx, { organizationId: actor.organizationId, actor, action: 'delete', entityType: 'deadline_policy', summary: `Egna tidsfrister för ${kind} togs bort; organisationens gäller`, now: new Date() });
     return recomputeOpenCases(tx, actor.organizationId);
   });
 }
@@ -144,6 +147,7 @@ export async function addClosureDay(db: Db, actor: Actor, day: string, descripti
       .values({ organization_id: actor.organizationId, day, description: description.trim(), created_by: actor.kind === 'user' ? actor.id : null })
       .onConflict((oc) => oc.columns(['organization_id', 'day']).doUpdateSet({ description: description.trim() }))
       .execute();
+    await logAdminChange(tx, { organizationId: actor.organizationId, actor, action: 'create', entityType: 'closure_day', summary: `Stängd dag ${day} lades till`, after: { day, description: description.trim() }, now: new Date() });
     return recomputeOpenCases(tx, actor.organizationId);
   });
 }
@@ -154,6 +158,7 @@ export async function removeClosureDay(db: Db, actor: Actor, day: string): Promi
   return db.transaction().execute(async (tx) => {
     await sql`SELECT pg_advisory_xact_lock(hashtext('deadline_policy:' || ${actor.organizationId}))`.execute(tx);
     await tx.deleteFrom('closure_days').where('organization_id', '=', actor.organizationId).where('day', '=', day).execute();
+    await logAdminChange(tx, { organizationId: actor.organizationId, actor, action: 'delete', entityType: 'closure_day', summary: `Stängd dag ${day} togs bort`, now: new Date() });
     return recomputeOpenCases(tx, actor.organizationId);
   });
 }

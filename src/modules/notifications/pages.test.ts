@@ -188,3 +188,12 @@ describe('/admin/e-postmallar', () => {
     await waitIdle(t.db);
   });
 });
+
+describe('the admin log', () => {
+  it('records deadline, closure-day and template changes with who and before/after', async () => {
+    const rows = await t.db.selectFrom('admin_log').select(['entity_type', 'action', 'actor_label', 'before', 'after']).where('entity_type', 'in', ['deadline_policy', 'closure_day', 'message_template']).execute();
+    // The tests above changed the policy, closure days and a template through the admin pages.
+    expect(new Set(rows.map((r) => r.entity_type))).toEqual(new Set(['deadline_policy', 'closure_day', 'message_template']));
+    expect(rows.every((r) => r.actor_label)).toBe(true);
+  });
+});

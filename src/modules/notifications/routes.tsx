@@ -286,7 +286,7 @@ export const outboxRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
     const body = (req.body ?? {}) as Record<string, string | undefined>;
     const t = { subject: String(body.subject ?? '').trim(), body: String(body.body ?? '').replace(/\r\n/g, '\n') };
     try {
-      await setTemplate(db, actor.organizationId, key, t, actor.id);
+      await setTemplate(db, actor.organizationId, key, t, actor);
     } catch (err) {
       if (err instanceof DomainError && err.code === 'invalid') return sendPage(reply, templatePage(req, reply.generateCsrf(), actor, key, t, err.details), 400);
       throw err;
@@ -297,7 +297,7 @@ export const outboxRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
   app.post<{ Params: { key: string } }>('/admin/e-postmallar/:key/aterstall', async (req, reply) => {
     const actor = admin(req);
     const key = keyOf(req.params.key);
-    await setTemplate(db, actor.organizationId, key, null, actor.id);
+    await setTemplate(db, actor.organizationId, key, null, actor);
     return reply.code(303).header('location', `/admin/e-postmallar/${key}?sparat=1`).send();
   });
 

@@ -1,6 +1,7 @@
-import type { Executor } from '../../db/database.ts';
+import type { Db, Executor } from '../../db/database.ts';
 import type { TemplateKey } from '../../db/schema.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { logAdminChange } from '../admin/log.ts';
 
 /**
  * Swedish message templates. Defaults live here; an organization may replace any of them
@@ -124,9 +125,16 @@ export function validateTemplate(t: Template): Record<string, string> {
 }
 
 /** Admin: replace an organization's template (or go back to the default with `null`). */
-export async function setTemplate(db: Executor, organizationId: string, key: TemplateKey, t: Template | null, userId: string | null): Promise<void> {
+export async function setTemplate(db: Db, organizationId: string, key: TemplateKey, t: Template | null, actor: { id: string | null; name: string }): Promise<void> {
+  const userId = actor.id;
+  const log = (tx: Executor, action: 'update' | 'reset', before: unknown, after: unknown) =>
+    logAdminChange(tx, { organizationId, actor, action, entityType: 'message_template', entityId: null, summary: action === 'reset' ? `E-postmallen ”${key}” återställdes till standardtexten` : `E-postmallen ”${key}” ändrades`, before, after, now: new Date() });
   if (t === null) {
-    await db.deleteFrom('message_templates').where('organization_id', '=', organizationId).where('key', '=', key).execute();
+    await db.transaction().execute(async (tx) => {
+      const before = await tx.selectFrom('message_templates').select(['subject', 'body']).where('organization_id', '=', organizationId).where('key', '=', key).executeTakeFirst();
+      await tx.deleteFrom('message_templates').where('organization_id', '=', organizationId).where('key', '=', key).execute();
+      await log(tx, 'reset', before ?? null, null);
+    });
     return;
   }
   const errors = validateTemplate(t);
@@ -134,9 +142,13 @@ export async function setTemplate(db: Executor, organizationId: string, key: Tem
     errors.subject = 'Ämnesraden ska innehålla {arendenummer}, så att mottagaren och svar kan kopplas till ärendet.';
   }
   if (Object.keys(errors).length) throw new DomainError('invalid', 'Mallen kunde inte sparas.', errors);
-  await db
-    .insertInto('message_templates')
-    .values({ organization_id: organizationId, key, subject: t.subject, body: t.body, updated_by: userId })
-    .onConflict((oc) => oc.columns(['organization_id', 'key']).doUpdateSet({ subject: t.subject, body: t.body, updated_by: userId, updated_at: new Date() }))
-    .execute();
+  await db.transaction().execute(async (tx) => {
+    const before = await tx.selectFrom('message_templates').select(['subject', 'body']).where('organization_id', '=', organizationId).where('key', '=', key).executeTakeFirst();
+    await tx
+      .insertInto('message_templates')
+      .values({ organization_id: organizationId, key, subject: t.subject, body: t.body, updated_by: userId })
+      .onConflict((oc) => oc.columns(['organization_id', 'key']).doUpdateSet({ subject: t.subject, body: t.body, updated_by: userId, updated_at: new Date() }))
+      .execute();
+    await log(tx, 'update', before ?? null, t);
+  });
 }
