@@ -8,6 +8,7 @@ import { applyFilter, scopeToActor, type CaseFilter } from '../cases/listQueries
 import { can, type Actor } from '../cases/policy.ts';
 import type { Channel, CaseKind } from '../../db/schema.ts';
 import { FEW_TEXT, REFERRAL_LABEL, type Table } from './tables.ts';
+import { STATUS_LABEL } from '../cases/labels.ts';
 
 /**
  * Exports: every statistic as CSV and XLSX, and the case list behind the statistics. Swedish
@@ -99,19 +100,6 @@ const BASE_COLUMNS = [
 ];
 const PERSONAL_COLUMNS = ['Synpunktslämnare', 'E-post', 'Telefon', 'Adress', 'Handläggare', 'Synpunkt'];
 
-const STATUS_LABEL: Record<string, string> = {
-  received: 'Mottagen',
-  registered: 'Registrerad',
-  assigned: 'Tilldelad',
-  in_progress: 'Pågår',
-  waiting: 'Väntar på synpunktslämnaren',
-  answered: 'Besvarad',
-  closed: 'Avslutad',
-  referred: 'Hänvisad',
-  not_handled: 'Inte handlagd',
-  merged: 'Sammanslagen',
-  withdrawn: 'Återkallad',
-};
 const GROUP_LABEL: Record<string, string> = { main: 'Synpunkt', internal: 'Intern synpunkt', referral: 'Hänvisad', merged: 'Sammanslagen dubblett' };
 
 type ExportRow = (string | number | null)[];
@@ -177,7 +165,7 @@ async function* caseRows(db: Db, o: CaseExportOptions): AsyncGenerator<ExportRow
         r.received_on,
         KIND_LABEL[r.kind as CaseKind],
         CHANNEL_LABEL[r.channel as Channel],
-        STATUS_LABEL[r.status] ?? r.status,
+        statusLabel(r.status),
         GROUP_LABEL[r.grp] ?? r.grp,
         r.referral_type ? REFERRAL_LABEL(r.referral_type) : '',
         r.forvaltning_name ?? '',
