@@ -2,13 +2,12 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { PassThrough } from 'node:stream';
 import type { Db } from '../../db/database.ts';
-import { CHANNEL_LABEL, KIND_LABEL } from '../cases/labels.ts';
+import { CHANNEL_LABEL, KIND_LABEL, statusLabel } from '../cases/labels.ts';
 import { STATUSES } from '../cases/lifecycle.ts';
 import { applyFilter, scopeToActor, type CaseFilter } from '../cases/listQueries.ts';
 import { can, type Actor } from '../cases/policy.ts';
 import type { Channel, CaseKind } from '../../db/schema.ts';
 import { FEW_TEXT, REFERRAL_LABEL, type Table } from './tables.ts';
-import { STATUS_LABEL } from '../cases/labels.ts';
 
 /**
  * Exports: every statistic as CSV and XLSX, and the case list behind the statistics. Swedish
