@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestContext } from '../test/app.ts';
+import { PNG_FILE, startTestApp, type TestContext } from '../test/app.ts';
 import { clickAndWait, expectNoAxeViolations, launchChromium, listen } from './browser.ts';
 
 /**
@@ -69,6 +69,9 @@ async function walk(context: BrowserContext, checkA11y: boolean) {
   await page.getByLabel('Namn', { exact: true }).fill('Åsa Öberg-Ährlund');
   await page.getByRole('radio', { name: 'E-post', exact: true }).check();
   await page.getByLabel('E-postadress').fill('asa@example.se');
+  // A photo of what it is about, sent with the form (multipart).
+  await page.getByLabel('Bifoga filer (valfritt)').setInputFiles({ name: 'trasig lampa.png', mimeType: 'image/png', buffer: PNG_FILE });
+  await check('form with a file chosen');
   expect(await clickAndWait(page, () => submit.click())).toBe(200);
 
   // The receipt: the case number and the private link to follow the case.
@@ -83,6 +86,7 @@ async function walk(context: BrowserContext, checkA11y: boolean) {
   await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(`Ärende ${number}`);
   // The browser sends line breaks as CRLF; they are kept as written.
   expect((await page.locator('.user-text').textContent())?.replace(/\r\n/g, '\n')).toBe(DESCRIPTION);
+  await expect(page.getByText('trasig lampa.png').count()).resolves.toBe(1);
   await check('status page');
 
   await page.close();

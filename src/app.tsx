@@ -1,6 +1,7 @@
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -64,6 +65,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     hsts: deps.config.secureCookies,
   });
   await app.register(formbody);
+  // Files on the public form; the route that takes them reads the parts itself (req.parts).
+  await app.register(multipart, {
+    limits: { fileSize: 10 * 1024 * 1024, files: 3, fields: 20, parts: 30, fieldSize: 1024 * 1024 },
+  });
   await app.register(cookie, { secret: (await installationSecret(deps.db, 'cookie')).toString('base64') });
   // The CSRF secret lives in a signed cookie, so it also protects the sign-in form before any session exists.
   await app.register(csrf, {

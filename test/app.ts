@@ -117,3 +117,36 @@ export class Session {
 export async function signedIn(app: FastifyInstance, email: string): Promise<Session> {
   return new Session(app).signIn(email);
 }
+
+export interface TestFile {
+  filename: string;
+  content: Buffer | string;
+  type?: string;
+  /** The form field; the public form's file input by default. */
+  field?: string;
+}
+
+/** Encodes a multipart/form-data body the way a browser does (fields in order, then files). */
+export function multipart(fields: Record<string, string | string[]>, files: TestFile[] = []): { headers: Record<string, string>; payload: Buffer } {
+  const boundary = '----LyhordTestBoundary7MA4YWxkTrZu0gW';
+  const chunks: Buffer[] = [];
+  const quote = (s: string) => s.replace(/"/g, '%22').replace(/\r?\n/g, ' ');
+  for (const [k, v] of Object.entries(fields)) {
+    for (const x of Array.isArray(v) ? v : [v]) {
+      chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${quote(k)}"\r\n\r\n${x}\r\n`));
+    }
+  }
+  for (const f of files) {
+    chunks.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.field ?? 'attachments'}"; filename="${quote(f.filename)}"\r\nContent-Type: ${f.type ?? 'application/octet-stream'}\r\n\r\n`),
+      Buffer.isBuffer(f.content) ? f.content : Buffer.from(f.content),
+      Buffer.from('\r\n'),
+    );
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: Buffer.concat(chunks) };
+}
+
+/** Small files with the right start bytes. */
+export const PNG_FILE = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR-test-image-bytes\u0000\u0001\u00ff', 'latin1')]);
+export const PDF_FILE = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');

@@ -54,3 +54,13 @@ export async function subcategoryRequiredFor(db: Executor, unitPathIds: readonly
   const row = await db.selectFrom('org_units').select('subcategory_required').where('id', '=', top).executeTakeFirst();
   return row?.subcategory_required ?? false;
 }
+
+/** One stored file of a case, with its content (for download). */
+export async function findAttachment(db: Executor, caseId: string, attachmentId: string) {
+  return db
+    .selectFrom('attachments')
+    .select(['id', 'filename', 'content_type', 'size_bytes', 'content'])
+    .where('case_id', '=', caseId)
+    .where('id', '=', attachmentId)
+    .executeTakeFirst();
+}

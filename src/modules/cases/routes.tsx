@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { staffArea } from '../../platform/staff.ts';
+import { attachmentRoutes } from './attachmentRoutes.ts';
 import { caseRoutes } from './caseRoutes.tsx';
 import type { CaseDeps } from './commands.ts';
 import { hasRole } from './policy.ts';
@@ -19,4 +20,5 @@ export const casesRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
 
   workspaceRoutes(app, deps);
   caseRoutes(app, deps);
+  attachmentRoutes(app, deps);
 };

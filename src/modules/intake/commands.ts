@@ -8,6 +8,7 @@ import { initialDeadlines, loadDeadlineContext, wantsEmailAck } from '../deadlin
 import { cachedForOrg } from '../../platform/orgCache.ts';
 import { findCaseIdBySubmission, insertWebCase } from './queries.ts';
 import type { Submission } from './validation.ts';
+import type { UploadedFile } from './attachments.ts';
 
 export interface IntakeDeps {
   db: Db;
@@ -22,8 +23,10 @@ const FORM_ID = /^[A-Za-z0-9_-]{16,64}$/;
 export const newFormId = () => randomToken(16);
 
 
-function contentHash(s: Submission): Buffer {
-  return sha256(JSON.stringify([s.kind, s.description, s.suggestedUnitId, s.anonymous, s.contact]));
+function contentHash(s: Submission, files: readonly UploadedFile[]): Buffer {
+  const fields = [s.kind, s.description, s.suggestedUnitId, s.anonymous, s.contact];
+  // Without files the hash is what it always was; with them, the files' hashes are part of the content.
+  return sha256(JSON.stringify(files.length === 0 ? fields : [...fields, files.map((f) => f.sha256.toString('hex'))]));
 }
 
 export interface SubmitResult {
@@ -37,14 +40,14 @@ export interface SubmitResult {
 type Org = { id: string; config_version: number };
 
 /**
- * Stores a citizen's submission: case (numbered by its sequence), contact and the `received`
- * event in one statement, so one round trip and one implicit transaction. A repeated post of the
- * same form (double-click) finds the case it already made.
+ * Stores a citizen's submission: case (numbered by its sequence), contact, the `received` event
+ * and any attached files in one statement, so one round trip and one implicit transaction. A
+ * repeated post of the same form (double-click) finds the case it already made.
  */
-export async function submitCase(deps: IntakeDeps, org: Org, submission: Submission, postedFormId: string): Promise<SubmitResult> {
+export async function submitCase(deps: IntakeDeps, org: Org, submission: Submission, postedFormId: string, files: readonly UploadedFile[] = []): Promise<SubmitResult> {
   const { db, clock } = deps;
   let formId = FORM_ID.test(postedFormId) ? postedFormId : newFormId();
-  const hash = contentHash(submission);
+  const hash = contentHash(submission, files);
   const ctx = await cachedForOrg(org, 'deadlines', () => loadDeadlineContext(db, org.id));
 
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -71,6 +74,7 @@ export async function submitCase(deps: IntakeDeps, org: Org, submission: Submiss
       },
       contact: submission.contact,
       event: { actor_label: 'Synpunktslämnaren via webbformuläret', occurred_at: receivedAt, data: { channel: 'web' } },
+      attachments: files,
     });
     if (inserted) return { number: inserted.number, token, duplicate: false };
 

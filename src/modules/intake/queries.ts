@@ -28,7 +28,7 @@ export async function findCaseForSubmitter(db: Executor, organizationId: string,
     .where('c.status_token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!c) return undefined;
-  const [messages, history] = await Promise.all([
+  const [messages, history, attachments] = await Promise.all([
     db
       .selectFrom('messages')
       .select(['id', 'purpose', 'channel', 'subject', 'body', 'occurred_on', 'created_at'])
@@ -44,14 +44,16 @@ export async function findCaseForSubmitter(db: Executor, organizationId: string,
       .where('visible_to_submitter', '=', true)
       .orderBy('id')
       .execute(),
+    // Only the names: the submitter sees what they sent, without a way to download it again.
+    db.selectFrom('attachments').select(['id', 'filename']).where('case_id', '=', c.id).where('uploaded_by', 'is', null).orderBy('created_at').orderBy('filename').execute(),
   ]);
-  return { ...c, messages, history };
+  return { ...c, messages, history, attachments };
 }
 
 /**
- * Case, contact and `received` event as one INSERT … WITH statement: atomic like a transaction,
- * one round trip. Undefined when the case was not inserted because the same form was posted
- * before (unique submission key).
+ * Case, contact, `received` event and attached files as one INSERT … WITH statement: atomic like
+ * a transaction, one round trip. Undefined when the case was not inserted because the same form
+ * was posted before (unique submission key): then no files are stored either.
  */
 export async function insertWebCase(
   db: Executor,
@@ -59,10 +61,11 @@ export async function insertWebCase(
     case: Omit<Insertable<CasesTable>, 'number'> & { number: RawBuilder<string> };
     contact: { name: string; email: string | null; phone: string | null; address: string | null; replyChannel: ReplyChannel } | null;
     event: { actor_label: string; occurred_at: Date; data: Record<string, unknown> };
+    attachments?: readonly { filename: string; contentType: string; content: Buffer; sha256: Buffer }[];
   },
 ): Promise<{ id: string; number: string } | undefined> {
   const c = v.contact;
-  return db
+  const base = db
     .with('c', (qb) => qb.insertInto('cases').values(v.case).onConflict((oc) => oc.doNothing()).returning(['id', 'number']))
     .with('ct', (qb) =>
       qb
@@ -84,7 +87,21 @@ export async function insertWebCase(
             .selectFrom('c')
             .select((s) => ['c.id', s.val('received').as('type'), s.val('received').as('to_status'), s.val(v.event.actor_label).as('actor_label'), s.val(v.event.occurred_at).as('occurred_at'), s.val(true).as('visible_to_submitter'), s.val(JSON.stringify(v.event.data)).as('data')]),
         ),
-    )
+    );
+  const files = v.attachments ?? [];
+  // Posts without files keep the statement they always had.
+  const q =
+    files.length === 0
+      ? base
+      : (base.with('att', (qb) =>
+          qb
+            .insertInto('attachments')
+            .columns(['case_id', 'filename', 'content_type', 'size_bytes', 'sha256', 'content'])
+            .expression(
+              sql`SELECT c.id, f.filename, f.content_type, f.size_bytes, f.sha256, f.content FROM c CROSS JOIN unnest(${files.map((f) => f.filename)}::text[], ${files.map((f) => f.contentType)}::text[], ${files.map((f) => f.content.length)}::integer[], ${files.map((f) => f.sha256)}::bytea[], ${files.map((f) => f.content)}::bytea[]) AS f(filename, content_type, size_bytes, sha256, content)`,
+            ),
+        ) as unknown as typeof base);
+  return q
     .selectFrom('c')
     .select(['c.id', 'c.number'])
     .executeTakeFirst();

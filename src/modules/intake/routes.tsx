@@ -7,6 +7,7 @@ import { listActiveForvaltningar } from '../organizations/queries.ts';
 import { hashStatusToken } from '../cases/statusToken.ts';
 import { newFormId, submitCase, type IntakeDeps } from './commands.ts';
 import { findCaseForSubmitter } from './queries.ts';
+import { LOST_FILES, readMultipartForm, type UploadedFile } from './attachments.ts';
 import { readSubmissionInput, validateSubmission, type SubmissionInput } from './validation.ts';
 import { FormPage } from './views/FormPage.tsx';
 import { ReceiptPage } from './views/ReceiptPage.tsx';
@@ -39,18 +40,26 @@ export const intakeRoutes: FastifyPluginAsync<IntakeDeps> = async (app, deps) =>
   });
 
   app.post('/synpunkt', async (req, reply) => {
-    if (!req.headers['content-type']?.startsWith('application/x-www-form-urlencoded')) {
+    const type = req.headers['content-type'] ?? '';
+    const multipart = type.startsWith('multipart/form-data') && req.isMultipart();
+    if (!multipart && !type.startsWith('application/x-www-form-urlencoded')) {
       throw new DomainError('unsupported_media_type', 'Synpunkten ska skickas med formuläret på sidan. Gå tillbaka till formuläret och försök igen.');
     }
     const org = req.org;
+    // Without files the urlencoded body is already parsed; with them every part is read here.
+    const form = multipart ? await readMultipartForm(req) : { fields: req.body, files: [] as UploadedFile[], fileError: null };
     const units = await forvaltningarOf(org);
-    const read = readSubmissionInput(req.body);
+    const read = readSubmissionInput(form.fields);
     const result = validateSubmission(read, new Set(units.map((u) => u.id)));
-    if (!result.ok) {
+    if (!result.ok || form.fileError) {
+      const errors = result.ok ? {} : result.errors;
+      // A browser cannot refill a file input, so chosen files are lost with the page.
+      if (form.fileError) errors.attachments = form.fileError;
+      else if (form.files.length > 0) errors.attachments = `Du hade valt ${form.files.length === 1 ? 'en fil' : `${form.files.length} filer`}. ${LOST_FILES}`;
       const input = { ...read.input, formId: read.input.formId || newFormId() };
-      return sendPage(reply, <FormPage org={org} units={units} input={input} errors={result.errors} />, 400);
+      return sendPage(reply, <FormPage org={org} units={units} input={input} errors={errors} />, 400);
     }
-    const { token } = await submitCase(deps, org, result.value, read.input.formId);
+    const { token } = await submitCase(deps, org, result.value, read.input.formId, form.files);
     return reply.code(303).header('location', `/synpunkt/kvitto/${token}`).send();
   });
 

@@ -38,14 +38,19 @@ export function CaseConnections({ detail }: { detail: CaseDetail }) {
   );
 }
 
-/** The files that came with the case. */
-export function CaseAttachments({ attachments }: { attachments: CaseDetail['attachments'] }) {
+/** The files that came with the case; downloadable by those who may see personal data. */
+export function CaseAttachments({ number, attachments, downloadable }: { number: string; attachments: CaseDetail['attachments']; downloadable: boolean }) {
   if (attachments.length === 0) return <p>Inga bilagor.</p>;
+  // A file name is the submitter's own text and may name someone: only those who may see personal data read it.
+  if (!downloadable) return <p>{attachments.length === 1 ? 'En bilaga' : `${attachments.length} bilagor`}. Din roll ger inte tillgång till dem.</p>;
   return (
     <ul>
       {attachments.map((a) => (
         <li key={a.id}>
-          <span class="break">{a.filename}</span> <span class="muted">({formatBytes(a.size_bytes)}, {a.content_type}, {dayOf(a.created_at)})</span>
+          <a class="break" href={`/handlaggning/arenden/${number}/bilagor/${a.id}`} download>
+            {a.filename}
+          </a>{' '}
+          <span class="muted">({formatBytes(a.size_bytes)}, {a.content_type}, {dayOf(a.created_at)})</span>
         </li>
       ))}
     </ul>

@@ -134,7 +134,7 @@ export function CasePage(p: CasePageProps) {
       <CaseConnections detail={p.detail} />
 
       <h2>Bilagor</h2>
-      <CaseAttachments attachments={p.detail.attachments} />
+      <CaseAttachments number={c.number} attachments={p.detail.attachments} downloadable={p.mayViewPersonal} />
 
       <h2>Historik</h2>
       <CaseHistory events={p.detail.events} names={p.names} showText={p.mayViewPersonal} />

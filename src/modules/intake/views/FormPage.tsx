@@ -1,7 +1,8 @@
 import type { Organization, OrgUnit } from '../../../db/schema.ts';
-import { ErrorSummary, Radios, Select, TextArea, TextInput, type FieldErrors } from '../../../platform/views/forms.tsx';
+import { ErrorSummary, FieldError, Radios, Select, TextArea, TextInput, type FieldErrors } from '../../../platform/views/forms.tsx';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { KIND_LABEL, KINDS, REPLY_CHANNEL_LABEL, REPLY_CHANNELS } from '../../cases/labels.ts';
+import { ACCEPT, ALLOWED_LABEL, MAX_FILES } from '../attachments.ts';
 import { MAX_DESCRIPTION, type SubmissionInput } from '../validation.ts';
 
 const KIND_HINT = {
@@ -20,7 +21,7 @@ export function FormPage({ org, units, input, errors = {} }: { org: Organization
       <p>
         Fält markerade med (måste fyllas i) är obligatoriska. Läs om <a href="/#personuppgifter">hur vi behandlar dina personuppgifter</a>.
       </p>
-      <form method="post" action="/synpunkt" novalidate>
+      <form method="post" action="/synpunkt" enctype="multipart/form-data" novalidate>
         <input type="hidden" name="formId" value={input.formId} />
         <Radios
           name="kind"
@@ -38,6 +39,7 @@ export function FormPage({ org, units, input, errors = {} }: { org: Organization
           required
           rows={10}
         />
+        <FileInput error={errors.attachments} />
         <Select
           name="unit"
           label="Vilken verksamhet gäller det?"
@@ -78,5 +80,29 @@ export function FormPage({ org, units, input, errors = {} }: { org: Organization
         <button type="submit">Skicka synpunkten</button>
       </form>
     </Layout>
+  );
+}
+
+/** Optional files. A browser cannot refill this input, so the error text says to choose them again. */
+function FileInput({ error }: { error?: string }) {
+  const id = 'attachments';
+  return (
+    <div class={`field${error ? ' field--error' : ''}`}>
+      <label for={id}>Bifoga filer (valfritt)</label>
+      <p class="hint" id={`${id}-hint`}>
+        Högst {MAX_FILES} filer på högst 10 MB var. Du kan bifoga {ALLOWED_LABEL}. Skriv inte känsliga uppgifter om dig själv eller andra i filerna, och
+        bifoga inte bilder på andra personer om det inte behövs.
+      </p>
+      <FieldError id={id} message={error} />
+      <input
+        id={id}
+        name="attachments"
+        type="file"
+        multiple
+        accept={ACCEPT}
+        aria-describedby={error ? `${id}-hint ${id}-fel` : `${id}-hint`}
+        aria-invalid={error ? 'true' : undefined}
+      />
+    </div>
   );
 }

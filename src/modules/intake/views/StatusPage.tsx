@@ -42,6 +42,18 @@ export function StatusPage({ org, c }: { org: Organization; c: SubmitterCase }) 
           {c.description}
         </p>
       </div>
+      {c.attachments.length > 0 && (
+        <>
+          <h3>Filer du bifogade</h3>
+          <ul>
+            {c.attachments.map((a) => (
+              <li key={a.id} class="break">
+                {a.filename}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
 
       {c.messages.length > 0 && (
         <>

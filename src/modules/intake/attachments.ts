@@ -1,0 +1,135 @@
+import type { FastifyRequest } from 'fastify';
+import { sha256 } from '../../platform/secrets.ts';
+
+/** What a citizen may attach to the public form (DOMAIN.md rule 2). */
+export const MAX_FILES = 3;
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** Files a browser might send beyond MAX_FILES are counted and dropped, up to this many, so the person gets a field error. */
+const MAX_FILES_SEEN = 10;
+const MAX_FILENAME = 200;
+
+export const ACCEPT = '.pdf,.jpg,.jpeg,.png,.heic,.doc,.docx,.txt';
+export const ALLOWED_LABEL = 'PDF, JPG, PNG, HEIC, Word (doc, docx) och vanlig text (txt)';
+
+/** The content types an attachment is stored and served with; anything else is served as octet-stream. */
+export const ATTACHMENT_TYPES: ReadonlySet<string> = new Set([
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'image/heic',
+  'application/msword',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'text/plain',
+]);
+
+export interface UploadedFile {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+  sha256: Buffer;
+}
+
+/** Start bytes, where a file type has them. Only pdf, png and jpeg decide the type by them. */
+const startsWith = (b: Buffer, sig: number[], at = 0) => b.length >= at + sig.length && sig.every((x, i) => b[at + i] === x);
+const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
+const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const JPEG = [0xff, 0xd8, 0xff];
+
+/** Extensions trusted together with the type the browser declared (no reliable magic to check). */
+const BY_DECLARED: Record<string, { declared: string[]; stored: string }> = {
+  heic: { declared: ['image/heic', 'image/heif'], stored: 'image/heic' },
+  doc: { declared: ['application/msword'], stored: 'application/msword' },
+  docx: {
+    declared: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    stored: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  },
+  txt: { declared: ['text/plain'], stored: 'text/plain' },
+};
+
+/** The type to store the file as, or null when it is not one we take. */
+export function detectType(filename: string, declared: string, content: Buffer): string | null {
+  const ext = /\.([A-Za-z0-9]+)$/.exec(filename)?.[1]?.toLowerCase() ?? '';
+  if (ext === 'pdf') return startsWith(content, PDF) ? 'application/pdf' : null;
+  if (ext === 'png') return startsWith(content, PNG) ? 'image/png' : null;
+  if (ext === 'jpg' || ext === 'jpeg') return startsWith(content, JPEG) ? 'image/jpeg' : null;
+  const rule = BY_DECLARED[ext];
+  if (!rule) return null;
+  const type = declared.split(';')[0]!.trim().toLowerCase();
+  if (!rule.declared.includes(type)) return null;
+  // Text must not carry binary content.
+  if (ext === 'txt' && content.includes(0)) return null;
+  return rule.stored;
+}
+
+/** The file's own name without any path, control or format characters, at most 200 characters. */
+export function sanitizeFilename(raw: string): string {
+  const base = raw.normalize('NFC').split(/[/\\]/).pop() ?? '';
+  let name = base.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, '').trim();
+  const chars = [...name];
+  if (chars.length > MAX_FILENAME) {
+    const ext = /\.[A-Za-z0-9]{1,10}$/.exec(name)?.[0] ?? '';
+    name = chars.slice(0, MAX_FILENAME - ext.length).join('') + ext;
+  }
+  return name === '' || name === '.' || name === '..' ? 'bilaga' : name;
+}
+
+export const LOST_FILES = 'Välj filerna igen om du vill bifoga dem – filer sparas inte när formuläret visas på nytt.';
+
+/**
+ * Reads a multipart form: the fields in the shape the urlencoded parser gives (a repeated field
+ * as an array), and the files, buffered and checked. Problems with the files come back as one
+ * message for the `attachments` field.
+ */
+export async function readMultipartForm(req: FastifyRequest): Promise<{ fields: Record<string, string | string[]>; files: UploadedFile[]; fileError: string | null }> {
+  const fields: Record<string, string | string[]> = Object.create(null);
+  const files: UploadedFile[] = [];
+  const problems: string[] = [];
+  let count = 0;
+  // A file over the limit is cut short (`truncated`) rather than failing the request, so the person gets the form back.
+  const options = { limits: { files: MAX_FILES_SEEN, fileSize: MAX_FILE_BYTES }, throwFileSizeLimit: false };
+  const parts = req.parts(options as Parameters<typeof req.parts>[0]);
+  for await (const part of parts) {
+    if (part.type === 'field') {
+      if (typeof part.value !== 'string') continue;
+      const prev = fields[part.fieldname];
+      fields[part.fieldname] = prev === undefined ? part.value : Array.isArray(prev) ? [...prev, part.value] : [prev, part.value];
+      continue;
+    }
+    // A file input left empty is sent as a part without a name and without content.
+    if (part.fieldname !== 'attachments' || part.filename === '') {
+      await drain(part.file);
+      continue;
+    }
+    count++;
+    const name = sanitizeFilename(part.filename);
+    if (count > MAX_FILES) {
+      await drain(part.file);
+      continue;
+    }
+    const chunks: Buffer[] = [];
+    for await (const chunk of part.file) chunks.push(chunk as Buffer);
+    if (part.file.truncated) {
+      problems.push(`Filen ${name} är större än 10 MB`);
+      continue;
+    }
+    const content = Buffer.concat(chunks);
+    if (content.length === 0) {
+      problems.push(`Filen ${name} är tom`);
+      continue;
+    }
+    const contentType = detectType(name, part.mimetype, content);
+    if (!contentType) {
+      problems.push(`Filen ${name} är av en typ vi inte tar emot. Du kan bifoga ${ALLOWED_LABEL}`);
+      continue;
+    }
+    files.push({ filename: name, contentType, content, sha256: sha256(content) });
+  }
+  if (count > MAX_FILES) problems.unshift(`Du kan bifoga högst ${MAX_FILES} filer – du valde ${count}`);
+  return { fields, files, fileError: problems.length > 0 ? `${problems.join('. ')}. ${LOST_FILES}` : null };
+}
+
+async function drain(stream: AsyncIterable<unknown>) {
+  for await (const _ of stream) {
+    // discard
+  }
+}
