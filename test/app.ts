@@ -150,3 +150,16 @@ export function multipart(fields: Record<string, string | string[]>, files: Test
 /** Small files with the right start bytes. */
 export const PNG_FILE = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR-test-image-bytes\u0000\u0001\u00ff', 'latin1')]);
 export const PDF_FILE = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+/** A citizen's form filled in correctly, as a browser posts it; tests override what they try. */
+export const VALID_SUBMISSION: Readonly<Record<string, string>> = {
+  kind: 'klagomal',
+  description: 'Gatlyktan vid skolan har varit släckt i två veckor.',
+  unit: 'vet-inte',
+  anonymous: 'false',
+  name: 'Åsa Öberg',
+  email: 'asa@example.se',
+  phone: '',
+  address: '',
+  replyChannel: 'email',
+};

@@ -3,7 +3,7 @@ import { assignCase, registerCase, type CaseDeps } from '../src/modules/cases/co
 import type { Actor } from '../src/modules/cases/policy.ts';
 import { grantsOf } from '../src/modules/auth/queries.ts';
 import { installationSecret } from '../src/platform/secrets.ts';
-import { FORM, form, type TestContext } from './app.ts';
+import { FORM, form, type TestContext, VALID_SUBMISSION } from './app.ts';
 
 /**
  * Cases for the staff page tests, made the way they arrive in real life: a citizen posts the
@@ -46,18 +46,7 @@ export async function submitCase(t: TestContext, fields: Record<string, string> 
     method: 'POST',
     url: '/synpunkt',
     headers: FORM,
-    payload: form({
-      kind: 'klagomal',
-      description: 'Gatlyktan vid skolan har varit släckt i två veckor.',
-      unit: 'vet-inte',
-      anonymous: 'false',
-      name: 'Åsa Öberg',
-      email: 'asa@example.se',
-      phone: '',
-      address: '',
-      replyChannel: 'email',
-      ...fields,
-    }),
+    payload: form({ ...VALID_SUBMISSION, ...fields }),
   });
   expect(res.statusCode, res.body.slice(0, 400)).toBe(303);
   const token = res.headers.location!.split('/').pop()!;

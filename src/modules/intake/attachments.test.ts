@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { multipart, PDF_FILE, PNG_FILE, startTestApp, type TestContext, type TestFile } from '../../../test/app.ts';
+import { multipart, PDF_FILE, PNG_FILE, startTestApp, type TestContext, type TestFile, VALID_SUBMISSION } from '../../../test/app.ts';
 import { detectType, sanitizeFilename } from './attachments.ts';
 
 /** Files on the public form: checked, stored with the case in the same statement, or refused with the form back. */
@@ -11,17 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const valid = {
-  kind: 'klagomal',
-  description: 'Gatlyktan vid skolan har varit släckt i två veckor.',
-  unit: 'vet-inte',
-  anonymous: 'false',
-  name: 'Åsa Öberg',
-  email: 'asa@example.se',
-  phone: '',
-  address: '',
-  replyChannel: 'email',
-};
+const valid = VALID_SUBMISSION;
 
 async function post(files: TestFile[], fields: Record<string, string> = {}) {
   const { headers, payload } = multipart({ ...valid, ...fields }, files);

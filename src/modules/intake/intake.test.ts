@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FORM, form, startTestApp, type TestContext } from '../../../test/app.ts';
+import { FORM, form, startTestApp, type TestContext, VALID_SUBMISSION } from '../../../test/app.ts';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -7,17 +7,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const valid = {
-  kind: 'klagomal',
-  description: 'Gatlyktan vid skolan har varit släckt i två veckor.',
-  unit: 'vet-inte',
-  anonymous: 'false',
-  name: 'Åsa Öberg',
-  email: 'asa@example.se',
-  phone: '',
-  address: '',
-  replyChannel: 'email',
-};
+const valid = VALID_SUBMISSION;
 
 async function post(fields: Record<string, string | string[]>) {
   return t.app.inject({ method: 'POST', url: '/synpunkt', headers: FORM, payload: form(fields) });

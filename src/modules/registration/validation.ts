@@ -3,7 +3,7 @@ import { parseSwedishDateTimeLocal, swedishDate } from '../../platform/clock.ts'
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import type { Classification, OnBehalfInput, QuickCaseInput } from '../cases/commands.ts';
 import { OUTCOMES, type Outcome } from '../cases/lifecycle.ts';
-import { readSubmissionInput, validateSubmission } from '../intake/validation.ts';
+import { readSubmissionInput, validateSubmission, type SubmissionInput } from '../intake/validation.ts';
 import type { RegistrationChoices } from './queries.ts';
 import { receivedAtProblem } from '../cases/receivedAt.ts';
 import { newFormId } from '../intake/commands.ts';
@@ -18,20 +18,14 @@ export type StaffChannel = (typeof STAFF_CHANNELS)[number];
 const MAX_TEXT = 10_000;
 const MAX_REF = 200;
 
-/** What the form posts, as strings, exactly as typed: it is echoed back when there are errors. */
-export interface RegistrationInput {
+/**
+ * What the form posts, as strings, exactly as typed: it is echoed back when there are errors. The
+ * person's part is the citizen form's (kind, text, contact, formId); the rest is the staff member's.
+ */
+export interface RegistrationInput extends SubmissionInput {
   mode: string;
   channel: string;
   receivedAt: string;
-  kind: string;
-  description: string;
-  unit: string;
-  anonymous: string;
-  name: string;
-  email: string;
-  phone: string;
-  address: string;
-  replyChannel: string;
   confirmed: string;
   area: string;
   subcategory: string;
@@ -41,8 +35,6 @@ export interface RegistrationInput {
   answerText: string;
   outcome: string;
   measures: string;
-  /** Fresh for each rendering of the form, so a double-click registers one case. */
-  formId: string;
 }
 
 const OWN_FIELDS = ['mode', 'channel', 'receivedAt', 'confirmed', 'area', 'subcategory', 'significance', 'confidential', 'confidentialityRef', 'answerText', 'outcome', 'measures'] as const;

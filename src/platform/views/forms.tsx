@@ -141,7 +141,21 @@ export function Radios({ name, id: baseId = name, legend, options, value, error,
   );
 }
 
-export function Select({ name, id = name, label, options, value, error, hint }: { name: string; id?: string; label: ComponentChildren; options: Option[]; value?: string; error?: string; hint?: ComponentChildren }) {
+export interface OptionGroup {
+  label: string;
+  options: Option[];
+}
+
+/**
+ * A select; with `groups` its options come in <optgroup>s, e.g. subcategories per förvaltning:
+ * without JavaScript the page cannot narrow the list to the chosen förvaltning, so it shows them all, grouped.
+ */
+export function Select({ name, id = name, label, options = [], groups = [], value, error, hint }: { name: string; id?: string; label: ComponentChildren; options?: Option[]; groups?: OptionGroup[]; value?: string; error?: string; hint?: ComponentChildren }) {
+  const option = (o: Option) => (
+    <option key={o.value} value={o.value} selected={value === o.value}>
+      {o.label}
+    </option>
+  );
   return (
     <div class={`field${error ? ' field--error' : ''}`}>
       <label for={id}>{label}</label>
@@ -152,35 +166,28 @@ export function Select({ name, id = name, label, options, value, error, hint }: 
       )}
       <FieldError id={id} message={error} />
       <select id={id} name={name} aria-describedby={describedBy(id, hint, error)} aria-invalid={error ? 'true' : undefined}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value} selected={value === o.value}>
-            {o.label}
-          </option>
+        {options.map(option)}
+        {groups.map((g) => (
+          <optgroup key={g.label} label={g.label}>
+            {g.options.map(option)}
+          </optgroup>
         ))}
       </select>
     </div>
   );
 }
 
-/** A single checkbox (GOV.UK style): the box comes first, its label after, the error above both. */
-export function Checkbox({ name, label, checked, error, hint, value = 'ja' }: { name: string; label: ComponentChildren; checked?: boolean; error?: string; hint?: ComponentChildren; value?: string }) {
+/** A single checkbox (GOV.UK style): the box first, its label after, the error above both; posts `value` when checked. */
+export function Checkbox({ name, id = name, label, checked, value = 'ja', hint, error }: { name: string; id?: string; label: ComponentChildren; checked?: boolean; value?: string; hint?: ComponentChildren; error?: string }) {
   return (
     <div class={`field${error ? ' field--error' : ''}`}>
-      <FieldError id={name} message={error} />
+      <FieldError id={id} message={error} />
       <div class="checkbox">
-        <input
-          type="checkbox"
-          id={name}
-          name={name}
-          value={value}
-          checked={checked}
-          aria-describedby={describedBy(name, hint, error)}
-          aria-invalid={error ? 'true' : undefined}
-        />
-        <label for={name}>{label}</label>
+        <input type="checkbox" id={id} name={name} value={value} checked={checked} aria-describedby={describedBy(id, hint, error)} aria-invalid={error ? 'true' : undefined} />
+        <label for={id}>{label}</label>
       </div>
       {hint && (
-        <p class="hint" id={`${name}-hint`}>
+        <p class="hint checkbox-hint" id={`${id}-hint`}>
           {hint}
         </p>
       )}

@@ -1,5 +1,4 @@
 import type { ComponentChildren } from 'preact';
-import { GroupedSelect } from '../../../platform/views/choiceFields.tsx';
 import { Radios, Select, TextArea, TextInput, type FieldErrors } from '../../../platform/views/forms.tsx';
 import type { CaseActionDef, ActionSlug } from '../caseActions.ts';
 import type { CaseDetail } from '../detailQueries.ts';
@@ -109,14 +108,14 @@ const FIELDS: Record<ActionSlug, (x: FieldCtx) => ComponentChildren> = {
     );
   },
   skicka: ({ lookups, v, e, id }) => (
-    <GroupedSelect
+    <Select
       name="unitId"
       id={id('unitId')}
       label="Skicka till"
       hint="Handläggaren tas bort. Synpunktsansvarig där fördelar ärendet."
       value={v('unitId')}
       error={e('unitId')}
-      first={[{ value: '', label: 'Välj förvaltning eller enhet' }]}
+      options={[{ value: '', label: 'Välj förvaltning eller enhet' }]}
       groups={unitGroups(lookups)}
     />
   ),

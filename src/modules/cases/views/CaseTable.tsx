@@ -72,26 +72,7 @@ export function CaseTable({ rows, caption, today, sort, showExcerpt }: { rows: C
             const overdue = r.answer_by !== null && r.answer_by < today && OVERDUE_STATUSES.has(r.status);
             return (
               <tr key={r.id}>
-                <th scope="row">
-                  <a href={`/handlaggning/arenden/${r.number}`}>{r.number}</a>
-                  {r.confidential && (
-                    <>
-                      {' '}
-                      <span class="tag-confidential">Sekretess</span>
-                    </>
-                  )}
-                  {r.is_internal && (
-                    <>
-                      {' '}
-                      <span class="status-tag">Intern</span>
-                    </>
-                  )}
-                  {showExcerpt && !r.confidential && (
-                    <span class="excerpt user-text" dir="auto">
-                      {r.excerpt}
-                    </span>
-                  )}
-                </th>
+                <CaseNumberCell c={r} showExcerpt={showExcerpt} />
                 <td>
                   <time dateTime={r.received_at.toISOString()}>{dayOf(r.received_at)}</time>
                 </td>
@@ -114,5 +95,34 @@ export function CaseTable({ rows, caption, today, sort, showExcerpt }: { rows: C
         </tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * The first cell of a case row: the number as a link, its markers, and (for those who may read
+ * it) the start of the text. Confidential text is never excerpted in a list.
+ */
+export function CaseNumberCell({ c, showExcerpt }: { c: { number: string; confidential: boolean; is_internal: boolean; excerpt: string }; showExcerpt: boolean }) {
+  return (
+    <th scope="row">
+      <a href={`/handlaggning/arenden/${c.number}`}>{c.number}</a>
+      {c.confidential && (
+        <>
+          {' '}
+          <span class="tag-confidential">Sekretess</span>
+        </>
+      )}
+      {c.is_internal && (
+        <>
+          {' '}
+          <span class="status-tag">Intern</span>
+        </>
+      )}
+      {showExcerpt && !c.confidential && (
+        <span class="excerpt user-text" dir="auto">
+          {c.excerpt}
+        </span>
+      )}
+    </th>
   );
 }

@@ -1,5 +1,4 @@
-import { GroupedSelect, Checkbox } from '../../../platform/views/choiceFields.tsx';
-import { Select, TextInput, type FieldErrors } from '../../../platform/views/forms.tsx';
+import { Select, TextInput, type FieldErrors, Checkbox } from '../../../platform/views/forms.tsx';
 import { KIND_LABEL, KINDS } from '../labels.ts';
 import { STATUSES } from '../lifecycle.ts';
 import type { ListParams } from '../listParams.ts';
@@ -33,11 +32,11 @@ export function FilterForm({ params, errors, lookups }: { params: ListParams; er
         />
         <Select name="typ" label="Typ" value={params.typ} options={[{ value: '', label: 'Alla typer' }, ...KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] }))]} />
         <Select name="omrade" label="Område" value={params.omrade} options={[{ value: '', label: 'Alla områden' }, ...lookups.areas.map((a) => ({ value: a.id, label: a.name }))]} />
-        <GroupedSelect
+        <Select
           name="enhet"
           label="Förvaltning eller enhet"
           value={params.enhet}
-          first={[{ value: '', label: 'Alla' }]}
+          options={[{ value: '', label: 'Alla' }]}
           groups={lookups.unitGroups.map((g) => ({
             label: g.forvaltning.name,
             options: [{ value: g.forvaltning.id, label: `${g.forvaltning.name} (hela förvaltningen)` }, ...g.below.map((u) => ({ value: u.id, label: u.name }))],

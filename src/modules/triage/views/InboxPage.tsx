@@ -6,6 +6,7 @@ import type { Actor } from '../../cases/policy.ts';
 import { formatAge } from '../../cases/views/format.ts';
 import { SuccessBanner } from '../../cases/views/SuccessBanner.tsx';
 import type { InboxRow } from '../queries.ts';
+import { CaseNumberCell } from '../../cases/views/CaseTable.tsx';
 
 export interface InboxProps {
   orgName: string;
@@ -48,26 +49,7 @@ export function InboxPage(p: InboxProps) {
             <tbody>
               {p.rows.map((r) => (
                 <tr key={r.id}>
-                  <th scope="row">
-                    <a href={`/handlaggning/arenden/${r.number}`}>{r.number}</a>
-                    {r.confidential && (
-                      <>
-                        {' '}
-                        <span class="tag-confidential">Sekretess</span>
-                      </>
-                    )}
-                    {r.is_internal && (
-                      <>
-                        {' '}
-                        <span class="status-tag">Intern</span>
-                      </>
-                    )}
-                    {p.showExcerpt && !r.confidential && (
-                      <span class="excerpt user-text" dir="auto">
-                        {r.excerpt}
-                      </span>
-                    )}
-                  </th>
+                  <CaseNumberCell c={r} showExcerpt={p.showExcerpt} />
                   <td>
                     <time dateTime={r.received_at.toISOString()}>{formatDateTime(r.received_at)}</time>
                   </td>

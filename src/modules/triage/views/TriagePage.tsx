@@ -1,7 +1,6 @@
 import type { CaseKind, Channel, MessageChannel } from '../../../db/schema.ts';
 import { formatDateTime } from '../../../platform/clock.ts';
-import { Checkbox, GroupedSelect } from '../../../platform/views/choiceFields.tsx';
-import { ErrorSummary, Radios, Select, TextArea, TextInput } from '../../../platform/views/forms.tsx';
+import { ErrorSummary, Radios, Select, TextArea, TextInput, Checkbox } from '../../../platform/views/forms.tsx';
 import { StaffLayout } from '../../../platform/views/StaffLayout.tsx';
 import type { CaseDetail } from '../../cases/detailQueries.ts';
 import { CHANNEL_LABEL, KIND_LABEL, KINDS } from '../../cases/labels.ts';
@@ -133,27 +132,27 @@ export function TriagePage(p: TriageProps) {
               error={reg?.errors.areaId}
               options={[{ value: '', label: 'Välj område' }, ...p.lookups.areas.map((a) => ({ value: a.id, label: a.name }))]}
             />
-            <GroupedSelect
+            <Select
               name="unitId"
               id={fieldId('registrera', 'unitId')}
               label="Skicka till förvaltning eller enhet"
               hint="Välj förvaltningen, så fördelar synpunktsansvarig där ärendet, eller välj direkt en enhet."
               value={v(reg, 'unitId', c.unit_id ?? c.suggested_unit_id ?? '')}
               error={reg?.errors.unitId}
-              first={[{ value: '', label: 'Välj förvaltning eller enhet' }]}
+              options={[{ value: '', label: 'Välj förvaltning eller enhet' }]}
               groups={p.lookups.unitGroups.map((g) => ({
                 label: g.forvaltning.name,
                 options: [{ value: g.forvaltning.id, label: `${g.forvaltning.name} (förvaltningen)` }, ...g.below.map((u) => ({ value: u.id, label: u.name }))],
               }))}
             />
-            <GroupedSelect
+            <Select
               name="subcategoryId"
               id={fieldId('registrera', 'subcategoryId')}
               label="Underkategori"
               hint={`Välj en underkategori under samma förvaltning som ovan.${requiredBy.length ? ` Måste väljas för ${requiredBy.join(' och ')}.` : ''}`}
               value={v(reg, 'subcategoryId', c.subcategory_id ?? '')}
               error={reg?.errors.subcategoryId}
-              first={[{ value: '', label: 'Ingen underkategori' }]}
+              options={[{ value: '', label: 'Ingen underkategori' }]}
               groups={p.lookups.unitGroups
                 .map((g) => ({
                   label: g.forvaltning.name,
