@@ -1,5 +1,6 @@
+import type { Updateable } from 'kysely';
 import type { Db, Tx } from '../../db/database.ts';
-import type { CaseKind, Channel, MessageChannel, ReplyChannel } from '../../db/schema.ts';
+import type { CasesTable, CaseKind, Channel, MessageChannel, ReplyChannel } from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { swedishDate, swedishYear } from '../../platform/clock.ts';
 import { DomainError, notFound } from '../../platform/errors.ts';
@@ -227,25 +228,30 @@ export async function closeCase(deps: CaseDeps, t: Target & { outcome: Outcome; 
 }
 
 /** Not a synpunkt: refer elsewhere with a standard reply (if the submitter can be reached). */
-export async function referCase(deps: CaseDeps, t: Target & { referralType: ReferralType; reply?: AnswerInput }) {
-  return deps.db.transaction().execute(async (tx) => {
-    const now = deps.clock.now();
-    const row = await lockCaseForChange(tx, orgOf(t), t.number);
-    if (!row) throw notFound('Ärendet');
-    const result = await transition(tx, { actor: t.actor, organizationId: orgOf(t), number: t.number, event: 'refer', expectedVersion: t.expectedVersion, now, changes: { referral_type: t.referralType, closed_at: now }, data: { referralType: t.referralType } });
-    if (t.reply && !row.anonymous) await addMessage(tx, row, t.actor, 'referral', t.reply, now);
-    return result;
-  });
+export function referCase(deps: CaseDeps, t: Target & { referralType: ReferralType; reply?: AnswerInput }) {
+  return endWithReply(deps, t, 'refer', 'referral', (now) => ({ referral_type: t.referralType, closed_at: now }), { referralType: t.referralType });
 }
 
 /** Offensive content: not handled, with the standard reply. */
-export async function rejectCase(deps: CaseDeps, t: Target & { reason: string; reply?: AnswerInput }) {
+export function rejectCase(deps: CaseDeps, t: Target & { reason: string; reply?: AnswerInput }) {
+  return endWithReply(deps, t, 'reject', 'not_handled', (now) => ({ outcome: 'not_handled', closed_at: now }), { reason: t.reason });
+}
+
+/** Ends a case that is not a synpunkt, and sends the standard reply when the submitter can be reached. */
+async function endWithReply(
+  deps: CaseDeps,
+  t: Target & { reply?: AnswerInput },
+  event: 'refer' | 'reject',
+  purpose: 'referral' | 'not_handled',
+  changes: (now: Date) => Updateable<CasesTable>,
+  data: Record<string, unknown>,
+) {
   return deps.db.transaction().execute(async (tx) => {
     const now = deps.clock.now();
     const row = await lockCaseForChange(tx, orgOf(t), t.number);
     if (!row) throw notFound('Ärendet');
-    const result = await transition(tx, { actor: t.actor, organizationId: orgOf(t), number: t.number, event: 'reject', expectedVersion: t.expectedVersion, now, changes: { outcome: 'not_handled', closed_at: now }, data: { reason: t.reason } });
-    if (t.reply && !row.anonymous) await addMessage(tx, row, t.actor, 'not_handled', t.reply, now);
+    const result = await transition(tx, { actor: t.actor, organizationId: orgOf(t), number: t.number, event, expectedVersion: t.expectedVersion, now, changes: changes(now), data });
+    if (t.reply && !row.anonymous) await addMessage(tx, row, t.actor, purpose, t.reply, now);
     return result;
   });
 }

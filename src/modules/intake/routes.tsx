@@ -8,7 +8,7 @@ import { hashStatusToken } from '../cases/statusToken.ts';
 import { newFormId, submitCase, type IntakeDeps } from './commands.ts';
 import { findCaseForSubmitter } from './queries.ts';
 import { LOST_FILES, readMultipartForm, type UploadedFile } from './attachments.ts';
-import { readSubmissionInput, validateSubmission, type SubmissionInput } from './validation.ts';
+import { emptySubmissionInput, readSubmissionInput, validateSubmission } from './validation.ts';
 import { FormPage } from './views/FormPage.tsx';
 import { ReceiptPage } from './views/ReceiptPage.tsx';
 import { StartPage } from './views/StartPage.tsx';
@@ -16,18 +16,7 @@ import { StatusPage } from './views/StatusPage.tsx';
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
-const emptyInput = (): SubmissionInput => ({
-  kind: '',
-  description: '',
-  unit: '',
-  anonymous: '',
-  name: '',
-  email: '',
-  phone: '',
-  address: '',
-  replyChannel: '',
-  formId: newFormId(),
-});
+const emptyInput = () => emptySubmissionInput(newFormId());
 
 export const intakeRoutes: FastifyPluginAsync<IntakeDeps> = async (app, deps) => {
   const forvaltningarOf = (org: Organization) => cachedForOrg(org, 'forvaltningar', () => listActiveForvaltningar(deps.db, org.id));

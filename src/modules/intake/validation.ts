@@ -30,6 +30,11 @@ export interface Submission {
   contact: null | { name: string; email: string | null; phone: string | null; address: string | null; replyChannel: ReplyChannel };
 }
 
+/** An empty form with a fresh form id (see newFormId: a double-click posts the same id twice). */
+export function emptySubmissionInput(formId: string): SubmissionInput {
+  return { kind: '', description: '', unit: '', anonymous: '', name: '', email: '', phone: '', address: '', replyChannel: '', formId };
+}
+
 const FIELDS: (keyof SubmissionInput)[] = ['kind', 'description', 'unit', 'anonymous', 'name', 'email', 'phone', 'address', 'replyChannel', 'formId'];
 
 /**

@@ -3,7 +3,7 @@ import { parseSwedishDateTimeLocal, swedishDate } from '../../platform/clock.ts'
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import type { Classification, OnBehalfInput, QuickCaseInput } from '../cases/commands.ts';
 import { OUTCOMES, type Outcome } from '../cases/lifecycle.ts';
-import { readSubmissionInput, validateSubmission, type SubmissionInput } from '../intake/validation.ts';
+import { emptySubmissionInput, readSubmissionInput, validateSubmission, type SubmissionInput } from '../intake/validation.ts';
 import type { RegistrationChoices } from './queries.ts';
 import { receivedAtProblem } from '../cases/receivedAt.ts';
 import { newFormId } from '../intake/commands.ts';
@@ -41,19 +41,10 @@ const OWN_FIELDS = ['mode', 'channel', 'receivedAt', 'confirmed', 'area', 'subca
 
 export function emptyRegistrationInput(now: string): RegistrationInput {
   return {
-    formId: newFormId(),
+    ...emptySubmissionInput(newFormId()),
     mode: 'normal',
     channel: '',
     receivedAt: now,
-    kind: '',
-    description: '',
-    unit: '',
-    anonymous: '',
-    name: '',
-    email: '',
-    phone: '',
-    address: '',
-    replyChannel: '',
     confirmed: '',
     area: '',
     subcategory: '',
