@@ -1,6 +1,6 @@
 import { formatDateTime } from '../../../platform/clock.ts';
 import { Checkbox, Select, TextInput, type FieldErrors } from '../../../platform/views/forms.tsx';
-import { ORGANIZATION_KINDS } from '../commands.ts';
+import { ORGANIZATION_KINDS } from '../commands/organizations.ts';
 import { AdminLayout, type AdminPageProps } from './AdminLayout.tsx';
 
 export interface OrgListRow {

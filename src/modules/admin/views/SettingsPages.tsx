@@ -1,6 +1,6 @@
 import { formatDateTime } from '../../../platform/clock.ts';
 import { Checkbox, TextArea, TextInput, type FieldErrors } from '../../../platform/views/forms.tsx';
-import type { SettingsInput } from '../commands.ts';
+import type { SettingsInput } from '../commands/settings.ts';
 import { AdminLayout, type AdminPageProps } from './AdminLayout.tsx';
 
 export function TextsPage({ values, errors = {}, notice, ...props }: AdminPageProps & { values: SettingsInput; errors?: FieldErrors; notice?: string }) {

@@ -1,6 +1,6 @@
 import { Select, TextArea, TextInput, type FieldErrors } from '../../../platform/views/forms.tsx';
 import { KIND_LABEL, KINDS } from '../../cases/labels.ts';
-import { TEMPLATE_PLACEHOLDERS, TEMPLATE_PURPOSES, type TemplatePurpose } from '../commands.ts';
+import { TEMPLATE_PLACEHOLDERS, TEMPLATE_PURPOSES, type TemplatePurpose } from '../commands/templates.ts';
 import { ActionButton, AdminLayout, type AdminPageProps } from './AdminLayout.tsx';
 
 export interface TemplateRow {

@@ -1,7 +1,7 @@
 import type { OrgUnit } from '../../../db/schema.ts';
 import { Checkbox, Select, TextInput, type FieldErrors } from '../../../platform/views/forms.tsx';
 import { ROLE_LABEL } from '../../organizations/demoStaff.ts';
-import { MAX_UNIT_DEPTH, UNIT_KIND_LABEL } from '../commands.ts';
+import { MAX_UNIT_DEPTH, UNIT_KIND_LABEL } from '../commands/units.ts';
 import { ActionButton, AdminLayout, type AdminPageProps } from './AdminLayout.tsx';
 
 type TreeNode = { unit: OrgUnit; children: TreeNode[] };

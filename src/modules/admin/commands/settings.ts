@@ -1,0 +1,60 @@
+import type { OrganizationSettings } from '../../../db/schema.ts';
+import { DomainError } from '../../../platform/errors.ts';
+import { logAdminChange } from '../log.ts';
+import { canManageOrganizationSettings } from '../policy.ts';
+import { clean, denied, EMAIL, scopeOf, who, type AdminCtx, type AdminDeps } from './context.ts';
+
+const URL_FIELDS = ['faultReport', 'appeal', 'deviation', 'schoolHarassmentUrl'] as const;
+
+export interface SettingsInput {
+  startPageIntro: string;
+  startPageExtra: string;
+  faultReport: string;
+  appeal: string;
+  deviation: string;
+  schoolHarassmentUrl: string;
+  otherAuthorityText: string;
+  contactEmail: string;
+  contactPhone: string;
+  postalAddress: string;
+  senderName: string;
+  letterPostalAddress: string;
+  letterPhone: string;
+  letterEmail: string;
+  website: string;
+  signature: string;
+}
+
+export async function updateSettings(deps: AdminDeps, c: AdminCtx, input: SettingsInput) {
+  if (!canManageOrganizationSettings(scopeOf(c))) throw denied();
+  const v = Object.fromEntries(Object.entries(input).map(([k, x]) => [k, clean(x)])) as unknown as SettingsInput;
+  const errors: Record<string, string> = {};
+  for (const f of URL_FIELDS) if (v[f] && !/^https?:\/\/\S+$/.test(v[f])) errors[f] = 'Skriv en hel webbadress som börjar med https://';
+  if (v.website && !/^https?:\/\/\S+$/.test(v.website)) errors.website = 'Skriv en hel webbadress som börjar med https://';
+  if (v.contactEmail && !EMAIL.test(v.contactEmail)) errors.contactEmail = 'Skriv e-postadressen i rätt format, till exempel kontakt@kommun.se';
+  if (v.letterEmail && !EMAIL.test(v.letterEmail)) errors.letterEmail = 'Skriv e-postadressen i rätt format, till exempel kontakt@kommun.se';
+  if ([...v.startPageIntro].length > 1000) errors.startPageIntro = 'Texten får vara högst 1 000 tecken';
+  if ([...v.startPageExtra].length > 4000) errors.startPageExtra = 'Texten får vara högst 4 000 tecken';
+  if (Object.keys(errors).length) throw new DomainError('invalid', 'Uppgifterna behöver rättas.', errors);
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (tx) => {
+    const row = await tx.selectFrom('organizations').select('settings').where('id', '=', c.org.id).forUpdate().executeTakeFirstOrThrow();
+    const before = row.settings ?? {};
+    const opt = (s: string) => s || undefined;
+    const after: OrganizationSettings = {
+      ...before,
+      startPageIntro: opt(v.startPageIntro),
+      startPageExtra: opt(v.startPageExtra),
+      referralLinks: { ...before.referralLinks, faultReport: opt(v.faultReport), appeal: opt(v.appeal), deviation: opt(v.deviation) },
+      schoolHarassmentUrl: opt(v.schoolHarassmentUrl),
+      otherAuthorityText: opt(v.otherAuthorityText),
+      contactEmail: opt(v.contactEmail),
+      contactPhone: opt(v.contactPhone),
+      postalAddress: opt(v.postalAddress),
+      letterhead: { senderName: opt(v.senderName), postalAddress: opt(v.letterPostalAddress), phone: opt(v.letterPhone), email: opt(v.letterEmail), website: opt(v.website), signature: opt(v.signature) },
+    };
+    const normalized = JSON.parse(JSON.stringify(after)) as OrganizationSettings;
+    await tx.updateTable('organizations').set({ settings: JSON.stringify(normalized), updated_at: now }).where('id', '=', c.org.id).execute();
+    await logAdminChange(tx, { organizationId: c.org.id, actor: who(c), action: 'update', entityType: 'settings', entityId: c.org.id, summary: 'Texter, hänvisningar och brevhuvud ändrades', before, after: normalized, now });
+  });
+}

@@ -1,0 +1,101 @@
+import type { Tx } from '../../../db/database.ts';
+import type { CaseKind } from '../../../db/schema.ts';
+import { DomainError, notFound } from '../../../platform/errors.ts';
+import { logAdminChange } from '../log.ts';
+import { canManageTemplate } from '../policy.ts';
+import { isUuid } from '../queries.ts';
+import { clean, scopeOf, who, type AdminCtx, type AdminDeps } from './context.ts';
+
+export const TEMPLATE_PURPOSES = { answer: 'Svar', acknowledgement: 'Mottagningsbekräftelse', delay_notice: 'Besked om försening', referral: 'Hänvisning', not_handled: 'Handläggs inte' } as const;
+export type TemplatePurpose = keyof typeof TEMPLATE_PURPOSES;
+const KIND_VALUES: readonly CaseKind[] = ['klagomal', 'fraga', 'berom', 'forslag'];
+
+/** The placeholders a template may use; the answer form fills them in (answers/templates.ts: PlaceholderValues). */
+export const TEMPLATE_PLACEHOLDERS = {
+  '{arendenummer}': 'ärendets nummer, till exempel SYN-2026-00042',
+  '{namn}': 'synpunktslämnarens namn (”du” om namn saknas)',
+  '{handlaggare}': 'namnet på den som svarar',
+  '{mottagen}': 'dagen synpunkten kom in, till exempel 22 december 2026',
+  '{forvaltning}': 'förvaltningens namn',
+} as const;
+
+export interface TemplateInput {
+  title: string;
+  body: string;
+  kind: string;
+  purpose: string;
+  /** '' = the whole organization. */
+  forvaltningId: string;
+}
+
+async function checkTemplate(tx: Tx, c: AdminCtx, input: TemplateInput) {
+  const title = clean(input.title);
+  const body = input.body.replace(/\r\n/g, '\n').trim();
+  const errors: Record<string, string> = {};
+  if (!title) errors.title = 'Skriv en rubrik för mallen';
+  else if ([...title].length > 120) errors.title = 'Rubriken får vara högst 120 tecken';
+  if (!body) errors.body = 'Skriv mallens text';
+  else if ([...body].length > 10_000) errors.body = 'Texten får vara högst 10 000 tecken';
+  else {
+    const unknown = [...body.matchAll(/\{[a-zåäö]{1,30}\}/g)].map((m) => m[0]).filter((p) => !(p in TEMPLATE_PLACEHOLDERS));
+    if (unknown.length) errors.body = `Okänd platshållare: ${[...new Set(unknown)].join(', ')}. Använd ${Object.keys(TEMPLATE_PLACEHOLDERS).join(', ')}.`;
+  }
+  if (input.kind && !KIND_VALUES.includes(input.kind as CaseKind)) errors.kind = 'Välj en typ i listan';
+  if (!(input.purpose in TEMPLATE_PURPOSES)) errors.purpose = 'Välj vad mallen används till';
+  let forvaltningId: string | null = null;
+  if (input.forvaltningId) {
+    const f = isUuid(input.forvaltningId) ? await tx.selectFrom('org_units').select(['id', 'kind']).where('organization_id', '=', c.org.id).where('id', '=', input.forvaltningId).executeTakeFirst() : undefined;
+    if (!f || f.kind !== 'forvaltning') errors.forvaltningId = 'Välj en förvaltning i listan';
+    else forvaltningId = f.id;
+  }
+  if (!errors.forvaltningId && !canManageTemplate(scopeOf(c), forvaltningId)) errors.forvaltningId = 'Du kan bara göra mallar för din egen förvaltning';
+  if (Object.keys(errors).length) throw new DomainError('invalid', 'Uppgifterna behöver rättas.', errors);
+  return { title, body, kind: (input.kind || null) as CaseKind | null, purpose: input.purpose as TemplatePurpose, forvaltningId };
+}
+
+const tplView = (t: { title: string; body: string; kind: string | null; purpose: string; org_unit_id: string | null; active: boolean }) => ({ title: t.title, body: t.body, kind: t.kind, purpose: t.purpose, forvaltningId: t.org_unit_id, active: t.active });
+
+export async function createTemplate(deps: AdminDeps, c: AdminCtx, input: TemplateInput) {
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (tx) => {
+    const v = await checkTemplate(tx, c, input);
+    const row = await tx
+      .insertInto('response_templates')
+      .values({ organization_id: c.org.id, org_unit_id: v.forvaltningId, kind: v.kind, purpose: v.purpose, title: v.title, body: v.body, created_at: now, updated_at: now })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: v.forvaltningId, actor: who(c), action: 'create', entityType: 'template', entityId: row.id, summary: `Svarsmallen ${v.title} skapades`, after: tplView(row), now });
+    return row;
+  });
+}
+
+async function templateForChange(tx: Tx, c: AdminCtx, id: string) {
+  if (!isUuid(id)) throw notFound('Mallen');
+  const t = await tx.selectFrom('response_templates').selectAll().where('organization_id', '=', c.org.id).where('id', '=', id).forUpdate().executeTakeFirst();
+  if (!t || !canManageTemplate(scopeOf(c), t.org_unit_id)) throw notFound('Mallen');
+  return t;
+}
+
+export async function updateTemplate(deps: AdminDeps, c: AdminCtx, id: string, input: TemplateInput) {
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (tx) => {
+    const before = await templateForChange(tx, c, id);
+    const v = await checkTemplate(tx, c, input);
+    const after = await tx
+      .updateTable('response_templates')
+      .set({ org_unit_id: v.forvaltningId, kind: v.kind, purpose: v.purpose, title: v.title, body: v.body, updated_at: now })
+      .where('id', '=', before.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: v.forvaltningId ?? before.org_unit_id, actor: who(c), action: 'update', entityType: 'template', entityId: before.id, summary: `Svarsmallen ${v.title} ändrades`, before: tplView(before), after: tplView(after), now });
+  });
+}
+
+export async function setTemplateActive(deps: AdminDeps, c: AdminCtx, id: string, active: boolean) {
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (tx) => {
+    const t = await templateForChange(tx, c, id);
+    await tx.updateTable('response_templates').set({ active, updated_at: now }).where('id', '=', t.id).execute();
+    await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: t.org_unit_id, actor: who(c), action: active ? 'activate' : 'deactivate', entityType: 'template', entityId: t.id, summary: `Svarsmallen ${t.title} ${active ? 'aktiverades' : 'avaktiverades'}`, before: { active: t.active }, after: { active }, now });
+  });
+}

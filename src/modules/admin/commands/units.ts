@@ -1,0 +1,214 @@
+import { sql } from 'kysely';
+import type { Tx } from '../../../db/database.ts';
+import type { OrgUnit } from '../../../db/schema.ts';
+import { notFound } from '../../../platform/errors.ts';
+import { logAdminChange } from '../log.ts';
+import { canChangeUnit, canCreateUnitUnder, canManageWithin, canMoveUnit } from '../policy.ts';
+import { isUuid } from '../queries.ts';
+import { checkName, clean, denied, invalid, scopeOf, who, type AdminCtx, type AdminDeps } from './context.ts';
+
+const KINDS_BY_DEPTH = ['forvaltning', 'avdelning', 'enhet'] as const;
+export const UNIT_KIND_LABEL = { forvaltning: 'Förvaltning', avdelning: 'Avdelning', enhet: 'Enhet' } as const;
+export const MAX_UNIT_DEPTH = 3;
+
+export async function lockUnit(tx: Tx, organizationId: string, id: string) {
+  if (!isUuid(id)) return undefined;
+  return tx.selectFrom('org_units').selectAll().where('organization_id', '=', organizationId).where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+const unitView = (u: OrgUnit) => ({ name: u.name, kind: u.kind, parentId: u.parent_id, committee: u.committee, subcategoryRequired: u.subcategory_required, active: u.active, sortOrder: u.sort_order });
+
+export async function createUnit(deps: AdminDeps, c: AdminCtx, input: { parentId: string; name: string; committee: string; subcategoryRequired: boolean }) {
+  const name = clean(input.name);
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (tx) => {
+    const parent = input.parentId ? await lockUnit(tx, c.org.id, input.parentId) : null;
+    if (input.parentId && !parent) throw invalid('parentId', 'Välj en överordnad enhet i listan');
+    if (!canCreateUnitUnder(scopeOf(c), parent ? parent.ancestor_ids : null)) {
+      if (parent) throw denied();
+      throw invalid('parentId', 'Du kan bara lägga till enheter inom din egen förvaltning. Välj en överordnad enhet.');
+    }
+    if (parent && !parent.active) throw invalid('parentId', 'Den överordnade enheten är avaktiverad. Välj en aktiv enhet.');
+    const depth = parent ? parent.ancestor_ids.length : 0;
+    if (depth >= MAX_UNIT_DEPTH) throw invalid('parentId', 'En enhet kan inte ha underenheter: trädet har tre nivåer (förvaltning, avdelning, enhet).');
+    checkName('name', name, 'enhetens namn');
+    const sibling = await tx
+      .selectFrom('org_units')
+      .select('id')
+      .where('organization_id', '=', c.org.id)
+      .where(sql<boolean>`parent_id IS NOT DISTINCT FROM ${parent?.id ?? null}::uuid`)
+      .where(sql<boolean>`lower(name) = ${name.toLowerCase()}`)
+      .executeTakeFirst();
+    if (sibling) throw invalid('name', `Det finns redan en enhet som heter ${name} på samma ställe i trädet`);
+    const max = await tx.selectFrom('org_units').select(sql<number>`coalesce(max(sort_order), -1)`.as('m')).where('organization_id', '=', c.org.id).where(sql<boolean>`parent_id IS NOT DISTINCT FROM ${parent?.id ?? null}::uuid`).executeTakeFirstOrThrow();
+    const id = crypto.randomUUID();
+    const kind = KINDS_BY_DEPTH[depth]!;
+    const unit = await tx
+      .insertInto('org_units')
+      .values({
+        id,
+        organization_id: c.org.id,
+        parent_id: parent?.id ?? null,
+        ancestor_ids: [...(parent?.ancestor_ids ?? []), id],
+        kind,
+        name,
+        committee: kind === 'forvaltning' ? clean(input.committee) || null : null,
+        subcategory_required: kind === 'forvaltning' ? input.subcategoryRequired : false,
+        sort_order: Number(max.m) + 1,
+        created_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: unit.ancestor_ids[0], actor: who(c), action: 'create', entityType: 'unit', entityId: id, summary: `${UNIT_KIND_LABEL[kind]} ${name} skapades`, after: unitView(unit), now });
+    return unit;
+  });
+}
+
+export async function updateUnit(deps: AdminDeps, c: AdminCtx, id: string, input: { name: string; committee: string; subcategoryRequired: boolean; sortOrder: string }) {
+  const now = deps.clock.now();
+  const name = clean(input.name);
+  await deps.db.transaction().execute(async (tx) => {
+    const u = await lockUnit(tx, c.org.id, id);
+    const s = scopeOf(c);
+    if (!u || !canManageWithin(s, u.ancestor_ids)) throw notFound('Enheten');
+    const structural = canChangeUnit(s, u.ancestor_ids);
+    // A unit admin may set whether their own förvaltning requires a subcategory, but not rename it.
+    if (!structural && (name !== u.name || clean(input.committee) !== (u.committee ?? ''))) throw invalid('name', 'Bara organisationens administratör kan byta namn eller nämnd på förvaltningen.');
+    checkName('name', name, 'enhetens namn');
+    const sortOrder = input.sortOrder.trim() === '' ? u.sort_order : Number(input.sortOrder);
+    if (!Number.isInteger(sortOrder) || sortOrder < 0 || sortOrder > 9999) throw invalid('sortOrder', 'Skriv ordningen som ett heltal, 0–9999');
+    const sibling = await tx
+      .selectFrom('org_units')
+      .select('id')
+      .where('organization_id', '=', c.org.id)
+      .where('id', '<>', u.id)
+      .where(sql<boolean>`parent_id IS NOT DISTINCT FROM ${u.parent_id}::uuid`)
+      .where(sql<boolean>`lower(name) = ${name.toLowerCase()}`)
+      .executeTakeFirst();
+    if (sibling) throw invalid('name', `Det finns redan en enhet som heter ${name} på samma ställe i trädet`);
+    const after = await tx
+      .updateTable('org_units')
+      .set({
+        name,
+        committee: u.kind === 'forvaltning' ? clean(input.committee) || null : null,
+        subcategory_required: u.kind === 'forvaltning' ? input.subcategoryRequired : false,
+        sort_order: structural ? sortOrder : u.sort_order,
+      })
+      .where('id', '=', u.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: u.ancestor_ids[0], actor: who(c), action: 'update', entityType: 'unit', entityId: u.id, summary: `${UNIT_KIND_LABEL[u.kind]} ${name} ändrades`, before: unitView(u), after: unitView(after), now });
+  });
+}
+
+/**
+ * Moves a unit and its subtree under a new parent (or to the top). The ancestor path and the
+ * level of every unit in the subtree are recomputed in the same transaction. Refused: a cycle
+ * (under itself or its own descendant), a tree deeper than three levels, and a förvaltning with
+ * subcategories leaving the top level.
+ */
+export async function moveUnit(deps: AdminDeps, c: AdminCtx, id: string, newParentId: string) {
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (tx) => {
+    // Lock the organization's units: two moves at once must not build a cycle between them.
+    const all = await tx.selectFrom('org_units').selectAll().where('organization_id', '=', c.org.id).forUpdate().execute();
+    const u = all.find((x) => x.id === id);
+    const s = scopeOf(c);
+    if (!u || !canManageWithin(s, u.ancestor_ids)) throw notFound('Enheten');
+    const parent = newParentId ? all.find((x) => x.id === newParentId) : null;
+    if (newParentId && !parent) throw invalid('parentId', 'Välj en överordnad enhet i listan');
+    if (parent && (parent.id === u.id || parent.ancestor_ids.includes(u.id))) {
+      throw invalid('parentId', `${u.name} kan inte flyttas till ${parent.name}: den ligger under ${u.name} själv. Det skulle bli en slinga i trädet.`);
+    }
+    if (!canMoveUnit(s, u.ancestor_ids, parent ? parent.ancestor_ids : null)) {
+      throw invalid('parentId', 'Du kan bara flytta enheter inom din egen förvaltning.');
+    }
+    if ((parent?.id ?? null) === u.parent_id) return;
+    if (parent && !parent.active) throw invalid('parentId', 'Den överordnade enheten är avaktiverad. Välj en aktiv enhet.');
+    const subtree = all.filter((x) => x.ancestor_ids.includes(u.id));
+    const subtreeHeight = Math.max(...subtree.map((x) => x.ancestor_ids.length - u.ancestor_ids.length + 1));
+    const newDepth = parent ? parent.ancestor_ids.length : 0;
+    if (newDepth + subtreeHeight > MAX_UNIT_DEPTH) {
+      throw invalid('parentId', `Flytten skulle ge fler än tre nivåer (förvaltning, avdelning, enhet). Flytta ${u.name} högre upp, eller flytta först dess underenheter.`);
+    }
+    if (u.kind === 'forvaltning' && parent) {
+      const subs = await tx.selectFrom('categories').select('id').where('org_unit_id', '=', u.id).executeTakeFirst();
+      const templates = await tx.selectFrom('response_templates').select('id').where('org_unit_id', '=', u.id).executeTakeFirst();
+      if (subs || templates) throw invalid('parentId', `${u.name} har egna underkategorier eller svarsmallar och kan därför inte flyttas in under en annan enhet.`);
+    }
+    const prefix = [...(parent?.ancestor_ids ?? [])];
+    for (const x of subtree) {
+      const rel = x.ancestor_ids.slice(u.ancestor_ids.length - 1);
+      const path = [...prefix, ...rel];
+      await tx
+        .updateTable('org_units')
+        .set({
+          ancestor_ids: path,
+          kind: KINDS_BY_DEPTH[path.length - 1]!,
+          ...(x.id === u.id ? { parent_id: parent?.id ?? null } : {}),
+          ...(path.length > 1 ? { committee: null, subcategory_required: false } : {}),
+        })
+        .where('id', '=', x.id)
+        .execute();
+    }
+    const summary = `${u.name} flyttades från ${all.find((x) => x.id === u.parent_id)?.name ?? 'översta nivån'} till ${parent?.name ?? 'översta nivån'}`;
+    const forvaltning = prefix[0] ?? u.id;
+    await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: forvaltning, actor: who(c), action: 'move', entityType: 'unit', entityId: u.id, summary, before: { parentId: u.parent_id, path: u.ancestor_ids }, after: { parentId: parent?.id ?? null, path: [...prefix, u.id] }, now });
+    if (u.ancestor_ids[0] !== forvaltning) {
+      await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: u.ancestor_ids[0], actor: who(c), action: 'move', entityType: 'unit', entityId: u.id, summary, before: { parentId: u.parent_id }, after: { parentId: parent?.id ?? null }, now });
+    }
+  });
+}
+
+/** Deactivating a unit deactivates its subtree; nothing is deleted, so every case keeps its unit. */
+export async function setUnitActive(deps: AdminDeps, c: AdminCtx, id: string, active: boolean) {
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (tx) => {
+    const u = await lockUnit(tx, c.org.id, id);
+    const s = scopeOf(c);
+    if (!u || !canManageWithin(s, u.ancestor_ids)) throw notFound('Enheten');
+    if (!canChangeUnit(s, u.ancestor_ids)) throw invalid('active', 'Bara organisationens administratör kan avaktivera förvaltningen.');
+    if (active && u.parent_id) {
+      const parent = await tx.selectFrom('org_units').select('active').where('id', '=', u.parent_id).executeTakeFirstOrThrow();
+      if (!parent.active) throw invalid('active', 'Aktivera den överordnade enheten först.');
+    }
+    const changed = active
+      ? await tx.updateTable('org_units').set({ active: true }).where('id', '=', u.id).returning('name').execute()
+      : await tx.updateTable('org_units').set({ active: false }).where('organization_id', '=', c.org.id).where(sql<boolean>`ancestor_ids @> ARRAY[${u.id}]::uuid[]`).returning('name').execute();
+    await logAdminChange(tx, {
+      organizationId: c.org.id,
+      forvaltningId: u.ancestor_ids[0],
+      actor: who(c),
+      action: active ? 'activate' : 'deactivate',
+      entityType: 'unit',
+      entityId: u.id,
+      summary: active ? `${u.name} aktiverades` : `${u.name} avaktiverades${changed.length > 1 ? ` med ${changed.length - 1} underenheter` : ''}`,
+      before: { active: u.active },
+      after: { active, units: changed.map((x) => x.name) },
+      now,
+    });
+  });
+}
+
+/** Only a unit nothing refers to can be deleted: no cases, no people, no categories, no templates, no subunits. */
+export async function deleteUnit(deps: AdminDeps, c: AdminCtx, id: string) {
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (tx) => {
+    const u = await lockUnit(tx, c.org.id, id);
+    const s = scopeOf(c);
+    if (!u || !canManageWithin(s, u.ancestor_ids)) throw notFound('Enheten');
+    if (!canChangeUnit(s, u.ancestor_ids)) throw invalid('delete', 'Bara organisationens administratör kan ta bort förvaltningen.');
+    const [cases, children, grants, cats, templates] = await Promise.all([
+      tx.selectFrom('cases').select('id').where((eb) => eb.or([eb('unit_id', '=', u.id), eb('suggested_unit_id', '=', u.id)])).limit(1).executeTakeFirst(),
+      tx.selectFrom('org_units').select('id').where('parent_id', '=', u.id).limit(1).executeTakeFirst(),
+      tx.selectFrom('role_grants').select('id').where('org_unit_id', '=', u.id).limit(1).executeTakeFirst(),
+      tx.selectFrom('categories').select('id').where('org_unit_id', '=', u.id).limit(1).executeTakeFirst(),
+      tx.selectFrom('response_templates').select('id').where('org_unit_id', '=', u.id).limit(1).executeTakeFirst(),
+    ]);
+    if (cases) throw invalid('delete', `${u.name} har ärenden och kan aldrig tas bort, bara avaktiveras. Då finns historiken kvar.`);
+    if (children) throw invalid('delete', `${u.name} har underenheter. Flytta eller ta bort dem först, eller avaktivera hela grenen.`);
+    if (grants || cats || templates) throw invalid('delete', `${u.name} används av roller, underkategorier eller svarsmallar. Avaktivera enheten i stället.`);
+    await tx.deleteFrom('org_units').where('id', '=', u.id).execute();
+    await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: u.parent_id ? u.ancestor_ids[0] : null, actor: who(c), action: 'delete', entityType: 'unit', entityId: u.id, summary: `${UNIT_KIND_LABEL[u.kind]} ${u.name} togs bort`, before: unitView(u), now });
+  });
+}
