@@ -18,10 +18,16 @@ export interface RunningServer {
   kill(): void;
 }
 
-/** Starts a bench/*Server.ts entry point in a child process and waits until it listens. */
+/**
+ * Starts a bench/*Server.ts entry point in a child process and waits until it listens. Under
+ * `npm run bench` this module is compiled (dist/bench/lib/server.js): the server then runs its
+ * compiled twin too, as production does; from TypeScript it runs through tsx.
+ */
 export function startServer(entry: URL, env: Record<string, string>): Promise<RunningServer> {
-  const child = fork(entry, [], {
-    execArgv: ['--import', 'tsx'],
+  const compiled = import.meta.url.endsWith('.js');
+  const script = compiled ? new URL(entry.href.replace(/\.tsx?$/, '.js')) : entry;
+  const child = fork(script, [], {
+    execArgv: compiled ? [] : ['--import', 'tsx'],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
