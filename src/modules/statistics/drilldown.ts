@@ -1,6 +1,6 @@
 import type { CaseFilter } from '../cases/listQueries.ts';
 import { firstDay, lastDay, type Period } from './period.ts';
-import type { StatFilter } from './queries.ts';
+import type { StatFilter } from './result.ts';
 
 /**
  * Drill-down: every number on the statistics pages links to the case list with a filter that

@@ -2,7 +2,7 @@ import type { CaseKind, Channel } from '../../db/schema.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { KINDS } from '../cases/labels.ts';
 import { isMonth, lastHalfYear, reportPeriod, yearSoFar, type Period } from './period.ts';
-import { CHANNEL_KEYS, GROUP_BYS, type GroupBy, type Names, type StatFilter } from './queries.ts';
+import { CHANNEL_KEYS, GROUP_BYS, type GroupBy, type Names, type StatFilter } from './result.ts';
 
 /**
  * The statistics page's choices live in the query string (a GET form): every view can be

@@ -1,6 +1,6 @@
 import { KINDS, KIND_LABEL } from '../cases/labels.ts';
 import { monthName, periodLabel } from './period.ts';
-import { SMALL_GROUP, type StatisticsResult } from './queries.ts';
+import { SMALL_GROUP, type StatisticsResult } from './result.ts';
 import type { Cell, Table } from './tables.ts';
 
 /**

@@ -2,7 +2,9 @@ import type { Db } from '../../db/database.ts';
 import type { Actor } from '../cases/policy.ts';
 import { ALL_COMMITTEES, type ReportForm } from './params.ts';
 import { periodLabel, type Period } from './period.ts';
-import { computeStatistics, loadNames, SMALL_GROUP, type StatisticsResult } from './queries.ts';
+import { computeStatistics } from './queries.ts';
+import { SMALL_GROUP, type StatisticsResult } from './result.ts';
+import { loadNames } from './scope.ts';
 import { resultCharts, type ResultCharts } from './resultCharts.ts';
 import {
   deadlineTable,

@@ -1,7 +1,7 @@
 import { KINDS, KIND_LABEL } from '../cases/labels.ts';
 import { barChart } from './charts.ts';
 import { monthShort, periodLabel } from './period.ts';
-import type { StatisticsResult } from './queries.ts';
+import type { StatisticsResult } from './result.ts';
 import { REFERRAL_LABEL } from './tables.ts';
 
 /** The charts of a statistics result, each paired with a table in tables.ts. */

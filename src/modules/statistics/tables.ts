@@ -3,7 +3,7 @@ import { REFERRAL_TYPES } from '../cases/lifecycle.ts';
 import type { CaseFilter } from '../cases/listQueries.ts';
 import { caseListHref, drill, MAIN, receivedIn } from './drilldown.ts';
 import { firstDay, lastDay, monthName, periodLabel, type Period } from './period.ts';
-import { SMALL_GROUP, type Durations, type GroupBy, type PeriodSummary, type StatisticsResult } from './queries.ts';
+import { SMALL_GROUP, type Durations, type GroupBy, type PeriodSummary, type StatisticsResult } from './result.ts';
 
 /**
  * Every statistic as a table model: the HTML pages, the committee report, the PDF and the CSV

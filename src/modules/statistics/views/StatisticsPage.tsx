@@ -5,7 +5,7 @@ import type { Actor } from '../../cases/policy.ts';
 import { caseListHref } from '../drilldown.ts';
 import { addMonths, monthName, periodLabel } from '../period.ts';
 import { formQuery, type StatForm } from '../params.ts';
-import { CHANNEL_KEYS, GROUP_BYS, SMALL_GROUP, type Names, type StatisticsResult } from '../queries.ts';
+import { CHANNEL_KEYS, GROUP_BYS, SMALL_GROUP, type Names, type StatisticsResult } from '../result.ts';
 import type { ResultCharts } from '../resultCharts.ts';
 import {
   backlogTable,
