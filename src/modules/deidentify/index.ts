@@ -1,9 +1,13 @@
+import { findAddresses } from './address.ts';
+import { findBankAccounts } from './bank.ts';
 import { findEmails } from './email.ts';
 import { keepMatcher } from './keep.ts';
+import { findNames } from './names.ts';
 import { findIdentityNumbers } from './personnummer.ts';
 import { findPhones } from './phone.ts';
 import { redact } from './redact.ts';
 import { resolveOverlaps } from './resolve.ts';
+import { findVehicles } from './vehicle.ts';
 import type { Finding } from './types.ts';
 
 export type { Finding, FindingKind } from './types.ts';
@@ -15,7 +19,7 @@ export interface DeidentifyOptions {
   keep?: string[];
 }
 
-const DETECTORS: ((text: string) => Finding[])[] = [findEmails, findIdentityNumbers, findPhones];
+const DETECTORS: ((text: string) => Finding[])[] = [findEmails, findIdentityNumbers, findPhones, findBankAccounts, findVehicles, findAddresses, findNames];
 
 /** Finds personal data in free text. Offsets are UTF-16 code units into `text`. Pure. */
 export function findPersonalData(text: string, opts: DeidentifyOptions = {}): Finding[] {
