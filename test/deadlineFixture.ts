@@ -1,6 +1,7 @@
 import type { Db } from '../src/db/database.ts';
 import type { ReplyChannel } from '../src/db/schema.ts';
-import { assignCase, registerCase, registerOnBehalf, simpleTransition, type CaseDeps } from '../src/modules/cases/commands.ts';
+import { assignCase, registerCase, simpleTransition, type CaseDeps } from '../src/modules/cases/commands.ts';
+import { registerOnBehalf } from '../src/modules/registration/commands.ts';
 import type { Actor } from '../src/modules/cases/policy.ts';
 import { seedDemoOrganization } from '../src/modules/organizations/demo.ts';
 import { fixedClock } from '../src/platform/clock.ts';

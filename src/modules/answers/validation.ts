@@ -1,7 +1,7 @@
 import type { MessageChannel } from '../../db/schema.ts';
 import { swedishDate } from '../../platform/clock.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
-import type { AnswerInput } from '../cases/commands.ts';
+import type { AnswerInput } from '../cases/messages.ts';
 
 export const MESSAGE_CHANNELS: readonly MessageChannel[] = ['email', 'letter', 'phone'];
 const MAX_BODY = 20_000;

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Executor } from '../../db/database.ts';
 import { absoluteUrl } from '../../platform/tenant.ts';
-import type { OnBehalfInput } from '../cases/commands.ts';
+import type { OnBehalfInput } from '../registration/commands.ts';
 import { validateSubmission, type SubmissionInput } from '../intake/validation.ts';
 import { listActiveForvaltningar } from '../organizations/queries.ts';
 import type { NewCaseBody } from './schemas.ts';

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { swedishDate } from '../../platform/clock.ts';
 import { DomainError, notFound } from '../../platform/errors.ts';
-import { mayRegisterOnBehalf, registerOnBehalf, type CaseDeps } from '../cases/commands.ts';
+import type { CaseDeps } from '../cases/commands.ts';
+import { mayRegisterOnBehalf, registerOnBehalf } from '../registration/commands.ts';
 import { loadCaseDetail } from '../cases/detailQueries.ts';
 import { listCases } from '../cases/listQueries.ts';
 import type { Actor } from '../cases/policy.ts';

@@ -1,4 +1,5 @@
-import { answerCase, assignCase, closeCase, mergeCase, referCase, registerCase, rejectCase, routeCase, simpleTransition, type CaseDeps } from '../cases/commands.ts';
+import { answerCase, assignCase, closeCase, referCase, registerCase, rejectCase, routeCase, simpleTransition, type CaseDeps } from '../cases/commands.ts';
+import { mergeCase } from '../cases/linking.ts';
 import type { Actor } from '../cases/policy.ts';
 import type { ApiEvent, TransitionBody } from './schemas.ts';
 

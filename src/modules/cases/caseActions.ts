@@ -1,5 +1,6 @@
 import type { FieldErrors } from '../../platform/views/forms.tsx';
-import { addNote, assignCase, closeCase, linkCases, mergeCase, routeCase, simpleTransition, type CaseDeps } from './commands.ts';
+import { addNote, assignCase, closeCase, routeCase, simpleTransition, type CaseDeps } from './commands.ts';
+import { linkCases, mergeCase } from './linking.ts';
 import { CASE_NUMBER } from './formInput.ts';
 import { OUTCOMES, type Outcome } from './lifecycle.ts';
 import type { Lookups } from './lookups.ts';

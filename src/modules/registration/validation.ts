@@ -1,7 +1,8 @@
 import type { Channel, MessageChannel } from '../../db/schema.ts';
 import { parseSwedishDateTimeLocal, swedishDate } from '../../platform/clock.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
-import type { Classification, OnBehalfInput, QuickCaseInput } from '../cases/commands.ts';
+import type { Classification } from '../cases/commands.ts';
+import type { OnBehalfInput, QuickCaseInput } from './commands.ts';
 import { OUTCOMES, type Outcome } from '../cases/lifecycle.ts';
 import { emptySubmissionInput, readSubmissionInput, validateSubmission, type SubmissionInput } from '../intake/validation.ts';
 import type { RegistrationChoices } from './queries.ts';

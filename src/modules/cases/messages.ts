@@ -1,0 +1,60 @@
+import type { Tx } from '../../db/database.ts';
+import type { MessageChannel } from '../../db/schema.ts';
+import { swedishDate } from '../../platform/clock.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { enqueueSends } from '../../platform/jobs.ts';
+import type { Actor } from './policy.ts';
+
+export interface AnswerInput {
+  channel: MessageChannel;
+  subject?: string;
+  body: string;
+  /** For a phone call: the day it was made. */
+  occurredOn?: string;
+}
+
+/** A message to the submitter on the case: e-mail is queued for sending; a letter or a call is recorded. */
+export async function addMessage(
+  tx: Tx,
+  caseRow: { id: string; contact_email: string | null; contact_phone: string | null; contact_address: string | null; contact_name: string | null; number: string },
+  actor: Actor,
+  purpose: 'answer' | 'referral' | 'not_handled',
+  m: AnswerInput,
+  now: Date,
+  /** Already said or sent outside the system (a quick case answered on the spot): recorded, never queued. */
+  alreadyDelivered = false,
+) {
+  const recipient = m.channel === 'email' ? caseRow.contact_email : m.channel === 'phone' ? caseRow.contact_phone : caseRow.contact_address;
+  if (!recipient) {
+    const what = { email: 'e-postadress', phone: 'telefonnummer', letter: 'postadress' }[m.channel];
+    throw new DomainError('invalid', `Synpunktslämnaren har inte lämnat någon ${what}.`, { channel: `Det finns ingen ${what} att svara till. Välj ett annat sätt.` });
+  }
+  const msg = await tx
+    .insertInto('messages')
+    .values({
+      case_id: caseRow.id,
+      purpose,
+      channel: m.channel,
+      recipient: m.channel === 'letter' ? [caseRow.contact_name, recipient].filter(Boolean).join('\n') : recipient,
+      subject: m.subject ?? `Svar på din synpunkt ${caseRow.number}`,
+      body: m.body,
+      // E-mail waits in the outbox for the mail transport; letters and calls are done by a person.
+      status: m.channel === 'email' && !alreadyDelivered ? 'queued' : 'recorded',
+      occurred_on: m.channel === 'phone' ? (m.occurredOn ?? swedishDate(now)) : swedishDate(now),
+      created_by: actor.kind === 'user' ? actor.id : null,
+      created_at: now,
+    })
+    .returning(['id', 'status'])
+    .executeTakeFirstOrThrow();
+  // The send job commits with the message, or neither does (notifications/send.ts).
+  if (msg.status === 'queued') await enqueueSends(tx, [msg.id]);
+  return msg;
+}
+
+/** A history event beside the transition (a note, a measure, a link). */
+export async function addEvent(tx: Tx, caseId: string, actor: Actor, type: string, now: Date, data: Record<string, unknown>, visibleToSubmitter = false) {
+  await tx
+    .insertInto('case_events')
+    .values({ case_id: caseId, type, actor_user_id: actor.kind === 'user' ? actor.id : null, actor_label: actor.name, occurred_at: now, visible_to_submitter: visibleToSubmitter, data: JSON.stringify(data) })
+    .execute();
+}
