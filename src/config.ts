@@ -17,6 +17,44 @@ export interface Config {
   /** Run the job worker inside the app process (default) or leave it to `npm run worker`. */
   runJobs: boolean;
   workerConcurrency: number;
+  /** Mail in (modules/mailin): an SMTP receiver and/or an IMAP mailbox; both off by default. */
+  inbound: InboundConfig;
+}
+
+export interface InboundConfig {
+  /** INBOUND_SMTP_PORT: the SMTP receiver listens here when set. */
+  smtpPort: number | undefined;
+  /** INBOUND_SMTP_HOST, 127.0.0.1 by default: the receiver is for the installation's own mail gateway. */
+  smtpHost: string;
+  /** IMAP_URL: imaps://user:password@host/INBOX (or imap:// for a server on the same machine). */
+  imapUrl: string | undefined;
+  /** IMAP_ACCESS_TOKEN: an OAuth2 access token instead of the password (Microsoft 365). */
+  imapAccessToken: string | undefined;
+  /** IMAP_OAUTH_TOKEN_URL + IMAP_OAUTH_CLIENT_ID + IMAP_OAUTH_CLIENT_SECRET (+ IMAP_OAUTH_SCOPE): fetch and renew tokens (client credentials). */
+  imapOAuth: { tokenUrl: string; clientId: string; clientSecret: string; scope: string | undefined } | undefined;
+  /** IMAP_DONE_FOLDER: move handled mail there; without it, handled mail is flagged (\Seen and $Lyhord). */
+  imapDoneFolder: string | undefined;
+  /** IMAP_POLL_SECONDS: how often to look when the server has no IDLE (and as a safety net when it has). */
+  imapPollSeconds: number;
+}
+
+function inboundFrom(env: NodeJS.ProcessEnv): InboundConfig {
+  const imapUrl = env.IMAP_URL || undefined;
+  if (imapUrl && !/^imaps?:\/\/[^/]+/.test(imapUrl)) throw new ConfigError('IMAP_URL must look like imaps://user:password@host/INBOX');
+  const oauth = env.IMAP_OAUTH_TOKEN_URL
+    ? { tokenUrl: env.IMAP_OAUTH_TOKEN_URL, clientId: env.IMAP_OAUTH_CLIENT_ID ?? '', clientSecret: env.IMAP_OAUTH_CLIENT_SECRET ?? '', scope: env.IMAP_OAUTH_SCOPE || undefined }
+    : undefined;
+  if (oauth && (!oauth.clientId || !oauth.clientSecret)) throw new ConfigError('IMAP_OAUTH_TOKEN_URL needs IMAP_OAUTH_CLIENT_ID and IMAP_OAUTH_CLIENT_SECRET');
+  const poll = intFrom(env, 'IMAP_POLL_SECONDS', 60);
+  return {
+    smtpPort: env.INBOUND_SMTP_PORT ? intFrom(env, 'INBOUND_SMTP_PORT', 0) : undefined,
+    smtpHost: env.INBOUND_SMTP_HOST || '127.0.0.1',
+    imapUrl,
+    imapAccessToken: env.IMAP_ACCESS_TOKEN || undefined,
+    imapOAuth: oauth,
+    imapDoneFolder: env.IMAP_DONE_FOLDER || undefined,
+    imapPollSeconds: Math.max(5, poll),
+  };
 }
 
 export interface MailConfig {
@@ -75,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mail: mailFrom(env, port),
     runJobs: env.RUN_JOBS !== 'false',
     workerConcurrency: Math.max(1, concurrency),
+    inbound: inboundFrom(env),
   };
 }
 

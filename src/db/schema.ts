@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { AdminLogTable, InstallationSecretsTable } from './tables/admin.ts';
 import type { AttachmentsTable, CaseContactsTable, CaseEventsTable, CaseLinksTable, CasesTable } from './tables/cases.ts';
+import type { InboundAddressesTable, InboundMessagesTable, InboundSettingsTable } from './tables/inboundMail.ts';
 import type { ClosureDaysTable, DeadlinePoliciesTable, MessageTemplatesTable } from './tables/deadlines.ts';
 import type { MessagesTable, ResponseTemplatesTable } from './tables/messages.ts';
 import type { CategoriesTable, OrganizationsTable, OrgUnitsTable } from './tables/organizations.ts';
@@ -15,6 +16,7 @@ export type * from './tables/admin.ts';
 export type * from './tables/cases.ts';
 export type * from './tables/deadlines.ts';
 export type * from './tables/messages.ts';
+export type * from './tables/inboundMail.ts';
 export type * from './tables/organizations.ts';
 export type * from './tables/staff.ts';
 export type * from './tables/statistics.ts';
@@ -47,6 +49,9 @@ export interface Database {
   case_events: CaseEventsTable;
   case_links: CaseLinksTable;
   attachments: AttachmentsTable;
+  inbound_addresses: InboundAddressesTable;
+  inbound_settings: InboundSettingsTable;
+  inbound_messages: InboundMessagesTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

@@ -100,4 +100,6 @@ export interface AttachmentsTable {
   content: Buffer;
   uploaded_by: string | null;
   created_at: Generated<Date>;
+  /** The mail it came with (modules/mailin), if any. */
+  inbound_message_id: string | null;
 }

@@ -139,7 +139,7 @@ export const OUTCOMES = {
 } as const;
 export type Outcome = keyof typeof OUTCOMES;
 
-export const EVENT_LABEL: Record<CaseEvent | 'received' | 'note' | 'measure' | 'link' | 'update' | 'message' | 'deadline', string> = {
+export const EVENT_LABEL: Record<CaseEvent | 'received' | 'note' | 'measure' | 'link' | 'update' | 'message' | 'deadline' | 'mail_in', string> = {
   received: 'Mottagen',
   register: 'Registrerad',
   route: 'Skickad till förvaltning/enhet',
@@ -161,4 +161,5 @@ export const EVENT_LABEL: Record<CaseEvent | 'received' | 'note' | 'measure' | '
   update: 'Uppgifter ändrade',
   message: 'Meddelande',
   deadline: 'Svarsdatum ändrat',
+  mail_in: 'E-post från synpunktslämnaren',
 };

@@ -1,0 +1,205 @@
+import type { Db, Executor, Tx } from '../../db/database.ts';
+import type { InboundOutcome } from '../../db/schema.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { FINAL_STATUSES, type Status } from '../cases/lifecycle.ts';
+import { isOwnAddress, type InstallationAddresses, type Recipient } from './addresses.ts';
+import { isAutoReply, isBounce, readDeliveryReport } from './classify.ts';
+import { insertMailCase, mailDescription, mailFiles } from './mailCase.ts';
+import { reportInbound } from './metrics.ts';
+import { messageIdsIn, parseInbound, type ParsedInbound } from './parse.ts';
+import * as q from './queries.ts';
+import { strippedText } from './quotes.ts';
+
+export interface InboundDeps {
+  db: Db;
+  clock: Clock;
+  /** Derives the status link of a new case (see statusTokenFor). */
+  tokenSecret: Buffer;
+  installation: InstallationAddresses;
+}
+
+export interface Delivery {
+  raw: Buffer;
+  /** The SMTP envelope sender; '' for the null sender of a bounce; null when not known (IMAP). */
+  envelopeFrom: string | null;
+  /** Our recipients of this mail, already resolved to organizations. */
+  recipients: Recipient[];
+  source: 'smtp' | 'imap';
+}
+
+export interface DeliveryResult {
+  organizationId: string;
+  outcome: InboundOutcome | 'duplicate';
+  inboundId: string;
+  caseNumber: string | null;
+}
+
+/** Too much mail from one sender even to hold: SMTP answers "try later" instead of storing it. */
+export class TemporaryRefusal extends Error {}
+
+/** A sender over this many times the hourly limit is refused for the time being (SMTP only; IMAP mail is already ours). */
+const REFUSE_FACTOR = 10;
+
+const clean = (s: string) => s.replace(/\u0000/g, '');
+
+/**
+ * A mail that reached us, for each organization it was addressed to: stored, with the case it
+ * made or joined, in one transaction per organization. Resolves only when everything is
+ * committed, so the caller may then (and only then) say it was received. The same mail again
+ * (same Message-ID) changes nothing and resolves with outcome 'duplicate'.
+ */
+export async function deliver(deps: InboundDeps, d: Delivery): Promise<DeliveryResult[]> {
+  const parsed = await parseInbound(d.raw);
+  const byOrg = new Map<string, Recipient[]>();
+  for (const r of d.recipients) byOrg.set(r.organizationId, [...(byOrg.get(r.organizationId) ?? []), r]);
+  const results: DeliveryResult[] = [];
+  for (const [orgId, recipients] of byOrg) results.push(await deliverTo(deps, d, parsed, orgId, recipients));
+  for (const r of results) reportInbound(r.outcome === 'held' ? { kind: 'held', source: d.source } : { kind: 'accepted', source: d.source, outcome: r.outcome });
+  return results;
+}
+
+const UNIQUE_KEY = 'inbound_messages_organization_id_message_key_key';
+
+async function deliverTo(deps: InboundDeps, d: Delivery, parsed: ParsedInbound, orgId: string, recipients: Recipient[]): Promise<DeliveryResult> {
+  const bounce = isBounce(parsed, d.envelopeFrom);
+  // A bounce concerns the organization whose message it names, wherever it was addressed.
+  const bounced = bounce ? await q.outgoingByMessageIds(deps.db, bounceCandidates(parsed)) : undefined;
+  const target = bounced?.organization_id ?? orgId;
+  const run = () =>
+    deps.db.transaction().execute(async (tx) => {
+      await q.lockSender(tx, target, parsed.from?.address ?? '');
+      const dup = await q.findInbound(tx, target, parsed.key);
+      if (dup) return { organizationId: target, outcome: 'duplicate' as const, inboundId: dup.id, caseNumber: dup.number };
+      return store(tx, deps, { d, parsed, orgId: target, recipients, bounce, bounced });
+    });
+  try {
+    return await run();
+  } catch (err) {
+    // The same mail committed by another connection meanwhile (two IMAP readers, a resend racing a slow commit).
+    if ((err as { constraint?: string }).constraint === UNIQUE_KEY) return run();
+    throw err;
+  }
+}
+
+function bounceCandidates(p: ParsedInbound): string[] {
+  return [...new Set([...p.reportParts.flatMap((r) => messageIdsIn(r)), ...(p.inReplyTo ? [p.inReplyTo] : []), ...p.references, ...messageIdsIn(p.text)])].slice(0, 100);
+}
+
+interface StoreInput {
+  d: Delivery;
+  parsed: ParsedInbound;
+  orgId: string;
+  recipients: Recipient[];
+  bounce: boolean;
+  bounced: Awaited<ReturnType<typeof q.outgoingByMessageIds>>;
+}
+
+async function store(tx: Tx, deps: InboundDeps, s: StoreInput): Promise<DeliveryResult> {
+  const { parsed, orgId } = s;
+  const now = deps.clock.now();
+  const text = clean(parsed.text);
+  const warnings = [...parsed.warnings];
+  const row = {
+    organization_id: orgId,
+    message_key: parsed.key,
+    header_message_id: parsed.messageId,
+    in_reply_to: parsed.inReplyTo,
+    references: parsed.references,
+    source: s.d.source,
+    envelope_from: s.d.envelopeFrom,
+    envelope_to: s.recipients.map((r) => r.address),
+    from_address: parsed.from?.address ?? null,
+    from_name: parsed.from?.name ? clean(parsed.from.name).slice(0, 300) : null,
+    to_text: parsed.toText ? clean(parsed.toText).slice(0, 2000) : null,
+    subject: clean(parsed.subject).slice(0, 1000),
+    body: text,
+    body_stripped: strippedText(text),
+    raw: s.d.raw,
+    raw_size: s.d.raw.length,
+    received_at: now,
+  };
+  const done = async (outcome: InboundOutcome, extra: { caseId?: string; caseNumber?: string; attention?: boolean; bouncedId?: string } = {}) => {
+    const id = await q.insertInbound(tx, { ...row, warnings, outcome, case_id: extra.caseId ?? null, needs_attention: extra.attention ?? false, bounced_message_id: extra.bouncedId ?? null });
+    return { id, result: { organizationId: orgId, outcome, inboundId: id, caseNumber: extra.caseNumber ?? null } satisfies DeliveryResult };
+  };
+
+  if (parsed.from && (await isOwnAddress(tx, parsed.from.address, deps.installation))) return (await done('loop')).result;
+
+  if (s.bounce) {
+    if (!s.bounced) return (await done('bounce_unmatched')).result;
+    const report = readDeliveryReport(parsed);
+    const caseId = s.bounced.case_id ?? undefined;
+    if (!report.failed) return (await done('delivery_report', { caseId, bouncedId: s.bounced.id })).result;
+    const reason = `Kom inte fram till mottagaren: ${clean(report.reason)}`.slice(0, 1000);
+    await q.markUndelivered(tx, s.bounced.id, reason);
+    if (caseId) await q.addCaseEvent(tx, caseId, 'message', now, { purpose: s.bounced.purpose, messageId: s.bounced.id, status: 'failed', error: reason }, 'Lyhörd');
+    return (await done('bounce', { caseId, bouncedId: s.bounced.id })).result;
+  }
+
+  const thread = await findThread(tx, orgId, parsed, s.recipients);
+  // Automatic replies never make or reopen a case; one about a case is kept with it, quietly.
+  if (isAutoReply(parsed)) return (await done('auto_reply', { caseId: thread?.id, caseNumber: thread?.number })).result;
+
+  const settings = await q.inboundSettings(tx, orgId);
+  if (parsed.from) {
+    const recent = await q.mailsFromSenderSince(tx, orgId, parsed.from.address, new Date(now.getTime() - 3600_000));
+    if (s.d.source === 'smtp' && recent >= settings.senderHourlyLimit * REFUSE_FACTOR) throw new TemporaryRefusal('sender flood');
+    if (recent >= settings.senderHourlyLimit) {
+      warnings.push(`Avsändaren har skickat fler än ${settings.senderHourlyLimit} e-postmeddelanden den senaste timmen. Meddelandet väntar på registratorn i stället för att bli ett ärende.`);
+      return (await done('held', { attention: true })).result;
+    }
+  }
+
+  const { files, warnings: fileWarnings } = mailFiles(parsed);
+  warnings.push(...fileWarnings);
+  const attach = async (caseId: string, inboundId: string) => q.insertMailFiles(tx, caseId, inboundId, files);
+
+  if (thread && !isFinal(thread.status)) {
+    const { id, result } = await done('reply', { caseId: thread.id, caseNumber: thread.number });
+    await attach(thread.id, id);
+    await q.addCaseEvent(tx, thread.id, 'mail_in', now, { channel: 'email', inboundMessageId: id }, 'Synpunktslämnaren via e-post');
+    return result;
+  }
+  if (thread) {
+    const closedAt = thread.closed_at ?? now;
+    if (now.getTime() - closedAt.getTime() <= settings.newCaseAfterDays * 86_400_000) {
+      const { id, result } = await done('reply_after_close', { caseId: thread.id, caseNumber: thread.number, attention: true });
+      await attach(thread.id, id);
+      await q.addCaseEvent(tx, thread.id, 'mail_in', now, { channel: 'email', inboundMessageId: id, afterClose: true }, 'Synpunktslämnaren via e-post');
+      return result;
+    }
+  }
+  const { description, cut } = mailDescription({ subject: clean(parsed.subject), text });
+  if (cut) warnings.push('Texten var för lång för ärendets beskrivning och är avkortad där. Hela texten finns i meddelandet.');
+  const created = await insertMailCase(tx, deps, orgId, parsed, now, description);
+  const { id, result } = await done(thread ? 'new_case_after_close' : 'new_case', { caseId: created.id, caseNumber: created.number });
+  await attach(created.id, id);
+  if (thread) {
+    await q.linkBothWays(tx, created.id, thread.id);
+    await q.addCaseEvent(tx, created.id, 'link', now, { linked: thread.number, reason: `Svar på ett ärende som avslutades för mer än ${settings.newCaseAfterDays} dagar sedan` });
+    await q.addCaseEvent(tx, thread.id, 'link', now, { linked: created.number });
+  }
+  return result;
+}
+
+const isFinal = (status: string) => (FINAL_STATUSES as readonly string[]).includes(status as Status);
+
+/**
+ * The case a mail answers: the case number in a plus-address, a Message-ID in In-Reply-To or
+ * References of something we sent or received, or (from the case's own contact only, since
+ * anyone can type a number) the case number in the subject. A merged case leads to the one it
+ * was merged into.
+ */
+export async function findThread(db: Executor, orgId: string, parsed: ParsedInbound, recipients: Recipient[]): Promise<q.ThreadCase | undefined> {
+  let found: q.ThreadCase | undefined;
+  const tagged = recipients.find((r) => r.caseNumber)?.caseNumber;
+  if (tagged) found = await q.caseByNumber(db, orgId, tagged);
+  if (!found) found = await q.caseByMessageIds(db, orgId, [...(parsed.inReplyTo ? [parsed.inReplyTo] : []), ...parsed.references]);
+  if (!found && parsed.from) {
+    const number = /\bSYN-\d{4}-\d{5,}\b/i.exec(parsed.subject)?.[0]?.toUpperCase();
+    const c = number ? await q.caseByNumber(db, orgId, number) : undefined;
+    if (c && c.contact_email?.toLowerCase() === parsed.from.address) found = c;
+  }
+  for (let hops = 0; found?.status === 'merged' && found.merged_into_id && hops < 10; hops++) found = await q.caseById(db, orgId, found.merged_into_id);
+  return found;
+}
