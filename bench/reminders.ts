@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { createDb, migrateToLatest } from '../src/db/database.ts';
-import { reminderPass } from '../src/modules/notifications/compose.ts';
+import { reminderPass } from '../src/modules/notifications/reminders.ts';
 import { seedDemoOrganization } from '../src/modules/organizations/demo.ts';
 import { startBenchPostgres } from './lib/postgres.ts';
 

@@ -5,7 +5,10 @@ import type { Clock } from '../../platform/clock.ts';
 import { startWorker, type TaskHandler, type TaskName } from '../../platform/jobs.ts';
 import { outboxTransport, smtpTransport, type MailTransport } from '../../platform/mail.ts';
 import { installationSecret } from '../../platform/secrets.ts';
-import { acknowledgementPass, createAcknowledgement, digestPass, reminderPass, type NotifyDeps } from './compose.ts';
+import { acknowledgementPass, createAcknowledgement } from './acknowledgement.ts';
+import { digestPass } from './digest.ts';
+import type { NotifyDeps } from './outbox.ts';
+import { reminderPass } from './reminders.ts';
 import { sendMessage, type SendDeps } from './send.ts';
 
 export type JobDeps = NotifyDeps & SendDeps;

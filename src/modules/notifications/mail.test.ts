@@ -11,7 +11,9 @@ import { smtpTransport } from '../../platform/mail.ts';
 import { answerCase } from '../cases/commands.ts';
 import { extendAnswerDate, setDeadlinePolicy, setDigestOptOut } from '../deadlines/commands.ts';
 import { DEFAULT_FULL_POLICY } from '../deadlines/policies.ts';
-import { acknowledgementPass, digestPass, reminderPass } from './compose.ts';
+import { acknowledgementPass } from './acknowledgement.ts';
+import { digestPass } from './digest.ts';
+import { reminderPass } from './reminders.ts';
 import { startJobs, type RunningJobs } from './jobs.ts';
 import { UNCERTAIN } from './send.ts';
 

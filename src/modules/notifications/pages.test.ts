@@ -6,7 +6,7 @@ import { assignCase, registerCase, simpleTransition, type CaseDeps } from '../ca
 import type { Actor } from '../cases/policy.ts';
 import { submitCase } from '../intake/commands.ts';
 import { installationSecret } from '../../platform/secrets.ts';
-import { acknowledgementPass } from './compose.ts';
+import { acknowledgementPass } from './acknowledgement.ts';
 import { startJobs, type RunningJobs } from './jobs.ts';
 import { findOrganizationById } from '../organizations/queries.ts';
 

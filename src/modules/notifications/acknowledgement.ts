@@ -1,0 +1,57 @@
+import type { Tx } from '../../db/database.ts';
+import { swedishDate } from '../../platform/clock.ts';
+import { OPEN_FOR_DEADLINES, longDate, wantsEmailAck } from '../deadlines/policies.ts';
+import { addMessageEvent, fill, queueEmails, statusLink, type NotifyDeps } from './outbox.ts';
+import { lockCaseInfo, responsibleText } from './recipients.ts';
+import { loadTemplate } from './templates.ts';
+
+/**
+ * The acknowledgement (rule 12): to a submitter who gave an e-mail address and wants the answer
+ * by e-mail, naming who is responsible and when the answer will come, with the status link.
+ * Sent once (ack_due_on is cleared and the message has a dedupe key); nothing when no longer owed.
+ */
+export async function createAcknowledgement(tx: Tx, deps: Omit<NotifyDeps, 'db'>, caseId: string, now: Date): Promise<string | null> {
+  const c = await lockCaseInfo(tx, caseId);
+  if (!c || !c.ack_due_on) return null;
+  const owed =
+    !c.acknowledged_at && (OPEN_FOR_DEADLINES as readonly string[]).includes(c.status) && wantsEmailAck(c.anonymous, c.contact_email ? { email: c.contact_email, replyChannel: c.reply_channel ?? 'none' } : null);
+  if (!owed) {
+    await tx.updateTable('cases').set({ ack_due_on: null }).where('id', '=', c.id).execute();
+    return null;
+  }
+  const template = await loadTemplate(tx, c.organization_id, 'acknowledgement');
+  const m = fill(template, {
+    arendenummer: c.number,
+    namn: c.contact_name ?? '',
+    handlaggare: await responsibleText(tx, c),
+    svarsdatum: c.answer_by ? longDate(c.answer_by) : '',
+    statuslank: statusLink(deps, c, c.id),
+    organisation: c.org_name,
+  });
+  const [id] = await queueEmails(tx, [{ case_id: c.id, organization_id: c.organization_id, purpose: 'acknowledgement', recipient: c.contact_email!, recipient_user_id: null, ...m, dedupe_key: `acknowledgement:${c.id}`, created_at: now }], now);
+  await tx.updateTable('cases').set({ ack_due_on: null, acknowledged_at: now }).where('id', '=', c.id).execute();
+  if (id) await addMessageEvent(tx, c.id, now, { purpose: 'acknowledgement', messageId: id }, true);
+  return id ?? null;
+}
+
+/** Catches acknowledgements owed whose day has come (a case still waiting for the registrar, say). */
+export async function acknowledgementPass(deps: NotifyDeps, now: Date, batchSize = 200): Promise<number> {
+  const today = swedishDate(now);
+  let created = 0;
+  for (;;) {
+    const done = await deps.db.transaction().execute(async (tx) => {
+      const due = await tx
+        .selectFrom('cases')
+        .select('id')
+        .where('ack_due_on', '<=', today)
+        .orderBy('ack_due_on')
+        .limit(batchSize)
+        .forUpdate()
+        .skipLocked()
+        .execute();
+      for (const { id } of due) if (await createAcknowledgement(tx, deps, id, now)) created++;
+      return due.length < batchSize;
+    });
+    if (done) return created;
+  }
+}
