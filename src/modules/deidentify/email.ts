@@ -8,6 +8,7 @@ const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+(?:@|\s?[([]\s?(?:at|a|sn
 
 export function findEmails(text: string): Finding[] {
   const out: Finding[] = [];
+  if (!/@|[([]\s?(?:at|a|snabel-a)\s?[)\]]/i.test(text)) return out;
   for (const m of text.matchAll(EMAIL)) {
     out.push({ kind: 'email', start: m.index!, end: m.index! + m[0].length });
   }

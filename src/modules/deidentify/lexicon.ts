@@ -13,7 +13,7 @@ const ARABIC = new Set(arabicList.split('\n'));
 /** Names that are also everyday words: "bo", "per", "hans", "berg", "will". */
 const WORDS = new Set(wordList.split('\n'));
 
-export const lower = (s: string) => s.toLocaleLowerCase('sv');
+export const lower = (s: string) => s.toLowerCase();
 
 export function isFirstName(word: string): boolean {
   return FIRST.has(lower(word));
@@ -23,11 +23,17 @@ export function isSurname(word: string): boolean {
   return SURNAMES.has(lower(word));
 }
 
-/** For the word after a first name: a listed surname or one of Swedish shape (Lindholm, Ekwall). */
-export function looksLikeSurname(word: string): boolean {
+/**
+ * For the word after a first name: a listed surname or one of Swedish shape (Lindholm, Ekwall);
+ * capitalized, also Finnish, Slavic and Turkish shapes (Virtanen, Petrović, Yılmazoğlu), whose
+ * endings lower-case Finnish adjectives share (nälkäinen).
+ */
+export function looksLikeSurname(word: string, capital = /^\p{Lu}/u.test(word)): boolean {
   const w = lower(word);
-  return SURNAMES.has(w) || SWEDISH_SURNAME.test(w);
+  return SURNAMES.has(w) || SWEDISH_SURNAME.test(w) || (capital && FOREIGN_SURNAME.test(w));
 }
+
+const FOREIGN_SURNAME = /^\p{L}{2,}(?:nen|oğlu|ović|ovic|ević|ić|ski|ska|sky|enko|uk|yan|ian|zadeh|pour|i)$/u;
 
 export function isKnownName(word: string): boolean {
   return isFirstName(word) || isSurname(word);
@@ -44,7 +50,7 @@ export function isAlsoWord(word: string): boolean {
  * (Stockholm, Helsingborg), so the shape only counts right after a first name.
  */
 const SWEDISH_SURNAME =
-  /^\p{L}{2,}(?:sson|berg|bergh|ström|strand|qvist|kvist|quist|gren|lund|lind|dahl|dal|holm|blad|blom|bom|borg|bäck|feldt|fors|hammar|lin|löf|löv|mark|sten|stedt|vall|wall|wik|vik|ander|ér|én|ell|ius|man|sköld|skog|roth|nen|ainen|oğlu|ović|ovic|ić|ic)$/u;
+  /^\p{L}{2,}(?:sson|berg|bergh|ström|strand|qvist|kvist|quist|gren|lund|lind|dahl|dal|holm|blad|blom|bom|borg|bäck|feldt|fors|hammar|lin|löf|löv|mark|sten|stedt|vall|wall|wik|vik|ander|ér|én|ell|ius|man|sköld|skog|roth)$/u;
 
 /** Arabic script: names are looked up without the conjunction or preposition written onto them. */
 export function arabicName(word: string): boolean {

@@ -5,12 +5,13 @@
 
 const set = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 
-const trigger = (phrases: string[]) => new RegExp(`(?:^|[^\\p{L}])(?:${phrases.join('|')})[\\s,:/.!-]*$`, 'iu');
+/** A phrase, whole words, and the separators after it: where it ends a name may begin. */
+const trigger = (phrases: string[]) => new RegExp(`(?<![\\p{L}])(?:${phrases.join('|')})[\\s,:/.!-]*`, 'giu');
 
 /** Phrases after which a name follows for sure: introductions, relations, titles and roles. */
 export const STRONG_TRIGGERS: RegExp = trigger([
   // introductions
-  'jag heter', 'heter', 'mitt namn är', 'namnet är', 'namn\\s*:', 'som heter', 'vid namn', 'kallad', 'kallas',
+  'jag heter', 'heter', 'hette', 'hetter', 'mitt namn är', 'namnet är', 'namn\\s*:', 'som heter', 'vid namn', 'kallad', 'kallas',
   'my name is', 'name\\s*:', 'named', 'called', 'nimeni on', 'nimi\\s*:', 'olen',
   // relations
   '(?:min|mitt|mina|vår|vårt|våra|hans|hennes|deras) (?:son|dotter|barn|pojke|flicka|tjej|kille|man|make|fru|hustru|sambo|särbo|partner|mamma|pappa|mor|far|bror|syster|lillebror|lillasyster|storebror|storasyster|granne|grannar|mormor|morfar|farmor|farfar|barnbarn|kompis|vän|väninna|kollega|chef|pojkvän|flickvän|svärmor|svärfar|kusin|faster|moster|farbror|morbror|elev)',
@@ -38,7 +39,7 @@ export const SIGNOFF_TRIGGERS: RegExp = trigger([
 ]);
 
 /** Arabic-script triggers: my name is, my son/daughter/husband/wife, Mr/Mrs, teacher, with greetings. */
-export const ARABIC_TRIGGERS = /(?:اسمي|أنا|انا|ابني|ابنتي|بنتي|زوجي|زوجتي|جاري|جارتي|السيد|السيدة|الأستاذ|الأستاذة|المعلم|المعلمة|المدير|المديرة|الدكتور|الدكتورة|التحية|تحياتي|وشكرا|شكرا|اسم|نام من|پسرم|دخترم|همسرم|آقای|خانم)[\s,:،.-]*$/u;
+export const ARABIC_TRIGGERS = /(?<![\u0600-\u06FF])[وف]?(?:اسمي|أنا|انا|ابني|ابنتي|بنتي|زوجي|زوجتي|جاري|جارتي|السيد|السيدة|الأستاذ|الأستاذة|المعلم|المعلمة|المدير|المديرة|الدكتور|الدكتورة|التحية|تحياتي|وشكرا|شكرا|اسم|نام من|پسرم|دخترم|همسرم|آقای|خانم)[\s,:،.-]*/gu;
 
 /** After these a capitalized word is a place: i Lund, på Berg, vid Björk. */
 export const PLACE_PREPOSITIONS = set('i på vid från mot genom över utanför nära längs norr söder öster väster runt inom in at near on');
@@ -63,7 +64,7 @@ export const PLACE_PREFIXES = set('sankt s:t st lilla stora gamla nya norra söd
 export const NOT_NAMES = set(
   'jag du han hon vi ni de den det dem dom man en ett och eller men att som är var har hade kan ska skulle vill inte nu då här där ' +
     'hej hejsan tjena tack hälsningar mvh med vänlig vänliga på i till för om av min mitt mina din ditt dina sin sitt sina vår ' +
-    'kommunen kommun staden ' +
+    'kommunen kommun staden valborg valborgsmässoafton midsommar midsommarafton jul julafton påsk nyår advent allhelgona ' +
     'i you he she we they it the a an and or but is are was has have not hello hi dear thanks regards best kind sincerely ' +
     'minä sinä hän me te he ja tai mutta on ei hei kiitos ' +
     'januari februari mars april maj juni juli augusti september oktober november december ' +
@@ -85,4 +86,13 @@ export const PLACES = set(
     'köpenhamn london paris berlin madrid rom sydney victoria jordan florence georgia india kina irak iran syrien somalia ' +
     'turkiet eritrea afghanistan polen tyskland ohio texas dakota chelsea brooklyn madison austin phoenix dallas houston ' +
     'tampere turku espoo vantaa oulu europa afrika asien amerika',
+);
+
+/**
+ * Common names that are also everyday words: written with a capital in the middle of a sentence they
+ * are names (pratade med Bo, att Per ringde); other capitalized words (Son, Grus) are a writer's habit.
+ */
+export const NAME_WORDS = set(
+  'bo per dag hans karl sten björn klara saga liv max axel ville august rut siv gun iris my lo love stig ros inge rune tor ' +
+    'lisa linda signe tilde alva ebba frans malte ture nova vera',
 );

@@ -1,6 +1,5 @@
-import { before } from './context.ts';
 import { arabicName, isAlsoWord, isFirstName, isKnownName, isSurname, looksLikeSurname, lower } from './lexicon.ts';
-import { ARABIC_TRIGGERS, NOT_NAMES, PERSON_BEFORE, PLACE_NOUNS, PLACE_PREFIXES, PLACE_PREPOSITIONS, PLACES, SIGNOFF_TRIGGERS, STRONG_TRIGGERS } from './nameContext.ts';
+import { ARABIC_TRIGGERS, NAME_WORDS, NOT_NAMES, PERSON_BEFORE, PLACE_NOUNS, PLACE_PREFIXES, PLACE_PREPOSITIONS, PLACES, SIGNOFF_TRIGGERS, STRONG_TRIGGERS } from './nameContext.ts';
 import { adjacent, tokenize, type Token } from './tokens.ts';
 import type { Finding } from './types.ts';
 
@@ -13,11 +12,16 @@ import type { Finding } from './types.ts';
  */
 type Trigger = 'strong' | 'signoff' | null;
 
-/** Anna, Annas, Anna's and Anna:s are all Anna; Karl-Johan is a name when both parts are. */
+/**
+ * Anna, Annas, Anna's and Anna:s are all Anna, and so are the Finnish Annalle, Annalla, Annasta;
+ * Karl-Johan is a name when both parts are.
+ */
 function firstNameForm(word: string): boolean {
   if (isFirstName(word)) return true;
   const stem = word.replace(/(?:'s|’s|:s|s)$/u, '');
   if (stem !== word && stem.length >= 2 && isFirstName(stem)) return true;
+  const finnish = word.replace(/(?:lle|lla|llä|lta|ltä|sta|stä|ssa|ssä|ksi|n)$/u, '');
+  if (finnish !== word && finnish.length >= 3 && word.length - finnish.length >= 2 && /^\p{Lu}/u.test(word) && isFirstName(finnish)) return true;
   const parts = word.split(/[-‐]/);
   return parts.length > 1 && parts.every((p) => p.length >= 2 && isFirstName(p));
 }
@@ -28,11 +32,13 @@ function surnameForm(word: string): boolean {
 
 const isInitial = (t: Token) => /^\p{Lu}\.$/u.test(t.text);
 
-function triggerBefore(text: string, t: Token): Trigger {
-  const b = before(text, t.start, 60);
-  if (STRONG_TRIGGERS.test(b)) return 'strong';
-  if (SIGNOFF_TRIGGERS.test(b)) return 'signoff';
-  return null;
+/** Where each trigger phrase ends in the text, found in one pass per kind: offset → kind. */
+function triggerEnds(text: string): Map<number, Trigger | 'arabic'> {
+  const ends = new Map<number, Trigger | 'arabic'>();
+  for (const m of text.matchAll(SIGNOFF_TRIGGERS)) ends.set(m.index! + m[0].length, 'signoff');
+  for (const m of text.matchAll(STRONG_TRIGGERS)) ends.set(m.index! + m[0].length, 'strong');
+  for (const m of text.matchAll(ARABIC_TRIGGERS)) ends.set(m.index! + m[0].length, 'arabic');
+  return ends;
 }
 
 /** Nothing but names, initials and punctuation until the end of the line: a signature. */
@@ -55,20 +61,22 @@ function canStart(text: string, tokens: Token[], i: number, trigger: Trigger): b
   const prev = i > 0 && adjacentOrSpace(t) ? lower(tokens[i - 1]!.text) : '';
   const next = tokens[i + 1];
   const nextIsName = !!next && adjacent(next) && next.capital === t.capital && (looksLikeSurname(next.text) || (firstNameForm(next.text) && !isAlsoWord(next.text)));
+  // A lone lower-case first name closing the text is a signature: "… på morgonen. jonas".
+  const signsOff = !t.capital && /^[\s.!/)-]*$/.test(text.slice(t.end)) && (i === 0 || /[.!?\n/]\s*$/.test(t.gap));
   if (trigger === 'strong') return t.capital || isKnownName(t.text) || firstNameForm(t.text);
   if (trigger === 'signoff') return isKnownName(t.text) || firstNameForm(t.text) || (t.capital && restOfLineIsSignature(text, tokens, i));
   if (PLACES.has(w)) return nextIsName;
   if (t.capital) {
     const placeBefore = PLACE_PREPOSITIONS.has(prev);
     if (firstNameForm(t.text) && !isAlsoWord(t.text)) return !placeBefore || nextIsName;
-    if (firstNameForm(t.text)) return nextIsName || (!t.sentenceStart && !placeBefore);
+    if (firstNameForm(t.text)) return nextIsName || (!t.sentenceStart && !placeBefore && (NAME_WORDS.has(w) || PERSON_BEFORE.has(prev)));
     if (surnameForm(t.text) && !isAlsoWord(t.text)) return !placeBefore;
     return false;
   }
   // Lower case: only a listed first name that is no everyday word, with a person word before it or
   // another name after it.
   if (!firstNameForm(t.text) || isAlsoWord(t.text) || w.length < 3) return false;
-  return PERSON_BEFORE.has(prev) || (nextIsName && !isAlsoWord(next!.text));
+  return PERSON_BEFORE.has(prev) || signsOff || (nextIsName && !isAlsoWord(next!.text));
 }
 
 /** Only white space (no full stop, comma or line break) between this token and the previous one. */
@@ -76,30 +84,36 @@ function adjacentOrSpace(t: Token): boolean {
   return /^\s*$/.test(t.gap) && !t.gap.includes('\n');
 }
 
+/** After a capitalized first name any capitalized word is a surname (Ewa Strand, Bo Ek). */
 function continues(start: Token, t: Token): boolean {
   if (!adjacent(t)) return false;
   const w = lower(t.text);
-  if (NOT_NAMES.has(w) || PLACE_NOUNS.has(w)) return false;
+  if (NOT_NAMES.has(w) || (!t.capital && PLACE_NOUNS.has(w)) || PLACES.has(w) || PLACE_SUFFIX.test(w)) return false;
   if (isInitial(t)) return true;
-  if (start.capital) return t.capital && !t.upper && (looksLikeSurname(t.text) || firstNameForm(t.text) || !isAlsoWord(t.text));
+  if (start.capital) return t.capital && !t.upper;
   return !t.capital && (looksLikeSurname(t.text) || (firstNameForm(t.text) && !isAlsoWord(t.text)));
 }
 
-/** Gustav Adolfs torg, Sankt Eriks gata, Anna Lindhs park: a place named after a person. */
+/** Estrid Ericssonskolan, Karl Johansgatan: a compound ending in a place noun. */
+const PLACE_SUFFIX = /\p{L}{3,}(?:gatan|vägen|skolan|skola|parken|torget|badet|hallen|kyrkan|gården|platsen|backen|sjön|huset|hemmet|boendet|centret|biblioteket|stadion|plan)$/u;
+
+const ORGANIZATION_SUFFIX = /^(?:AB|HB|KB|Oy|Ab|Ltd|Inc|Aktiebolag|Handelsbolag|Förening|Stiftelse)$/u;
+
+/** Gustav Adolfs torg, Sankt Eriks gata, Anna Lindhs park, Sjöryds Bygg AB: a place or a company. */
 function isPlace(tokens: Token[], i: number, j: number): boolean {
   const after = tokens[j];
-  if (after && adjacent(after) && PLACE_NOUNS.has(lower(after.text))) return true;
+  if (after && adjacent(after) && !after.capital && PLACE_NOUNS.has(after.text)) return true;
+  if (after && adjacent(after) && (ORGANIZATION_SUFFIX.test(after.text) || PLACE_SUFFIX.test(lower(after.text)))) return true;
   const prev = tokens[i - 1];
   return !!prev && adjacent(tokens[i]!) && prev.capital && PLACE_PREFIXES.has(lower(prev.text));
 }
 
 /** Arabic script has no capitals: a listed name counts after a trigger or next to another name. */
-function arabicSpan(text: string, tokens: Token[], i: number): number {
-  let j = i;
+function arabicSpan(tokens: Token[], i: number, triggered: boolean): number {
+  let j = triggered ? i + 1 : i;
   while (j < tokens.length && j - i < 4 && tokens[j]!.arabic && arabicName(tokens[j]!.text) && (j === i || adjacent(tokens[j]!))) j++;
   if (j === i) return i;
-  const triggered = ARABIC_TRIGGERS.test(before(text, tokens[i]!.start, 40));
-  if (triggered || j - i >= 2 || !ARABIC_COMMON_WORDS.has(tokens[i]!.text)) return j;
+  if (triggered || j - i >= 2 || !(ARABIC_COMMON_WORDS.has(tokens[i]!.text) || isAlsoWord(tokens[i]!.text))) return j;
   return i;
 }
 
@@ -110,17 +124,19 @@ const ARABIC_COMMON_WORDS = new Set(
 
 export function findNames(text: string): Finding[] {
   const tokens = tokenize(text);
+  const triggers = triggerEnds(text);
   const out: Finding[] = [];
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
     if (t.arabic) {
-      const j = arabicSpan(text, tokens, i);
+      const j = arabicSpan(tokens, i, triggers.get(t.start) === 'arabic');
       if (j > i) out.push({ kind: 'name', start: t.start, end: tokens[j - 1]!.end });
       i = Math.max(j, i + 1);
       continue;
     }
-    const trigger = triggerBefore(text, t);
+    const found = triggers.get(t.start);
+    const trigger = found === 'arabic' ? null : (found ?? null);
     if (!canStart(text, tokens, i, trigger)) {
       i++;
       continue;

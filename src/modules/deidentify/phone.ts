@@ -15,6 +15,11 @@ const GROUP = /^\d+/;
 // Between groups: one space, dash or slash, maybe padded by spaces; or a parenthesis (+46 (0)70).
 const SEPARATOR = /^(?:\s?[-–/]\s?|\s|\s?\(|\)\s?|\s?\(0\)\s?)/;
 
+/** The organization's switchboard and service lines are no one's personal number. */
+const SWITCHBOARD_CONTEXT = /(?:växel|växeln|vxl|kontaktcenter|kundtjänst|servicecenter|medborgarservice|kommunens (?:telefon|nummer)|switchboard|vaihde)\S*[\s:.,]*(?:på|nr|nummer|tel\.?|telefon|är)?[\s:.,]*$/iu;
+/** Freephone, shared-cost and premium numbers (020, 0771, 0900 …) belong to organizations. */
+const SERVICE_NUMBER = /^(?:020|0200|077[0-9]|0900|0939|0944)/;
+
 /** Opening hours, dates and invoice numbers that start with 0 are not phone numbers. */
 const NOT_PHONE_CONTEXT = /(faktura|fakturanr|fakturanummer|ocr|ärende|ärendenr|kundnummer|kundnr|ordernr|ordernummer|referens|ref\.?|invoice|case|order|lgh|lägenhet|org\.?\s?nr|organisationsnummer)\s*(nr|nummer|number|no\.?)?[\s.:#]*$/iu;
 
@@ -31,6 +36,13 @@ export function validPhoneDigits(digits: string, plus: boolean): boolean {
   if (!digits.startsWith('0')) return false;
   if (/^07[02369]/.test(digits)) return digits.length === 10;
   return digits.length >= 8 && digits.length <= 10;
+}
+
+/** Digits in national form (08…), for telling service numbers. */
+function nationalForm(digits: string, plus: boolean): string {
+  const international = plus ? digits : digits.startsWith('00') ? digits.slice(2) : null;
+  if (international === null) return digits;
+  return international.startsWith('46') ? `0${international.slice(2).replace(/^0/, '')}` : '';
 }
 
 interface Groups {
@@ -86,6 +98,7 @@ export function findPhones(text: string): Finding[] {
       const raw = text.slice(start, end);
       if (looksLikeDateOrTime(raw)) break;
       if (!plus && NOT_PHONE_CONTEXT.test(before(text, start, 30))) break;
+      if (SERVICE_NUMBER.test(nationalForm(d, plus)) || SWITCHBOARD_CONTEXT.test(before(text, start, 40))) break;
       out.push({ kind: 'phone', start, end });
       lastEnd = end;
       break;

@@ -27,13 +27,13 @@ export function tokenize(text: string): Token[] {
     const start = m.index!;
     const gap = text.slice(prevEnd, start);
     const before = out.length === 0 ? '' : gap;
-    const sentenceStart = out.length === 0 || /[.!?:;\n"“”«»(\-–—]\s*$/.test(before) || /\n/.test(gap) || /^[\s]*$/.test(text.slice(0, start));
+    const sentenceStart = out.length === 0 || /[.!?:;\n"“”«»(\-–—]\s*$/.test(before) || gap.includes('\n');
     out.push({
       text: word,
       start,
       end: start + word.length,
       capital: /^\p{Lu}/u.test(word),
-      upper: word.replace(/\.$/, '').length > 1 && word === word.toLocaleUpperCase('sv') && /\p{Lu}/u.test(word),
+      upper: word.replace(/\.$/, '').length > 1 && word === word.toUpperCase() && /\p{Lu}/u.test(word),
       sentenceStart,
       arabic: ARABIC.test(word),
       gap,

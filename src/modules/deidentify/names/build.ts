@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { NAME_WORDS } from '../nameContext.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const sources = process.env.NAME_SOURCES ?? '/work/.mirror';
@@ -101,17 +102,17 @@ const frequentNames = clean([
   ...gitShow('AKhateeb+arabic-names', 'Most-Popular-Arabic-FirstNames.txt').split('\n'),
   ...['sv', 'fi'].flatMap((l) => [...fakerFirst(l), ...fakerLast(l)]),
 ]);
-const EVERYDAY = new Set(
-  ('bo per dag hans karl sten björn klara saga liv max axel ville august rut mark siv gun iris my lo love stig ros inge rune tor ' +
-    'lisa linda signe tilde alva ebba frans malte ture nova vera bror ask berg ek lund björk holm falk blom lind ström strand sand ' +
-    'will may june april grace hope bill rose frank jack art bob joy faith dawn rob pat sue bill hunter king')
-    .split(' '),
-);
+/** Everyday words that are also (less common) names, beside the common names in NAME_WORDS. */
+const OTHER_EVERYDAY = ['berg', 'ek', 'lund', 'björk', 'holm', 'falk', 'blom', 'lind', 'ström', 'strand', 'sand', 'ask', 'bror', 'june', 'april', 'grace', 'hope', 'rose', 'art', 'joy', 'faith', 'dawn', 'rob', 'pat', 'sue', 'hunter', 'king', 'will', 'may', 'bill', 'frank', 'jack', 'mark'];
+const EVERYDAY = new Set([...NAME_WORDS, ...OTHER_EVERYDAY]);
 // The Swedish dictionary knows "John" and "Peter" as names: the English frequency list is only asked
 // about words it does not.
 const svProper = svProperNames;
 const words = new Set<string>();
 for (const n of [...first, ...surnames]) if (svWords.has(n) && (!frequentNames.has(n) || EVERYDAY.has(n))) words.add(n);
+// Arabic script has no capitals to tell a name from a word: frequent Arabic and Persian words that are
+// also names (على "on", أمل "hope", نور "light") count only in context.
+for (const w of [...frequent('arabic', 1500), ...frequent('farsi', 1500)]) if (arabic.has(w)) words.add(w);
 for (const w of [...englishCommon, ...finnishCommon, ...EVERYDAY]) {
   if (!(first.has(w) || surnames.has(w))) continue;
   if (EVERYDAY.has(w) || finnishCommon.includes(w) || (!svProper.has(w) && !frequentNames.has(w))) words.add(w);
