@@ -28,6 +28,8 @@ import { DomainError } from './platform/errors.ts';
 import { installationSecret } from './platform/secrets.ts';
 import { rewriteOrgUrl, tenantPlugin } from './platform/tenant.ts';
 import { ErrorPage } from './platform/views/ErrorPage.tsx';
+import { i18nPlugin, useCitizenLanguage } from './platform/i18n/plugin.ts';
+import { translator } from './platform/i18n/catalogue.ts';
 import { sendPage } from './platform/views/render.ts';
 
 export interface AppDeps {
@@ -76,17 +78,27 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', secure: deps.config.secureCookies, signed: true },
   });
   await app.register(rateLimit, { global: false });
+  await app.register(i18nPlugin);
 
   app.get('/assets/app.css', async (_req, reply) =>
     reply.header('content-type', 'text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(css),
   );
 
-  app.setNotFoundHandler((req, reply) => sendPage(reply, <ErrorPage status={404} orgName={req.org?.name ?? 'Lyhörd'} />, 404));
+  // An unknown address is most likely a citizen's mistyped or old link: say so in their language.
+  app.setNotFoundHandler((req, reply) => {
+    if (req.org) useCitizenLanguage(req, reply);
+    return sendPage(reply, <ErrorPage status={404} orgName={req.org?.name ?? 'Lyhörd'} />, 404);
+  });
 
   app.setErrorHandler<FastifyError>((err, req, reply) => {
     const orgName = req.org?.name ?? 'Lyhörd';
+    // Errors raised before the language hook ran (a malformed URL) are shown in Swedish.
+    req.i18n ??= translator();
+    const { t } = req.i18n;
     if (err instanceof DomainError) {
-      return sendPage(reply, <ErrorPage status={err.status} message={err.message} orgName={orgName} />, err.status);
+      // A message written only in Swedish is left out of a page in another language; the title and help still say what happened.
+      const message = err.messageKey ? t(err.messageKey.key, err.messageKey.values) : req.i18n.code === 'sv' ? err.message : undefined;
+      return sendPage(reply, <ErrorPage status={err.status} message={message} orgName={orgName} />, err.status);
     }
     const status = typeof (err as { statusCode?: number }).statusCode === 'number' ? (err as { statusCode: number }).statusCode : 500;
     if (status >= 500) {
@@ -94,15 +106,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return sendPage(reply, <ErrorPage status={500} orgName={orgName} />, 500);
     }
     if (status === 403 && (err as { code?: string }).code?.startsWith('FST_CSRF')) {
-      const message = 'Formuläret har varit öppet för länge eller skickades från en annan sida. Gå tillbaka, ladda om sidan och försök igen.';
+      const message = t('error.csrf');
       return sendPage(reply, <ErrorPage status={403} message={message} orgName={orgName} />, 403);
     }
-    const message =
-      status === 413
-        ? 'Texten eller filen var för stor. Korta texten och försök igen.'
-        : status === 415
-          ? 'Formuläret skickades i ett format som vi inte tar emot. Gå tillbaka till formuläret och försök igen.'
-          : 'Det som skickades gick inte att läsa. Gå tillbaka och försök igen.';
+    const message = t(status === 413 ? 'error.tooLarge' : status === 415 ? 'error.unsupportedMediaType' : 'error.unreadable');
     return sendPage(reply, <ErrorPage status={status} message={message} orgName={orgName} />, status);
   });
 

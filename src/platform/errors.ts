@@ -1,11 +1,20 @@
+import { sv, type MessageKey, type Values } from './i18n/catalogue.ts';
+
 /** The one domain error type: a code the error handler maps to a status and a page or JSON body. */
 export class DomainError extends Error {
   constructor(
     readonly code: 'not_found' | 'conflict' | 'invalid' | 'forbidden' | 'unsupported_media_type' | 'too_many_requests',
     message: string,
     readonly details?: Record<string, string>,
+    /** The message in the catalogue, so a citizen's error page says it in their language. */
+    readonly messageKey?: { key: MessageKey; values?: Values },
   ) {
     super(message);
+  }
+
+  /** An error a citizen may see: its message comes from the catalogue (in Swedish for logs, staff and the API). */
+  static citizen(code: DomainError['code'], key: MessageKey, values?: Values): DomainError {
+    return new DomainError(code, sv(key, values), undefined, { key, values });
   }
 
   get status(): number {

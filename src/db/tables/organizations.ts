@@ -19,6 +19,8 @@ export interface OrganizationsTable {
 }
 
 export interface OrganizationSettings {
+  /** The citizen pages' language when neither the reader nor their browser chose one (a code in /locales; default 'sv'). */
+  defaultLanguage?: string;
   /** Expected answer time shown to citizens, in working days. */
   answerWorkingDays?: number;
   /** Where things that are not synpunkter go. */

@@ -32,22 +32,7 @@ export const CHANNEL_LABEL: Record<Channel, string> = {
   api: 'Integration',
 };
 
-/** Status in plain Swedish, as the submitter reads it on the status page. */
-export const STATUS_LABEL_PUBLIC: Record<string, string> = {
-  received: 'Mottagen – vi har tagit emot din synpunkt',
-  registered: 'Registrerad – din synpunkt har skickats vidare till rätt verksamhet',
-  assigned: 'Under handläggning – en handläggare har fått din synpunkt',
-  in_progress: 'Under handläggning',
-  waiting: 'Väntar på svar från dig',
-  answered: 'Besvarad',
-  closed: 'Avslutad',
-  referred: 'Hänvisad till rätt instans',
-  not_handled: 'Inte handlagd',
-  merged: 'Sammanslagen med ett annat ärende',
-  withdrawn: 'Återkallad',
-};
-
-/** Status as staff speak of it (the citizen's wording is STATUS_LABEL_PUBLIC in labels.ts). */
+/** Status as staff speak of it (the citizen's wording is status.public.* in the catalogue, locales/). */
 export const STATUS_LABEL: Record<Status, string> = {
   received: 'Mottagen',
   registered: 'Registrerad',

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { MessageKey, Translator, Values } from '../../platform/i18n/catalogue.ts';
 import { sha256 } from '../../platform/secrets.ts';
 
 /** What a citizen may attach to the public form (DOMAIN.md rule 2). */
@@ -9,7 +10,6 @@ const MAX_FILES_SEEN = 10;
 const MAX_FILENAME = 200;
 
 export const ACCEPT = '.pdf,.jpg,.jpeg,.png,.heic,.doc,.docx,.txt';
-export const ALLOWED_LABEL = 'PDF, JPG, PNG, HEIC, Word (doc, docx) och vanlig text (txt)';
 
 /** The content types an attachment is stored and served with; anything else is served as octet-stream. */
 export const ATTACHMENT_TYPES: ReadonlySet<string> = new Set([
@@ -76,28 +76,38 @@ export function sanitizeFilename(raw: string): string {
 /**
  * One file under the form's rules, wherever it came from (the public form, an e-mail): its name
  * cleaned, its size and its type checked by content. The one place every stored upload passes,
- * so what is done to files before they are kept belongs here. The reason is in Swedish when refused.
+ * so what is done to files before they are kept belongs here. The reason, when refused, is a
+ * catalogue message: the form shows it in the reader's language.
  */
-export function acceptFile(rawName: string, declaredType: string, content: Buffer): { file: UploadedFile } | { problem: string } {
+export function acceptFile(rawName: string, declaredType: string, content: Buffer): { file: UploadedFile } | { problem: FileProblem } {
   const name = sanitizeFilename(rawName);
-  if (content.length > MAX_FILE_BYTES) return { problem: `Filen ${name} är större än 10 MB` };
-  if (content.length === 0) return { problem: `Filen ${name} är tom` };
+  if (content.length > MAX_FILE_BYTES) return { problem: { key: 'attachments.tooLarge', values: { name } } };
+  if (content.length === 0) return { problem: { key: 'attachments.empty', values: { name } } };
   const contentType = detectType(name, declaredType, content);
-  if (!contentType) return { problem: `Filen ${name} är av en typ vi inte tar emot. Du kan bifoga ${ALLOWED_LABEL}` };
+  if (!contentType) return { problem: { key: 'attachments.wrongType', values: { name } } };
   return { file: { filename: name, contentType, content, sha256: sha256(content) } };
 }
 
-export const LOST_FILES = 'Välj filerna igen om du vill bifoga dem – filer sparas inte när formuläret visas på nytt.';
+/** Something wrong with the chosen files, as a catalogue message (attachments.*). */
+export interface FileProblem {
+  key: MessageKey;
+  values?: Values;
+}
+
+/** The file problems as one field error in the reader's language, ending with the advice to choose the files again. */
+export function fileErrorText(problems: readonly FileProblem[], i18n: Pick<Translator, 't'>): string {
+  return [...problems.map((p) => i18n.t(p.key, p.values)), i18n.t('attachments.chooseAgain')].join(' ');
+}
 
 /**
  * Reads a multipart form: the fields in the shape the urlencoded parser gives (a repeated field
  * as an array), and the files, buffered and checked. Problems with the files come back as one
  * message for the `attachments` field.
  */
-export async function readMultipartForm(req: FastifyRequest): Promise<{ fields: Record<string, string | string[]>; files: UploadedFile[]; fileError: string | null }> {
+export async function readMultipartForm(req: FastifyRequest): Promise<{ fields: Record<string, string | string[]>; files: UploadedFile[]; fileProblems: FileProblem[] }> {
   const fields: Record<string, string | string[]> = Object.create(null);
   const files: UploadedFile[] = [];
-  const problems: string[] = [];
+  const problems: FileProblem[] = [];
   let count = 0;
   // A file over the limit is cut short (`truncated`) rather than failing the request, so the person gets the form back.
   const options = { limits: { files: MAX_FILES_SEEN, fileSize: MAX_FILE_BYTES }, throwFileSizeLimit: false };
@@ -123,15 +133,15 @@ export async function readMultipartForm(req: FastifyRequest): Promise<{ fields: 
     const chunks: Buffer[] = [];
     for await (const chunk of part.file) chunks.push(chunk as Buffer);
     if (part.file.truncated) {
-      problems.push(`Filen ${name} är större än 10 MB`);
+      problems.push({ key: 'attachments.tooLarge', values: { name } });
       continue;
     }
     const checked = acceptFile(part.filename, part.mimetype, Buffer.concat(chunks));
     if ('problem' in checked) problems.push(checked.problem);
     else files.push(checked.file);
   }
-  if (count > MAX_FILES) problems.unshift(`Du kan bifoga högst ${MAX_FILES} filer – du valde ${count}`);
-  return { fields, files, fileError: problems.length > 0 ? `${problems.join('. ')}. ${LOST_FILES}` : null };
+  if (count > MAX_FILES) problems.unshift({ key: 'attachments.tooMany', values: { max: MAX_FILES, count } });
+  return { fields, files, fileProblems: problems };
 }
 
 async function drain(stream: AsyncIterable<unknown>) {

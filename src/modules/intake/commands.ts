@@ -44,7 +44,15 @@ type Org = { id: string; config_version: number };
  * and any attached files in one statement, so one round trip and one implicit transaction. A
  * repeated post of the same form (double-click) finds the case it already made.
  */
-export async function submitCase(deps: IntakeDeps, org: Org, submission: Submission, postedFormId: string, files: readonly UploadedFile[] = []): Promise<SubmitResult> {
+export async function submitCase(
+  deps: IntakeDeps,
+  org: Org,
+  submission: Submission,
+  postedFormId: string,
+  files: readonly UploadedFile[] = [],
+  /** The language the form was filled in: the receipt, status page and messages to the submitter use it. */
+  language: string | null = null,
+): Promise<SubmitResult> {
   const { db, clock } = deps;
   let formId = FORM_ID.test(postedFormId) ? postedFormId : newFormId();
   const hash = contentHash(submission, files);
@@ -64,6 +72,7 @@ export async function submitCase(deps: IntakeDeps, org: Org, submission: Submiss
         kind: submission.kind,
         channel: 'web',
         description: submission.description,
+        language,
         anonymous: submission.anonymous,
         received_at: receivedAt,
         suggested_unit_id: submission.suggestedUnitId,

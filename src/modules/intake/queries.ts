@@ -23,7 +23,7 @@ export async function findCaseForSubmitter(db: Executor, organizationId: string,
   const c = await db
     .selectFrom('cases as c')
     .leftJoin('users as h', 'h.id', 'c.handler_id')
-    .select(['c.id', 'c.number', 'c.kind', 'c.status', 'c.received_at', 'c.description', 'c.anonymous', 'c.answer_by', 'c.is_internal', 'h.name as handler_name'])
+    .select(['c.id', 'c.number', 'c.kind', 'c.status', 'c.received_at', 'c.description', 'c.anonymous', 'c.answer_by', 'c.is_internal', 'c.language', 'h.name as handler_name'])
     .where('c.organization_id', '=', organizationId)
     .where('c.status_token_hash', '=', tokenHash)
     .executeTakeFirst();

@@ -1,5 +1,7 @@
-import type { FastifyPluginAsync } from 'fastify';
-import { DomainError, notFound } from '../../platform/errors.ts';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '../../platform/errors.ts';
+import { isLanguage, translator } from '../../platform/i18n/catalogue.ts';
+import { citizenArea, useCitizenLanguage } from '../../platform/i18n/plugin.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import type { Organization } from '../../db/schema.ts';
 import { cachedForOrg } from '../../platform/orgCache.ts';
@@ -7,7 +9,7 @@ import { listActiveForvaltningar } from '../organizations/queries.ts';
 import { hashStatusToken } from '../cases/statusToken.ts';
 import { newFormId, submitCase, type IntakeDeps } from './commands.ts';
 import { findCaseForSubmitter } from './queries.ts';
-import { LOST_FILES, readMultipartForm, type UploadedFile } from './attachments.ts';
+import { fileErrorText, readMultipartForm, type FileProblem, type UploadedFile } from './attachments.ts';
 import { emptySubmissionInput, readSubmissionInput, validateSubmission } from './validation.ts';
 import { FormPage } from './views/FormPage.tsx';
 import { ReceiptPage } from './views/ReceiptPage.tsx';
@@ -19,6 +21,7 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 const emptyInput = () => emptySubmissionInput(newFormId());
 
 export const intakeRoutes: FastifyPluginAsync<IntakeDeps> = async (app, deps) => {
+  citizenArea(app);
   const forvaltningarOf = (org: Organization) => cachedForOrg(org, 'forvaltningar', () => listActiveForvaltningar(deps.db, org.id));
 
   app.get('/', async (req, reply) => sendPage(reply, <StartPage org={req.org} />));
@@ -32,41 +35,47 @@ export const intakeRoutes: FastifyPluginAsync<IntakeDeps> = async (app, deps) =>
     const type = req.headers['content-type'] ?? '';
     const multipart = type.startsWith('multipart/form-data') && req.isMultipart();
     if (!multipart && !type.startsWith('application/x-www-form-urlencoded')) {
-      throw new DomainError('unsupported_media_type', 'Synpunkten ska skickas med formuläret på sidan. Gå tillbaka till formuläret och försök igen.');
+      throw DomainError.citizen('unsupported_media_type', 'error.form.mediaType');
     }
     const org = req.org;
     // Without files the urlencoded body is already parsed; with them every part is read here.
-    const form = multipart ? await readMultipartForm(req) : { fields: req.body, files: [] as UploadedFile[], fileError: null };
+    const form = multipart ? await readMultipartForm(req) : { fields: req.body, files: [] as UploadedFile[], fileProblems: [] as FileProblem[] };
+    // The form says which language it was filled in: the page answers in it and the case keeps it.
+    const posted = (form.fields as Record<string, unknown> | undefined)?.lang;
+    if (isLanguage(posted)) req.i18n = translator(posted);
+    const i18n = req.i18n;
     const units = await forvaltningarOf(org);
     const read = readSubmissionInput(form.fields);
-    const result = validateSubmission(read, new Set(units.map((u) => u.id)));
-    if (!result.ok || form.fileError) {
+    const result = validateSubmission(read, new Set(units.map((u) => u.id)), i18n.t);
+    if (!result.ok || form.fileProblems.length > 0) {
       const errors = result.ok ? {} : result.errors;
       // A browser cannot refill a file input, so chosen files are lost with the page.
-      if (form.fileError) errors.attachments = form.fileError;
-      else if (form.files.length > 0) errors.attachments = `Du hade valt ${form.files.length === 1 ? 'en fil' : `${form.files.length} filer`}. ${LOST_FILES}`;
+      if (form.fileProblems.length > 0) errors.attachments = fileErrorText(form.fileProblems, i18n);
+      else if (form.files.length > 0) errors.attachments = fileErrorText([{ key: 'attachments.hadChosen', values: { count: form.files.length } }], i18n);
       const input = { ...read.input, formId: read.input.formId || newFormId() };
       return sendPage(reply, <FormPage org={org} units={units} input={input} errors={errors} />, 400);
     }
-    const { token } = await submitCase(deps, org, result.value, read.input.formId, form.files);
+    const { token } = await submitCase(deps, org, result.value, read.input.formId, form.files, i18n.code);
     return reply.code(303).header('location', `/synpunkt/kvitto/${token}`).send();
   });
 
   app.get<{ Params: { token: string } }>('/synpunkt/kvitto/:token', async (req, reply) => {
-    const c = await loadByToken(req.params.token, req.org.id);
+    const c = await loadByToken(req, reply, req.params.token);
     const statusUrl = `${publicOrigin(req)}/arende/${req.params.token}`;
     return sendPage(reply, <ReceiptPage org={req.org} number={c.number} statusUrl={statusUrl} anonymous={c.anonymous} />);
   });
 
   app.get<{ Params: { token: string } }>('/arende/:token', async (req, reply) => {
-    const c = await loadByToken(req.params.token, req.org.id);
+    const c = await loadByToken(req, reply, req.params.token);
     return sendPage(reply, <StatusPage org={req.org} c={c} />);
   });
 
-  async function loadByToken(token: string, organizationId: string) {
-    if (!TOKEN.test(token)) throw notFound('Ärendet');
-    const c = await findCaseForSubmitter(deps.db, organizationId, hashStatusToken(token));
-    if (!c) throw notFound('Ärendet');
+  /** The submitter's case; its pages are in the submitter's language unless the reader chose another. */
+  async function loadByToken(req: FastifyRequest, reply: FastifyReply, token: string) {
+    if (!TOKEN.test(token)) throw DomainError.citizen('not_found', 'error.caseNotFound');
+    const c = await findCaseForSubmitter(deps.db, req.org.id, hashStatusToken(token));
+    if (!c) throw DomainError.citizen('not_found', 'error.caseNotFound');
+    useCitizenLanguage(req, reply, c.language);
     return c;
   }
 };

@@ -1,6 +1,9 @@
 import type { CaseKind, ReplyChannel } from '../../db/schema.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { KINDS, REPLY_CHANNELS } from '../cases/labels.ts';
+import { sv, type MessageKey, type Values } from '../../platform/i18n/catalogue.ts';
+
+type Translate = (key: MessageKey, values?: Values) => string;
 
 export const MAX_DESCRIPTION = 10_000;
 const MAX_NAME = 200;
@@ -73,23 +76,23 @@ export function parseAnonymous(v: string): boolean | undefined {
 export function validateSubmission(
   { input, malformed }: { input: SubmissionInput; malformed: (keyof SubmissionInput)[] },
   forvaltningIds: ReadonlySet<string>,
+  /** The language of the messages: the form's, Swedish for staff and the API. */
+  t: Translate = sv,
 ): { ok: true; value: Submission } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
 
   if (!KINDS.includes(input.kind as CaseKind)) {
-    errors.kind = input.kind ? 'Välj en av de fyra typerna: klagomål, fråga, beröm eller förslag' : 'Välj om det är ett klagomål, en fråga, ett beröm eller ett förslag';
+    errors.kind = t(input.kind ? 'validation.kind.unknown' : 'validation.kind.missing');
   }
 
   const length = codePoints(input.description);
-  if (blank(input.description)) errors.description = 'Skriv din synpunkt';
-  else if (length > MAX_DESCRIPTION) {
-    errors.description = `Synpunkten får vara högst ${MAX_DESCRIPTION.toLocaleString('sv-SE')} tecken – du har skrivit ${length.toLocaleString('sv-SE')}`;
-  }
+  if (blank(input.description)) errors.description = t('validation.description.missing');
+  else if (length > MAX_DESCRIPTION) errors.description = t('validation.description.tooLong', { max: MAX_DESCRIPTION, length });
 
   const unit = input.unit.trim();
   const suggestedUnitId = unit === '' || unit === 'vet-inte' ? null : unit;
   if (suggestedUnitId && !forvaltningIds.has(suggestedUnitId)) {
-    errors.unit = 'Välj en förvaltning i listan, eller ”Vet inte”';
+    errors.unit = t('validation.unit.unknown');
   }
 
   const anonymous = parseAnonymous(input.anonymous);
@@ -100,42 +103,42 @@ export function validateSubmission(
   const replyChannel = input.replyChannel as ReplyChannel;
 
   if (anonymous === undefined) {
-    errors.anonymous = 'Välj om du vill vara anonym eller lämna kontaktuppgifter';
+    errors.anonymous = t('validation.anonymous.missing');
   } else if (anonymous) {
     if (!blank(name) || !blank(email) || !blank(phone) || !blank(address) || (input.replyChannel && replyChannel !== 'none')) {
-      errors.anonymous = 'Du har valt att vara anonym men fyllt i kontaktuppgifter. Töm fälten, eller välj att lämna kontaktuppgifter om du vill ha svar';
+      errors.anonymous = t('validation.anonymous.withContact');
     }
   } else {
-    if (blank(name)) errors.name = 'Skriv ditt namn';
-    else if (codePoints(name) > MAX_NAME) errors.name = `Namnet får vara högst ${MAX_NAME} tecken`;
+    if (blank(name)) errors.name = t('validation.name.missing');
+    else if (codePoints(name) > MAX_NAME) errors.name = t('validation.name.tooLong', { max: MAX_NAME });
 
-    if (!REPLY_CHANNELS.includes(replyChannel)) errors.replyChannel = 'Välj hur du vill få svar';
+    if (!REPLY_CHANNELS.includes(replyChannel)) errors.replyChannel = t('validation.replyChannel.missing');
 
     if (email && (!EMAIL.test(email) || email.length > MAX_EMAIL)) {
-      errors.email = 'Skriv e-postadressen i rätt format, till exempel namn@exempel.se';
+      errors.email = t('validation.email.format');
     } else if (!email && replyChannel === 'email') {
-      errors.email = 'Skriv din e-postadress, eftersom du vill ha svar med e-post';
+      errors.email = t('validation.email.missing');
     }
 
     const digits = phone.replace(/\D/g, '').length;
     if (phone && (!PHONE.test(phone) || digits < 6 || digits > 15 || phone.length > MAX_PHONE)) {
-      errors.phone = 'Skriv telefonnumret med siffror, till exempel 0123-45 67 89';
+      errors.phone = t('validation.phone.format');
     } else if (!phone && replyChannel === 'phone') {
-      errors.phone = 'Skriv ditt telefonnummer, eftersom du vill bli uppringd';
+      errors.phone = t('validation.phone.missing');
     }
 
-    if (codePoints(address) > MAX_ADDRESS) errors.address = `Adressen får vara högst ${MAX_ADDRESS} tecken`;
+    if (codePoints(address) > MAX_ADDRESS) errors.address = t('validation.address.tooLong', { max: MAX_ADDRESS });
     else if (!address && replyChannel === 'letter') {
-      errors.address = 'Skriv din postadress, eftersom du vill ha svar med brev';
+      errors.address = t('validation.address.missing');
     }
 
     if (replyChannel === 'none' && !email && !phone && !address && !errors.name) {
-      errors.email = 'Skriv minst ett sätt att nå dig: e-post, telefon eller postadress';
+      errors.email = t('validation.contact.none');
     }
   }
 
   for (const field of malformed) {
-    errors[field] = 'Fältet skickades mer än en gång. Fyll i det en gång och skicka igen';
+    errors[field] = t('validation.field.repeated');
   }
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };

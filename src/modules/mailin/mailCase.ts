@@ -2,6 +2,7 @@ import type { Tx } from '../../db/database.ts';
 import { swedishYear } from '../../platform/clock.ts';
 import { cachedForOrg } from '../../platform/orgCache.ts';
 import { acceptFile, MAX_FILES, type UploadedFile } from '../intake/attachments.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
 import { nextCaseNumber } from '../cases/numbering.ts';
 import { hashStatusToken, statusTokenFor } from '../cases/statusToken.ts';
 import { initialDeadlines, loadDeadlineContext, wantsEmailAck } from '../deadlines/policies.ts';
@@ -24,7 +25,7 @@ export function mailFiles(parsed: Pick<ParsedInbound, 'attachments'>): { files: 
   for (const a of sent) {
     const checked = acceptFile(a.filename || 'bilaga', a.contentType, a.content);
     if ('problem' in checked) {
-      warnings.push(`${checked.problem}, så den sparades inte som bilaga. Den finns kvar i originalmeddelandet.`);
+      warnings.push(`${sv(checked.problem.key, checked.problem.values).replace(/\.$/, '')}, så den sparades inte som bilaga. Den finns kvar i originalmeddelandet.`);
       continue;
     }
     if (files.length >= MAX_FILES) {

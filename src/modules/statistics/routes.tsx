@@ -12,7 +12,8 @@ import { caseListCsv, caseListXlsx, tableToCsv, tablesToXlsx } from './exports.t
 import { readReportForm, readStatForm } from './params.ts';
 import { periodLabel } from './period.ts';
 import { renderReportPdf } from './pdf.ts';
-import { publicDeadlineTable, publicGroupTable, publicMonthTable } from './publicTables.ts';
+import { publicMonthShort, publicTables } from './publicTables.ts';
+import { citizenArea } from '../../platform/i18n/plugin.ts';
 import { computeStatistics } from './queries.ts';
 import type { StatisticsResult } from './result.ts';
 import { loadNames } from './scope.ts';
@@ -24,8 +25,7 @@ import { allTables } from './tables.ts';
 import { PublicStatisticsPage } from './views/PublicPage.tsx';
 import { ReportPage } from './views/ReportPage.tsx';
 import { StatisticsPage } from './views/StatisticsPage.tsx';
-import { KINDS, KIND_LABEL } from '../cases/labels.ts';
-import { monthShort } from './period.ts';
+import { KINDS } from '../cases/labels.ts';
 
 export interface StatisticsDeps {
   db: Db;
@@ -59,7 +59,9 @@ export const statisticsRoutes: FastifyPluginAsync<StatisticsDeps> = async (app, 
 };
 
 const publicStatistics: FastifyPluginAsync<StatisticsDeps & { kick: () => void }> = async (app, deps) => {
+  citizenArea(app);
   app.get('/statistik/publik', { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } }, async (req, reply) => {
+    const i18n = req.i18n;
     const today = swedishDate(deps.clock.now());
     const thisYear = Number(today.slice(0, 4));
     const asked = Number((req.query as Record<string, string>).ar);
@@ -67,33 +69,38 @@ const publicStatistics: FastifyPluginAsync<StatisticsDeps & { kick: () => void }
     const period = { from: `${year}-01`, to: year === thisYear ? today.slice(0, 7) : `${year}-12` };
     const r = await computeStatistics(deps.db, { scope: { organizationIds: [req.org.id], includeConfidential: true }, period, filter: {}, groupBy: 'forvaltning', today, measureLimit: 0 });
     deps.kick();
-    const months = publicMonthTable(r);
-    const groups = publicGroupTable(r);
+    const tables = publicTables(r, i18n);
     const suppressed = (n: number) => (n > 0 && n < 5 ? null : n);
     const page = (
       <PublicStatisticsPage
         orgName={req.org.name}
         year={String(year)}
-        yearOptions={Array.from({ length: 10 }, (_, i) => ({ value: String(thisYear - i), label: String(thisYear - i) }))}
-        periodText={periodLabel(period)}
+        yearOptions={Array.from({ length: 10 }, (_, i) => ({ value: String(thisYear - i), label: i18n.number(thisYear - i, { useGrouping: false }) }))}
+        periodText={tables.period}
         months={{
-          table: months,
-          svg: barChart(r.months.map((m) => monthShort(m.month)), KINDS.map((k) => ({ name: KIND_LABEL[k], data: r.months.map((m) => suppressed(m.byKind[k])) })), {
-            label: `Stapeldiagram: inkomna synpunkter per månad och typ, ${periodLabel(period)}.`,
+          table: tables.months,
+          svg: barChart(r.months.map((m) => publicMonthShort(i18n, m.month)), KINDS.map((k) => ({ name: i18n.t(`kind.${k}`), data: r.months.map((m) => suppressed(m.byKind[k])) })), {
+            label: i18n.t('stats.public.months.chart', { period: tables.period }),
             stacked: true,
           }),
         }}
-        deadlines={publicDeadlineTable(r)}
+        deadlines={tables.deadlines}
         groups={{
-          table: groups,
-          svg: barChart(r.groups.map((g) => g.label), [{ name: 'Inkomna', data: r.groups.map((g) => suppressed(g.received)) }], {
-            label: 'Liggande stapeldiagram: inkomna synpunkter per förvaltning.',
+          table: tables.groups,
+          svg: barChart(tables.groups.rows.map((row) => row.header), [{ name: i18n.t('stats.public.received'), data: r.groups.map((g) => suppressed(g.received)) }], {
+            label: i18n.t('stats.public.groups.chart'),
             horizontal: true,
           }),
         }}
       />
     );
-    return reply.code(200).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'public, max-age=300').send(renderPage(page));
+    // Cached for everyone alike, in each language: the language comes from the query, the cookie or the browser.
+    return reply
+      .code(200)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'public, max-age=300')
+      .header('vary', 'accept-language, cookie')
+      .send(renderPage(page, req));
   });
 };
 

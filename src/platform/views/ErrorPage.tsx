@@ -1,26 +1,30 @@
+import { useI18n } from '../i18n/context.ts';
+import type { MessageKey } from '../i18n/catalogue.ts';
 import { Layout } from './layout.tsx';
 
-const TITLES: Record<number, string> = {
-  400: 'Något blev fel med det som skickades',
-  403: 'Formuläret kunde inte skickas',
-  404: 'Sidan finns inte',
-  413: 'Det du skickade var för stort',
-  415: 'Formuläret skickades i fel format',
-  429: 'För många försök – vänta en stund och försök igen',
-  500: 'Något gick fel hos oss',
-  503: 'Tjänsten är inte tillgänglig just nu',
+const TITLES: Record<number, MessageKey> = {
+  400: 'error.title.400',
+  403: 'error.title.403',
+  404: 'error.title.404',
+  413: 'error.title.413',
+  415: 'error.title.415',
+  429: 'error.title.429',
+  500: 'error.title.500',
+  503: 'error.title.503',
 };
 
+/** An error page in the page's language; `message` is already in that language. */
 export function ErrorPage({ status, message, orgName }: { status: number; message?: string; orgName: string }) {
-  const title = TITLES[status] ?? TITLES[status >= 500 ? 500 : 400]!;
+  const { t } = useI18n();
+  const title = t(TITLES[status] ?? TITLES[status >= 500 ? 500 : 400]!);
   return (
     <Layout title={title} orgName={orgName}>
       <h1>{title}</h1>
       {message && <p>{message}</p>}
-      {status === 404 && <p>Kontrollera att adressen är rätt. Om du följde en länk till ett ärende kan länken vara ofullständig.</p>}
-      {status >= 500 && <p>Försök igen om en stund. Det du har skrivit har inte sparats om du inte har fått ett ärendenummer.</p>}
+      {status === 404 && <p>{t('error.notFound.help')}</p>}
+      {status >= 500 && <p>{t('error.server.help')}</p>}
       <p>
-        <a href="/">Till startsidan</a>
+        <a href="/">{t('common.toStartPage')}</a>
       </p>
     </Layout>
   );

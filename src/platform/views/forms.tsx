@@ -1,15 +1,17 @@
 import type { ComponentChildren } from 'preact';
+import { useI18n } from '../i18n/context.ts';
 
 /** Field name → message. Order of insertion is the order in the error summary. */
 export type FieldErrors = Record<string, string>;
 
 /** GOV.UK error summary: focusable, announced, and each message links to its field. */
 export function ErrorSummary({ errors, fieldIds = {} }: { errors: FieldErrors; fieldIds?: Record<string, string> }) {
+  const { t } = useI18n();
   const entries = Object.entries(errors);
   if (entries.length === 0) return null;
   return (
     <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1} data-error-summary>
-      <h2 id="error-summary-title">Det finns ett problem</h2>
+      <h2 id="error-summary-title">{t('form.errorSummary.title')}</h2>
       <ul>
         {entries.map(([field, message]) => (
           <li key={field}>
@@ -22,10 +24,11 @@ export function ErrorSummary({ errors, fieldIds = {} }: { errors: FieldErrors; f
 }
 
 export function FieldError({ id, message }: { id: string; message?: string }) {
+  const { t } = useI18n();
   if (!message) return null;
   return (
     <p class="field-error" id={`${id}-fel`}>
-      <span class="visually-hidden">Fel: </span>
+      <span class="visually-hidden">{t('layout.errorPrefix')}</span>
       {message}
     </p>
   );

@@ -1,4 +1,6 @@
 import type { ComponentChildren } from 'preact';
+import { usePageI18n } from '../i18n/context.ts';
+import { LanguageMenu } from './LanguageMenu.tsx';
 
 export interface LayoutProps {
   title: string;
@@ -10,10 +12,13 @@ export interface LayoutProps {
   nav?: ComponentChildren;
 }
 
+/** The frame of every page, in the page's language and direction; citizen pages get the language menu. */
 export function Layout({ title, hasErrors, orgName, homeHref = '/', children, nav }: LayoutProps) {
-  const fullTitle = `${hasErrors ? 'Fel: ' : ''}${title} – ${orgName}`;
+  const { i18n, menuPath } = usePageI18n();
+  const { t } = i18n;
+  const fullTitle = `${hasErrors ? t('layout.errorPrefix') : ''}${title} – ${orgName}`;
   return (
-    <html lang="sv">
+    <html lang={i18n.code} dir={i18n.dir}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -22,14 +27,19 @@ export function Layout({ title, hasErrors, orgName, homeHref = '/', children, na
       </head>
       <body>
         <a class="skip-link" href="#innehall">
-          Hoppa till innehållet
+          {t('layout.skipLink')}
         </a>
         <header class="site-header">
+          {menuPath !== undefined && (
+            <div class="container">
+              <LanguageMenu path={menuPath} />
+            </div>
+          )}
           <div class="container header-inner">
             <a class="site-name" href={homeHref}>
               {orgName}
             </a>
-            <span class="product-name">Synpunkter</span>
+            <span class="product-name">{t('layout.productName')}</span>
             {nav}
           </div>
         </header>
@@ -38,9 +48,7 @@ export function Layout({ title, hasErrors, orgName, homeHref = '/', children, na
         </main>
         <footer class="site-footer">
           <div class="container">
-            <p>
-              {orgName} · Synpunktshantering med Lyhörd
-            </p>
+            <p>{t('layout.footer', { org: orgName })}</p>
           </div>
         </footer>
       </body>

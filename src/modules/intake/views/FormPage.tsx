@@ -1,39 +1,35 @@
 import type { Organization, OrgUnit } from '../../../db/schema.ts';
+import { useI18n } from '../../../platform/i18n/context.ts';
 import { ErrorSummary, FieldError, Radios, Select, TextArea, TextInput, type FieldErrors } from '../../../platform/views/forms.tsx';
 import { Layout } from '../../../platform/views/layout.tsx';
-import { KIND_LABEL, KINDS, REPLY_CHANNEL_LABEL, REPLY_CHANNELS } from '../../cases/labels.ts';
-import { ACCEPT, ALLOWED_LABEL, MAX_FILES } from '../attachments.ts';
+import { KINDS, REPLY_CHANNELS } from '../../cases/labels.ts';
+import { ACCEPT, MAX_FILES } from '../attachments.ts';
 import { MAX_DESCRIPTION, type SubmissionInput } from '../validation.ts';
 
-const KIND_HINT = {
-  klagomal: 'Något fungerar inte som det ska, eller du är missnöjd med hur du har blivit bemött.',
-  fraga: 'Du undrar över något i kommunens verksamhet.',
-  berom: 'Något har fungerat bra och du vill berätta det.',
-  forslag: 'Du har en idé om hur något kan bli bättre.',
-} as const;
-
 export function FormPage({ org, units, input, errors = {} }: { org: Organization; units: Pick<OrgUnit, 'id' | 'name'>[]; input: SubmissionInput; errors?: FieldErrors }) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const hasErrors = Object.keys(errors).length > 0;
+  const required = (label: string) => t('form.required', { label });
   return (
-    <Layout title="Lämna en synpunkt" hasErrors={hasErrors} orgName={org.name}>
+    <Layout title={t('form.title')} hasErrors={hasErrors} orgName={org.name}>
       <ErrorSummary errors={errors} />
-      <h1>Lämna en synpunkt</h1>
-      <p>
-        Fält markerade med (måste fyllas i) är obligatoriska. Läs om <a href="/#personuppgifter">hur vi behandlar dina personuppgifter</a>.
-      </p>
+      <h1>{t('form.title')}</h1>
+      <p>{i18n.rich('form.intro', { link: (chunks) => <a href="/#personuppgifter">{chunks}</a> })}</p>
       <form method="post" action="/synpunkt" enctype="multipart/form-data" novalidate>
         <input type="hidden" name="formId" value={input.formId} />
+        <input type="hidden" name="lang" value={i18n.code} />
         <Radios
           name="kind"
-          legend="Vad vill du lämna? (måste fyllas i)"
+          legend={required(t('form.kind.legend'))}
           value={input.kind}
           error={errors.kind}
-          options={KINDS.map((k) => ({ value: k, label: KIND_LABEL[k], hint: KIND_HINT[k] }))}
+          options={KINDS.map((k) => ({ value: k, label: t(`kind.${k}`), hint: t(`form.kind.hint.${k}`) }))}
         />
         <TextArea
           name="description"
-          label="Beskriv din synpunkt (måste fyllas i)"
-          hint={`Berätta vad det gäller, var och när det hände. Skriv inte personnummer eller känsliga uppgifter om andra. Högst ${MAX_DESCRIPTION.toLocaleString('sv-SE')} tecken.`}
+          label={required(t('form.description.label'))}
+          hint={t('form.description.hint', { max: MAX_DESCRIPTION })}
           value={input.description}
           error={errors.description}
           required
@@ -42,42 +38,38 @@ export function FormPage({ org, units, input, errors = {} }: { org: Organization
         <FileInput error={errors.attachments} />
         <Select
           name="unit"
-          label="Vilken verksamhet gäller det?"
-          hint="Välj ”Vet inte” om du är osäker, så skickar vi synpunkten rätt."
+          label={t('form.unit.label')}
+          hint={t('form.unit.hint')}
           value={input.unit || 'vet-inte'}
           error={errors.unit}
-          options={[{ value: 'vet-inte', label: 'Vet inte' }, ...units.map((u) => ({ value: u.id, label: u.name }))]}
+          options={[{ value: 'vet-inte', label: t('form.unit.dontKnow') }, ...units.map((u) => ({ value: u.id, label: u.name }))]}
         />
         <Radios
           name="anonymous"
-          legend="Vill du ha svar? (måste fyllas i)"
+          legend={required(t('form.anonymous.legend'))}
           value={input.anonymous}
           error={errors.anonymous}
           options={[
-            { value: 'false', label: 'Ja, jag lämnar mina kontaktuppgifter' },
-            {
-              value: 'true',
-              label: 'Nej, jag vill vara anonym',
-              hint: 'Om du är anonym kan vi inte svara dig eller fråga om något är oklart. Lämna då kontaktuppgifterna nedan tomma.',
-            },
+            { value: 'false', label: t('form.anonymous.no') },
+            { value: 'true', label: t('form.anonymous.yes'), hint: t('form.anonymous.yes.hint') },
           ]}
         />
         <fieldset class="inset">
-          <legend>Dina kontaktuppgifter</legend>
-          <p class="hint">Fyll bara i om du vill ha svar. Namn och den uppgift som behövs för hur du vill få svar måste fyllas i.</p>
-          <TextInput name="name" label="Namn" value={input.name} error={errors.name} autocomplete="name" maxLength={200} />
+          <legend>{t('form.contact.legend')}</legend>
+          <p class="hint">{t('form.contact.hint')}</p>
+          <TextInput name="name" label={t('form.name.label')} value={input.name} error={errors.name} autocomplete="name" maxLength={200} />
           <Radios
             name="replyChannel"
-            legend="Hur vill du få svar?"
+            legend={t('form.replyChannel.legend')}
             value={input.replyChannel}
             error={errors.replyChannel}
-            options={REPLY_CHANNELS.map((c) => ({ value: c, label: REPLY_CHANNEL_LABEL[c] }))}
+            options={REPLY_CHANNELS.map((c) => ({ value: c, label: t(`replyChannel.${c}`) }))}
           />
-          <TextInput name="email" label="E-postadress" type="email" value={input.email} error={errors.email} autocomplete="email" hint="Behövs om du vill ha svar med e-post." />
-          <TextInput name="phone" label="Telefonnummer" type="tel" value={input.phone} error={errors.phone} autocomplete="tel" hint="Behövs om du vill bli uppringd." />
-          <TextArea name="address" label="Postadress" value={input.address} error={errors.address} hint="Gatuadress, postnummer och ort. Behövs om du vill ha svar med brev." rows={3} autocomplete="street-address" />
+          <TextInput name="email" label={t('form.email.label')} type="email" value={input.email} error={errors.email} autocomplete="email" hint={t('form.email.hint')} />
+          <TextInput name="phone" label={t('form.phone.label')} type="tel" value={input.phone} error={errors.phone} autocomplete="tel" hint={t('form.phone.hint')} />
+          <TextArea name="address" label={t('form.address.label')} value={input.address} error={errors.address} hint={t('form.address.hint')} rows={3} autocomplete="street-address" />
         </fieldset>
-        <button type="submit">Skicka synpunkten</button>
+        <button type="submit">{t('form.submit')}</button>
       </form>
     </Layout>
   );
@@ -85,13 +77,13 @@ export function FormPage({ org, units, input, errors = {} }: { org: Organization
 
 /** Optional files. A browser cannot refill this input, so the error text says to choose them again. */
 function FileInput({ error }: { error?: string }) {
+  const { t } = useI18n();
   const id = 'attachments';
   return (
     <div class={`field${error ? ' field--error' : ''}`}>
-      <label for={id}>Bifoga filer (valfritt)</label>
+      <label for={id}>{t('form.attachments.label')}</label>
       <p class="hint" id={`${id}-hint`}>
-        Högst {MAX_FILES} filer på högst 10 MB var. Du kan bifoga {ALLOWED_LABEL}. Skriv inte känsliga uppgifter om dig själv eller andra i filerna, och
-        bifoga inte bilder på andra personer om det inte behövs.
+        {t('form.attachments.hint', { max: MAX_FILES, types: t('attachments.allowedTypes') })}
       </p>
       <FieldError id={id} message={error} />
       <input

@@ -1,34 +1,33 @@
 import type { Organization } from '../../../db/schema.ts';
+import { useI18n } from '../../../platform/i18n/context.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
+import { Ltr } from '../../../platform/views/Ltr.tsx';
 
 export function ReceiptPage({ org, number, statusUrl, anonymous }: { org: Organization; number: string; statusUrl: string; anonymous: boolean }) {
+  const i18n = useI18n();
+  const { t } = i18n;
   return (
-    <Layout title={`Tack – ärende ${number}`} orgName={org.name}>
+    <Layout title={t('receipt.title', { number: i18n.ltr(number) })} orgName={org.name}>
       <div class="panel">
-        <h1>Tack för din synpunkt</h1>
+        <h1>{t('receipt.heading')}</h1>
         <p>
-          Ditt ärendenummer är
+          {t('receipt.numberIs')}
           <br />
-          <span class="case-number">{number}</span>
+          <Ltr class="case-number">{number}</Ltr>
         </p>
       </div>
-      <h2>Följ ditt ärende</h2>
-      <p>Spara den här privata länken. Där kan du se vad som händer med din synpunkt, utan att logga in:</p>
+      <h2>{t('receipt.follow.heading')}</h2>
+      <p>{t('receipt.follow.text')}</p>
       <p class="break">
-        <a href={statusUrl}>{statusUrl}</a>
+        <a href={statusUrl} dir="ltr">
+          {statusUrl}
+        </a>
       </p>
-      <p class="muted">Dela inte länken med någon som inte ska kunna läsa din synpunkt.</p>
-      <h2>Vad händer nu?</h2>
-      {anonymous ? (
-        <p>Du har valt att vara anonym, så vi kan inte svara dig. Din synpunkt läses och används ändå för att förbättra verksamheten.</p>
-      ) : (
-        <p>
-          Vi bekräftar inom kort att synpunkten har kommit till rätt handläggare, och du får svar på det sätt du har valt. Ange
-          ärendenumret om du kontaktar oss.
-        </p>
-      )}
+      <p class="muted">{t('receipt.follow.private')}</p>
+      <h2>{t('receipt.next.heading')}</h2>
+      <p>{anonymous ? t('receipt.next.anonymous') : t('receipt.next.contact')}</p>
       <p>
-        <a href="/">Till startsidan</a>
+        <a href="/">{t('common.toStartPage')}</a>
       </p>
     </Layout>
   );

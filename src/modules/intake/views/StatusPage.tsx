@@ -1,9 +1,9 @@
 import type { Organization } from '../../../db/schema.ts';
-import { formatDateTime, formatLongDate } from '../../../platform/clock.ts';
+import { useI18n } from '../../../platform/i18n/context.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
-import { KIND_LABEL, STATUS_LABEL_PUBLIC } from '../../cases/labels.ts';
+import { Ltr } from '../../../platform/views/Ltr.tsx';
 import type { findCaseForSubmitter } from '../queries.ts';
-import { SUBMITTER_EVENT_LABEL, SUBMITTER_MESSAGE_HEADING } from './submitterLabels.ts';
+import { isMessageChannel, isPublicStatus, isSubmitterEvent, isSubmitterMessagePurpose } from './submitterLabels.ts';
 
 type SubmitterCase = NonNullable<Awaited<ReturnType<typeof findCaseForSubmitter>>>;
 type SubmitterMessage = SubmitterCase['messages'][number];
@@ -14,29 +14,33 @@ function messageDay(m: SubmitterMessage): Date {
 }
 
 export function StatusPage({ org, c }: { org: Organization; c: SubmitterCase }) {
-  const history = c.history.filter((e) => SUBMITTER_EVENT_LABEL[e.type]);
+  const i18n = useI18n();
+  const { t } = i18n;
+  const history = c.history.filter((e) => isSubmitterEvent(e.type));
+  const heading = (m: SubmitterMessage) =>
+    isSubmitterMessagePurpose(m.purpose) && isMessageChannel(m.channel) ? t(`status.message.${m.purpose}.${m.channel}`) : t('status.message.other');
   return (
-    <Layout title={`Ärende ${c.number}`} orgName={org.name}>
-      <h1>Ärende {c.number}</h1>
+    <Layout title={t('status.title', { number: i18n.ltr(c.number) })} orgName={org.name}>
+      <h1>{i18n.rich('status.title', { number: <Ltr>{c.number}</Ltr> })}</h1>
       <dl class="summary-list">
-        <dt>Status</dt>
+        <dt>{t('status.label.status')}</dt>
         <dd>
-          <span class="status-tag">{STATUS_LABEL_PUBLIC[c.status] ?? c.status}</span>
+          <span class="status-tag">{isPublicStatus(c.status) ? t(`status.public.${c.status}`) : c.status}</span>
         </dd>
-        <dt>Typ</dt>
-        <dd>{KIND_LABEL[c.kind]}</dd>
-        <dt>Mottagen</dt>
+        <dt>{t('status.label.kind')}</dt>
+        <dd>{t(`kind.${c.kind}`)}</dd>
+        <dt>{t('status.label.received')}</dt>
         <dd>
-          <time dateTime={c.received_at.toISOString()}>{formatLongDate(c.received_at)}</time>
+          <time dateTime={c.received_at.toISOString()}>{i18n.date(c.received_at)}</time>
         </dd>
         {c.handler_name && (
           <>
-            <dt>Handläggare</dt>
+            <dt>{t('status.label.handler')}</dt>
             <dd>{c.handler_name}</dd>
           </>
         )}
       </dl>
-      <h2>Det här skrev du</h2>
+      <h2>{t('status.yourText')}</h2>
       <div class="inset">
         <p class="user-text" dir="auto">
           {c.description}
@@ -44,10 +48,10 @@ export function StatusPage({ org, c }: { org: Organization; c: SubmitterCase }) 
       </div>
       {c.attachments.length > 0 && (
         <>
-          <h3>Filer du bifogade</h3>
+          <h3>{t('status.yourFiles')}</h3>
           <ul>
             {c.attachments.map((a) => (
-              <li key={a.id} class="break">
+              <li key={a.id} class="break" dir="auto">
                 {a.filename}
               </li>
             ))}
@@ -57,16 +61,23 @@ export function StatusPage({ org, c }: { org: Organization; c: SubmitterCase }) 
 
       {c.messages.length > 0 && (
         <>
-          <h2>Svar från oss</h2>
+          <h2>{t('status.messages.heading')}</h2>
           {c.messages.map((m) => {
             const day = messageDay(m);
             return (
               <section key={m.id} class="inset" aria-labelledby={`svar-${m.id}`}>
                 <h3 id={`svar-${m.id}`}>
-                  {SUBMITTER_MESSAGE_HEADING[m.purpose as keyof typeof SUBMITTER_MESSAGE_HEADING]?.[m.channel] ?? 'Meddelande'}{' '}
-                  <time dateTime={day.toISOString().slice(0, 10)}>{formatLongDate(day)}</time>
+                  {heading(m)} <time dateTime={day.toISOString().slice(0, 10)}>{i18n.date(day)}</time>
                 </h3>
-                {m.channel === 'phone' ? <p class="muted">Det här talade vi om:</p> : m.subject && <p class="muted">{m.subject}</p>}
+                {m.channel === 'phone' ? (
+                  <p class="muted">{t('status.messages.phone')}</p>
+                ) : (
+                  m.subject && (
+                    <p class="muted" dir="auto">
+                      {m.subject}
+                    </p>
+                  )
+                )}
                 <p class="user-text" dir="auto">
                   {m.body}
                 </p>
@@ -78,16 +89,16 @@ export function StatusPage({ org, c }: { org: Organization; c: SubmitterCase }) 
 
       {history.length > 0 && (
         <>
-          <h2>Vad har hänt</h2>
+          <h2>{t('status.history.heading')}</h2>
           <ol class="timeline">
             {history.map((e) => {
               // Staff may record feedback later than it arrived; the submitter knows it by when they gave it.
               const at = e.type === 'received' ? c.received_at : e.occurred_at;
               return (
                 <li key={e.id}>
-                  <time dateTime={at.toISOString()}>{formatDateTime(at)}</time>
+                  <time dateTime={at.toISOString()}>{i18n.dateTime(at)}</time>
                   <br />
-                  {SUBMITTER_EVENT_LABEL[e.type]}
+                  {isSubmitterEvent(e.type) && t(`status.event.${e.type}`)}
                 </li>
               );
             })}
@@ -95,7 +106,7 @@ export function StatusPage({ org, c }: { org: Organization; c: SubmitterCase }) 
         </>
       )}
       <p>
-        <a href="/">Till startsidan</a>
+        <a href="/">{t('common.toStartPage')}</a>
       </p>
     </Layout>
   );

@@ -1,27 +1,36 @@
 /**
- * The case's history as the submitter reads it: plain Swedish, addressed to them. Only event
- * types listed here are shown; anything else (notes, measures, links) never reaches the page.
+ * The case's history as the submitter reads it (status.event.* in the catalogue): plain words,
+ * addressed to them. Only event types listed here are shown; anything else (notes, measures,
+ * links) never reaches the page.
  */
-export const SUBMITTER_EVENT_LABEL: Record<string, string> = {
-  received: 'Vi tog emot din synpunkt',
-  register: 'Din synpunkt registrerades och skickades till rätt verksamhet',
-  assign: 'En handläggare fick ansvar för din synpunkt',
-  start: 'Handläggaren började arbeta med din synpunkt',
-  wait: 'Vi väntar på svar från dig',
-  resume: 'Arbetet med din synpunkt fortsatte',
-  answer: 'Vi svarade dig',
-  close: 'Ärendet avslutades',
-  reopen: 'Ärendet öppnades igen',
-  refer: 'Din synpunkt hänvisades dit den hör hemma',
-  reject: 'Din synpunkt handläggs inte',
-  merge: 'Din synpunkt slogs ihop med ett annat ärende om samma sak',
-  withdraw: 'Synpunkten återkallades',
-  quick_close: 'Din synpunkt registrerades, besvarades och avslutades direkt',
-  deadline: 'Vi flyttade datumet då du kan vänta dig svar',
-};
+export const SUBMITTER_EVENTS = [
+  'received',
+  'register',
+  'assign',
+  'start',
+  'wait',
+  'resume',
+  'answer',
+  'close',
+  'reopen',
+  'refer',
+  'reject',
+  'merge',
+  'withdraw',
+  'quick_close',
+  'deadline',
+] as const;
+export type SubmitterEvent = (typeof SUBMITTER_EVENTS)[number];
+export const isSubmitterEvent = (type: string): type is SubmitterEvent => (SUBMITTER_EVENTS as readonly string[]).includes(type);
 
-export const SUBMITTER_MESSAGE_HEADING = {
-  answer: { email: 'Svar med e-post', letter: 'Svar med brev', phone: 'Vi ringde dig' },
-  referral: { email: 'Besked med e-post om vart du ska vända dig', letter: 'Besked med brev om vart du ska vända dig', phone: 'Vi ringde dig' },
-  not_handled: { email: 'Besked med e-post', letter: 'Besked med brev', phone: 'Vi ringde dig' },
-} as const;
+/** Statuses in the submitter's words (status.public.*). */
+export const PUBLIC_STATUSES = ['received', 'registered', 'assigned', 'in_progress', 'waiting', 'answered', 'closed', 'referred', 'not_handled', 'merged', 'withdrawn'] as const;
+export type PublicStatus = (typeof PUBLIC_STATUSES)[number];
+export const isPublicStatus = (s: string): s is PublicStatus => (PUBLIC_STATUSES as readonly string[]).includes(s);
+
+/** What a message to the submitter is called on their status page, by purpose and channel. */
+export const SUBMITTER_MESSAGE_PURPOSES = ['answer', 'referral', 'not_handled'] as const;
+export type SubmitterMessagePurpose = (typeof SUBMITTER_MESSAGE_PURPOSES)[number];
+export const isSubmitterMessagePurpose = (p: string): p is SubmitterMessagePurpose => (SUBMITTER_MESSAGE_PURPOSES as readonly string[]).includes(p);
+export const MESSAGE_CHANNELS = ['email', 'letter', 'phone'] as const;
+export const isMessageChannel = (c: string): c is (typeof MESSAGE_CHANNELS)[number] => (MESSAGE_CHANNELS as readonly string[]).includes(c);

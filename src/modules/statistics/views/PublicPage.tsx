@@ -1,5 +1,7 @@
+import { useI18n } from '../../../platform/i18n/context.ts';
 import { Select, type Option } from '../../../platform/views/forms.tsx';
 import { Layout } from '../../../platform/views/layout.tsx';
+import { publicCellText } from '../publicTables.ts';
 import type { Table } from '../tables.ts';
 import { ChartWithTable, DataTable, StatStyles } from './components.tsx';
 
@@ -14,35 +16,34 @@ export interface PublicPageProps {
 }
 
 export function PublicStatisticsPage(p: PublicPageProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const format = (c: Parameters<typeof publicCellText>[1]) => publicCellText(i18n, c);
   return (
-    <Layout title="Statistik över synpunkter" orgName={p.orgName}>
+    <Layout title={t('stats.public.title')} orgName={p.orgName}>
       <StatStyles />
-      <h1>Statistik över synpunkter</h1>
-      <p class="lead">
-        Så många synpunkter fick {p.orgName} {p.periodText}, och så snabbt svarade vi.
-      </p>
-      <p>
-        Siffrorna gäller klagomål, frågor, beröm och förslag från invånare och andra. De visar bara antal och andelar – aldrig vad någon skrev eller vem som skrev. Grupper med färre än
-        fem synpunkter visas inte, så att ingen enskild synpunkt kan pekas ut. Ärenden som hänvisats vidare, till exempel felanmälningar, och interna synpunkter från medarbetare ingår inte.
-      </p>
+      <h1>{t('stats.public.title')}</h1>
+      <p class="lead">{t('stats.public.lead', { org: p.orgName, period: p.periodText })}</p>
+      <p>{t('stats.public.about')}</p>
       <form method="get" action="/statistik/publik" class="stat-form" aria-labelledby="ar-val">
         <h2 id="ar-val" class="visually-hidden">
-          Välj år
+          {t('stats.public.chooseYear')}
         </h2>
+        <input type="hidden" name="lang" value={i18n.code} />
         <div class="row">
-          <Select name="ar" label="År" value={p.year} options={p.yearOptions} />
+          <Select name="ar" label={t('stats.public.year')} value={p.year} options={p.yearOptions} />
         </div>
         <div class="actions">
-          <button type="submit">Visa</button>
+          <button type="submit">{t('stats.public.show')}</button>
         </div>
       </form>
-      <h2>Inkomna synpunkter</h2>
-      <ChartWithTable svg={p.months.svg} table={p.months.table} links={false} lastRowTotal />
-      <h2>Svar inom tidsfristen</h2>
-      <p>Andelen av synpunkterna som fick en bekräftelse och ett svar inom de tidsfrister som gäller, räknat i arbetsdagar.</p>
-      <DataTable table={p.deadlines} links={false} />
-      <h2>Per förvaltning</h2>
-      <ChartWithTable svg={p.groups.svg} table={p.groups.table} links={false} />
+      <h2>{t('stats.public.received.heading')}</h2>
+      <ChartWithTable svg={p.months.svg} table={p.months.table} links={false} lastRowTotal format={format} />
+      <h2>{t('stats.public.deadlines.heading')}</h2>
+      <p>{t('stats.public.deadlines.text')}</p>
+      <DataTable table={p.deadlines} links={false} format={format} />
+      <h2>{t('stats.public.groups.heading')}</h2>
+      <ChartWithTable svg={p.groups.svg} table={p.groups.table} links={false} format={format} />
     </Layout>
   );
 }

@@ -1,5 +1,9 @@
 import type { ComponentChildren } from 'preact';
-import { cellHref, cellText, FEW_TEXT, type Cell, type Table } from '../tables.ts';
+import { useI18n } from '../../../platform/i18n/context.ts';
+import { cellHref, cellText, type Cell, type Table } from '../tables.ts';
+
+/** How a cell's value is written: Swedish staff conventions by default, the reader's language on the public page. */
+export type CellFormat = (c: Cell) => string;
 
 /** The statistics stylesheet (screen and print), linked from the page body. */
 export function StatStyles() {
@@ -7,11 +11,11 @@ export function StatStyles() {
 }
 
 export function Few() {
-  return <span class="few">{FEW_TEXT}</span>;
+  return <span class="few">{useI18n().t('stats.few')}</span>;
 }
 
-function CellView({ cell, links }: { cell: Cell; links: boolean }) {
-  const text = cellText(cell);
+function CellView({ cell, links, format }: { cell: Cell; links: boolean; format: CellFormat }) {
+  const text = format(cell);
   const href = links ? cellHref(cell) : undefined;
   const numeric = cell.kind !== 'text';
   return (
@@ -23,7 +27,8 @@ function CellView({ cell, links }: { cell: Cell; links: boolean }) {
 }
 
 /** An accessible data table: caption, column headers and row headers with scope. */
-export function DataTable({ table, links = true, lastRowTotal = false }: { table: Table; links?: boolean; lastRowTotal?: boolean }) {
+export function DataTable({ table, links = true, lastRowTotal = false, format = cellText }: { table: Table; links?: boolean; lastRowTotal?: boolean; format?: CellFormat }) {
+  const { t } = useI18n();
   return (
     <>
       <div class="stat-table-wrap">
@@ -41,7 +46,7 @@ export function DataTable({ table, links = true, lastRowTotal = false }: { table
           <tbody>
             {table.rows.length === 0 ? (
               <tr>
-                <td colSpan={table.head.length}>Inga ärenden i urvalet.</td>
+                <td colSpan={table.head.length}>{t('stats.table.empty')}</td>
               </tr>
             ) : (
               table.rows.map((r, i) => (
@@ -51,7 +56,7 @@ export function DataTable({ table, links = true, lastRowTotal = false }: { table
                     {r.few && <Few />}
                   </th>
                   {r.cells.map((c, j) => (
-                    <CellView cell={c} links={links} key={j} />
+                    <CellView cell={c} links={links} format={format} key={j} />
                   ))}
                 </tr>
               ))
@@ -65,13 +70,14 @@ export function DataTable({ table, links = true, lastRowTotal = false }: { table
 }
 
 /** A server-rendered chart (SVG, role="img" with a name) followed by the table with its numbers. */
-export function ChartWithTable({ svg, table, links = true, lastRowTotal = false, children }: { svg: string | null; table: Table; links?: boolean; lastRowTotal?: boolean; children?: ComponentChildren }) {
+export function ChartWithTable({ svg, table, links = true, lastRowTotal = false, format, children }: { svg: string | null; table: Table; links?: boolean; lastRowTotal?: boolean; format?: CellFormat; children?: ComponentChildren }) {
+  const { t } = useI18n();
   return (
     <figure class="stat-figure">
       {svg && <div class="chart" dangerouslySetInnerHTML={{ __html: svg }} />}
-      <figcaption class="visually-hidden">Diagrammet visar samma siffror som tabellen {table.title.toLowerCase()}.</figcaption>
+      <figcaption class="visually-hidden">{t('stats.chart.caption', { table: table.title })}</figcaption>
       {children}
-      <DataTable table={table} links={links} lastRowTotal={lastRowTotal} />
+      <DataTable table={table} links={links} lastRowTotal={lastRowTotal} format={format} />
     </figure>
   );
 }

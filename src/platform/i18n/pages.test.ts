@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FORM, form, startTestApp, VALID_SUBMISSION, type TestContext } from '../../../test/app.ts';
+import { LANGUAGES, readCatalogues } from './catalogue.ts';
+import { LANG_COOKIE } from './plugin.ts';
+
+/**
+ * Every citizen page in every language: the right lang and dir on <html>, the language menu
+ * with each language named in itself, and no Swedish left on a page in another language (no
+ * catalogue message rendered in Swedish, no Swedish letters outside the organization's own
+ * names and texts).
+ */
+
+let t: TestContext;
+let token: string;
+let unitNames: string[];
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const res = await t.app.inject({ method: 'POST', url: '/synpunkt', headers: FORM, payload: form({ ...VALID_SUBMISSION, lang: 'sv' }) });
+  token = res.headers.location!.split('/').pop()!;
+  unitNames = (await t.db.selectFrom('org_units').select('name').execute()).map((u) => u.name);
+});
+afterAll(() => t?.close());
+
+const catalogues = readCatalogues();
+const sv = catalogues.get('sv')!;
+
+type Res = { statusCode: number; body: string };
+const PAGES: [string, (headers: Record<string, string>) => Promise<Res>][] = [
+  ['start page', (headers) => t.app.inject({ url: '/', headers })],
+  ['form', (headers) => t.app.inject({ url: '/synpunkt', headers })],
+  ['form with errors', (headers) => t.app.inject({ method: 'POST', url: '/synpunkt', headers: { ...FORM, ...headers }, payload: form({ formId: 'x'.repeat(22) }) })],
+  ['receipt', (headers) => t.app.inject({ url: `/synpunkt/kvitto/${token}`, headers })],
+  ['status page', (headers) => t.app.inject({ url: `/arende/${token}`, headers })],
+  ['public statistics', (headers) => t.app.inject({ url: '/statistik/publik', headers })],
+  ['page not found', (headers) => t.app.inject({ url: '/finns-inte', headers })],
+  ['case not found', (headers) => t.app.inject({ url: `/arende/${'A'.repeat(43)}`, headers })],
+];
+
+/** The page's text as a reader sees it, without what the organization wrote itself in Swedish. */
+function readerText(html: string): string {
+  let s = html
+    .replace(/<(script|style|svg|option)\b[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<(\w+)\b[^>]*\blang="sv"[^>]*>[\s\S]*?<\/\1>/g, ' ')
+    // What the submitter wrote, in whatever language they wrote it.
+    .replace(/<(\w+)\b[^>]*\bclass="user-text"[^>]*>[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ');
+  for (const name of [...unitNames, 'Lyhörd']) s = s.split(name).join(' ');
+  return s;
+}
+
+describe.each(LANGUAGES.map((l) => [l.code, l] as const))('in %s', (code, language) => {
+  it.each(PAGES)('%s', async (_name, page) => {
+    // As after choosing the language with ?lang=: the cookie that choice set.
+    const res = await page({ cookie: `${LANG_COOKIE}=${code}` });
+    expect([200, 400, 404]).toContain(res.statusCode);
+    expect(res.body).toContain(`<html lang="${code}" dir="${language.dir}">`);
+    for (const l of LANGUAGES) {
+      expect(res.body).toMatch(new RegExp(`<a href="[^"]*lang=${l.code}" lang="${l.code}" hreflang="${l.code}" dir="${l.dir}"[^>]*>${l.name}</a>`));
+    }
+    expect(res.body).toMatch(new RegExp(`lang="${code}"[^>]*aria-current="true"`));
+    if (code === 'sv') return;
+    const own = catalogues.get(code)!;
+    const text = readerText(res.body);
+    const leftovers = Object.entries(sv)
+      .filter(([k, m]) => !k.startsWith('_') && !/[{<]/.test(m) && m.length >= 10 && own[k] !== m)
+      .filter(([, m]) => text.includes(m))
+      .map(([k]) => k);
+    expect(leftovers, 'Swedish catalogue messages on the page').toEqual([]);
+    // Finnish has ä and ö of its own.
+    const swedish = code === 'fi' ? /[åÅ]/ : /[åäöÅÄÖ]/;
+    expect(text.match(new RegExp(`.{0,40}${swedish.source}.{0,40}`))?.[0], `Swedish letters on the page: ${text.match(new RegExp(`.{0,40}${swedish.source}.{0,40}`))?.[0]}`).toBeUndefined();
+  });
+});
+
+describe('choosing a language', () => {
+  it('remembers ?lang= in a cookie, and the cookie wins over the browser', async () => {
+    const first = await t.app.inject({ url: '/synpunkt?lang=en', headers: { 'accept-language': 'sv' } });
+    expect(first.body).toContain('<html lang="en" dir="ltr">');
+    const cookie = first.cookies.find((c) => c.name === LANG_COOKIE)!;
+    expect(cookie).toMatchObject({ value: 'en', path: '/', httpOnly: true, sameSite: 'Lax' });
+    expect(cookie.maxAge).toBeGreaterThan(300 * 24 * 3600);
+    const next = await t.app.inject({ url: '/', headers: { cookie: `${LANG_COOKIE}=en`, 'accept-language': 'sv' } });
+    expect(next.body).toContain('<html lang="en" dir="ltr">');
+    expect(next.cookies.find((c) => c.name === LANG_COOKIE)).toBeUndefined();
+  });
+
+  it('follows Accept-Language, and falls back quietly to Swedish for what it does not offer', async () => {
+    expect((await t.app.inject({ url: '/', headers: { 'accept-language': 'de-DE,en-GB;q=0.9,sv;q=0.8' } })).body).toContain('<html lang="en" dir="ltr">');
+    for (const url of ['/?lang=xx', '/?lang=', '/?lang=%22%3E%3Cscript%3E', '/?lang=sv&lang=en']) {
+      const res = await t.app.inject({ url, headers: { 'accept-language': 'de' } });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body, url).toContain('<html lang="sv" dir="ltr">');
+      expect(res.body).not.toContain('<script>');
+    }
+  });
+
+  it('keeps other query parameters in the menu links and never shows the menu on staff pages', async () => {
+    const res = await t.app.inject('/statistik/publik?ar=2025&lang=en');
+    expect(res.body).toContain('href="/statistik/publik?ar=2025&amp;lang=sv"');
+    expect(res.headers.vary).toMatch(/accept-language/);
+    const login = await t.app.inject({ url: '/logga-in', headers: { cookie: `${LANG_COOKIE}=en` } });
+    expect(login.body).toContain('<html lang="sv" dir="ltr">');
+    expect(login.body).not.toContain('class="language-menu"');
+  });
+
+  it('stores the language the form was filled in on the case, and the receipt and status page follow it', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/synpunkt', headers: FORM, payload: form({ ...VALID_SUBMISSION, lang: 'en', description: 'چراغ خیابان خاموش است 🙁 ‏(RTL mark) و شماره ۱۲۳' }) });
+    expect(res.statusCode).toBe(303);
+    const c = await t.db.selectFrom('cases').select(['language', 'description']).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+    expect(c).toEqual({ language: 'en', description: 'چراغ خیابان خاموش است 🙁 ‏(RTL mark) و شماره ۱۲۳' });
+    const receipt = await t.app.inject({ url: res.headers.location!, headers: { 'accept-language': 'sv' } });
+    expect(receipt.body).toContain('<html lang="en" dir="ltr">');
+    const status = await t.app.inject({ url: res.headers.location!.replace('/synpunkt/kvitto/', '/arende/'), headers: { 'accept-language': 'sv' } });
+    expect(status.body).toContain('<html lang="en" dir="ltr">');
+    expect(status.body).toContain('چراغ خیابان خاموش است 🙁 ‏(RTL mark) و شماره ۱۲۳');
+    // The reader may still choose another language for the page.
+    expect((await t.app.inject(`${res.headers.location!}?lang=sv`)).body).toContain('<html lang="sv" dir="ltr">');
+  });
+});
