@@ -63,8 +63,11 @@ function copyIfNewer(from, to) {
   copyFileSync(from, to);
 }
 
+/** Directories copied as they are: the stylesheet and the message catalogues (src/platform/i18n reads ../../../locales). */
+const ASSET_DIRS = ['public', 'locales'];
+
 function copyAssets() {
-  for (const file of walk(path.join(root, 'public'))) copyIfNewer(file, path.join(dist, path.relative(root, file)));
+  for (const dir of ASSET_DIRS) for (const file of walk(path.join(root, dir))) copyIfNewer(file, path.join(dist, path.relative(root, file)));
   for (const top of COMPILED) {
     for (const file of walk(path.join(root, top))) {
       if (!TS.test(file)) copyIfNewer(file, path.join(dist, path.relative(root, file)));
@@ -74,7 +77,7 @@ function copyAssets() {
 
 /** Removes compiled files and copies whose source no longer exists. */
 function prune() {
-  for (const top of [...COMPILED, 'public']) {
+  for (const top of [...COMPILED, ...ASSET_DIRS]) {
     for (const file of walk(path.join(dist, top))) {
       const source = path.join(root, path.relative(dist, file));
       const sources = file.endsWith('.js') ? [source.replace(/\.js$/, '.ts'), source.replace(/\.js$/, '.tsx'), source] : [source];
