@@ -23,6 +23,7 @@ import { healthRoutes } from './modules/health/routes.ts';
 import { registrationRoutes } from './modules/registration/routes.tsx';
 import { triageRoutes } from './modules/triage/routes.tsx';
 import { intakeRoutes } from './modules/intake/routes.tsx';
+import { mailinRoutes } from './modules/mailin/routes.tsx';
 import type { Clock } from './platform/clock.ts';
 import { DomainError } from './platform/errors.ts';
 import { installationSecret } from './platform/secrets.ts';
@@ -128,6 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(registrationRoutes, caseDeps);
   await app.register(answersRoutes, caseDeps);
   await app.register(forwardingRoutes, caseDeps);
+  await app.register(mailinRoutes, caseDeps);
   await app.register(apiRoutes, { ...caseDeps, prefix: '/api/v1' });
   await app.register(deadlinesRoutes, { ...caseDeps, publicUrl: deps.config.mail?.publicUrl ?? 'http://localhost:3000' });
   await app.register(outboxRoutes, { db: deps.db });

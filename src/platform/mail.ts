@@ -9,6 +9,8 @@ export interface OutgoingMail {
   text: string;
   /** RFC 5322 Message-ID, angle brackets included. */
   messageId: string;
+  /** The mail this one answers (modules/mailin), so it threads under it. */
+  inReplyTo?: string;
   /** Threads every message of a case together in the recipient's mail program. */
   references?: string;
 }
@@ -40,6 +42,7 @@ function toNodemailer(m: OutgoingMail) {
     subject: m.subject,
     text: m.text,
     messageId: m.messageId,
+    inReplyTo: m.inReplyTo,
     references: m.references,
     headers: { 'Auto-Submitted': 'auto-generated' },
   };

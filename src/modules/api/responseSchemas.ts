@@ -47,6 +47,27 @@ const contactOutput: JsonSchema = {
   properties: { name: nullableString, email: nullableString, phone: nullableString, address: nullableString, replyChannel: oneOfValues(REPLY_CHANNELS) },
 };
 
+const messageOutput: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'direction', 'channel', 'from', 'to', 'subject', 'body', 'at', 'deliveryStatus', 'attachments'],
+  properties: {
+    id: uuid,
+    direction: oneOfValues(['in', 'out']),
+    channel: { type: 'string', description: 'email, letter or phone.' },
+    from: { ...nullableString, description: 'The sender’s address of a mail in; null for messages out (the organization).' },
+    to: nullableString,
+    subject: nullableString,
+    body: { type: 'string', description: 'The text without quoted earlier messages and signature; the case page shows the full text.' },
+    at: dateTime,
+    deliveryStatus: { type: ['string', 'null'], enum: ['queued', 'sending', 'sent', 'failed', 'recorded', null], description: 'Messages out: failed when the mail could not be sent or bounced. Null for mail in.' },
+    attachments: {
+      type: 'array',
+      items: { type: 'object', additionalProperties: false, required: ['filename', 'contentType', 'size'], properties: { filename: { type: 'string' }, contentType: { type: 'string' }, size: { type: 'integer' } } },
+    },
+  },
+};
+
 const caseProperties: Record<string, JsonSchema> = {
   number: { type: 'string' },
   status: oneOfValues(STATUSES),
@@ -76,9 +97,10 @@ const caseProperties: Record<string, JsonSchema> = {
   version: { type: 'integer', description: 'Send it back with a transition to refuse the change if someone else changed the case meanwhile.' },
   allowedEvents: { type: 'array', items: oneOfValues(API_EVENTS), description: 'The transitions this key may perform now.' },
   contact: contactOutput,
+  messages: { type: 'array', items: messageOutput, description: 'The conversation with the submitter, in and out, oldest first. Present only for roles that may see personal data.' },
   events: { type: 'array', items: eventOutput },
 };
-const caseRequired = Object.keys(caseProperties).filter((k) => k !== 'contact');
+const caseRequired = Object.keys(caseProperties).filter((k) => k !== 'contact' && k !== 'messages');
 
 export const caseSchema: JsonSchema = { type: 'object', additionalProperties: false, required: caseRequired, properties: caseProperties };
 

@@ -5,7 +5,8 @@ import type { CaseDeps } from '../cases/commands.ts';
 import { mayRegisterOnBehalf, registerOnBehalf } from '../registration/commands.ts';
 import { loadCaseDetail } from '../cases/detailQueries.ts';
 import { listCases } from '../cases/listQueries.ts';
-import type { Actor } from '../cases/policy.ts';
+import { can, type Actor } from '../cases/policy.ts';
+import { loadConversation } from '../mailin/conversation.ts';
 import { apiActor, installApiKeyAuth } from './auth.ts';
 import { installJsonErrors } from './errors.ts';
 import { statusUrlFor, validateNewCase } from './newCase.ts';
@@ -53,7 +54,9 @@ export const apiRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
   async function detailOr404(actor: Actor, number: string) {
     const d = await loadCaseDetail(deps.db, actor, number);
     if (!d) throw notFound('Ärendet');
-    return caseJson(actor, d);
+    // The conversation is personal data: loaded only for roles that may see it.
+    const messages = can(actor, 'view_contact', d.policy) ? await loadConversation(deps.db, d.case.id) : undefined;
+    return caseJson(actor, d, messages);
   }
 
   app.get<{ Querystring: ListQuery }>(

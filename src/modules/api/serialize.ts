@@ -3,6 +3,7 @@ import { EVENT_LABEL } from '../cases/lifecycle.ts';
 import type { listCases } from '../cases/listQueries.ts';
 import { can, type Actor } from '../cases/policy.ts';
 import { API_EVENTS } from './schemas.ts';
+import type { ConversationItem } from '../mailin/conversation.ts';
 
 /**
  * The case as JSON, shaped by caseSchema in schemas.ts (the route's response schema enforces it).
@@ -13,7 +14,8 @@ import { API_EVENTS } from './schemas.ts';
 const ref = (id: string | null, name: string | null) => (id && name !== null ? { id, name } : null);
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function caseJson(actor: Actor, d: CaseDetail) {
+/** `messages`: the conversation (modules/mailin), loaded by the caller only for roles that may see personal data. */
+export function caseJson(actor: Actor, d: CaseDetail, messages?: readonly ConversationItem[]) {
   const c = d.case;
   const mayContact = can(actor, 'view_contact', d.policy);
   return {
@@ -51,6 +53,7 @@ export function caseJson(actor: Actor, d: CaseDetail) {
             : null,
         }
       : {}),
+    ...(mayContact && messages ? { messages: messages.map(messageJson) } : {}),
     events: d.events.map((e) => ({
       type: e.type,
       label: EVENT_LABEL[e.type as keyof typeof EVENT_LABEL] ?? e.type,
@@ -59,6 +62,22 @@ export function caseJson(actor: Actor, d: CaseDetail) {
       at: e.occurred_at.toISOString(),
       actor: e.actor_label,
     })),
+  };
+}
+
+/** One message of the conversation; the body without quoted text and signature (the case page shows all of it). */
+function messageJson(m: ConversationItem) {
+  return {
+    id: m.id,
+    direction: m.direction,
+    channel: m.channel,
+    from: m.from,
+    to: m.to,
+    subject: m.subject,
+    body: m.bodyStripped,
+    at: m.at.toISOString(),
+    deliveryStatus: m.deliveryStatus,
+    attachments: m.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.size })),
   };
 }
 

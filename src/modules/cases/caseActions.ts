@@ -221,8 +221,9 @@ export const actionBySlug = (slug: string) => CASE_ACTIONS.find((a) => a.slug ==
 export const DONE_MESSAGES: Record<string, string> = {
   ...Object.fromEntries(CASE_ACTIONS.map((a) => [a.doneKey, a.done])),
   registrerad: 'Ärendet är registrerat och skickat till förvaltningen.',
+  'epost-last': 'Meddelandet är markerat som läst. Ärendet förblir avslutat.',
   hanvisat: 'Ärendet är hänvisat och avslutat.',
   'inte-handlagt': 'Ärendet är avslutat som inte handlagt.',
   // The answer page (answers module) comes back here with this key.
-  besvarad: 'Svaret är sparat och finns under ”Meddelanden till synpunktslämnaren”.',
+  besvarad: 'Svaret är sparat och finns under ”Konversation med synpunktslämnaren”.',
 };

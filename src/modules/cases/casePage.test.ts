@@ -78,7 +78,7 @@ describe('what the case page shows', () => {
     const { messageId } = await answerCase(await caseDeps(t), { actor: await actorFor(t, DEMO.handlerGata), number: letterCase, message: { channel: 'letter', body: 'Vi har lagat lampan.' } });
     const s = await new Session(t.app).signIn(DEMO.handlerGata);
     const res = await s.get(`/handlaggning/arenden/${letterCase}`);
-    const messages = res.body.split('<h2>Meddelanden till synpunktslämnaren</h2>')[1]!.split('<h2>')[0]!;
+    const messages = res.body.split('<h2 id="konversation-rubrik">Konversation med synpunktslämnaren</h2>')[1]!.split('<h2>')[0]!;
     expect(messages).toContain('Svar');
     expect(messages).toContain('Brev');
     expect(messages).toContain(`href="/handlaggning/arenden/${letterCase}/meddelanden/${messageId}.pdf"`);

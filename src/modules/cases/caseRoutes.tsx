@@ -13,6 +13,7 @@ import type { FormState } from './views/ActionForms.tsx';
 import { CasePage } from './views/CasePage.tsx';
 import { ConflictPage } from './views/ConflictPage.tsx';
 import { STALE_MESSAGE } from './transition.ts';
+import { loadConversation } from '../mailin/conversation.ts';
 
 type NumberRequest = FastifyRequest<{ Params: { number: string }; Querystring: { klart?: string } }>;
 
@@ -43,6 +44,7 @@ export function caseRoutes(app: FastifyInstance, deps: CaseDeps) {
     const pc = detail.policy;
     const { reachable, needsAnswer } = answerState(detail);
     const register = can(actor, 'register', pc);
+    const conversation = await loadConversation(deps.db, detail.case.id);
     const page = (
       <CasePage
         {...frame(req, reply)}
@@ -53,6 +55,7 @@ export function caseRoutes(app: FastifyInstance, deps: CaseDeps) {
         links={{ register, answer: can(actor, 'answer', pc) && reachable, extend: can(actor, 'answer', pc) && ['assigned', 'in_progress', 'waiting'].includes(pc.status), referOrReject: !register && (can(actor, 'refer', pc) || can(actor, 'reject', pc)) }}
         mayViewPersonal={can(actor, 'view_contact', pc)}
         needsAnswer={needsAnswer}
+        conversation={conversation}
         form={opts.form}
         done={opts.done}
       />

@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { Db, Executor } from '../../db/database.ts';
 import { enqueueSends } from '../../platform/jobs.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { domainOf, plusAddress, SendError, type MailTransport } from '../../platform/mail.ts';
+import { domainOf, SendError, type MailTransport } from '../../platform/mail.ts';
+import { caseReplyAddress } from '../mailin/addresses.ts';
 
 export interface SendDeps {
   db: Db;
@@ -50,13 +51,27 @@ export async function sendMessage(deps: SendDeps, messageId: string, attempt: { 
       stale: boolean;
       number: string | null;
       org_name: string;
+      slug: string;
+      is_default: boolean;
+      inbound_address: string | null;
+      answers_id: string | null;
+      answers_references: string[] | null;
     }>`
       SELECT m.id, m.status, m.channel, m.recipient, m.subject, m.body, m.sending_started_at,
         m.sending_started_at < now() - make_interval(secs => ${STALE_SENDING_MS / 1000}) AS stale,
-        c.number, o.name AS org_name
+        c.number, o.name AS org_name, o.slug, o.is_default,
+        (SELECT a.address FROM inbound_addresses a WHERE a.organization_id = o.id ORDER BY a.created_at, a.address LIMIT 1) AS inbound_address,
+        im.header_message_id AS answers_id, im."references" AS answers_references
       FROM messages m
       JOIN organizations o ON o.id = m.organization_id
       LEFT JOIN cases c ON c.id = m.case_id
+      -- A message to the submitter answers their latest mail about the case, if they wrote one (modules/mailin).
+      LEFT JOIN LATERAL (
+        SELECT i.header_message_id, i."references" FROM inbound_messages i
+        WHERE i.case_id = m.case_id AND m.recipient_user_id IS NULL AND i.header_message_id IS NOT NULL
+          AND i.outcome IN ('new_case', 'reply', 'reply_after_close', 'new_case_after_close', 'released')
+        ORDER BY i.received_at DESC LIMIT 1
+      ) im ON true
       WHERE m.id = ${messageId}
       FOR UPDATE OF m
     `.execute(tx);
@@ -89,7 +104,10 @@ export async function sendMessage(deps: SendDeps, messageId: string, attempt: { 
   const { m, token } = claim;
   const domain = domainOf(deps.from);
   const headerMessageId = `<${m.id}@${domain}>`;
-  const replyTo = m.number ? plusAddress(deps.replyTo, m.number) : undefined;
+  const replyTo = m.number ? caseReplyAddress(m, m.number, deps.replyTo) : undefined;
+  // Every message of a case threads under <number@domain>; an answer to a mail also under that mail.
+  const caseRef = m.number ? `<${m.number}@${domain}>` : undefined;
+  const references = [...(m.answers_references ?? []).slice(-10), ...(m.answers_id ? [m.answers_id] : []), ...(caseRef ? [caseRef] : [])];
   const mine = (tx: Executor) =>
     tx.updateTable('messages').where('id', '=', m.id).where('send_token', '=', token);
   try {
@@ -100,7 +118,8 @@ export async function sendMessage(deps: SendDeps, messageId: string, attempt: { 
       subject: m.subject ?? (m.number ? `Ärende ${m.number}` : 'Meddelande från Lyhörd'),
       text: m.body,
       messageId: headerMessageId,
-      references: m.number ? `<${m.number}@${domain}>` : undefined,
+      inReplyTo: m.answers_id ?? undefined,
+      references: references.length ? references.join(' ') : undefined,
     });
     await mine(deps.db)
       .set({ status: 'sent', sent_at: deps.clock.now(), transport: deps.transport.kind, smtp_response: response.slice(0, 1000), header_message_id: headerMessageId, reply_to: replyTo ?? null, last_error: null })

@@ -8,7 +8,10 @@ import { ActionForms, errorTargets, type FormState } from './ActionForms.tsx';
 import { CaseConnections, CaseAttachments } from './CaseConnections.tsx';
 import { CaseFacts, SubmitterFacts } from './CaseFacts.tsx';
 import { CaseHistory, CaseNotes } from './CaseHistory.tsx';
-import { CaseMessages } from './CaseMessages.tsx';
+import { Conversation } from '../../mailin/views/Conversation.tsx';
+import { AfterCloseNotice } from '../../mailin/views/AfterCloseNotice.tsx';
+import { unreadAfterClose, type ConversationItem } from '../../mailin/conversation.ts';
+import { FINAL_STATUSES, type Status } from '../lifecycle.ts';
 import type { Names } from './eventDetails.tsx';
 import { statusLabel } from './staffLabels.ts';
 import { SuccessBanner } from './SuccessBanner.tsx';
@@ -27,6 +30,8 @@ export interface CasePageProps {
   /** Contact details and free text: only for the roles that may see personal data. */
   mayViewPersonal: boolean;
   needsAnswer: boolean;
+  /** Mail in and messages out, oldest first (modules/mailin). */
+  conversation: readonly ConversationItem[];
   form?: FormState;
   done?: string;
 }
@@ -54,6 +59,9 @@ export function CasePage(p: CasePageProps) {
             <strong>{c.confidentiality_ref ?? 'ett lagrum som inte har angetts'}</strong>. Pröva sekretessen innan något lämnas ut.
           </p>
         </div>
+      )}
+      {p.mayViewPersonal && FINAL_STATUSES.includes(c.status as Status) && (
+        <AfterCloseNotice number={c.number} items={unreadAfterClose(p.conversation)} canReopen={p.actions.some((a) => a.slug === 'ateroppna')} csrf={p.csrf} />
       )}
       {c.is_internal && <p class="notice">Intern synpunkt från en medarbetare. Den publiceras aldrig.</p>}
       {c.merged_into_number && (
@@ -127,8 +135,8 @@ export function CasePage(p: CasePageProps) {
       <h2>Interna anteckningar</h2>
       <CaseNotes events={p.detail.events} showText={p.mayViewPersonal} />
 
-      <h2>Meddelanden till synpunktslämnaren</h2>
-      <CaseMessages number={c.number} messages={p.detail.messages} showText={p.mayViewPersonal} />
+      <h2 id="konversation-rubrik">Konversation med synpunktslämnaren</h2>
+      <Conversation number={c.number} items={p.conversation} showText={p.mayViewPersonal} />
 
       <h2>Länkade och sammanslagna ärenden</h2>
       <CaseConnections detail={p.detail} />
