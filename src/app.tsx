@@ -24,6 +24,9 @@ import { registrationRoutes } from './modules/registration/routes.tsx';
 import { triageRoutes } from './modules/triage/routes.tsx';
 import { intakeRoutes } from './modules/intake/routes.tsx';
 import { mailinRoutes } from './modules/mailin/routes.tsx';
+import { archiveRoutes } from './modules/publication/archiveRoutes.tsx';
+import { publicationStaffRoutes } from './modules/publication/staffRoutes.tsx';
+import { publicationAdminRoutes } from './modules/publication/adminRoutes.tsx';
 import type { Clock } from './platform/clock.ts';
 import { DomainError } from './platform/errors.ts';
 import { installationSecret } from './platform/secrets.ts';
@@ -130,10 +133,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(answersRoutes, caseDeps);
   await app.register(forwardingRoutes, caseDeps);
   await app.register(mailinRoutes, caseDeps);
+  await app.register(publicationStaffRoutes, caseDeps);
+  await app.register(archiveRoutes, { db: deps.db, clock: deps.clock });
   await app.register(apiRoutes, { ...caseDeps, prefix: '/api/v1' });
   await app.register(deadlinesRoutes, { ...caseDeps, publicUrl: deps.config.mail?.publicUrl ?? 'http://localhost:3000' });
   await app.register(outboxRoutes, { db: deps.db });
   await app.register(apiAdminRoutes, { db: deps.db, clock: deps.clock });
+  await app.register(publicationAdminRoutes, { db: deps.db, clock: deps.clock });
   await app.register((await import('./modules/statistics/routes.tsx')).statisticsRoutes, { db: deps.db, clock: deps.clock });
 
   return app;

@@ -5,6 +5,7 @@ import type { InboundAddressesTable, InboundMessagesTable, InboundSettingsTable 
 import type { ClosureDaysTable, DeadlinePoliciesTable, MessageTemplatesTable } from './tables/deadlines.ts';
 import type { MessagesTable, ResponseTemplatesTable } from './tables/messages.ts';
 import type { CategoriesTable, OrganizationsTable, OrgUnitsTable } from './tables/organizations.ts';
+import type { PublicationsTable, PublicationVersionsTable, PublicationWordsTable } from './tables/publication.ts';
 import type { ApiKeysTable, LoginThrottleTable, OrganizationSsoTable, RoleGrantsTable, SessionsTable, UserInvitationsTable, UsersTable } from './tables/staff.ts';
 import type { CaseStatsTable, StatisticsCalendarTable, StatisticsMonthlyDaysTable, StatisticsMonthlyTable, StatisticsMonthsTable } from './tables/statistics.ts';
 
@@ -18,6 +19,7 @@ export type * from './tables/deadlines.ts';
 export type * from './tables/messages.ts';
 export type * from './tables/inboundMail.ts';
 export type * from './tables/organizations.ts';
+export type * from './tables/publication.ts';
 export type * from './tables/staff.ts';
 export type * from './tables/statistics.ts';
 
@@ -52,6 +54,9 @@ export interface Database {
   inbound_addresses: InboundAddressesTable;
   inbound_settings: InboundSettingsTable;
   inbound_messages: InboundMessagesTable;
+  publications: PublicationsTable;
+  publication_versions: PublicationVersionsTable;
+  publication_words: PublicationWordsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

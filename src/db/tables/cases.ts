@@ -38,8 +38,6 @@ export interface CasesTable {
   acknowledge_by: DateOnly | null;
   answer_by: DateOnly | null;
   paused_since: Timestamp | null;
-  public_text: string | null;
-  published_at: Timestamp | null;
   legal_hold: Generated<boolean>;
   dispose_after: DateOnly | null;
   status_token_hash: Buffer;
@@ -59,6 +57,8 @@ export interface CasesTable {
   reminders_sent: Generated<number>;
   escalated_at: Timestamp | null;
   forwarded_from_case_id: string | null;
+  /** The submitter said "Publicera inte min synpunkt" (migration 2026-12-01T1300). */
+  publication_opt_out: Generated<boolean>;
 }
 
 export interface CaseContactsTable {

@@ -35,6 +35,8 @@ export interface OrganizationSettings {
   schoolHarassmentUrl?: string;
   otherAuthorityText?: string;
   /** Letterhead for letters. */
+  /** Publication needs a second person to approve (four eyes); otherwise whoever reviews publishes. */
+  publicationFourEyes?: boolean;
   letterhead?: { senderName?: string; postalAddress?: string; phone?: string; email?: string; website?: string; signature?: string };
 }
 

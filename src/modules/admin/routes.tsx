@@ -26,6 +26,7 @@ const OTHER_PAGES: { href: string; label: string }[] = [
   { href: '/admin/meddelandemallar', label: 'E-postmallar' },
   { href: '/admin/utkorg', label: 'Utkorg' },
   { href: '/admin/api-nycklar', label: 'API-nycklar' },
+  { href: '/admin/publicering', label: 'Publicering' },
 ];
 
 export const adminRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = async (app, opts) => {

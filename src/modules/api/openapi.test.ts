@@ -18,7 +18,17 @@ describe('GET /api/v1/openapi.json', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.servers).toEqual([{ url: '/api/v1' }]);
     const operations = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, item]) => Object.keys(item).map((m) => `${m.toUpperCase()} ${path}`));
-    expect(operations.sort()).toEqual(['GET /cases', 'GET /cases/{number}', 'GET /openapi.json', 'POST /cases', 'POST /cases/{number}/transitions']);
+    expect(operations.sort()).toEqual([
+      'DELETE /cases/{number}/publication',
+      'GET /cases',
+      'GET /cases/{number}',
+      'GET /cases/{number}/publication',
+      'GET /openapi.json',
+      'POST /cases',
+      'POST /cases/{number}/publication',
+      'POST /cases/{number}/publication/approve',
+      'POST /cases/{number}/transitions',
+    ]);
     expect(doc.components.securitySchemes.apiKey).toMatchObject({ type: 'http', scheme: 'bearer' });
   });
 

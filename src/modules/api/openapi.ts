@@ -1,6 +1,7 @@
 import type { JsonSchema } from './jsonSchema.ts';
 import { caseListSchema, caseSchema, createdCaseSchema, errorSchema } from './responseSchemas.ts';
 import { API_EVENTS, listQuerySchema, newCaseSchema, numberParamsSchema, transitionSchemas } from './schemas.ts';
+import { approvedSchema, approveBodySchema, draftBodySchema, draftSchema, publicationSchema, withdrawBodySchema, withdrawnSchema } from '../publication/apiSchemas.ts';
 
 /** The subset of OpenAPI 3.1 this document uses. */
 interface Parameter {
@@ -30,7 +31,7 @@ interface Operation {
   requestBody?: { required: boolean; content: MediaContent };
   responses: Record<string, Response>;
 }
-type PathItem = Partial<Record<'get' | 'post', Operation>>;
+type PathItem = Partial<Record<'get' | 'post' | 'delete', Operation>>;
 export interface OpenApiDocument {
   openapi: '3.1.0';
   info: { title: string; version: string; description: string; license: { name: string; identifier: string } };
@@ -81,7 +82,10 @@ export function openApiDocument(): OpenApiDocument {
     },
     servers: [{ url: '/api/v1' }],
     security: [{ apiKey: [] }],
-    tags: [{ name: 'cases', description: 'Synpunkter: list, read, register on behalf, move through the lifecycle.' }],
+    tags: [
+      { name: 'cases', description: 'Synpunkter: list, read, register on behalf, move through the lifecycle.' },
+      { name: 'publication', description: 'De-identified public versions of answered cases in the archive /svar (DOMAIN rule 19).' },
+    ],
     paths: {
       '/cases': {
         get: {
@@ -135,6 +139,63 @@ export function openApiDocument(): OpenApiDocument {
           },
         },
       },
+      '/cases/{number}/publication': {
+        get: {
+          operationId: 'getPublication',
+          summary: 'Read the public version of a case and any draft of it',
+          tags: ['publication'],
+          parameters: number,
+          responses: { 200: { description: 'The publication state.', content: json(component('Publication')) }, 404: error('No such case, or not one the key may publish.'), ...common },
+        },
+        post: {
+          operationId: 'draftPublication',
+          summary: 'Save a draft of the case’s public version',
+          description: `${draftBodySchema.description} Saving is a new version; a published text stays public until the draft is approved. Refused for anonymous, internal and confidential cases, cases not answered, referred, rejected, merged or withdrawn ones, and when the submitter said no.`,
+          tags: ['publication'],
+          parameters: number,
+          requestBody: { required: false, content: json(component('PublicationDraftInput')) },
+          responses: {
+            201: { description: 'The draft, with what the de-identification found.', content: json(component('PublicationDraft')) },
+            400: error('Invalid input, or a default text is empty (a case without an answer text needs an answer); fields names it.'),
+            404: error('No such case, or not one the key may publish.'),
+            409: error('stale_version: someone changed the publication at the same moment; try again.'),
+            422: error('not_publishable: the case may not be published; message says why.'),
+            ...common,
+          },
+        },
+        delete: {
+          operationId: 'withdrawPublication',
+          summary: 'Withdraw (avpublicera) the public version',
+          description: 'Gone from the archive and its search at once. The reason is required, in the JSON body or as ?reason=.',
+          tags: ['publication'],
+          parameters: [...number, { name: 'reason', in: 'query', required: false, description: 'The reason, if not in the body.', schema: withdrawBodySchema.properties!.reason! }],
+          requestBody: { required: false, content: json(component('PublicationWithdrawal')) },
+          responses: {
+            200: { description: 'Withdrawn.', content: json(component('PublicationWithdrawn')) },
+            400: error('No reason given.'),
+            404: error('No such case, or not one the key may publish.'),
+            409: error('not_published: nothing is public.'),
+            ...common,
+          },
+        },
+      },
+      '/cases/{number}/publication/approve': {
+        post: {
+          operationId: 'approvePublication',
+          summary: 'Approve the draft and publish it',
+          description: 'With the organization setting for four eyes, the approver must be another person or key than the draft’s author.',
+          tags: ['publication'],
+          parameters: number,
+          requestBody: { required: false, content: json(component('PublicationApproval')) },
+          responses: {
+            200: { description: 'Published.', content: json(component('PublicationApproved')) },
+            404: error('No such case, or not one the key may publish.'),
+            409: error('nothing_to_approve (no draft), four_eyes (the author may not approve) or stale_version.'),
+            422: error('not_publishable (message says why) or personal_data (the draft still holds something that looks like personal data; send {"confirm": true} to publish anyway).'),
+            ...common,
+          },
+        },
+      },
       '/openapi.json': {
         get: {
           operationId: 'openApi',
@@ -151,6 +212,13 @@ export function openApiDocument(): OpenApiDocument {
         CreatedCase: createdCaseSchema,
         CaseList: caseListSchema,
         Error: errorSchema,
+        Publication: publicationSchema,
+        PublicationDraftInput: draftBodySchema,
+        PublicationDraft: draftSchema,
+        PublicationApproval: approveBodySchema,
+        PublicationApproved: approvedSchema,
+        PublicationWithdrawal: withdrawBodySchema,
+        PublicationWithdrawn: withdrawnSchema,
         Transition: {
           oneOf: API_EVENTS.map((e) => component(eventComponent(e))),
           discriminator: { propertyName: 'event', mapping: Object.fromEntries(API_EVENTS.map((e) => [e, `#/components/schemas/${eventComponent(e)}`])) },

@@ -27,6 +27,7 @@ import {
 import { caseJson, caseSummaryJson } from './serialize.ts';
 import { performTransition } from './transitions.ts';
 import { apiValidatorCompiler, check, compileBody } from './validation.ts';
+import { publicationApi } from '../publication/api.ts';
 
 type NumberParams = { Params: { number: string } };
 
@@ -119,4 +120,6 @@ export const apiRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
       return detailOr404(actor, number);
     },
   );
+
+  publicationApi(app, deps);
 };

@@ -14,6 +14,8 @@ import { CasePage } from './views/CasePage.tsx';
 import { ConflictPage } from './views/ConflictPage.tsx';
 import { STALE_MESSAGE } from './transition.ts';
 import { loadConversation } from '../mailin/conversation.ts';
+import { mayPublish } from '../publication/policy.ts';
+import { publicationLinkFor } from '../publication/queries.ts';
 
 type NumberRequest = FastifyRequest<{ Params: { number: string }; Querystring: { klart?: string } }>;
 
@@ -45,6 +47,7 @@ export function caseRoutes(app: FastifyInstance, deps: CaseDeps) {
     const { reachable, needsAnswer } = answerState(detail);
     const register = can(actor, 'register', pc);
     const conversation = await loadConversation(deps.db, detail.case.id);
+    const publish = mayPublish(actor, pc) ? await publicationLinkFor(deps.db, detail.case) : null;
     const page = (
       <CasePage
         {...frame(req, reply)}
@@ -52,7 +55,7 @@ export function caseRoutes(app: FastifyInstance, deps: CaseDeps) {
         lookups={lookups}
         names={{ unit: (id) => lookups.unitName(id), category: (id) => lookups.categoryName(id), user: (id) => lookups.userName(id) ?? extra.get(id) }}
         actions={CASE_ACTIONS.filter((d) => can(actor, d.policy, pc))}
-        links={{ register, answer: can(actor, 'answer', pc) && reachable, extend: can(actor, 'answer', pc) && ['assigned', 'in_progress', 'waiting'].includes(pc.status), referOrReject: !register && (can(actor, 'refer', pc) || can(actor, 'reject', pc)) }}
+        links={{ register, answer: can(actor, 'answer', pc) && reachable, extend: can(actor, 'answer', pc) && ['assigned', 'in_progress', 'waiting'].includes(pc.status), referOrReject: !register && (can(actor, 'refer', pc) || can(actor, 'reject', pc)), publish }}
         mayViewPersonal={can(actor, 'view_contact', pc)}
         needsAnswer={needsAnswer}
         conversation={conversation}

@@ -139,7 +139,7 @@ export const OUTCOMES = {
 } as const;
 export type Outcome = keyof typeof OUTCOMES;
 
-export const EVENT_LABEL: Record<CaseEvent | 'received' | 'note' | 'measure' | 'link' | 'update' | 'message' | 'deadline' | 'mail_in', string> = {
+export const EVENT_LABEL: Record<CaseEvent | 'received' | 'note' | 'measure' | 'link' | 'update' | 'message' | 'deadline' | 'mail_in' | `publication_${'draft' | 'published' | 'withdrawn' | 'discarded'}`, string> = {
   received: 'Mottagen',
   register: 'Registrerad',
   route: 'Skickad till förvaltning/enhet',
@@ -162,4 +162,8 @@ export const EVENT_LABEL: Record<CaseEvent | 'received' | 'note' | 'measure' | '
   message: 'Meddelande',
   deadline: 'Svarsdatum ändrat',
   mail_in: 'E-post från synpunktslämnaren',
+  publication_draft: 'Utkast till publicering sparat',
+  publication_published: 'Publicerad på webbplatsen',
+  publication_withdrawn: 'Avpublicerad från webbplatsen',
+  publication_discarded: 'Utkast till publicering borttaget',
 };

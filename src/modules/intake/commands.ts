@@ -24,7 +24,8 @@ export const newFormId = () => randomToken(16);
 
 
 function contentHash(s: Submission, files: readonly UploadedFile[]): Buffer {
-  const fields = [s.kind, s.description, s.suggestedUnitId, s.anonymous, s.contact];
+  // The opt-out joins the hash only when ticked, so the hashes of every other submission stay as they were.
+  const fields = [s.kind, s.description, s.suggestedUnitId, s.anonymous, s.contact, ...(s.publicationOptOut ? ['no-publish'] : [])];
   // Without files the hash is what it always was; with them, the files' hashes are part of the content.
   return sha256(JSON.stringify(files.length === 0 ? fields : [...fields, files.map((f) => f.sha256.toString('hex'))]));
 }
@@ -79,6 +80,7 @@ export async function submitCase(
         status_token_hash: hashStatusToken(token),
         submission_key: submissionKey,
         content_hash: hash,
+        publication_opt_out: submission.publicationOptOut ?? false,
         ...deadlines,
       },
       contact: submission.contact,

@@ -10,7 +10,7 @@ import { hashStatusToken } from '../cases/statusToken.ts';
 import { newFormId, submitCase, type IntakeDeps } from './commands.ts';
 import { findCaseForSubmitter } from './queries.ts';
 import { fileErrorText, readMultipartForm, type FileProblem, type UploadedFile } from './attachments.ts';
-import { emptySubmissionInput, readSubmissionInput, validateSubmission } from './validation.ts';
+import { emptySubmissionInput, publicationOptOut, readSubmissionInput, validateSubmission } from './validation.ts';
 import { FormPage } from './views/FormPage.tsx';
 import { ReceiptPage } from './views/ReceiptPage.tsx';
 import { StartPage } from './views/StartPage.tsx';
@@ -47,15 +47,16 @@ export const intakeRoutes: FastifyPluginAsync<IntakeDeps> = async (app, deps) =>
     const units = await forvaltningarOf(org);
     const read = readSubmissionInput(form.fields);
     const result = validateSubmission(read, new Set(units.map((u) => u.id)), i18n.t);
+    const optOut = publicationOptOut(form.fields);
     if (!result.ok || form.fileProblems.length > 0) {
       const errors = result.ok ? {} : result.errors;
       // A browser cannot refill a file input, so chosen files are lost with the page.
       if (form.fileProblems.length > 0) errors.attachments = fileErrorText(form.fileProblems, i18n);
       else if (form.files.length > 0) errors.attachments = fileErrorText([{ key: 'attachments.hadChosen', values: { count: form.files.length } }], i18n);
       const input = { ...read.input, formId: read.input.formId || newFormId() };
-      return sendPage(reply, <FormPage org={org} units={units} input={input} errors={errors} />, 400);
+      return sendPage(reply, <FormPage org={org} units={units} input={input} errors={errors} noPublish={optOut} />, 400);
     }
-    const { token } = await submitCase(deps, org, result.value, read.input.formId, form.files, i18n.code);
+    const { token } = await submitCase(deps, org, { ...result.value, publicationOptOut: optOut }, read.input.formId, form.files, i18n.code);
     return reply.code(303).header('location', `/synpunkt/kvitto/${token}`).send();
   });
 

@@ -31,6 +31,14 @@ export interface Submission {
   suggestedUnitId: string | null;
   anonymous: boolean;
   contact: null | { name: string; email: string | null; phone: string | null; address: string | null; replyChannel: ReplyChannel };
+  /** "Publicera inte min synpunkt" (DOMAIN rule 19): read apart from the other fields, see publicationOptOut(). */
+  publicationOptOut?: boolean;
+}
+
+/** The citizen form's checkbox "Publicera inte min synpunkt". */
+export function publicationOptOut(body: unknown): boolean {
+  const v = body && typeof body === 'object' ? (body as Record<string, unknown>).noPublish : undefined;
+  return v === 'ja' || (Array.isArray(v) && v.includes('ja'));
 }
 
 /** An empty form with a fresh form id (see newFormId: a double-click posts the same id twice). */

@@ -26,7 +26,7 @@ export interface CasePageProps {
   /** The actions this person may take now, in the order shown. */
   actions: readonly CaseActionDef[];
   /** Links to the pages that do the bigger steps. */
-  links: { register: boolean; answer: boolean; extend: boolean; referOrReject: boolean };
+  links: { register: boolean; answer: boolean; extend: boolean; referOrReject: boolean; publish?: 'publicera' | 'publicerad' | null };
   /** Contact details and free text: only for the roles that may see personal data. */
   mayViewPersonal: boolean;
   needsAnswer: boolean;
@@ -41,7 +41,7 @@ export function CasePage(p: CasePageProps) {
   const c = p.detail.case;
   const base = `/handlaggning/arenden/${c.number}`;
   const hasErrors = !!p.form && Object.keys(p.form.errors).length > 0;
-  const anyAction = p.actions.length > 0 || p.links.register || p.links.answer || p.links.extend || p.links.referOrReject;
+  const anyAction = p.actions.length > 0 || p.links.register || p.links.answer || p.links.extend || p.links.referOrReject || !!p.links.publish;
   return (
     <StaffLayout title={`Ärende ${c.number}`} hasErrors={hasErrors} orgName={p.orgName} actor={p.actor} csrf={p.csrf}>
       {p.form && <ErrorSummary errors={p.form.errors} fieldIds={errorTargets(p.form)} />}
@@ -95,7 +95,7 @@ export function CasePage(p: CasePageProps) {
       {anyAction && (
         <section aria-labelledby="handlaggning-rubrik">
           <h2 id="handlaggning-rubrik">Handläggning</h2>
-          {(p.links.register || p.links.answer || p.links.extend || p.links.referOrReject) && (
+          {(p.links.register || p.links.answer || p.links.extend || p.links.referOrReject || p.links.publish) && (
             <ul class="action-links">
               {p.links.register && (
                 <li>
@@ -124,6 +124,11 @@ export function CasePage(p: CasePageProps) {
               {p.links.referOrReject && (
                 <li>
                   <a href={`${base}/vidarebefordra`}>Vidarebefordra till en annan organisation</a>
+                </li>
+              )}
+              {p.links.publish && (
+                <li>
+                  <a href={`${base}/publicera`}>{p.links.publish === 'publicerad' ? 'Publicerad på webbplatsen – ändra eller avpublicera' : 'Publicera avidentifierat på webbplatsen'}</a>
                 </li>
               )}
             </ul>

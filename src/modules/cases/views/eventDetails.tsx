@@ -47,6 +47,7 @@ export function eventDetails(data: Record<string, unknown>, names: Names, showTe
   if (typeof data.outcome === 'string') add('Utfall', OUTCOMES[data.outcome as keyof typeof OUTCOMES] ?? data.outcome);
   if (typeof data.referralType === 'string') add('Hänvisad till', REFERRAL_TYPES[data.referralType as keyof typeof REFERRAL_TYPES] ?? data.referralType);
   if (typeof data.reason === 'string') add('Skäl', data.reason);
+  if (typeof data.publicationVersion === 'number') add('Version av den publika texten', String(data.publicationVersion));
   add('Sammanslaget med', caseLink(data.into));
   add('Dubblett som slogs ihop hit', caseLink(data.merged));
   add('Länkat till', caseLink(data.linked));

@@ -1,12 +1,12 @@
 import type { Organization, OrgUnit } from '../../../db/schema.ts';
 import { useI18n } from '../../../platform/i18n/context.ts';
-import { ErrorSummary, FieldError, Radios, Select, TextArea, TextInput, type FieldErrors } from '../../../platform/views/forms.tsx';
+import { Checkbox, ErrorSummary, FieldError, Radios, Select, TextArea, TextInput, type FieldErrors } from '../../../platform/views/forms.tsx';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { KINDS, REPLY_CHANNELS } from '../../cases/labels.ts';
 import { ACCEPT, MAX_FILES } from '../attachments.ts';
 import { MAX_DESCRIPTION, type SubmissionInput } from '../validation.ts';
 
-export function FormPage({ org, units, input, errors = {} }: { org: Organization; units: Pick<OrgUnit, 'id' | 'name'>[]; input: SubmissionInput; errors?: FieldErrors }) {
+export function FormPage({ org, units, input, errors = {}, noPublish = false }: { org: Organization; units: Pick<OrgUnit, 'id' | 'name'>[]; input: SubmissionInput; errors?: FieldErrors; noPublish?: boolean }) {
   const i18n = useI18n();
   const { t } = i18n;
   const hasErrors = Object.keys(errors).length > 0;
@@ -35,6 +35,7 @@ export function FormPage({ org, units, input, errors = {} }: { org: Organization
           required
           rows={10}
         />
+        <SimilarAnswers />
         <FileInput error={errors.attachments} />
         <Select
           name="unit"
@@ -69,8 +70,10 @@ export function FormPage({ org, units, input, errors = {} }: { org: Organization
           <TextInput name="phone" label={t('form.phone.label')} type="tel" value={input.phone} error={errors.phone} autocomplete="tel" hint={t('form.phone.hint')} />
           <TextArea name="address" label={t('form.address.label')} value={input.address} error={errors.address} hint={t('form.address.hint')} rows={3} autocomplete="street-address" />
         </fieldset>
+        <Checkbox name="noPublish" label={t('form.noPublish.label')} checked={noPublish} hint={t('form.noPublish.hint')} />
         <button type="submit">{t('form.submit')}</button>
       </form>
+      <script src="/assets/liknande-svar.js" defer></script>
     </Layout>
   );
 }
@@ -96,5 +99,37 @@ function FileInput({ error }: { error?: string }) {
         aria-invalid={error ? 'true' : undefined}
       />
     </div>
+  );
+}
+
+/**
+ * "Has this been asked before?": filled in by /assets/liknande-svar.js while the citizen types,
+ * with the words it needs from the catalogue. Hidden without JavaScript, so the form is then
+ * exactly as before.
+ */
+function SimilarAnswers() {
+  const { t } = useI18n();
+  return (
+    <>
+      <p class="visually-hidden" aria-live="polite" id="liknande-svar-status"></p>
+      <aside
+        id="liknande-svar"
+        class="similar-answers"
+        hidden
+        aria-labelledby="liknande-svar-rubrik"
+        data-intro-one={t('form.similar.introOne')}
+        data-intro-many={t('form.similar.introMany')}
+        data-new-tab={t('form.similar.newTab')}
+        data-status={t('form.similar.status')}
+      >
+        <h2 id="liknande-svar-rubrik">{t('form.similar.heading')}</h2>
+        <div data-lista></div>
+        <p>
+          <a href="/svar" data-arkiv target="_blank" rel="noopener">
+            {t('form.similar.archiveLink')}
+          </a>
+        </p>
+      </aside>
+    </>
   );
 }

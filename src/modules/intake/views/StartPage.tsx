@@ -22,6 +22,7 @@ export function StartPage({ org }: { org: Organization }) {
         </a>
       </p>
       <p>{i18n.rich('start.answerTime', { days: s.answerWorkingDays, strong })}</p>
+      <p>{i18n.rich('start.archive', { link: (chunks) => <a href="/svar">{chunks}</a> })}</p>
       {s.startPageExtra && (
         <p class="user-text" lang={own}>
           {s.startPageExtra}

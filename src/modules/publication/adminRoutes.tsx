@@ -1,0 +1,79 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { notFound } from '../../platform/errors.ts';
+import { staffArea } from '../../platform/staff.ts';
+import { Checkbox } from '../../platform/views/forms.tsx';
+import { sendPage } from '../../platform/views/render.ts';
+import { StaffLayout } from '../../platform/views/StaffLayout.tsx';
+import { logAdminChange } from '../admin/log.ts';
+import type { Actor } from '../cases/policy.ts';
+import { orgSettings } from '../organizations/settings.ts';
+
+export const PUBLICATION_SETTINGS_PATH = '/admin/publicering';
+
+const isOrgAdmin = (a: Actor | null): a is Actor => !!a && a.grants.some((g) => g.role === 'admin' && g.unitId === null);
+
+/** The organization's publication setting: whether a second person approves (four eyes). Org admins only; others get 404. */
+export const publicationAdminRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = async (app, { db, clock }) => {
+  staffArea(app);
+  app.addHook('preHandler', async (req) => {
+    if (!isOrgAdmin(req.actor)) throw notFound();
+  });
+
+  app.get<{ Querystring: { sparat?: string } }>(PUBLICATION_SETTINGS_PATH, async (req, reply) => {
+    const fourEyes = orgSettings(req.org).publicationFourEyes === true;
+    const page = (
+      <StaffLayout title="Publicering" orgName={req.org.name} actor={req.actor!} csrf={reply.generateCsrf()} current="/admin">
+        <p>
+          <a href="/admin">Administration</a>
+        </p>
+        {req.query.sparat !== undefined && (
+          <div class="success-banner" role="status">
+            <p>Inställningen är sparad.</p>
+          </div>
+        )}
+        <h1>Publicering av svar</h1>
+        <p>
+          Besvarade synpunkter kan publiceras avidentifierade i arkivet <a href="/svar">/svar</a>. En person granskar alltid texten innan den publiceras.
+        </p>
+        <form method="post" action={PUBLICATION_SETTINGS_PATH} novalidate>
+          <input type="hidden" name="_csrf" value={reply.generateCsrf()} />
+          <Checkbox
+            name="fourEyes"
+            label="Kräv att någon annan godkänner (fyra ögon)"
+            checked={fourEyes}
+            hint="Utan det publicerar handläggaren eller registratorn själv efter granskning. Med det måste en annan person med behörighet i ärendet godkänna texten."
+          />
+          <button type="submit">Spara</button>
+        </form>
+      </StaffLayout>
+    );
+    return sendPage(reply, page);
+  });
+
+  app.post(PUBLICATION_SETTINGS_PATH, async (req, reply) => {
+    const fourEyes = (req.body as Record<string, unknown> | undefined)?.fourEyes === 'ja';
+    const actor = req.actor!;
+    const before = orgSettings(req.org).publicationFourEyes === true;
+    await db.transaction().execute(async (tx) => {
+      await tx
+        .updateTable('organizations')
+        .set({ settings: sql`settings || jsonb_build_object('publicationFourEyes', ${fourEyes}::boolean)`, updated_at: clock.now() })
+        .where('id', '=', actor.organizationId)
+        .execute();
+      await logAdminChange(tx, {
+        organizationId: actor.organizationId,
+        actor,
+        action: 'update',
+        entityType: 'settings',
+        summary: fourEyes ? 'Publicering kräver nu att någon annan godkänner (fyra ögon)' : 'Publicering kräver inte längre att någon annan godkänner',
+        before: { publicationFourEyes: before },
+        after: { publicationFourEyes: fourEyes },
+        now: clock.now(),
+      });
+    });
+    return reply.code(303).header('location', `${PUBLICATION_SETTINGS_PATH}?sparat`).send();
+  });
+};

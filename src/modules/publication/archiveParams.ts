@@ -1,0 +1,53 @@
+import type { CaseKind } from '../../db/schema.ts';
+import type { Translator } from '../../platform/i18n/catalogue.ts';
+import type { FieldErrors } from '../../platform/views/forms.tsx';
+import { KINDS } from '../cases/labels.ts';
+import { MAX_PAGE, MAX_QUERY, type ArchiveFilter } from './archiveQueries.ts';
+
+/** The archive's query string as typed (kept in the form), and the filter it means. */
+export interface ArchiveParams {
+  q: string;
+  omrade: string;
+  forvaltning: string;
+  typ: string;
+  sida: string;
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '');
+
+export function readArchiveParams(query: unknown): ArchiveParams {
+  const q = query && typeof query === 'object' ? (query as Record<string, unknown>) : {};
+  return { q: str(q.q), omrade: str(q.omrade), forvaltning: str(q.forvaltning), typ: str(q.typ), sida: str(q.sida) };
+}
+
+/**
+ * Checks the parameters against the organization's own areas and förvaltningar. A page number
+ * out of range is not worth an error: it is read as the nearest page there is.
+ */
+export function archiveFilter(
+  p: ArchiveParams,
+  known: { areaIds: ReadonlySet<string>; forvaltningIds: ReadonlySet<string> },
+  t: Translator['t'],
+): { ok: true; value: ArchiveFilter } | { ok: false; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const q = p.q.trim();
+  if ([...q].length > MAX_QUERY) errors.q = t('archive.error.q', { max: MAX_QUERY });
+  if (p.omrade && !known.areaIds.has(p.omrade)) errors.omrade = t('archive.error.area');
+  if (p.forvaltning && !known.forvaltningIds.has(p.forvaltning)) errors.forvaltning = t('archive.error.unit');
+  if (p.typ && !KINDS.includes(p.typ as CaseKind)) errors.typ = t('archive.error.kind');
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const page = /^\d{1,6}$/.test(p.sida) ? Math.min(Math.max(Number(p.sida), 1), MAX_PAGE) : 1;
+  return {
+    ok: true,
+    value: { q: q || undefined, areaId: p.omrade || undefined, forvaltningId: p.forvaltning || undefined, kind: (p.typ || undefined) as CaseKind | undefined, page },
+  };
+}
+
+/** The archive's address with these parameters (empty ones left out), for paging links. */
+export function archiveHref(p: ArchiveParams, page: number): string {
+  const s = new URLSearchParams();
+  for (const k of ['q', 'omrade', 'forvaltning', 'typ'] as const) if (p[k].trim()) s.set(k, p[k].trim());
+  if (page > 1) s.set('sida', String(page));
+  const qs = s.toString();
+  return qs ? `/svar?${qs}` : '/svar';
+}

@@ -1,0 +1,138 @@
+import { Checkbox, ErrorSummary, TextArea, TextInput, type FieldErrors } from '../../../platform/views/forms.tsx';
+import { StaffLayout } from '../../../platform/views/StaffLayout.tsx';
+import type { Actor } from '../../cases/policy.ts';
+import type { Originals, ShownFinding } from '../draft.ts';
+import type { LoadedPublication } from '../queries.ts';
+import { MAX_TITLE } from '../validation.ts';
+import { FindingsReview, KIND_NAME } from './FindingsReview.tsx';
+import { PublicationStatusBox, VersionList, WithdrawForm } from './PublicationParts.tsx';
+
+export interface PublishPageProps {
+  orgName: string;
+  actor: Actor;
+  csrf: string;
+  number: string;
+  publication?: LoadedPublication;
+  /** Why the case may not be published; empty when it may. */
+  refusals: string[];
+  fourEyes: boolean;
+  /** With four eyes: this person wrote the draft, so someone else approves it. */
+  ownDraft: boolean;
+  originals: Originals;
+  findings: ShownFinding[];
+  extras: { kind: string; text: string }[];
+  form: { title: string; question: string; answer: string; generatedQuestion: string; generatedAnswer: string; newExtraText: string; newExtraKind: string; reason?: string };
+  /** What still looks like personal data in the texts below. */
+  remaining: { field: string; kind: string; value: string }[];
+  /** Fields the person edited by hand, which "Uppdatera förslaget" did not rewrite. */
+  notRewritten: string[];
+  errors?: FieldErrors;
+  done?: string;
+}
+
+const FIELD_NAME: Record<string, string> = { title: 'rubriken', question: 'synpunkten', answer: 'svaret' };
+
+/** The draft of a case's public version: review what goes, edit the text, save or publish; or withdraw. */
+export function PublishPage(p: PublishPageProps) {
+  const errors = p.errors ?? {};
+  const hasErrors = Object.keys(errors).length > 0;
+  const base = `/handlaggning/arenden/${p.number}`;
+  const revision = String(p.publication?.revision ?? 0);
+  const published = !!p.publication?.public_version_id;
+  const canApprove = !p.fourEyes || (!!p.publication?.draft && !p.ownDraft);
+  return (
+    <StaffLayout title={`Publicera ärende ${p.number}`} hasErrors={hasErrors} orgName={p.orgName} actor={p.actor} csrf={p.csrf}>
+      <ErrorSummary errors={errors} fieldIds={{ _form: 'publicera-knappar' }} />
+      {p.done && (
+        <div class="success-banner" role="status">
+          <p>{p.done}</p>
+        </div>
+      )}
+      <p>
+        <a href={base}>Tillbaka till ärendet</a>
+      </p>
+      <h1>Publicera ärende {p.number}</h1>
+      <PublicationStatusBox number={p.number} publication={p.publication} fourEyes={p.fourEyes} ownDraft={p.ownDraft} />
+
+      {p.refusals.length > 0 ? (
+        <div class="notice" id="kan-inte-publiceras">
+          <h2>Ärendet kan inte publiceras</h2>
+          <ul>
+            {p.refusals.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <form method="post" action={`${base}/publicera`} novalidate>
+          <input type="hidden" name="_csrf" value={p.csrf} />
+          <input type="hidden" name="revision" value={revision} />
+          <input type="hidden" name="generatedQuestion" value={p.form.generatedQuestion} />
+          <input type="hidden" name="generatedAnswer" value={p.form.generatedAnswer} />
+          <FindingsReview originals={p.originals} findings={p.findings} extras={p.extras} newExtra={{ text: p.form.newExtraText, kind: p.form.newExtraKind }} newExtraError={errors.newExtraText} />
+
+          <section aria-labelledby="text-rubrik">
+            <h2 id="text-rubrik">2. Den publika versionen</h2>
+            <p>
+              Det här är det som visas i arkivet med publicerade svar. Skriv om det som behövs så att ingen kan kännas igen. Där uppgifter har tagits bort står
+              till exempel [namn].
+            </p>
+            {p.notRewritten.length > 0 && (
+              <div class="notice" role="status">
+                <p>
+                  Du har ändrat {p.notRewritten.map((f) => FIELD_NAME[f]).join(' och ')} för hand, så texten skrevs inte om efter dina markeringar. Kryssa i rutan
+                  nedan och tryck på Uppdatera förslaget om du vill ersätta din text med förslaget.
+                </p>
+                <Checkbox name="replaceEdited" label="Ersätt min text med förslaget" />
+              </div>
+            )}
+            <TextInput name="title" label="Rubrik" hint={`En kort rubrik som säger vad det gäller, högst ${MAX_TITLE} tecken.`} value={p.form.title} error={errors.title} maxLength={MAX_TITLE} />
+            <TextArea name="question" label="Synpunkten" value={p.form.question} error={errors.question} rows={8} />
+            <TextArea name="answer" label="Svaret" value={p.form.answer} error={errors.answer} rows={10} />
+            {p.remaining.length > 0 && (
+              <div class="notice" id="kvar">
+                <h3>Kontrollera innan du publicerar</h3>
+                <p>Det här i texten ser fortfarande ut som personuppgifter:</p>
+                <ul>
+                  {p.remaining.map((r, i) => (
+                    <li key={i}>
+                      <span class="user-text" dir="auto">
+                        ”{r.value}”
+                      </span>{' '}
+                      ({KIND_NAME[r.kind]} i {FIELD_NAME[r.field]})
+                    </li>
+                  ))}
+                </ul>
+                <Checkbox name="confirmRemaining" label="Jag har kontrollerat: det är inte personuppgifter, eller så får det publiceras" error={errors.confirmRemaining} />
+              </div>
+            )}
+          </section>
+
+          <div class="button-group" id="publicera-knappar" tabindex={-1}>
+            <button type="submit" name="action" value="spara" class={canApprove ? 'secondary' : undefined}>
+              {p.fourEyes ? 'Spara och skicka för granskning' : 'Spara utkast'}
+            </button>
+            {canApprove && (
+              <button type="submit" name="action" value="publicera">
+                {p.fourEyes ? 'Godkänn och publicera' : published ? 'Publicera den nya versionen' : 'Publicera'}
+              </button>
+            )}
+          </div>
+          {p.fourEyes && <p class="hint">Organisationen kräver att någon annan än den som skrev texten granskar och publicerar den.</p>}
+        </form>
+      )}
+
+      {p.publication?.draft && (
+        <form method="post" action={`${base}/publicera/sla-bort-utkast`} class="inline-form">
+          <input type="hidden" name="_csrf" value={p.csrf} />
+          <input type="hidden" name="revision" value={revision} />
+          <button type="submit" class="secondary">
+            Ta bort utkastet
+          </button>
+        </form>
+      )}
+      {published && <WithdrawForm number={p.number} csrf={p.csrf} revision={revision} reason={p.form.reason ?? ''} error={errors.reason} />}
+      {p.publication && p.publication.versions.length > 0 && <VersionList publication={p.publication} />}
+    </StaffLayout>
+  );
+}
