@@ -36,16 +36,16 @@ describe('the draft', () => {
   });
 
   it('lets the person keep a finding and remove text of their own, rewriting the text they have not edited', async () => {
-    const { number } = await answeredCase(t, { description: 'Kalle på förskolan sa att ni skulle ringa 070-765 43 21.' });
+    const { number } = await answeredCase(t, { description: 'Bullen på förskolan sa att ni skulle ringa 070-765 43 21.' });
     const s = await handler();
     const f = draftFormFields((await s.get(page(number))).body);
-    expect(f.question).toBe('Kalle på förskolan sa att ni skulle ringa [telefonnummer].');
-    // Keep the phone number (untick it) and remove "Kalle" as a name.
-    const res = await s.post(page(number), { ...f, redact: [f.redact].flat().filter((k) => !String(k).startsWith('question:')), newExtraText: 'kalle', newExtraKind: 'name', action: 'uppdatera' }, { csrfFrom: page(number) });
+    expect(f.question).toBe('Bullen på förskolan sa att ni skulle ringa [telefonnummer].');
+    // Keep the phone number (untick it) and remove the nickname "Bullen" as a name.
+    const res = await s.post(page(number), { ...f, redact: [f.redact].flat().map(String).filter((k) => !k.startsWith('question:')), newExtraText: 'bullen', newExtraKind: 'name', action: 'uppdatera' }, { csrfFrom: page(number) });
     expect(res.statusCode).toBe(200);
     const after = draftFormFields(res.body);
     expect(after.question).toBe('[namn] på förskolan sa att ni skulle ringa 070-765 43 21.');
-    expect(after.extra).toBe('name:kalle');
+    expect(after.extra).toBe('name:bullen');
     expect(res.body).toContain('class="finding finding--kept"');
   });
 
