@@ -58,7 +58,7 @@ export const archiveRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = async
   app.get('/svar/flode.atom', async (req, reply) => {
     const rows = await newestPublished(db, req.org.id);
     const xml = atomFeed({
-      title: `Svar på synpunkter – ${req.org.name}`,
+      title: req.i18n.t('archive.feed.title', { org: req.org.name }),
       selfUrl: absoluteUrl(req, '/svar/flode.atom'),
       archiveUrl: absoluteUrl(req, '/svar'),
       author: req.org.name,
@@ -74,7 +74,7 @@ export const archiveRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = async
       })),
     });
     // Short caching only: a withdrawn answer must leave the feed soon too.
-    return reply.header('content-type', 'application/atom+xml; charset=utf-8').header('cache-control', 'public, max-age=60').send(xml);
+    return reply.header('content-type', 'application/atom+xml; charset=utf-8').header('cache-control', 'public, max-age=60').header('vary', 'accept-language, cookie').send(xml);
   });
 
   app.get<{ Querystring: { text?: unknown } }>(
@@ -83,7 +83,7 @@ export const archiveRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = async
     async (req, reply) => {
       const text = typeof req.query.text === 'string' ? req.query.text : '';
       reply.header('cache-control', 'no-store');
-      if (text.length > MAX_SUGGEST_TEXT) return reply.code(400).send({ code: 'invalid', message: `Texten får vara högst ${MAX_SUGGEST_TEXT} tecken.` });
+      if (text.length > MAX_SUGGEST_TEXT) return reply.code(400).send({ code: 'invalid', message: req.i18n.t('archive.similar.tooLong', { max: MAX_SUGGEST_TEXT }) });
       const rows = text.trim().length < 10 ? [] : await similarPublished(db, req.org.id, text);
       return { answers: rows.map((r) => ({ number: r.case_number, title: r.title, url: `${req.basePath}/svar/${r.case_number}`, excerpt: excerptOf(r.excerpt) })) };
     },

@@ -33,6 +33,8 @@ const PAGES: [string, (headers: Record<string, string>) => Promise<Res>][] = [
   ['receipt', (headers) => t.app.inject({ url: `/synpunkt/kvitto/${token}`, headers })],
   ['status page', (headers) => t.app.inject({ url: `/arende/${token}`, headers })],
   ['public statistics', (headers) => t.app.inject({ url: '/statistik/publik', headers })],
+  ['archive of answers', (headers) => t.app.inject({ url: '/svar', headers })],
+  ['archive search with errors', (headers) => t.app.inject({ url: `/svar?typ=x&q=${'x'.repeat(201)}`, headers })],
   ['page not found', (headers) => t.app.inject({ url: '/finns-inte', headers })],
   ['case not found', (headers) => t.app.inject({ url: `/arende/${'A'.repeat(43)}`, headers })],
 ];
