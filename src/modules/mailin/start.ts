@@ -24,6 +24,12 @@ export async function startInbound(config: Pick<Config, 'inbound' | 'mail'>, db:
     stops.push(smtp.close);
     describe.push(`E-post tas emot med SMTP på ${config.inbound.smtpHost}:${smtp.port}.`);
   }
+  if (config.inbound.imapUrl) {
+    const { startImapReader } = await import('./imap.ts');
+    const imap = await startImapReader(deps, config.inbound);
+    stops.push(imap.stop);
+    describe.push(`E-post hämtas med IMAP från ${imap.describe}.`);
+  }
   return {
     describe,
     async stop() {
