@@ -73,6 +73,9 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[\d\s\-()]+$/;
 
 const codePoints = (s: string) => [...s].length;
+
+/** Arabic-Indic (٠–٩) and Persian (۰–۹) digits as 0–9: a phone number typed on an Arabic or Persian keyboard is still a phone number. */
+export const asciiDigits = (s: string) => s.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) & 0xf));
 const blank = (s: string) => s.trim() === '';
 
 export function parseAnonymous(v: string): boolean | undefined {
@@ -106,7 +109,7 @@ export function validateSubmission(
   const anonymous = parseAnonymous(input.anonymous);
   const name = input.name.trim();
   const email = input.email.trim();
-  const phone = input.phone.trim();
+  const phone = asciiDigits(input.phone.trim());
   const address = input.address.trim();
   const replyChannel = input.replyChannel as ReplyChannel;
 

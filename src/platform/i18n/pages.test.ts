@@ -78,18 +78,18 @@ describe.each(LANGUAGES.map((l) => [l.code, l] as const))('in %s', (code, langua
 
 describe('choosing a language', () => {
   it('remembers ?lang= in a cookie, and the cookie wins over the browser', async () => {
-    const first = await t.app.inject({ url: '/synpunkt?lang=en', headers: { 'accept-language': 'sv' } });
-    expect(first.body).toContain('<html lang="en" dir="ltr">');
+    const first = await t.app.inject({ url: '/synpunkt?lang=ar', headers: { 'accept-language': 'en' } });
+    expect(first.body).toContain('<html lang="ar" dir="rtl">');
     const cookie = first.cookies.find((c) => c.name === LANG_COOKIE)!;
-    expect(cookie).toMatchObject({ value: 'en', path: '/', httpOnly: true, sameSite: 'Lax' });
+    expect(cookie).toMatchObject({ value: 'ar', path: '/', httpOnly: true, sameSite: 'Lax' });
     expect(cookie.maxAge).toBeGreaterThan(300 * 24 * 3600);
-    const next = await t.app.inject({ url: '/', headers: { cookie: `${LANG_COOKIE}=en`, 'accept-language': 'sv' } });
-    expect(next.body).toContain('<html lang="en" dir="ltr">');
+    const next = await t.app.inject({ url: '/', headers: { cookie: `${LANG_COOKIE}=ar`, 'accept-language': 'en' } });
+    expect(next.body).toContain('<html lang="ar" dir="rtl">');
     expect(next.cookies.find((c) => c.name === LANG_COOKIE)).toBeUndefined();
   });
 
   it('follows Accept-Language, and falls back quietly to Swedish for what it does not offer', async () => {
-    expect((await t.app.inject({ url: '/', headers: { 'accept-language': 'de-DE,en-GB;q=0.9,sv;q=0.8' } })).body).toContain('<html lang="en" dir="ltr">');
+    expect((await t.app.inject({ url: '/', headers: { 'accept-language': 'de-DE,fi-FI;q=0.9,sv;q=0.8' } })).body).toContain('<html lang="fi" dir="ltr">');
     for (const url of ['/?lang=xx', '/?lang=', '/?lang=%22%3E%3Cscript%3E', '/?lang=sv&lang=en']) {
       const res = await t.app.inject({ url, headers: { 'accept-language': 'de' } });
       expect(res.statusCode, url).toBe(200);
@@ -108,16 +108,33 @@ describe('choosing a language', () => {
   });
 
   it('stores the language the form was filled in on the case, and the receipt and status page follow it', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/synpunkt', headers: FORM, payload: form({ ...VALID_SUBMISSION, lang: 'en', description: 'چراغ خیابان خاموش است 🙁 ‏(RTL mark) و شماره ۱۲۳' }) });
+    const res = await t.app.inject({ method: 'POST', url: '/synpunkt', headers: FORM, payload: form({ ...VALID_SUBMISSION, lang: 'fa', description: 'چراغ خیابان خاموش است 🙁 ‏(RTL mark) و شماره ۱۲۳' }) });
     expect(res.statusCode).toBe(303);
     const c = await t.db.selectFrom('cases').select(['language', 'description']).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
-    expect(c).toEqual({ language: 'en', description: 'چراغ خیابان خاموش است 🙁 ‏(RTL mark) و شماره ۱۲۳' });
-    const receipt = await t.app.inject({ url: res.headers.location!, headers: { 'accept-language': 'sv' } });
-    expect(receipt.body).toContain('<html lang="en" dir="ltr">');
-    const status = await t.app.inject({ url: res.headers.location!.replace('/synpunkt/kvitto/', '/arende/'), headers: { 'accept-language': 'sv' } });
-    expect(status.body).toContain('<html lang="en" dir="ltr">');
+    expect(c).toEqual({ language: 'fa', description: 'چراغ خیابان خاموش است 🙁 ‏(RTL mark) و شماره ۱۲۳' });
+    const receipt = await t.app.inject({ url: res.headers.location!, headers: { 'accept-language': 'en' } });
+    expect(receipt.body).toContain('<html lang="fa" dir="rtl">');
+    // The case number reads left to right inside the Persian page and its title.
+    const number = /SYN-2026-\d{5}/.exec(receipt.body)![0];
+    expect(receipt.body).toContain(`<bdi dir="ltr" class="case-number">${number}</bdi>`);
+    expect(receipt.body).toContain(`\u2066${number}\u2069`);
+    const status = await t.app.inject({ url: res.headers.location!.replace('/synpunkt/kvitto/', '/arende/'), headers: { 'accept-language': 'en' } });
+    expect(status.body).toContain('<html lang="fa" dir="rtl">');
+    expect(status.body).toContain(`<bdi dir="ltr">${number}</bdi>`);
     expect(status.body).toContain('چراغ خیابان خاموش است 🙁 ‏(RTL mark) و شماره ۱۲۳');
     // The reader may still choose another language for the page.
     expect((await t.app.inject(`${res.headers.location!}?lang=sv`)).body).toContain('<html lang="sv" dir="ltr">');
+  });
+
+  it('takes a phone number typed in Arabic or Persian digits, and answers a failed post in the language of the form', async () => {
+    const ok = await t.app.inject({ method: 'POST', url: '/synpunkt', headers: FORM, payload: form({ ...VALID_SUBMISSION, lang: 'ar', replyChannel: 'phone', email: '', phone: '۰۷۰-١٢٣ ٤٥ ۶۷' }) });
+    expect(ok.statusCode, ok.body.slice(0, 300)).toBe(303);
+    const contact = await t.db.selectFrom('case_contacts').select('phone').orderBy('case_id', 'desc').where('phone', 'is not', null).execute();
+    expect(contact.map((c) => c.phone)).toContain('070-123 45 67');
+    const bad = await t.app.inject({ method: 'POST', url: '/synpunkt', headers: { ...FORM, 'accept-language': 'sv' }, payload: form({ lang: 'so', description: 'Nal waddada ayaa jaban' }) });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('<html lang="so" dir="ltr">');
+    expect(bad.body).toContain('Nal waddada ayaa jaban');
+    expect(bad.body).toContain('<title>Khalad: ');
   });
 });

@@ -74,7 +74,8 @@ export function ChartWithTable({ svg, table, links = true, lastRowTotal = false,
   const { t } = useI18n();
   return (
     <figure class="stat-figure">
-      {svg && <div class="chart" dangerouslySetInnerHTML={{ __html: svg }} />}
+      {/* ECharts lays a chart out left to right; inside a right-to-left page its text would otherwise be anchored the wrong way. */}
+      {svg && <div class="chart" dir="ltr" dangerouslySetInnerHTML={{ __html: svg }} />}
       <figcaption class="visually-hidden">{t('stats.chart.caption', { table: table.title })}</figcaption>
       {children}
       <DataTable table={table} links={links} lastRowTotal={lastRowTotal} format={format} />
