@@ -46,7 +46,7 @@ function pdfPageCount(pdf: Buffer): number {
 
 describe('statistics in the browser', () => {
   it('shows a reader the statistics page, accessible, working without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: true });
+    const context = await browser.newContext({ locale: 'sv-SE', javaScriptEnabled: true });
     const page = await context.newPage();
     await signIn(page, 'lasare@exempelkommun.se');
     expect((await page.goto(`${baseUrl}/statistik`))?.status()).toBe(200);
@@ -70,7 +70,7 @@ describe('statistics in the browser', () => {
   });
 
   it('makes the committee report, accessible on screen and printable, and its PDF with the expected pages', async () => {
-    const context = await browser.newContext({ acceptDownloads: true });
+    const context = await browser.newContext({ locale: 'sv-SE', acceptDownloads: true });
     const page = await context.newPage();
     await signIn(page, 'lasare@exempelkommun.se');
     const url = `${baseUrl}/statistik/rapport?namnd=${encodeURIComponent('Barn- och utbildningsnämnden')}&period=2026-H1`;
@@ -102,12 +102,12 @@ describe('statistics in the browser', () => {
   });
 
   it('shows the public statistics without signing in, accessible and without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browser.newContext({ locale: 'sv-SE', javaScriptEnabled: false });
     const page = await context.newPage();
     expect((await page.goto(`${baseUrl}/statistik/publik?ar=2026`))?.status()).toBe(200);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Statistik över synpunkter');
     await context.close();
-    const withJs = await browser.newContext();
+    const withJs = await browser.newContext({ locale: 'sv-SE' });
     const axePage = await withJs.newPage();
     await axePage.goto(`${baseUrl}/statistik/publik?ar=2026`);
     await expectAccessible(axePage, 'public statistics');

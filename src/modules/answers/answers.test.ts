@@ -238,7 +238,7 @@ describe('the citizen’s status page', () => {
     expect(res.body).toContain('En handläggare fick ansvar för din synpunkt');
     expect(res.body).toContain('Vi svarade dig');
     // Received by phone on the 15th, registered later: the history shows when the person called.
-    expect(res.body).toContain('2026-12-15 09:00');
+    expect(res.body).toContain('15 december 2026 kl. 09:00');
 
     expect(res.body).not.toContain('HEMLIG ANTECKNING');
     expect(res.body).not.toContain('Sara Samordnare');
