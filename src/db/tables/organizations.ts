@@ -28,6 +28,10 @@ export interface OrganizationSettings {
   contactEmail?: string;
   contactPhone?: string;
   postalAddress?: string;
+  /** Where visitors come (shown nowhere yet; kept when texts are de-identified). */
+  visitingAddress?: string;
+  /** Further published contact details that stay when texts are de-identified, one per line (switchboard, functional mailboxes). */
+  publishedContacts?: string;
   /** Start page: the heading's lead text and an optional extra paragraph (plain text, set by the admin). */
   startPageIntro?: string;
   startPageExtra?: string;

@@ -28,6 +28,7 @@ describe('GET /api/v1/openapi.json', () => {
       'POST /cases/{number}/publication',
       'POST /cases/{number}/publication/approve',
       'POST /cases/{number}/transitions',
+      'POST /deidentify',
     ]);
     expect(doc.components.securitySchemes.apiKey).toMatchObject({ type: 'http', scheme: 'bearer' });
   });

@@ -1,3 +1,4 @@
+import { deidentifyRequestSchema, deidentifyResultSchema, MAX_DEIDENTIFY_CHARS } from '../deidentify/apiRoutes.ts';
 import type { JsonSchema } from './jsonSchema.ts';
 import { caseListSchema, caseSchema, createdCaseSchema, errorSchema } from './responseSchemas.ts';
 import { API_EVENTS, listQuerySchema, newCaseSchema, numberParamsSchema, transitionSchemas } from './schemas.ts';
@@ -84,6 +85,7 @@ export function openApiDocument(): OpenApiDocument {
     security: [{ apiKey: [] }],
     tags: [
       { name: 'cases', description: 'Synpunkter: list, read, register on behalf, move through the lifecycle.' },
+      { name: 'deidentify', description: 'Personal data in free text, found and labelled before publication.' },
       { name: 'publication', description: 'De-identified public versions of answered cases in the archive /svar (DOMAIN rule 19).' },
     ],
     paths: {
@@ -196,6 +198,22 @@ export function openApiDocument(): OpenApiDocument {
           },
         },
       },
+      '/deidentify': {
+        post: {
+          operationId: 'deidentify',
+          summary: 'Find personal data in a text and propose a de-identified version',
+          description: `For reviewing a text before it is published. Finds names, personnummer and samordningsnummer, phone numbers, e-mail addresses, street and box addresses, postal codes, vehicle registration numbers and bank account numbers, and replaces each with a Swedish label. The organization's own published contact details (set under Administration → Texter) stay. A proposal for a person to review, not a guarantee. Nothing is stored. Any staff key. At most ${MAX_DEIDENTIFY_CHARS} characters.`,
+          tags: ['deidentify'],
+          requestBody: { required: true, content: json(component('DeidentifyRequest')) },
+          responses: {
+            200: { description: 'The proposal.', content: json(component('DeidentifyResult')) },
+            400: error('No text, or not a string (code invalid with fields, or invalid_json).'),
+            413: error(`The text is longer than ${MAX_DEIDENTIFY_CHARS} characters (code payload_too_large).`),
+            415: error('The body was not application/json.'),
+            ...common,
+          },
+        },
+      },
       '/openapi.json': {
         get: {
           operationId: 'openApi',
@@ -212,6 +230,8 @@ export function openApiDocument(): OpenApiDocument {
         CreatedCase: createdCaseSchema,
         CaseList: caseListSchema,
         Error: errorSchema,
+        DeidentifyRequest: deidentifyRequestSchema,
+        DeidentifyResult: deidentifyResultSchema,
         Publication: publicationSchema,
         PublicationDraftInput: draftBodySchema,
         PublicationDraft: draftSchema,

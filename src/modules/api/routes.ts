@@ -6,6 +6,7 @@ import { mayRegisterOnBehalf, registerOnBehalf } from '../registration/commands.
 import { loadCaseDetail } from '../cases/detailQueries.ts';
 import { listCases } from '../cases/listQueries.ts';
 import { can, type Actor } from '../cases/policy.ts';
+import { deidentifyApiRoutes } from '../deidentify/apiRoutes.ts';
 import { loadConversation } from '../mailin/conversation.ts';
 import { apiActor, installApiKeyAuth } from './auth.ts';
 import { installJsonErrors } from './errors.ts';
@@ -103,6 +104,8 @@ export const apiRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
       return reply.code(201).header('location', `/api/v1/cases/${number}`).send(body);
     },
   );
+
+  deidentifyApiRoutes(app, deps);
 
   app.get<NumberParams>('/cases/:number', { schema: { params: numberParamsSchema, response: { 200: caseSchema } } }, async (req) =>
     detailOr404(apiActor(req), req.params.number.toUpperCase()),

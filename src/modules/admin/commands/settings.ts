@@ -17,6 +17,8 @@ export interface SettingsInput {
   contactEmail: string;
   contactPhone: string;
   postalAddress: string;
+  visitingAddress: string;
+  publishedContacts: string;
   senderName: string;
   letterPostalAddress: string;
   letterPhone: string;
@@ -34,6 +36,8 @@ export async function updateSettings(deps: AdminDeps, c: AdminCtx, input: Settin
   if (v.contactEmail && !EMAIL.test(v.contactEmail)) errors.contactEmail = 'Skriv e-postadressen i rätt format, till exempel kontakt@kommun.se';
   if (v.letterEmail && !EMAIL.test(v.letterEmail)) errors.letterEmail = 'Skriv e-postadressen i rätt format, till exempel kontakt@kommun.se';
   if ([...v.startPageIntro].length > 1000) errors.startPageIntro = 'Texten får vara högst 1 000 tecken';
+  if ([...v.visitingAddress].length > 300) errors.visitingAddress = 'Adressen får vara högst 300 tecken';
+  if ([...v.publishedContacts].length > 2000) errors.publishedContacts = 'Texten får vara högst 2 000 tecken';
   if ([...v.startPageExtra].length > 4000) errors.startPageExtra = 'Texten får vara högst 4 000 tecken';
   if (Object.keys(errors).length) throw new DomainError('invalid', 'Uppgifterna behöver rättas.', errors);
   const now = deps.clock.now();
@@ -51,6 +55,8 @@ export async function updateSettings(deps: AdminDeps, c: AdminCtx, input: Settin
       contactEmail: opt(v.contactEmail),
       contactPhone: opt(v.contactPhone),
       postalAddress: opt(v.postalAddress),
+      visitingAddress: opt(v.visitingAddress),
+      publishedContacts: opt(v.publishedContacts),
       letterhead: { senderName: opt(v.senderName), postalAddress: opt(v.letterPostalAddress), phone: opt(v.letterPhone), email: opt(v.letterEmail), website: opt(v.website), signature: opt(v.signature) },
     };
     const normalized = JSON.parse(JSON.stringify(after)) as OrganizationSettings;

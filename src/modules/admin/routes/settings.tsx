@@ -27,6 +27,8 @@ export function settingsRoutes(app: FastifyInstance, k: AdminKit) {
       contactEmail: s.contactEmail ?? '',
       contactPhone: s.contactPhone ?? '',
       postalAddress: s.postalAddress ?? '',
+      visitingAddress: s.visitingAddress ?? '',
+      publishedContacts: s.publishedContacts ?? '',
       senderName: l.senderName ?? '',
       letterPostalAddress: l.postalAddress ?? '',
       letterPhone: l.phone ?? '',

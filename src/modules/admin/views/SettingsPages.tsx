@@ -25,6 +25,15 @@ export function TextsPage({ values, errors = {}, notice, ...props }: AdminPagePr
         <TextInput name="contactEmail" label="E-post" type="email" value={values.contactEmail} error={errors.contactEmail} />
         <TextInput name="contactPhone" label="Telefon" type="tel" value={values.contactPhone} error={errors.contactPhone} />
         <TextArea name="postalAddress" label="Postadress" rows={3} value={values.postalAddress} error={errors.postalAddress} />
+        <TextInput name="visitingAddress" label="Besöksadress" value={values.visitingAddress} error={errors.visitingAddress} hint="Till exempel Torggatan 2, Hjo." />
+        <TextArea
+          name="publishedContacts"
+          label="Fler kontaktuppgifter som får stå kvar vid avidentifiering"
+          rows={3}
+          value={values.publishedContacts}
+          error={errors.publishedContacts}
+          hint="En per rad, till exempel växelns nummer och funktionsbrevlådor. Dessa och kontaktuppgifterna ovan tas inte bort när en synpunkt avidentifieras inför publicering."
+        />
 
         <h2>Brevhuvud</h2>
         <p>Står överst och underst i brev som skrivs ut till synpunktslämnare.</p>
