@@ -4,7 +4,7 @@ import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import helmet from '@fastify/helmet';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import { readFileSync } from 'node:fs';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
@@ -20,6 +20,7 @@ import { deadlinesRoutes } from './modules/deadlines/routes.tsx';
 import { outboxRoutes } from './modules/notifications/routes.tsx';
 import { casesRoutes } from './modules/cases/routes.tsx';
 import { healthRoutes } from './modules/health/routes.ts';
+import { metricsPlugin } from './modules/metrics/routes.ts';
 import { registrationRoutes } from './modules/registration/routes.tsx';
 import { triageRoutes } from './modules/triage/routes.tsx';
 import { intakeRoutes } from './modules/intake/routes.tsx';
@@ -28,7 +29,10 @@ import { archiveRoutes } from './modules/publication/archiveRoutes.tsx';
 import { publicationStaffRoutes } from './modules/publication/staffRoutes.tsx';
 import { publicationAdminRoutes } from './modules/publication/adminRoutes.tsx';
 import type { Clock } from './platform/clock.ts';
+import type { JobRunnerState } from './platform/jobs.ts';
 import { DomainError } from './platform/errors.ts';
+import { createLogger } from './platform/logging.ts';
+import { redactUrl, RequestLogController, requestId, requestIdHeader } from './platform/requestLog.ts';
 import { installationSecret } from './platform/secrets.ts';
 import { rewriteOrgUrl, tenantPlugin } from './platform/tenant.ts';
 import { ErrorPage } from './platform/views/ErrorPage.tsx';
@@ -40,29 +44,32 @@ export interface AppDeps {
   db: Db;
   clock: Clock;
   /** mail.publicUrl is where links in e-mail point (tests and the server pass it; default localhost). */
-  config: Pick<Config, 'demo' | 'secureCookies' | 'logLevel'> & Partial<Pick<Config, 'mail'>>;
-  /** Log requests (the server does; tests don't). */
+  config: Pick<Config, 'demo' | 'secureCookies' | 'logLevel'> & Partial<Pick<Config, 'mail' | 'metricsToken'>>;
+  /** The process logger (the server passes one); without it nothing is logged, unless `log`. */
+  logger?: FastifyBaseLogger;
+  /** Log to standard output at config.logLevel (when no logger is given). */
   log?: boolean;
+  /** Whether this process's job runner still runs, for /health/ready ('none': jobs run elsewhere). */
+  jobRunner?: () => JobRunnerState;
 }
 
 const css = readFileSync(new URL('../public/app.css', import.meta.url));
 
-// Status tokens are secrets; keep them out of logs.
-const redactUrl = (url: string) => url.replace(/\/(arende|kvitto)\/[^/?]+/g, '/$1/[token]');
-
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const logger: FastifyServerOptions['logger'] = deps.log
-    ? {
-        level: deps.config.logLevel,
-        // Requests are logged by method, path and status only: no bodies, no query strings.
-        serializers: {
-          req: (req) => ({ method: req.method, url: redactUrl(req.url.split('?')[0]!) }),
-          res: (res) => ({ statusCode: res.statusCode }),
-        },
-      }
-    : false;
+  // Tests pass no logger and log nothing; the server passes its process logger (platform/logging.ts).
+  const logger = deps.logger ?? (deps.log ? createLogger({ level: deps.config.logLevel }) : undefined);
   // rewriteUrl: /o/<slug>/… is routed without the prefix; the tenant plugin serves that organization.
-  const app = Fastify({ logger, trustProxy: true, bodyLimit: 1024 * 1024, rewriteUrl: rewriteOrgUrl });
+  const app = Fastify({
+    loggerInstance: logger,
+    logController: new RequestLogController(),
+    genReqId: requestId,
+    requestIdHeader: false,
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    rewriteUrl: rewriteOrgUrl,
+  }) as unknown as FastifyInstance;
+  await app.register(requestIdHeader);
+  await app.register(metricsPlugin, { db: deps.db, clock: deps.clock, token: deps.config.metricsToken });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -106,7 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
     const status = typeof (err as { statusCode?: number }).statusCode === 'number' ? (err as { statusCode: number }).statusCode : 500;
     if (status >= 500) {
-      req.log.error({ err: { message: err.message, stack: err.stack, code: (err as { code?: string }).code }, url: redactUrl(req.url) }, 'request failed');
+      req.log.error({ err, path: redactUrl(req.url.split('?')[0]!) }, 'request failed');
       return sendPage(reply, <ErrorPage status={500} orgName={orgName} />, 500);
     }
     if (status === 403 && (err as { code?: string }).code?.startsWith('FST_CSRF')) {
@@ -119,7 +126,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Registered after the handlers above, so every module inherits them.
   const tokenSecret = await installationSecret(deps.db, 'status-token');
-  await app.register(healthRoutes, { db: deps.db });
+  await app.register(healthRoutes, { db: deps.db, jobRunner: deps.jobRunner });
   await app.register(tenantPlugin, { db: deps.db });
   await app.register(intakeRoutes, { db: deps.db, clock: deps.clock, tokenSecret });
   await app.register(authPlugin, { db: deps.db, clock: deps.clock });

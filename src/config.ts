@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { logFormatFrom, type LogFormat } from './platform/logging.ts';
 
 export interface Config {
   port: number;
@@ -12,6 +13,12 @@ export interface Config {
   /** Cookies get the Secure flag unless explicitly running plain HTTP locally. */
   secureCookies: boolean;
   logLevel: string;
+  /** LOG_FORMAT: JSON lines (default) or readable lines for a terminal. */
+  logFormat: LogFormat;
+  /** METRICS_TOKEN: a bearer token that opens /metrics beyond loopback. */
+  metricsToken: string | undefined;
+  /** WORKER_PORT: where `npm run worker` answers /health/* and /metrics (off when absent). */
+  workerPort: number | undefined;
   /** Outgoing mail and background jobs (modules/notifications). */
   mail: MailConfig;
   /** Run the job worker inside the app process (default) or leave it to `npm run worker`. */
@@ -94,6 +101,21 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   return n;
 }
 
+function logFormatOf(value: string | undefined): LogFormat {
+  try {
+    return logFormatFrom(value);
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
+}
+
+function metricsTokenOf(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  // A guessable token would open the metrics to anyone who can reach the port.
+  if (value.length < 16) throw new ConfigError('METRICS_TOKEN must be at least 16 characters');
+  return value;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -110,6 +132,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: !databaseUrl,
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES !== 'false' : Boolean(databaseUrl),
     logLevel: env.LOG_LEVEL || 'info',
+    logFormat: logFormatOf(env.LOG_FORMAT),
+    metricsToken: metricsTokenOf(env.METRICS_TOKEN),
+    workerPort: env.WORKER_PORT ? intFrom(env, 'WORKER_PORT', 0) : undefined,
     mail: mailFrom(env, port),
     runJobs: env.RUN_JOBS !== 'false',
     workerConcurrency: Math.max(1, concurrency),

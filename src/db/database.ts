@@ -40,7 +40,27 @@ export function poolOf(db: Kysely<any>): pg.Pool {
 
 const migrationFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
+/** pg_advisory_lock key held while migrating ("Lyhörd migrations"). */
+export const MIGRATION_LOCK_KEY = 4_011_170_001;
+
+/**
+ * Brings the schema (ours and the job queue's) to this build's version. Several instances that
+ * start together take turns under a session advisory lock on a connection of its own: the first
+ * migrates, the others wait and then find nothing left to do.
+ */
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  const lock = new pg.Client(poolOf(db).options);
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await migrateUnlocked(db);
+  } finally {
+    // Closing the session releases the lock, also when unlocking is not reached.
+    await lock.end().catch(() => {});
+  }
+}
+
+async function migrateUnlocked(db: Kysely<any>): Promise<void> {
   const migrator = new Migrator({
     db,
     provider: new FileMigrationProvider({ fs, path, migrationFolder }),
@@ -54,6 +74,25 @@ export async function migrateToLatest(db: Kysely<any>): Promise<void> {
   }
   // The job queue's tables (schema graphile_worker) are part of the database's schema too.
   await migrateJobQueue(poolOf(db));
+}
+
+let knownMigrations: Promise<string[]> | undefined;
+
+/** Migrations this build has that the database has not run (the folder is read once). */
+export async function pendingMigrations(db: Db): Promise<string[]> {
+  knownMigrations ??= fs.readdir(migrationFolder).then((files) =>
+    files.filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts')).map((f) => f.replace(/\.(ts|js)$/, '')),
+  );
+  const known = await knownMigrations;
+  // A database that has never been migrated has no kysely_migration table: everything is pending.
+  const { rows } = await sql<{ name: string }>`SELECT name FROM kysely_migration`
+    .execute(db)
+    .catch((err: { code?: string }) => {
+      if (err.code === '42P01') return { rows: [] };
+      throw err;
+    });
+  const done = new Set(rows.map((r) => r.name));
+  return known.filter((name) => !done.has(name));
 }
 
 export async function isHealthy(db: Db): Promise<boolean> {

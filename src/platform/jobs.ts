@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import { Logger, parseCronItems, run, runMigrations, type CronItem, type JobHelpers, type Runner, type Task } from 'graphile-worker';
 import type pg from 'pg';
+import type { Logger as ProcessLogger } from './logging.ts';
+import { countJob } from './metrics.ts';
 
 /**
  * Background jobs on PostgreSQL with graphile-worker. Jobs are added with the SQL function
@@ -62,6 +64,19 @@ export async function migrateJobQueue(pool: pg.Pool): Promise<void> {
   await runMigrations({ pgPool: pool, logger: quietLogger('error') });
 }
 
+/** A process's own job runner, for /health/ready: 'none' when this process runs no jobs. */
+export type JobRunnerState = 'running' | 'stopped' | 'none';
+
+/** graphile-worker's log lines as JSON lines of the process logger, with the job they concern. */
+function processLogger(log: ProcessLogger, minLevel: 'error' | 'warning' | 'info' | 'debug') {
+  const order = ['debug', 'info', 'warning', 'error'];
+  return new Logger((scope) => (level, message) => {
+    if (order.indexOf(level) < order.indexOf(minLevel)) return;
+    const fields = { component: 'jobs', task: scope.taskIdentifier, jobId: scope.jobId };
+    (level === 'error' ? log.error : level === 'warning' ? log.warn : level === 'info' ? log.info : log.debug).call(log, fields, message);
+  });
+}
+
 export type TaskHandler = (payload: Record<string, unknown>, helpers: JobHelpers) => Promise<void>;
 
 export interface WorkerOptions {
@@ -71,6 +86,8 @@ export interface WorkerOptions {
   concurrency?: number;
   pollInterval?: number;
   logLevel?: 'error' | 'warning' | 'info' | 'debug';
+  /** The process logger; without it, lines go to the console. */
+  logger?: ProcessLogger;
 }
 
 /** Starts a runner: picks up jobs (LISTEN/NOTIFY, plus polling for retries) and schedules cron. */
@@ -82,13 +99,26 @@ export async function startWorker(opts: WorkerOptions): Promise<Runner> {
   for (const item of opts.cron ?? []) {
     if (!(item.task in taskList)) throw new Error(`Cron item ${item.identifier ?? item.task} names a task without a handler`);
   }
-  return run({
+  const runner = await run({
     pgPool: opts.pool,
     concurrency: opts.concurrency ?? 5,
     pollInterval: opts.pollInterval ?? 2000,
     noHandleSignals: true,
     taskList,
     parsedCronItems: parseCronItems(opts.cron ?? []),
-    logger: quietLogger(opts.logLevel ?? 'warning'),
+    logger: opts.logger ? processLogger(opts.logger, opts.logLevel ?? 'warning') : quietLogger(opts.logLevel ?? 'warning'),
   });
+  runner.events.on('job:success', ({ job }) => countJob('completed', job.task_identifier));
+  runner.events.on('job:error', ({ job }) => countJob('errors', job.task_identifier));
+  return runner;
+}
+
+/** Follows a runner's life: 'running' until its promise settles (stopped, or crashed). */
+export function runnerState(runner: Runner): () => JobRunnerState {
+  let state: JobRunnerState = 'running';
+  const stopped = () => {
+    state = 'stopped';
+  };
+  runner.promise.then(stopped, stopped);
+  return () => state;
 }

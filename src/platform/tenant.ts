@@ -73,11 +73,14 @@ function resolveBasePath(reply: FastifyReply, req: FastifyRequest, payload: unkn
  * Resolves which organization a request belongs to: `/o/<slug>/…` names it; otherwise a host
  * name bound to an organization; otherwise the installation's default organization.
  */
+/** Operations endpoints and assets belong to the installation, not to an organization. */
+const UNTENANTED = /^\/(?:health(?:\/(?:live|ready))?|metrics|assets\/[^?]*)(?:\?|$)/;
+
 export const tenantPlugin = fp<{ db: Db }>(async (app, { db }) => {
   app.decorateRequest('org', null as unknown as Organization);
   app.decorateRequest('basePath', '');
   app.addHook('onRequest', async (req) => {
-    if (req.url === '/health' || req.url.startsWith('/assets/')) return;
+    if (UNTENANTED.test(req.url)) return;
     const slug = (req.raw as RawWithSlug)[SLUG];
     if (slug) {
       const org = await findOrganizationBySlug(db, slug);

@@ -2,7 +2,8 @@ import type { CronItem, Runner } from 'graphile-worker';
 import type { MailConfig } from '../../config.ts';
 import { poolOf, type Db } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { startWorker, type TaskHandler, type TaskName } from '../../platform/jobs.ts';
+import { runnerState, startWorker, type JobRunnerState, type TaskHandler, type TaskName } from '../../platform/jobs.ts';
+import type { Logger } from '../../platform/logging.ts';
 import { outboxTransport, smtpTransport, type MailTransport } from '../../platform/mail.ts';
 import { installationSecret } from '../../platform/secrets.ts';
 import { acknowledgementPass, createAcknowledgement } from './acknowledgement.ts';
@@ -17,7 +18,9 @@ export type JobDeps = NotifyDeps & SendDeps;
 export function notificationTasks(deps: JobDeps): Record<TaskName, TaskHandler> {
   return {
     send_message: async (payload, helpers) => {
-      await sendMessage(deps, String(payload.messageId), { attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts });
+      const outcome = await sendMessage(deps, String(payload.messageId), { attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts });
+      // The reason (it may name the recipient) is on the message, for staff to read in the outbox.
+      if (outcome === 'failed') helpers.logger.warn(`Message ${String(payload.messageId)} could not be sent and is marked failed`);
     },
     acknowledge_case: async (payload) => {
       await deps.db.transaction().execute((tx) => createAcknowledgement(tx, deps, String(payload.caseId), deps.clock.now()));
@@ -50,11 +53,13 @@ export function transportFor(mail: Pick<MailConfig, 'smtpUrl'>): MailTransport {
 export interface RunningJobs {
   runner: Runner;
   deps: JobDeps;
+  /** 'running' until the runner stops or crashes (for /health/ready). */
+  state(): JobRunnerState;
   stop(): Promise<void>;
 }
 
 /** Starts a job runner on the app's database: in the app process, or alone in `npm run worker`. */
-export async function startJobs(opts: { db: Db; clock: Clock; mail: MailConfig; concurrency?: number; transport?: MailTransport; cron?: boolean; logLevel?: 'error' | 'warning' | 'info' | 'debug' }): Promise<RunningJobs> {
+export async function startJobs(opts: { db: Db; clock: Clock; mail: MailConfig; concurrency?: number; transport?: MailTransport; cron?: boolean; logLevel?: 'error' | 'warning' | 'info' | 'debug'; logger?: Logger }): Promise<RunningJobs> {
   const transport = opts.transport ?? transportFor(opts.mail);
   const deps: JobDeps = {
     db: opts.db,
@@ -71,10 +76,12 @@ export async function startJobs(opts: { db: Db; clock: Clock; mail: MailConfig; 
     cron: opts.cron === false ? [] : CRON,
     concurrency: opts.concurrency,
     logLevel: opts.logLevel,
+    logger: opts.logger,
   });
   return {
     runner,
     deps,
+    state: runnerState(runner),
     async stop() {
       await runner.stop();
       transport.close();

@@ -4,6 +4,7 @@ import { enqueueSends } from '../../platform/jobs.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { domainOf, SendError, type MailTransport } from '../../platform/mail.ts';
 import { caseReplyAddress } from '../mailin/addresses.ts';
+import { countMail } from '../../platform/metrics.ts';
 
 export interface SendDeps {
   db: Db;
@@ -98,7 +99,10 @@ export async function sendMessage(deps: SendDeps, messageId: string, attempt: { 
     return { kind: 'claimed' as const, token, m };
   });
   if (claim.kind === 'done') return 'already_done';
-  if (claim.kind === 'failed') return 'failed';
+  if (claim.kind === 'failed') {
+    countMail('failed', deps.transport.kind);
+    return 'failed';
+  }
   if (claim.kind === 'busy') throw new Error(`Message ${messageId} is being sent by another worker; trying again later`);
 
   const { m, token } = claim;
@@ -124,6 +128,7 @@ export async function sendMessage(deps: SendDeps, messageId: string, attempt: { 
     await mine(deps.db)
       .set({ status: 'sent', sent_at: deps.clock.now(), transport: deps.transport.kind, smtp_response: response.slice(0, 1000), header_message_id: headerMessageId, reply_to: replyTo ?? null, last_error: null })
       .execute();
+    countMail('sent', deps.transport.kind);
     return 'sent';
   } catch (err) {
     const e = err instanceof SendError ? err : new SendError(`Sändningen misslyckades: ${err instanceof Error ? err.message : String(err)}`, false);
@@ -135,6 +140,7 @@ export async function sendMessage(deps: SendDeps, messageId: string, attempt: { 
         .execute();
       if (giveUp) await caseEvent(tx, m.id, deps.clock.now(), 'failed', reason);
     });
+    countMail(giveUp ? 'failed' : 'deferred', deps.transport.kind);
     if (giveUp) return 'failed';
     // graphile-worker records the error and schedules the next attempt with back-off.
     throw e;
