@@ -39,11 +39,15 @@ export function countJob(outcome: keyof typeof jobs, task: string): void {
   jobs[outcome].inc({ task });
 }
 
-const inboundMail = counter('lyhord_inbound_mail_total', 'Inbound e-mail messages by outcome (e.g. case, reply, bounce, loop, rejected).', ['outcome']);
+const inboundMail = counter(
+  'lyhord_inbound_mail_total',
+  'Inbound e-mail by source (smtp, imap, release), result (accepted, held, refused) and outcome (what it became, or why it was refused).',
+  ['source', 'result', 'outcome'],
+);
 
-/** Inbound mail (modules/mailin): one call per message received, with what became of it. */
-export function countInboundMail(outcome: string): void {
-  inboundMail.inc({ outcome });
+/** Inbound mail (modules/mailin reports each message; modules/metrics counts it here). */
+export function countInboundMail(labels: { source: string; result: 'accepted' | 'held' | 'refused'; outcome: string }): void {
+  inboundMail.inc(labels);
 }
 
 const webhookDeliveries = counter('lyhord_webhook_deliveries_total', 'Webhook delivery attempts by outcome (e.g. delivered, retry, failed).', ['outcome']);

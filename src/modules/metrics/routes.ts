@@ -4,6 +4,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { httpDuration, processRegistry, promClient } from '../../platform/metrics.ts';
 import { metricsAccess } from './access.ts';
 import { databaseRegistry } from './gauges.ts';
+import './inboundMail.ts';
 
 export interface MetricsOptions {
   db: Db;
