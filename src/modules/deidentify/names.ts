@@ -62,7 +62,7 @@ function canStart(text: string, tokens: Token[], i: number, trigger: Trigger): b
   const next = tokens[i + 1];
   const nextIsName = !!next && adjacent(next) && next.capital === t.capital && (looksLikeSurname(next.text) || (firstNameForm(next.text) && !isAlsoWord(next.text)));
   // A lone lower-case first name closing the text is a signature: "… på morgonen. jonas".
-  const signsOff = !t.capital && /^[\s.!/)-]*$/.test(text.slice(t.end)) && (i === 0 || /[.!?\n/]\s*$/.test(t.gap));
+  const signsOff = !t.capital && ((/^[\s.!/)-]*$/.test(text.slice(t.end)) && (i === 0 || /[.!?\n/]\s*$/.test(t.gap))) || /(?:^|\s)\/{1,2}\s?$/.test(t.gap));
   if (trigger === 'strong') return t.capital || isKnownName(t.text) || firstNameForm(t.text);
   if (trigger === 'signoff') return isKnownName(t.text) || firstNameForm(t.text) || (t.capital && restOfLineIsSignature(text, tokens, i));
   if (PLACES.has(w)) return nextIsName;

@@ -36,3 +36,11 @@ describe('findPhones', () => {
     expect(spans('0,5 km från 2 000 meter')).toEqual([]);
   });
 });
+
+describe('findPhones and organizations', () => {
+  it('leaves the switchboard and service numbers, by their context or prefix', () => {
+    expect(spans('Jag ringde kommunens växel 0503-350 00 och sedan till er på 0503-350 00.')).toEqual([]);
+    expect(spans('Kundtjänst: 0771-10 10 10, Migrationsverket 0771-235 235, 020-12 12 12')).toEqual([]);
+    expect(spans('Ring mig, inte växeln: 070-123 45 67')).toEqual(['070-123 45 67']);
+  });
+});

@@ -16,7 +16,7 @@ const GROUP = /^\d+/;
 const SEPARATOR = /^(?:\s?[-–/]\s?|\s|\s?\(|\)\s?|\s?\(0\)\s?)/;
 
 /** The organization's switchboard and service lines are no one's personal number. */
-const SWITCHBOARD_CONTEXT = /(?:växel|växeln|vxl|kontaktcenter|kundtjänst|servicecenter|medborgarservice|kommunens (?:telefon|nummer)|switchboard|vaihde)\S*[\s:.,]*(?:på|nr|nummer|tel\.?|telefon|är)?[\s:.,]*$/iu;
+const SWITCHBOARD_CONTEXT = /(?:(?:till|hos) (?:er|kommunen|kommunhuset|receptionen)\s(?:på\s)?(?:nummer\s|numret\s)?$|växel|växeln|vxl|kontaktcenter|kundtjänst|servicecenter|medborgarservice|kommunens (?:telefon|nummer)|switchboard|vaihde)\S*[\s:.,]*(?:på|nr|nummer|tel\.?|telefon|är)?[\s:.,]*$/iu;
 /** Freephone, shared-cost and premium numbers (020, 0771, 0900 …) belong to organizations. */
 const SERVICE_NUMBER = /^(?:020|0200|077[0-9]|0900|0939|0944)/;
 
@@ -98,7 +98,9 @@ export function findPhones(text: string): Finding[] {
       const raw = text.slice(start, end);
       if (looksLikeDateOrTime(raw)) break;
       if (!plus && NOT_PHONE_CONTEXT.test(before(text, start, 30))) break;
-      if (SERVICE_NUMBER.test(nationalForm(d, plus)) || SWITCHBOARD_CONTEXT.test(before(text, start, 40))) break;
+      const national = nationalForm(d, plus);
+      // A switchboard is a landline: a mobile number next to the word is someone's own.
+      if (SERVICE_NUMBER.test(national) || (!/^07/.test(national) && SWITCHBOARD_CONTEXT.test(before(text, start, 40)))) break;
       out.push({ kind: 'phone', start, end });
       lastEnd = end;
       break;
