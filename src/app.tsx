@@ -16,6 +16,7 @@ import { ssoRoutes } from './modules/sso/routes.tsx';
 import { answersRoutes } from './modules/answers/routes.tsx';
 import { apiAdminRoutes } from './modules/api/adminRoutes.tsx';
 import { apiRoutes } from './modules/api/routes.ts';
+import { webhookAdminRoutes } from './modules/webhooks/adminRoutes.tsx';
 import { deadlinesRoutes } from './modules/deadlines/routes.tsx';
 import { outboxRoutes } from './modules/notifications/routes.tsx';
 import { casesRoutes } from './modules/cases/routes.tsx';
@@ -147,6 +148,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(outboxRoutes, { db: deps.db });
   await app.register(apiAdminRoutes, { db: deps.db, clock: deps.clock });
   await app.register(publicationAdminRoutes, { db: deps.db, clock: deps.clock });
+  await app.register(webhookAdminRoutes, { db: deps.db, clock: deps.clock });
   await app.register((await import('./modules/statistics/routes.tsx')).statisticsRoutes, { db: deps.db, clock: deps.clock });
 
   return app;

@@ -16,7 +16,7 @@ export async function newApiKey(db: Db, organizationId: string, role: Role, name
 /** A small JSON client for the API over app.inject. */
 export function apiClient(app: FastifyInstance, key: string | null) {
   const headers = (extra: Record<string, string> = {}) => ({ ...(key ? { authorization: `Bearer ${key}` } : {}), ...extra });
-  const call = async (method: 'GET' | 'POST', url: string, body?: unknown) => {
+  const call = async (method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown) => {
     const res = await app.inject({
       method,
       url: `/api/v1${url}`,
@@ -27,7 +27,8 @@ export function apiClient(app: FastifyInstance, key: string | null) {
   };
   return {
     get: (url: string) => call('GET', url),
-    post: (url: string, body: unknown) => call('POST', url, body),
+    post: (url: string, body?: unknown) => call('POST', url, body),
+    delete: (url: string) => call('DELETE', url),
     /** A transition, as integrations send it. */
     transition: (number: string, body: Record<string, unknown>) => call('POST', `/cases/${number}/transitions`, body),
   };

@@ -8,6 +8,7 @@ import type { CategoriesTable, OrganizationsTable, OrgUnitsTable } from './table
 import type { PublicationsTable, PublicationVersionsTable, PublicationWordsTable } from './tables/publication.ts';
 import type { ApiKeysTable, LoginThrottleTable, OrganizationSsoTable, RoleGrantsTable, SessionsTable, UserInvitationsTable, UsersTable } from './tables/staff.ts';
 import type { CaseStatsTable, StatisticsCalendarTable, StatisticsMonthlyDaysTable, StatisticsMonthlyTable, StatisticsMonthsTable } from './tables/statistics.ts';
+import type { WebhookAttemptsTable, WebhookDeliveriesTable, WebhookEventsTable, WebhookSubscriptionsTable } from './tables/webhooks.ts';
 
 /**
  * The database as Kysely sees it. Each concept keeps its table types in tables/<concept>.ts;
@@ -22,6 +23,7 @@ export type * from './tables/organizations.ts';
 export type * from './tables/publication.ts';
 export type * from './tables/staff.ts';
 export type * from './tables/statistics.ts';
+export type * from './tables/webhooks.ts';
 
 export interface Database {
   statistics_calendar: StatisticsCalendarTable;
@@ -57,6 +59,10 @@ export interface Database {
   publications: PublicationsTable;
   publication_versions: PublicationVersionsTable;
   publication_words: PublicationWordsTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  webhook_events: WebhookEventsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

@@ -2,7 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { DateOnly, Json, Timestamp } from './columns.ts';
 
 export type CaseKind = 'klagomal' | 'fraga' | 'berom' | 'forslag';
-export type Channel = 'web' | 'email' | 'phone' | 'letter' | 'visit' | 'social_media' | 'sms' | 'paper_form' | 'internal' | 'api';
+export type Channel = 'web' | 'email' | 'phone' | 'letter' | 'visit' | 'social_media' | 'sms' | 'paper_form' | 'internal' | 'api' | 'open311';
 export type ReplyChannel = 'email' | 'phone' | 'letter' | 'none';
 
 export interface CasesTable {
@@ -59,6 +59,10 @@ export interface CasesTable {
   forwarded_from_case_id: string | null;
   /** The submitter said "Publicera inte min synpunkt" (migration 2026-12-01T1300). */
   publication_opt_out: Generated<boolean>;
+  /** Where, for Open311 (migration 1600): WGS84 coordinates; the address string is in location. */
+  latitude: number | null;
+  longitude: number | null;
+  media_url: string | null;
 }
 
 export interface CaseContactsTable {

@@ -27,6 +27,7 @@ const OTHER_PAGES: { href: string; label: string }[] = [
   { href: '/admin/utkorg', label: 'Utkorg' },
   { href: '/admin/api-nycklar', label: 'API-nycklar' },
   { href: '/admin/publicering', label: 'Publicering' },
+  { href: '/admin/webhooks', label: 'Webhooks' },
 ];
 
 export const adminRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = async (app, opts) => {

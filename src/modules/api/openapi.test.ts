@@ -20,15 +20,20 @@ describe('GET /api/v1/openapi.json', () => {
     const operations = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, item]) => Object.keys(item).map((m) => `${m.toUpperCase()} ${path}`));
     expect(operations.sort()).toEqual([
       'DELETE /cases/{number}/publication',
+      'DELETE /webhooks/{id}',
       'GET /cases',
       'GET /cases/{number}',
       'GET /cases/{number}/publication',
       'GET /openapi.json',
+      'GET /webhooks',
+      'GET /webhooks/{id}',
       'POST /cases',
       'POST /cases/{number}/publication',
       'POST /cases/{number}/publication/approve',
       'POST /cases/{number}/transitions',
       'POST /deidentify',
+      'POST /webhooks',
+      'POST /webhooks/{id}/resume',
     ]);
     expect(doc.components.securitySchemes.apiKey).toMatchObject({ type: 'http', scheme: 'bearer' });
   });

@@ -1,38 +1,11 @@
 import { deidentifyRequestSchema, deidentifyResultSchema, MAX_DEIDENTIFY_CHARS } from '../deidentify/apiRoutes.ts';
 import type { JsonSchema } from './jsonSchema.ts';
+import { common, component, error, json, parameters, type PathItem } from './openapiParts.ts';
+import { webhookOpenApi } from '../webhooks/openapi.ts';
 import { caseListSchema, caseSchema, createdCaseSchema, errorSchema } from './responseSchemas.ts';
 import { API_EVENTS, listQuerySchema, newCaseSchema, numberParamsSchema, transitionSchemas } from './schemas.ts';
 import { approvedSchema, approveBodySchema, draftBodySchema, draftSchema, publicationSchema, withdrawBodySchema, withdrawnSchema } from '../publication/apiSchemas.ts';
 
-/** The subset of OpenAPI 3.1 this document uses. */
-interface Parameter {
-  name: string;
-  in: 'query' | 'path' | 'header';
-  required?: boolean;
-  description?: string;
-  schema: JsonSchema;
-  style?: 'form';
-  explode?: boolean;
-}
-interface MediaContent {
-  'application/json': { schema: JsonSchema };
-}
-interface Response {
-  description: string;
-  content?: MediaContent;
-  headers?: Record<string, { description: string; schema: JsonSchema }>;
-}
-interface Operation {
-  operationId: string;
-  summary: string;
-  description?: string;
-  tags?: string[];
-  security?: Record<string, string[]>[];
-  parameters?: Parameter[];
-  requestBody?: { required: boolean; content: MediaContent };
-  responses: Record<string, Response>;
-}
-type PathItem = Partial<Record<'get' | 'post' | 'delete', Operation>>;
 export interface OpenApiDocument {
   openapi: '3.1.0';
   info: { title: string; version: string; description: string; license: { name: string; identifier: string } };
@@ -40,38 +13,20 @@ export interface OpenApiDocument {
   security: Record<string, string[]>[];
   tags: { name: string; description: string }[];
   paths: Record<string, PathItem>;
+  webhooks?: Record<string, PathItem>;
   components: {
     schemas: Record<string, JsonSchema>;
     securitySchemes: Record<string, { type: 'http'; scheme: 'bearer'; description: string }>;
   };
 }
 
-const json = (schema: JsonSchema): MediaContent => ({ 'application/json': { schema } });
-const component = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
-const error = (description: string): Response => ({ description, content: json(component('Error')) });
-
-/** Query and path parameters straight from the schema the route validates with. */
-function parameters(schema: JsonSchema, where: 'query' | 'path'): Parameter[] {
-  return Object.entries(schema.properties ?? {}).map(([name, s]) => ({
-    name,
-    in: where,
-    required: where === 'path' || (schema.required ?? []).includes(name),
-    ...(s.description ? { description: s.description } : {}),
-    schema: s,
-    ...(s.type === 'array' ? { style: 'form' as const, explode: true } : {}),
-  }));
-}
-
 const eventComponent = (e: string) => `Transition_${e}`;
 
-const common = {
-  401: error('No key, or an unknown or revoked key.'),
-  500: error('Something went wrong on the server.'),
-};
 
 /** Built once from the schemas in schemas.ts: the same objects the routes validate with. */
 export function openApiDocument(): OpenApiDocument {
   const number = parameters(numberParamsSchema, 'path');
+  const webhooks = webhookOpenApi();
   return {
     openapi: '3.1.0',
     info: {
@@ -87,6 +42,7 @@ export function openApiDocument(): OpenApiDocument {
       { name: 'cases', description: 'Synpunkter: list, read, register on behalf, move through the lifecycle.' },
       { name: 'deidentify', description: 'Personal data in free text, found and labelled before publication.' },
       { name: 'publication', description: 'De-identified public versions of answered cases in the archive /svar (DOMAIN rule 19).' },
+      { name: 'webhooks', description: 'Standard Webhooks subscriptions (admin keys) and what receivers get.' },
     ],
     paths: {
       '/cases': {
@@ -214,6 +170,7 @@ export function openApiDocument(): OpenApiDocument {
           },
         },
       },
+      ...webhooks.paths,
       '/openapi.json': {
         get: {
           operationId: 'openApi',
@@ -223,8 +180,10 @@ export function openApiDocument(): OpenApiDocument {
         },
       },
     },
+    webhooks: webhooks.webhooks,
     components: {
       schemas: {
+        ...webhooks.schemas,
         NewCase: newCaseSchema,
         Case: caseSchema,
         CreatedCase: createdCaseSchema,

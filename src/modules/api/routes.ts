@@ -27,6 +27,7 @@ import {
 } from './schemas.ts';
 import { caseJson, caseSummaryJson } from './serialize.ts';
 import { performTransition } from './transitions.ts';
+import { webhookApiRoutes } from '../webhooks/apiRoutes.ts';
 import { apiValidatorCompiler, check, compileBody } from './validation.ts';
 import { publicationApi } from '../publication/api.ts';
 
@@ -50,6 +51,7 @@ export const apiRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
 
   const document = openApiDocument();
   app.get('/openapi.json', { config: { public: true } }, async () => document);
+  await app.register(webhookApiRoutes, { db: deps.db, clock: deps.clock });
 
   const eventValidators = Object.fromEntries(API_EVENTS.map((e) => [e, compileBody(transitionSchemas[e])])) as Record<ApiEvent, ReturnType<typeof compileBody>>;
 

@@ -30,6 +30,7 @@ export const CHANNEL_LABEL: Record<Channel, string> = {
   paper_form: 'Pappersblankett',
   internal: 'Intern',
   api: 'Integration',
+  open311: 'Open311 (felanmälningsapp)',
 };
 
 /** Status as staff speak of it (the citizen's wording is status.public.* in the catalogue, locales/). */

@@ -5,18 +5,21 @@ import type { Clock } from '../../platform/clock.ts';
 import { runnerState, startWorker, type JobRunnerState, type TaskHandler, type TaskName } from '../../platform/jobs.ts';
 import type { Logger } from '../../platform/logging.ts';
 import { outboxTransport, smtpTransport, type MailTransport } from '../../platform/mail.ts';
+import { installationSealer } from '../../platform/crypto.ts';
 import { installationSecret } from '../../platform/secrets.ts';
+import { webhookTasks, type WebhookDeps } from '../webhooks/tasks.ts';
 import { acknowledgementPass, createAcknowledgement } from './acknowledgement.ts';
 import { digestPass } from './digest.ts';
 import type { NotifyDeps } from './outbox.ts';
 import { reminderPass } from './reminders.ts';
 import { sendMessage, type SendDeps } from './send.ts';
 
-export type JobDeps = NotifyDeps & SendDeps;
+export type JobDeps = NotifyDeps & SendDeps & { webhooks: WebhookDeps };
 
 /** The handler of every task. Typed against TaskName, so a task without a handler does not compile. */
 export function notificationTasks(deps: JobDeps): Record<TaskName, TaskHandler> {
   return {
+    ...webhookTasks(deps.webhooks),
     send_message: async (payload, helpers) => {
       const outcome = await sendMessage(deps, String(payload.messageId), { attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts });
       // The reason (it may name the recipient) is on the message, for staff to read in the outbox.
@@ -44,6 +47,7 @@ export function notificationTasks(deps: JobDeps): Record<TaskName, TaskHandler> 
 export const CRON: CronItem[] = [
   { task: 'deadline_passes', match: '5 * * * *', identifier: 'deadline_passes', options: { backfillPeriod: 0, maxAttempts: 5, jobKey: 'deadline_passes' } },
   { task: 'coordinator_digest', match: '15 * * * *', identifier: 'coordinator_digest', options: { backfillPeriod: 0, maxAttempts: 5, jobKey: 'coordinator_digest' } },
+  { task: 'webhook_maintenance', match: '35 * * * *', identifier: 'webhook_maintenance', options: { backfillPeriod: 0, maxAttempts: 3, jobKey: 'webhook_maintenance' } },
 ];
 
 export function transportFor(mail: Pick<MailConfig, 'smtpUrl'>): MailTransport {
@@ -59,7 +63,18 @@ export interface RunningJobs {
 }
 
 /** Starts a job runner on the app's database: in the app process, or alone in `npm run worker`. */
-export async function startJobs(opts: { db: Db; clock: Clock; mail: MailConfig; concurrency?: number; transport?: MailTransport; cron?: boolean; logLevel?: 'error' | 'warning' | 'info' | 'debug'; logger?: Logger }): Promise<RunningJobs> {
+export async function startJobs(opts: {
+  db: Db;
+  clock: Clock;
+  mail: MailConfig;
+  concurrency?: number;
+  transport?: MailTransport;
+  cron?: boolean;
+  logLevel?: 'error' | 'warning' | 'info' | 'debug';
+  logger?: Logger;
+  /** Webhook time limit and back-off (tests make them short). */
+  webhooks?: Pick<WebhookDeps, 'timeoutMs' | 'retry'>;
+}): Promise<RunningJobs> {
   const transport = opts.transport ?? transportFor(opts.mail);
   const deps: JobDeps = {
     db: opts.db,
@@ -69,6 +84,7 @@ export async function startJobs(opts: { db: Db; clock: Clock; mail: MailConfig; 
     transport,
     from: opts.mail.from,
     replyTo: opts.mail.replyTo,
+    webhooks: { db: opts.db, clock: opts.clock, publicUrl: opts.mail.publicUrl, sealer: await installationSealer(opts.db), ...opts.webhooks },
   };
   const runner = await startWorker({
     pool: poolOf(opts.db),
