@@ -20,6 +20,7 @@ import { webhookAdminRoutes } from './modules/webhooks/adminRoutes.tsx';
 import { deadlinesRoutes } from './modules/deadlines/routes.tsx';
 import { outboxRoutes } from './modules/notifications/routes.tsx';
 import { casesRoutes } from './modules/cases/routes.tsx';
+import { auditRoutes } from './modules/audit/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { metricsPlugin } from './modules/metrics/routes.ts';
 import { registrationRoutes } from './modules/registration/routes.tsx';
@@ -146,6 +147,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(apiRoutes, { ...caseDeps, prefix: '/api/v1' });
   await app.register(deadlinesRoutes, { ...caseDeps, publicUrl: deps.config.mail?.publicUrl ?? 'http://localhost:3000' });
   await app.register(outboxRoutes, { db: deps.db });
+  await app.register(auditRoutes, { db: deps.db, clock: deps.clock });
   await app.register(apiAdminRoutes, { db: deps.db, clock: deps.clock });
   await app.register(publicationAdminRoutes, { db: deps.db, clock: deps.clock });
   await app.register(webhookAdminRoutes, { db: deps.db, clock: deps.clock });

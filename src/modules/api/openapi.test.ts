@@ -21,6 +21,7 @@ describe('GET /api/v1/openapi.json', () => {
     expect(operations.sort()).toEqual([
       'DELETE /cases/{number}/publication',
       'DELETE /webhooks/{id}',
+      'GET /audit',
       'GET /cases',
       'GET /cases/{number}',
       'GET /cases/{number}/publication',

@@ -1,4 +1,5 @@
 import { deidentifyRequestSchema, deidentifyResultSchema, MAX_DEIDENTIFY_CHARS } from '../deidentify/apiRoutes.ts';
+import { auditOpenApi } from '../audit/openapi.ts';
 import type { JsonSchema } from './jsonSchema.ts';
 import { common, component, error, json, parameters, type PathItem } from './openapiParts.ts';
 import { webhookOpenApi } from '../webhooks/openapi.ts';
@@ -27,6 +28,7 @@ const eventComponent = (e: string) => `Transition_${e}`;
 export function openApiDocument(): OpenApiDocument {
   const number = parameters(numberParamsSchema, 'path');
   const webhooks = webhookOpenApi();
+  const audit = auditOpenApi();
   return {
     openapi: '3.1.0',
     info: {
@@ -40,6 +42,7 @@ export function openApiDocument(): OpenApiDocument {
     security: [{ apiKey: [] }],
     tags: [
       { name: 'cases', description: 'Synpunkter: list, read, register on behalf, move through the lifecycle.' },
+      { name: 'audit', description: 'The admin log as a feed, for a SIEM.' },
       { name: 'deidentify', description: 'Personal data in free text, found and labelled before publication.' },
       { name: 'publication', description: 'De-identified public versions of answered cases in the archive /svar (DOMAIN rule 19).' },
       { name: 'webhooks', description: 'Standard Webhooks subscriptions (admin keys) and what receivers get.' },
@@ -171,6 +174,7 @@ export function openApiDocument(): OpenApiDocument {
         },
       },
       ...webhooks.paths,
+      ...audit.paths,
       '/openapi.json': {
         get: {
           operationId: 'openApi',
@@ -184,6 +188,7 @@ export function openApiDocument(): OpenApiDocument {
     components: {
       schemas: {
         ...webhooks.schemas,
+        ...audit.schemas,
         NewCase: newCaseSchema,
         Case: caseSchema,
         CreatedCase: createdCaseSchema,

@@ -30,6 +30,7 @@ import { performTransition } from './transitions.ts';
 import { webhookApiRoutes } from '../webhooks/apiRoutes.ts';
 import { apiValidatorCompiler, check, compileBody } from './validation.ts';
 import { publicationApi } from '../publication/api.ts';
+import { auditApi } from '../audit/api.ts';
 
 type NumberParams = { Params: { number: string } };
 
@@ -127,4 +128,5 @@ export const apiRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
   );
 
   publicationApi(app, deps);
+  auditApi(app, deps.db);
 };

@@ -20,6 +20,12 @@ export function LogPage({ rows, page, hasMore, ...props }: AdminPageProps & { ro
     <AdminLayout title="Ändringslogg" {...props}>
       <h1>Ändringslogg</h1>
       <p>Varje ändring i administrationen: vem, när, vad och hur det såg ut före och efter. Loggen kan inte ändras.</p>
+      <p>
+        <a href="/admin/logg.csv" download>
+          Ladda ner hela loggen som CSV
+        </a>{' '}
+        (semikolonseparerad, för kalkylprogram och loggsystem; integrationer kan också läsa den via API:t, <code>GET /api/v1/audit</code>).
+      </p>
       {rows.length === 0 ? (
         <p>Inga ändringar ännu.</p>
       ) : (
