@@ -12,6 +12,10 @@ describe('findAddresses', () => {
     expect(spans('vi bor på skogsvägen 3a')).toEqual([['address', 'skogsvägen 3a']]);
     expect(spans('I live at 12 Baker Street.')).toEqual([['address', '12 Baker Street']]);
     expect(spans('Asun osoitteessa Mannerheimintie 5')).toEqual([['address', 'Mannerheimintie 5']]);
+    expect(spans('Jag bor på Storg. 12, 544 31 hjo. Ring 112.')).toEqual([
+      ['address', 'Storg. 12'],
+      ['postal_code', '544 31'],
+    ]);
   });
 
   it('finds box addresses and postal codes before a place or after "postnummer"', () => {

@@ -34,6 +34,8 @@ function streetStart(text: string, suffixAt: number): number | null {
   return start;
 }
 
+/** Storg. 12, Kungsv. 5: the street word shortened (with its full stop; "Ring 112" is no street). */
+const SHORT_STREET = /(?<![\p{L}\d])\p{Lu}\p{L}{2,}(?:g|v)\.\s\d{1,3}(?:\s?[A-Fa-f](?![\p{L}]))?(?![\d\p{L}])/gu;
 const ENGLISH_STREET = /(?<![\p{L}\d])(?:(?:flat|apt\.?|apartment)\s\d{1,4}[A-Za-z]?,\s)?\d{1,4}[A-Za-z]?\s(?:\p{Lu}[\p{L}'-]*\s){1,3}(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Drive|Way|Close|Court|Place|Gardens|Terrace)(?![\p{L}])/gu;
 const BOX = /(?<![\p{L}\d])(?:Box|BOX|box|Postbox|Postfack)\s\d{1,6}(?![\d])/gu;
 // 544 31 Hjo, 54431 Hjo, SE-544 31: five digits followed by a place name, or after "postnummer".
@@ -71,7 +73,7 @@ export function findAddresses(text: string): Finding[] {
     const end = m.index! + m[0].replace(/[\s,]+$/, '').length;
     if (!isLocation(text, start, end)) out.push({ kind: 'address', start, end });
   }
-  for (const m of text.matchAll(ENGLISH_STREET)) {
+  for (const re of [ENGLISH_STREET, SHORT_STREET]) for (const m of text.matchAll(re)) {
     const end = m.index! + m[0].length;
     if (!isLocation(text, m.index!, end)) out.push({ kind: 'address', start: m.index!, end });
   }
@@ -82,7 +84,9 @@ export function findAddresses(text: string): Finding[] {
     out.push({ kind: 'postal_code', start: m.index!, end: m.index! + m[0].length });
   }
   for (const m of text.matchAll(POSTAL_CONTEXT)) {
-    if (!postal.has(m.index!) && /post(?:nummer|nr|adress)|postal code|zip|postinumero/iu.test(before(text, m.index!, 25))) {
+    const b = before(text, m.index!, 40);
+    const afterAddress = /(?:\d\s?[A-Fa-f]?|Box \d+),\s*$/u.test(b) && /^\s\p{L}{2,}/u.test(text.slice(m.index! + m[0].length));
+    if (!postal.has(m.index!) && (afterAddress || /post(?:nummer|nr|adress)|postal code|zip|postinumero/iu.test(b.slice(-25)))) {
       out.push({ kind: 'postal_code', start: m.index!, end: m.index! + m[0].length });
     }
   }

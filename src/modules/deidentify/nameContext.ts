@@ -12,10 +12,10 @@ const trigger = (phrases: string[]) => new RegExp(`(?<![\\p{L}])(?:${phrases.joi
 export const STRONG_TRIGGERS: RegExp = trigger([
   // introductions
   'jag heter', 'heter', 'hette', 'hetter', 'mitt namn är', 'namnet är', 'namn\\s*:', 'som heter', 'vid namn', 'kallad', 'kallas',
-  'my name is', 'name\\s*:', 'named', 'called', 'nimeni on', 'nimi\\s*:', 'olen',
+  'my name is', 'name\\s*:', 'named', 'called', 'nimeni on', 'nimi\\s*:', 'olen', 'undertecknad', 'c/o', 'jag,',
   // relations
   '(?:min|mitt|mina|vår|vårt|våra|hans|hennes|deras) (?:son|dotter|barn|pojke|flicka|tjej|kille|man|make|fru|hustru|sambo|särbo|partner|mamma|pappa|mor|far|bror|syster|lillebror|lillasyster|storebror|storasyster|granne|grannar|mormor|morfar|farmor|farfar|barnbarn|kompis|vän|väninna|kollega|chef|pojkvän|flickvän|svärmor|svärfar|kusin|faster|moster|farbror|morbror|elev)',
-  'sonen', 'dottern', 'grannen', 'grannens', 'pojken', 'flickan', 'eleven', 'barnet',
+  'sonen', 'dottern', 'grannen', 'grannens', 'pojken', 'flickan', 'eleven', 'barnet', 'tant', 'farbror', 'morbror', 'kompisen', 'vännen', 'kollegan',
   'my (?:son|daughter|husband|wife|partner|mother|father|neighbour|neighbor|child|friend|brother|sister)',
   'poikani', 'tyttäreni', 'mieheni', 'vaimoni', 'naapurini',
   // titles and roles
@@ -43,6 +43,14 @@ export const ARABIC_TRIGGERS = /(?<![\u0600-\u06FF])[وف]?(?:اسمي|أنا|ا
 
 /** After these a capitalized word is a place: i Lund, på Berg, vid Björk. */
 export const PLACE_PREPOSITIONS = set('i på vid från mot genom över utanför nära längs norr söder öster väster runt inom in at near on');
+
+/** Verbs after a name at the start of a sentence that make it a person: Per ringde, Bo sa. */
+export const PERSON_VERBS_AFTER = set(
+  'ringde ringer sa sade säger skrev skriver svarade svarar lovade lovar berättade mejlade frågade kom jobbar arbetar heter hälsade tyckte tycker var är har hade och called said wrote',
+);
+
+/** Name particles that join a first name and a surname: Carl von Essen, Omar al Hassan. */
+export const NAME_PARTICLES = set('von af de van der den la le al el bin ibn abu da di du');
 
 /** Words before a lower-case name that say it is a person: pratade med kalle, sa till anna. */
 export const PERSON_BEFORE = set(

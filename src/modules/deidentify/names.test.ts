@@ -11,6 +11,7 @@ describe('findNames', () => {
     expect(names('Tack för hjälpen! /Zlatan')).toEqual(['Zlatan']);
     expect(names('Med vänliga hälsningar, A. Sjöberg')).toEqual(['A. Sjöberg']);
     expect(names('min granne Kowalski spelar hög musik')).toEqual(['Kowalski']);
+    expect(names('Carl von Essen och Omar al Hassan. Undertecknad, Lisbeth Grön. Jag, Stellan Berg, klagar.')).toEqual(['Carl von Essen', 'Omar al Hassan', 'Lisbeth Grön', 'Stellan Berg']);
   });
 
   it('finds listed names mid-sentence and at the start, with a surname of any shape', () => {
@@ -28,7 +29,8 @@ describe('findNames', () => {
 
   it('needs context for names that are also words', () => {
     expect(names('Hans fru Britt kom.')).toEqual(['Britt']);
-    expect(names('Per ringde inte, men vi bor i huset per år.')).toEqual([]);
+    expect(names('Per ringde inte, men vi bor i huset per år.')).toEqual(['Per']);
+    expect(names('Hans bil stod kvar. Bo i Hjo är fint.')).toEqual([]);
     expect(names('att per skulle ringa och jag bo där')).toEqual([]);
     expect(names('Min Son går i 3:an och Vägen är full av grus.')).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { arabicName, isAlsoWord, isFirstName, isKnownName, isSurname, looksLikeSurname, lower } from './lexicon.ts';
-import { ARABIC_TRIGGERS, NAME_WORDS, NOT_NAMES, PERSON_BEFORE, PLACE_NOUNS, PLACE_PREFIXES, PLACE_PREPOSITIONS, PLACES, SIGNOFF_TRIGGERS, STRONG_TRIGGERS } from './nameContext.ts';
+import { ARABIC_TRIGGERS, NAME_PARTICLES, NAME_WORDS, NOT_NAMES, PERSON_VERBS_AFTER, PERSON_BEFORE, PLACE_NOUNS, PLACE_PREFIXES, PLACE_PREPOSITIONS, PLACES, SIGNOFF_TRIGGERS, STRONG_TRIGGERS } from './nameContext.ts';
 import { adjacent, tokenize, type Token } from './tokens.ts';
 import type { Finding } from './types.ts';
 
@@ -69,7 +69,8 @@ function canStart(text: string, tokens: Token[], i: number, trigger: Trigger): b
   if (t.capital) {
     const placeBefore = PLACE_PREPOSITIONS.has(prev);
     if (firstNameForm(t.text) && !isAlsoWord(t.text)) return !placeBefore || nextIsName;
-    if (firstNameForm(t.text)) return nextIsName || (!t.sentenceStart && !placeBefore && (NAME_WORDS.has(w) || PERSON_BEFORE.has(prev)));
+    const verbAfter = !!next && adjacent(next) && PERSON_VERBS_AFTER.has(lower(next.text));
+    if (firstNameForm(t.text)) return nextIsName || (NAME_WORDS.has(w) && verbAfter && w !== 'hans') || (!t.sentenceStart && !placeBefore && (NAME_WORDS.has(w) || PERSON_BEFORE.has(prev)));
     if (surnameForm(t.text) && !isAlsoWord(t.text)) return !placeBefore;
     return false;
   }
@@ -142,7 +143,12 @@ export function findNames(text: string): Finding[] {
       continue;
     }
     let j = i + 1;
-    while (j < tokens.length && j - i < 4 && continues(t, tokens[j]!)) j++;
+    for (;;) {
+      if (j < tokens.length && j - i < 4 && continues(t, tokens[j]!)) j++;
+      // Carl von Essen: a particle counts when a capitalized name follows it.
+      else if (t.capital && j + 1 < tokens.length && NAME_PARTICLES.has(tokens[j]!.text) && adjacent(tokens[j]!) && adjacent(tokens[j + 1]!) && tokens[j + 1]!.capital) j += 2;
+      else break;
+    }
     // A trailing initial that ends the sentence keeps its full stop; anything else does not.
     if (isPlace(tokens, i, j)) {
       i = j;
