@@ -141,7 +141,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(registrationRoutes, caseDeps);
   await app.register(answersRoutes, caseDeps);
   await app.register(forwardingRoutes, caseDeps);
-  await app.register(mailinRoutes, caseDeps);
+  // The installation's reply address belongs to the default organization (modules/mailin).
+  const installationMail = { replyTo: deps.config.mail?.replyTo ?? 'synpunkter@localhost', from: deps.config.mail?.from ?? 'synpunkter@localhost' };
+  await app.register(mailinRoutes, { ...caseDeps, installation: installationMail });
   await app.register(publicationStaffRoutes, caseDeps);
   await app.register(archiveRoutes, { db: deps.db, clock: deps.clock });
   await app.register(apiRoutes, { ...caseDeps, prefix: '/api/v1' });

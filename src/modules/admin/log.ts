@@ -6,7 +6,7 @@ export interface AdminChange {
   forvaltningId?: string | null;
   actor: { id: string | null; name: string };
   action: 'create' | 'update' | 'move' | 'deactivate' | 'activate' | 'delete' | 'invite' | 'accept' | 'grant' | 'revoke' | 'reorder' | 'reset';
-  entityType: 'organization' | 'unit' | 'user' | 'role_grant' | 'category' | 'template' | 'settings' | 'sso' | 'invitation' | 'case' | 'deadline_policy' | 'closure_day' | 'message_template' | 'api_key' | 'webhook';
+  entityType: 'organization' | 'unit' | 'user' | 'role_grant' | 'category' | 'template' | 'settings' | 'sso' | 'invitation' | 'case' | 'deadline_policy' | 'closure_day' | 'message_template' | 'api_key' | 'webhook' | 'inbound_mail';
   entityId?: string | null;
   /** One line in Swedish for the log page. */
   summary: string;

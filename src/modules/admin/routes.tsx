@@ -28,6 +28,7 @@ const OTHER_PAGES: { href: string; label: string }[] = [
   { href: '/admin/api-nycklar', label: 'API-nycklar' },
   { href: '/admin/publicering', label: 'Publicering' },
   { href: '/admin/webhooks', label: 'Webhooks' },
+  { href: '/admin/e-post-in', label: 'Inkommande e-post' },
 ];
 
 export const adminRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = async (app, opts) => {

@@ -19,6 +19,7 @@ const has = (a: Actor, ...roles: string[]) => a.grants.some((g) => roles.include
 export function StaffLayout({ title, hasErrors, orgName, actor, csrf, current, children }: StaffLayoutProps) {
   const items: [string, string, boolean][] = [
     ['/handlaggning/inkorg', 'Inkorg', has(actor, 'registrar', 'admin')],
+    ['/handlaggning/e-post', 'E-post som väntar', has(actor, 'registrar', 'admin')],
     ['/handlaggning/forvaltning', 'Min förvaltning', has(actor, 'coordinator', 'admin')],
     ['/handlaggning/arenden', 'Ärenden', true],
     ['/handlaggning/ny', 'Registrera synpunkt', has(actor, 'registrar', 'coordinator', 'handler', 'admin')],

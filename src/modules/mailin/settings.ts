@@ -1,0 +1,71 @@
+import type { Db } from '../../db/database.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { logAdminChange } from '../admin/log.ts';
+import type { Actor } from '../cases/policy.ts';
+import { clearAddressCache } from './addresses.ts';
+import { inboundSettings, type InboundSettings } from './queries.ts';
+
+/** The organization's inbound addresses and its rules for mail: commands of the admin page, each with its admin log row. */
+
+const EMAIL = /^[^\s@<>+"(),;:]+@[^\s@<>"(),;:]+\.[^\s@<>"(),;:]+$/;
+
+export const mayAdministerMail = (actor: Actor) => actor.grants.some((g) => g.role === 'admin' && g.unitId === null);
+
+export async function listAddresses(db: Db, organizationId: string) {
+  return db.selectFrom('inbound_addresses').select(['address', 'created_at']).where('organization_id', '=', organizationId).orderBy('created_at').orderBy('address').execute();
+}
+
+export function validateAddress(raw: string): { address: string } | { error: string } {
+  const address = raw.trim().toLowerCase();
+  if (address === '') return { error: 'Skriv e-postadressen som synpunkter skickas till' };
+  if (!EMAIL.test(address) || address.length > 254) return { error: 'Skriv e-postadressen i rätt format, till exempel synpunkter@kommun.se (utan plustecken)' };
+  return { address };
+}
+
+export async function addAddress(deps: { db: Db; clock: Clock }, actor: Actor, address: string): Promise<void> {
+  await deps.db.transaction().execute(async (tx) => {
+    const taken = await tx.selectFrom('inbound_addresses').select('organization_id').where('address', '=', address).executeTakeFirst();
+    if (taken) {
+      const mine = taken.organization_id === actor.organizationId;
+      throw new DomainError('invalid', 'Adressen används redan.', { address: mine ? 'Adressen finns redan i listan' : 'Adressen används redan av en annan organisation' });
+    }
+    await tx.insertInto('inbound_addresses').values({ address, organization_id: actor.organizationId }).execute();
+    await logAdminChange(tx, { organizationId: actor.organizationId, actor: actorRef(actor), action: 'create', entityType: 'inbound_mail', summary: `Lade till adressen ${address} för inkommande e-post`, after: { address }, now: deps.clock.now() });
+  });
+  clearAddressCache(deps.db);
+}
+
+export async function removeAddress(deps: { db: Db; clock: Clock }, actor: Actor, address: string): Promise<boolean> {
+  const removed = await deps.db.transaction().execute(async (tx) => {
+    const row = await tx.deleteFrom('inbound_addresses').where('address', '=', address).where('organization_id', '=', actor.organizationId).returning('address').executeTakeFirst();
+    if (row) await logAdminChange(tx, { organizationId: actor.organizationId, actor: actorRef(actor), action: 'delete', entityType: 'inbound_mail', summary: `Tog bort adressen ${address} för inkommande e-post`, before: { address }, now: deps.clock.now() });
+    return row !== undefined;
+  });
+  clearAddressCache(deps.db);
+  return removed;
+}
+
+export function validateSettings(v: { newCaseAfterDays: string; senderHourlyLimit: string }): { value: InboundSettings } | { errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const int = (s: string) => (/^\s*\d+\s*$/.test(s) ? Number(s) : NaN);
+  const days = int(v.newCaseAfterDays);
+  const limit = int(v.senderHourlyLimit);
+  if (!(days >= 1 && days <= 3650)) errors.newCaseAfterDays = 'Skriv ett antal dagar mellan 1 och 3650';
+  if (!(limit >= 1 && limit <= 10000)) errors.senderHourlyLimit = 'Skriv ett antal meddelanden mellan 1 och 10000';
+  return Object.keys(errors).length ? { errors } : { value: { newCaseAfterDays: days, senderHourlyLimit: limit } };
+}
+
+export async function saveSettings(deps: { db: Db; clock: Clock }, actor: Actor, s: InboundSettings): Promise<void> {
+  await deps.db.transaction().execute(async (tx) => {
+    const before = await inboundSettings(tx, actor.organizationId);
+    await tx
+      .insertInto('inbound_settings')
+      .values({ organization_id: actor.organizationId, new_case_after_days: s.newCaseAfterDays, sender_hourly_limit: s.senderHourlyLimit, updated_at: deps.clock.now() })
+      .onConflict((oc) => oc.column('organization_id').doUpdateSet({ new_case_after_days: s.newCaseAfterDays, sender_hourly_limit: s.senderHourlyLimit, updated_at: deps.clock.now() }))
+      .execute();
+    await logAdminChange(tx, { organizationId: actor.organizationId, actor: actorRef(actor), action: 'update', entityType: 'inbound_mail', summary: 'Ändrade reglerna för inkommande e-post', before, after: s, now: deps.clock.now() });
+  });
+}
+
+const actorRef = (a: Actor) => ({ id: a.kind === 'user' ? a.id : null, name: a.name });
