@@ -4,6 +4,7 @@ import { DomainError, notFound } from '../../platform/errors.ts';
 import { apiActor } from '../api/auth.ts';
 import type { ApiErrorBody } from '../api/errors.ts';
 import { numberParamsSchema } from '../api/schemas.ts';
+import { check, compileBody } from '../api/validation.ts';
 import type { CaseDeps } from '../cases/commands.ts';
 import { loadCaseDetail } from '../cases/detailQueries.ts';
 import type { Status } from '../cases/lifecycle.ts';
@@ -20,8 +21,9 @@ type NumberReq<B = unknown, Q = unknown> = FastifyRequest<{ Params: { number: st
 /** The organization's public address for a path: its own host, its /o/<slug>, or the default. */
 async function publicUrl(db: Executor, req: FastifyRequest, organizationId: string, path: string): Promise<string> {
   const org = await db.selectFrom('organizations').select(['slug', 'host_name', 'is_default']).where('id', '=', organizationId).executeTakeFirstOrThrow();
-  if (org.host_name) return `${req.protocol}://${org.host_name}${path}`;
-  return `${req.protocol}://${req.host}${org.is_default ? '' : `/o/${org.slug}`}${path}`;
+  const url = org.host_name ? `${req.protocol}://${org.host_name}${path}` : `${req.protocol}://${req.host}${org.is_default ? '' : `/o/${org.slug}`}${path}`;
+  // Normalized ("http://x:80/" → "http://x/"), as absoluteUrl does for the organization's own pages.
+  return new URL(url).href;
 }
 
 /** Refusals and conflicts as the API reports them: 422 when the case may not be published at all, 409 otherwise. */
@@ -31,6 +33,10 @@ function sendConflict(reply: FastifyReply, err: unknown) {
   if (reason === 'not_publishable') return reply.code(422).send({ code: 'not_publishable', message: err.message } satisfies ApiErrorBody);
   return reply.code(409).send({ code: reason ?? 'conflict', message: err.message } satisfies ApiErrorBody);
 }
+
+// Bodies are optional here (a POST or DELETE may come without one), so they are checked only when sent.
+const validators = { draft: compileBody(draftBodySchema), approve: compileBody(approveBodySchema), withdraw: compileBody({ ...withdrawBodySchema, required: [] }) };
+const optionalBody = <T>(validate: (typeof validators)[keyof typeof validators], body: unknown): T | undefined => (body === undefined || body === null ? undefined : check<T>(validate, body));
 
 const strip = (f: { field: string; kind: string; start: number; end: number }) => ({ field: f.field, kind: f.kind, start: f.start, end: f.end });
 const versionJson = (v: PublicationVersion | undefined) =>
@@ -73,13 +79,14 @@ export function publicationApi(app: FastifyInstance, deps: CaseDeps): void {
 
   app.post(
     '/cases/:number/publication',
-    { schema: { ...params, body: draftBodySchema, response: { 201: draftSchema } } },
-    async (req: NumberReq<{ title?: string; question?: string; answer?: string } | undefined>, reply) => {
+    { schema: { ...params, response: { 201: draftSchema } } },
+    async (req: NumberReq, reply) => {
       const actor = apiActor(req);
+      const input = optionalBody<{ title?: string; question?: string; answer?: string }>(validators.draft, req.body);
       const ctx = await load(actor, req.params.number);
       if (ctx.refusals.length > 0) return reply.code(422).send({ code: 'not_publishable', message: ctx.refusals.join(' ') } satisfies ApiErrorBody);
       const proposal = propose(ctx.originals, {}, ctx.keep);
-      const body = req.body ?? {};
+      const body = input ?? {};
       const valid = validateText({ title: body.title ?? suggestedTitle(proposal.texts.question), question: body.question ?? proposal.texts.question, answer: body.answer ?? proposal.texts.answer });
       if (!valid.ok) throw new DomainError('invalid', 'Texten behöver kompletteras.', valid.errors);
       try {
@@ -99,12 +106,13 @@ export function publicationApi(app: FastifyInstance, deps: CaseDeps): void {
 
   app.post(
     '/cases/:number/publication/approve',
-    { schema: { ...params, body: approveBodySchema, response: { 200: approvedSchema } } },
-    async (req: NumberReq<{ confirm?: boolean } | undefined>, reply) => {
+    { schema: { ...params, response: { 200: approvedSchema } } },
+    async (req: NumberReq, reply) => {
       const actor = apiActor(req);
+      const input = optionalBody<{ confirm?: boolean }>(validators.approve, req.body);
       const ctx = await load(actor, req.params.number);
       const draft = ctx.publication?.draft;
-      if (draft && req.body?.confirm !== true) {
+      if (draft && input?.confirm !== true) {
         const remaining = remainingFindings(propose(ctx.originals, draft.redactions, ctx.keep), textsOf(draft), ctx.keep);
         if (remaining.length > 0) {
           const what = [...new Set(remaining.map((r) => r.kind))].join(', ');
@@ -122,13 +130,15 @@ export function publicationApi(app: FastifyInstance, deps: CaseDeps): void {
 
   app.delete(
     '/cases/:number/publication',
-    { schema: { ...params, body: { ...withdrawBodySchema, required: [] }, querystring: { type: 'object', additionalProperties: false, properties: { reason: withdrawBodySchema.properties!.reason! } }, response: { 200: withdrawnSchema } } },
-    async (req: NumberReq<{ reason?: string } | undefined, { reason?: string }>, reply) => {
+    { schema: { ...params, querystring: { type: 'object', additionalProperties: false, properties: { reason: withdrawBodySchema.properties!.reason! } }, response: { 200: withdrawnSchema } } },
+    async (req: NumberReq<unknown, { reason?: string }>, reply) => {
       const actor = apiActor(req);
+      const input = optionalBody<{ reason?: string }>(validators.withdraw, req.body);
       const ctx = await load(actor, req.params.number);
-      const reason = (req.body?.reason ?? req.query.reason ?? '').trim();
+      const reason = (input?.reason ?? req.query.reason ?? '').trim();
       const error = validateReason(reason);
-      if (error) throw new DomainError('invalid', 'Ange varför svaret avpubliceras.', { reason: error });
+      // Sent as is: the API's error mapping keeps details.reason for conflict codes, and this field is called reason.
+      if (error) return reply.code(400).send({ code: 'invalid', message: 'Ange varför svaret avpubliceras.', fields: { reason: error } } satisfies ApiErrorBody);
       try {
         await withdrawPublication(deps, { actor, number: ctx.number, revision: ctx.publication?.revision ?? 0, reason });
         return { status: 'withdrawn' };

@@ -1,6 +1,7 @@
 import type { TestContext } from '../../../test/app.ts';
 import { actorFor, assignedTo, caseDeps, DEMO, submitCase } from '../../../test/staffCases.ts';
 import { answerCase, closeCase } from '../cases/commands.ts';
+import { publish } from './commands.ts';
 
 /**
  * Cases for the publication tests, made the way they come about: a citizen posts the form, the
@@ -10,15 +11,32 @@ import { answerCase, closeCase } from '../cases/commands.ts';
 export const QUESTION = 'Snöröjningen på Ågatan har inte gjorts på en vecka. Ring mig på 070-123 45 67 eller skriv till asa@example.se.';
 export const ANSWER = 'Tack för att du hörde av dig. Snöröjningen på Ågatan är gjord nu. Kontakta oss gärna igen på 070-123 45 67 om det behövs.';
 
-export async function answeredCase(t: TestContext, opts: { description?: string; answer?: string; fields?: Record<string, string>; close?: boolean; handler?: string; unit?: string } = {}) {
+export interface CaseOptions {
+  description?: string;
+  answer?: string;
+  fields?: Record<string, string>;
+  close?: boolean;
+  handler?: string;
+  unit?: string;
+  subcategory?: string;
+}
+
+export async function answeredCase(t: TestContext, opts: CaseOptions = {}) {
   const { number, token } = await submitCase(t, { description: opts.description ?? QUESTION, ...opts.fields });
   const handler = opts.handler ?? DEMO.handlerGata;
-  await assignedTo(t, number, opts.unit ?? 'Gata och park', handler);
+  await assignedTo(t, number, opts.unit ?? 'Gata och park', handler, { subcategory: opts.subcategory });
   const deps = await caseDeps(t);
   const actor = await actorFor(t, handler);
   await answerCase(deps, { actor, number, message: { channel: 'email', body: opts.answer ?? ANSWER } });
   if (opts.close) await closeCase(deps, { actor, number, outcome: 'measure_taken' });
   return { number, token };
+}
+
+/** An answered case published straight away with the given public text, by its handler. */
+export async function publishedCase(t: TestContext, text: { title: string; question: string; answer: string }, opts: CaseOptions = {}) {
+  const c = await answeredCase(t, { description: text.question, answer: text.answer, ...opts });
+  await publish(await caseDeps(t), { actor: await actorFor(t, opts.handler ?? DEMO.handlerGata), number: c.number, revision: 0, text, choices: {} });
+  return c;
 }
 
 /** The hidden and visible fields of the draft form on a publish page, as a browser would post them back. */
