@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/database.ts';
-import type { Organization, RedactionChoices } from '../../db/schema.ts';
+import type { Organization } from '../../db/schema.ts';
 import type { CaseDetail } from '../cases/detailQueries.ts';
-import { orgSettings } from '../organizations/settings.ts';
+import { organizationContacts } from '../deidentify/organizationContacts.ts';
 import type { Originals } from './draft.ts';
 
 /** A case's publication: its state, the draft and public versions, and every version saved. */
@@ -43,16 +43,12 @@ export function originalsOf(detail: Pick<CaseDetail, 'case' | 'messages' | 'even
 }
 
 /**
- * The organization's own published contact details: never proposed for removal, since they are
- * not personal data and an answer that says "ring kontaktcenter på 0503-350 00" needs them.
+ * The organization's own published contact details (the de-identification module's list): never
+ * proposed for removal, since an answer that says "ring kontaktcenter på 0503-350 00" needs them.
  */
 export function keepListFor(org: Organization): string[] {
-  const s = orgSettings(org);
-  const l = s.letterhead ?? {};
-  return [s.contactEmail, s.contactPhone, s.postalAddress, l.email, l.phone, l.postalAddress, l.website].filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+  return organizationContacts(org.settings ?? {});
 }
-
-export const noChoices: RedactionChoices = { keep: [], extra: [] };
 
 /** Where the case page's link to publishing should lead, if anywhere: a case answered or closed, or one with a publication. */
 export async function publicationLinkFor(db: Executor, c: { id: string; status: string }): Promise<'publicera' | 'publicerad' | null> {
