@@ -50,11 +50,19 @@ export function countInboundMail(labels: { source: string; result: 'accepted' | 
   inboundMail.inc(labels);
 }
 
-const webhookDeliveries = counter('lyhord_webhook_deliveries_total', 'Webhook delivery attempts by outcome (e.g. delivered, retry, failed).', ['outcome']);
+const webhookDeliveries = counter('lyhord_webhook_deliveries_total', 'Webhook delivery attempts by event type and outcome (delivered, retrying, failed, paused).', ['event_type', 'outcome']);
+const webhookDuration = new client.Histogram({
+  name: 'lyhord_webhook_delivery_duration_seconds',
+  help: 'How long receivers took to answer a webhook delivery, by outcome.',
+  labelNames: ['outcome'] as const,
+  buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  registers: [processRegistry],
+});
 
-/** Webhooks (modules/webhooks): one call per delivery attempt, with its outcome. */
-export function countWebhookDelivery(outcome: string): void {
-  webhookDeliveries.inc({ outcome });
+/** Webhooks (modules/webhooks reports each attempt; modules/metrics counts it here). */
+export function countWebhookDelivery(o: { eventType: string; outcome: string; durationMs: number }): void {
+  webhookDeliveries.inc({ event_type: o.eventType, outcome: o.outcome });
+  webhookDuration.observe({ outcome: o.outcome }, o.durationMs / 1000);
 }
 
 function counter<L extends string>(name: string, help: string, labelNames: readonly L[]) {

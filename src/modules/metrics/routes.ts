@@ -5,6 +5,7 @@ import { httpDuration, processRegistry, promClient } from '../../platform/metric
 import { metricsAccess } from './access.ts';
 import { databaseRegistry } from './gauges.ts';
 import './inboundMail.ts';
+import './webhooks.ts';
 
 export interface MetricsOptions {
   db: Db;
