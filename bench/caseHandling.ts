@@ -1,15 +1,13 @@
-import { Kysely, PostgresDialect, sql, type CompiledQuery } from 'kysely';
 import os from 'node:os';
-import pg from 'pg';
 import { createDb, migrateToLatest, type Db } from '../src/db/database.ts';
-import type { Database, Organization } from '../src/db/schema.ts';
 import { createSession, sessionCookieName } from '../src/modules/auth/sessions.ts';
 import { loadCaseDetail } from '../src/modules/cases/detailQueries.ts';
-import { countCases, listCases, type CaseFilter, type Sort } from '../src/modules/cases/listQueries.ts';
-import type { Actor } from '../src/modules/cases/policy.ts';
+import { countCases, listCases } from '../src/modules/cases/listQueries.ts';
 import { swedishDate } from '../src/platform/clock.ts';
 import { generate } from './generate.ts';
 import { startBenchPostgres } from './lib/postgres.ts';
+import { pickSubject, type Subject } from './lib/caseHandlingSubject.ts';
+import { explainAll } from './lib/explain.ts';
 import { startServer, type RunningServer } from './lib/server.ts';
 
 /**
@@ -31,27 +29,6 @@ const WARMUP = 30;
 const POOL_SIZE = 10;
 const TARGET_P95_MS = 50;
 
-interface ListScenario {
-  label: string;
-  /** The page's query string (see cases/listParams.ts). */
-  query: string;
-  /** The same filter as listCases gets it. */
-  filter: CaseFilter;
-  sort?: Sort;
-  page?: number;
-}
-
-interface Subject {
-  org: Organization;
-  actor: Actor;
-  /** Other roles of the same organization, whose lists are only EXPLAINed. */
-  others: { label: string; actor: Actor; filters: { label: string; filter: CaseFilter }[] }[];
-  unitId: string;
-  unitName: string;
-  numbers: string[];
-  scenarios: ListScenario[];
-}
-
 export async function run(): Promise<void> {
   const started = performance.now();
   const postgres = await startBenchPostgres();
@@ -70,7 +47,7 @@ export async function run(): Promise<void> {
     );
     console.log(`  (${Object.entries(gen.seconds).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ')})`);
 
-    const subject = await pickSubject(db);
+    const subject = await pickSubject(db, REQUESTS);
     const visible = await countCases(db, subject.actor, {}, swedishDate(new Date()));
     const open = await countCases(db, subject.actor, { open: true }, swedishDate(new Date()));
     console.log(`\nSigned in as ${subject.actor.name}, handler in ${subject.unitName}: sees ${visible} cases (${open} open) of ${gen.cases}.`);
@@ -160,176 +137,6 @@ async function probe(url: string, cookie: string, looksRight: (body: string) => 
   if (res.status !== 200) throw new Error(`${url}: expected 200 for a signed-in handler, got ${res.status}: ${body.slice(0, 300)}`);
   if (!looksRight(body)) throw new Error(`${url}: 200, but the page shows none of the handler's cases`);
   return { ok: true };
-}
-
-/** The default organization's busiest handler, the cases they may open, and the list filters to rotate through. */
-async function pickSubject(db: Db): Promise<Subject> {
-  const org = await db.selectFrom('organizations').selectAll().where('is_default', '=', true).executeTakeFirstOrThrow();
-  const handler = await db
-    .selectFrom('users as u')
-    .innerJoin('role_grants as g', 'g.user_id', 'u.id')
-    .innerJoin('org_units as ou', 'ou.id', 'g.org_unit_id')
-    .select(['u.id', 'u.name', 'g.org_unit_id as unitId', 'ou.name as unitName'])
-    .select((eb) =>
-      eb
-        .selectFrom('cases as c')
-        .select(eb.fn.countAll<number>().as('n'))
-        .whereRef('c.handler_id', '=', 'u.id')
-        .where('c.status', 'in', ['assigned', 'in_progress', 'waiting'])
-        .as('open'),
-    )
-    .where('u.organization_id', '=', org.id)
-    .where('g.role', '=', 'handler')
-    .orderBy('open', 'desc')
-    .limit(1)
-    .executeTakeFirstOrThrow();
-  const grants = await db.selectFrom('role_grants').select(['role', 'org_unit_id']).where('user_id', '=', handler.id).execute();
-  const actor: Actor = { kind: 'user', id: handler.id, name: handler.name, organizationId: org.id, grants: grants.map((g) => ({ role: g.role, unitId: g.org_unit_id })) };
-
-  // 200 different cases of theirs to open: their own and their unit's, old and new.
-  const numbers = (
-    await sql<{ number: string }>`
-      SELECT number FROM cases
-      WHERE organization_id = ${org.id} AND (unit_id = ${handler.unitId} OR handler_id = ${handler.id}) AND NOT confidential
-      ORDER BY md5(id::text) LIMIT ${REQUESTS}`.execute(db)
-  ).rows.map((r) => r.number);
-
-  const day = (daysAgo: number) => swedishDate(new Date(Date.now() - daysAgo * 86_400_000));
-  const words = ['gatlyktan', 'snön', 'äldreboendet', 'personalen', 'biblioteket', 'skolskjutsen', 'bygglov', 'papperskorgar'];
-  const scenarios: ListScenario[] = [
-    { label: 'my open cases', query: 'vy=mina', filter: { open: true, handlerId: handler.id } },
-    { label: "my unit's open cases", query: 'vy=enhet', filter: { open: true } },
-    { label: 'status + kind', query: 'vy=enhet&status=in_progress&typ=klagomal', filter: { status: ['in_progress'], kind: ['klagomal'] } },
-    ...words.slice(0, 4).map((w) => ({ label: 'free text, all statuses', query: `vy=enhet&status=alla&q=${encodeURIComponent(w)}`, filter: { q: w } })),
-    { label: 'status + kind + free text', query: `vy=enhet&status=closed&typ=klagomal&q=${encodeURIComponent('personalen')}`, filter: { status: ['closed'], kind: ['klagomal'], q: 'personalen' } },
-    {
-      label: 'kind + received period',
-      query: `vy=enhet&status=alla&typ=fraga&fran=${day(300)}&till=${day(120)}`,
-      filter: { kind: ['fraga'], receivedFrom: day(300), receivedTo: day(120) },
-    },
-    { label: 'overdue', query: 'vy=enhet&forsenade=ja', filter: { open: true, overdue: true } },
-    {
-      label: 'unit, oldest first',
-      query: `vy=enhet&status=alla&enhet=${handler.unitId}&sortering=received_asc`,
-      filter: { unitId: handler.unitId! },
-      sort: 'received_asc',
-    },
-    { label: 'all statuses, page 5', query: 'vy=enhet&status=alla&sida=5', filter: {}, page: 5 },
-  ];
-  const actorWith = async (role: 'registrar' | 'coordinator'): Promise<Actor> => {
-    const u = await db
-      .selectFrom('users as u')
-      .innerJoin('role_grants as g', 'g.user_id', 'u.id')
-      .select(['u.id', 'u.name', 'g.org_unit_id'])
-      .where('u.organization_id', '=', org.id)
-      .where('g.role', '=', role)
-      .orderBy('u.id')
-      .limit(1)
-      .executeTakeFirstOrThrow();
-    return { kind: 'user', id: u.id, name: u.name, organizationId: org.id, grants: [{ role, unitId: u.org_unit_id }] };
-  };
-  const others = [
-    {
-      label: 'registrar (whole organization)',
-      actor: await actorWith('registrar'),
-      filters: [
-        { label: 'open cases', filter: { open: true } },
-        { label: 'status + kind', filter: { status: ['in_progress'], kind: ['klagomal'] } },
-        { label: 'free text', filter: { q: 'skolskjutsen' } },
-        { label: 'unassigned, overdue', filter: { unassigned: true, overdue: true } },
-      ] satisfies { label: string; filter: CaseFilter }[],
-    },
-    {
-      label: 'coordinator (förvaltning)',
-      actor: await actorWith('coordinator'),
-      filters: [
-        { label: 'open cases', filter: { open: true } },
-        { label: 'unassigned', filter: { open: true, unassigned: true } },
-        { label: 'overdue', filter: { overdue: true } },
-      ] satisfies { label: string; filter: CaseFilter }[],
-    },
-  ];
-  return { org, actor, others, unitId: handler.unitId!, unitName: handler.unitName, numbers, scenarios };
-}
-
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Index Name'?: string;
-  'Actual Rows'?: number;
-  'Actual Loops'?: number;
-  'Rows Removed by Filter'?: number;
-  'Rows Removed by Index Recheck'?: number;
-  Plans?: PlanNode[];
-}
-
-const BIG_TABLES = new Set(['cases', 'case_events', 'case_contacts', 'messages']);
-
-/** Runs each query the pages make under EXPLAIN ANALYZE and prints how it reaches the big tables. */
-async function explainAll(url: string, subject: Subject): Promise<string[]> {
-  const pool = new pg.Pool({ connectionString: url, max: 2 });
-  const captured: CompiledQuery[] = [];
-  const logging = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool }),
-    log: (e) => {
-      if (e.level === 'query') captured.push(e.query);
-    },
-  });
-  const problems: string[] = [];
-  const explain = async (label: string, q: CompiledQuery) => {
-    await pool.query(q.sql, q.parameters as unknown[]); // warm
-    const { rows } = await pool.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${q.sql}`, q.parameters as unknown[]);
-    const top = (rows[0]['QUERY PLAN'] as { Plan: PlanNode; 'Execution Time': number }[])[0]!;
-    const access: string[] = [];
-    let read = 0;
-    const walk = (n: PlanNode) => {
-      if (n['Relation Name'] && BIG_TABLES.has(n['Relation Name'])) {
-        const how = `${n['Node Type']}${n['Index Name'] ? ` ${n['Index Name']}` : ''} on ${n['Relation Name']}`;
-        if (!access.includes(how)) access.push(how);
-        if (n['Node Type'] === 'Seq Scan') problems.push(`${label}: ${how}`);
-        if (n['Relation Name'] === 'cases') read += ((n['Actual Rows'] ?? 0) + (n['Rows Removed by Filter'] ?? 0) + (n['Rows Removed by Index Recheck'] ?? 0)) * (n['Actual Loops'] ?? 1);
-      }
-      if (n['Node Type'] === 'Bitmap Index Scan' && n['Index Name']?.startsWith('cases')) {
-        const how = `Bitmap Index Scan ${n['Index Name']}`;
-        if (!access.includes(how)) access.push(how);
-      }
-      for (const c of n.Plans ?? []) walk(c);
-    };
-    walk(top.Plan);
-    const seq = access.some((a) => a.startsWith('Seq Scan'));
-    console.log(`  ${label.padEnd(44)} ${top['Execution Time'].toFixed(2).padStart(7)} ms  ${read > 0 ? `${read} case rows read; ` : ''}${access.join(', ') || 'small tables only'}${seq ? '  ← SEQUENTIAL SCAN' : ''}`);
-  };
-
-  try {
-    const today = swedishDate(new Date());
-    for (const s of subject.scenarios) {
-      captured.length = 0;
-      await listCases(logging, subject.actor, { filter: s.filter, sort: s.sort, page: s.page, pageSize: 50, today });
-      await countCases(logging, subject.actor, s.filter, today);
-      const [list, count] = captured as [CompiledQuery, CompiledQuery];
-      await explain(`list: ${s.label}`, list);
-      await explain(`count: ${s.label}`, count);
-    }
-    for (const o of subject.others) {
-      for (const f of o.filters) {
-        captured.length = 0;
-        await listCases(logging, o.actor, { filter: f.filter, pageSize: 50, today });
-        await countCases(logging, o.actor, f.filter, today);
-        const [list, count] = captured as [CompiledQuery, CompiledQuery];
-        await explain(`${o.label.split(' ')[0]} list: ${f.label}`, list);
-        await explain(`${o.label.split(' ')[0]} count: ${f.label}`, count);
-      }
-    }
-    captured.length = 0;
-    await loadCaseDetail(logging, subject.actor, subject.numbers[0]!);
-    // They run in parallel, so name each by the table it reads.
-    for (const q of captured) await explain(`case page: ${/from "(\w+)"/.exec(q.sql)?.[1] ?? '?'}`, q);
-  } finally {
-    await logging.destroy();
-  }
-  if (problems.length) console.log(`\n  Sequential scans of big tables:\n${problems.map((p) => `    ${p}`).join('\n')}`);
-  else console.log('\n  No sequential scan of cases, case_events, case_contacts or messages.');
-  return problems;
 }
 
 const quantile = (xs: number[], q: number) => {

@@ -1,5 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../src/db/database.ts';
+import { structureStatements } from './lib/generateStructure.ts';
+import { ENDINGS, FIRST, LAST, MIDDLES, OPENINGS, pick } from './lib/words.ts';
 
 /**
  * Synthetic case data for benchmarks, generated inside PostgreSQL with INSERT … SELECT over
@@ -49,39 +51,6 @@ export interface Generated {
   seconds: Record<string, number>;
 }
 
-const FIRST = ['Anna', 'Erik', 'Maria', 'Lars', 'Karin', 'Mohammed', 'Sara', 'Johan', 'Elin', 'Ahmed', 'Eva', 'Per', 'Fatima', 'Nils', 'Lena', 'Oskar', 'Aino', 'Jonas'];
-const LAST = ['Andersson', 'Johansson', 'Karlsson', 'Nilsson', 'Eriksson', 'Larsson', 'Olsson', 'Persson', 'Svensson', 'Gustafsson', 'Ali', 'Lindberg', 'Öberg', 'Åkesson'];
-// Sentences people write; three per description give the full-text search something to find.
-const OPENINGS = [
-  'Gatlyktan vid busshållplatsen har varit släckt i flera veckor.',
-  'Snön är inte skottad på gångvägen till förskolan.',
-  'Min mamma på äldreboendet får maten kall varje dag.',
-  'Personalen i receptionen var otrevlig när jag ringde.',
-  'Biblioteket borde ha längre öppettider på helgerna.',
-  'Tack till hemtjänsten som alltid är så vänliga och noggranna.',
-  'Skolskjutsen kom inte i morse och barnen stod och väntade i kylan.',
-  'Det finns inga papperskorgar i parken vid sjön.',
-  'Hur ansöker jag om bygglov för ett uterum?',
-  'Simhallen är smutsig i omklädningsrummen.',
-  'Förslag: bygg en cykelbana längs landsvägen till centrum.',
-  'Informationen på webbplatsen om sophämtning är fel.',
-];
-const MIDDLES = [
-  'Jag har redan kontaktat er en gång utan att få svar.',
-  'Det gäller särskilt på kvällarna när det är mörkt.',
-  'Flera grannar har samma upplevelse.',
-  'Barnen tycker att det känns otryggt.',
-  'Det här har pågått sedan i höstas.',
-  'Jag hoppas att ni kan göra något åt det snart.',
-  'Det var första gången jag hörde av mig till kommunen.',
-  'Jag bifogar en bild på platsen.',
-];
-const ENDINGS = ['Tacksam för svar.', 'Hör gärna av er.', 'Med vänlig hälsning.', 'Tack på förhand.', '', ''];
-
-const arr = (xs: string[]) => sql.raw(`ARRAY[${xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(',')}]`);
-/** A random element of a text array, evaluated per row. */
-const pick = (xs: string[]) => sql`(${arr(xs)})[1 + floor(random() * ${sql.lit(xs.length)})::int]`;
-
 export async function generate(db: Db, options: Partial<GenerateOptions> = {}): Promise<Generated> {
   const o = { ...DEFAULTS, ...options };
   const seconds: Record<string, number> = {};
@@ -117,53 +86,7 @@ export async function generate(db: Db, options: Partial<GenerateOptions> = {}): 
     ).rows;
     for (const ix of indexes) await step('drop indexes', sql`DROP INDEX ${sql.raw(ix.name)}`);
 
-    await step(
-      'organizations, units, staff',
-      sql`SELECT setseed(${L(o.seed)})`,
-      sql`
-        INSERT INTO organizations (slug, name, kind, is_default, settings)
-        SELECT 'bench-' || lpad(g::text, 3, '0'), 'Benchkommun ' || g, 'municipality', g = 1,
-               '{"answerWorkingDays": 10, "contactEmail": "kontakt@bench.example"}'::jsonb
-        FROM generate_series(1, ${L(o.organizations)}) g`,
-      sql`CREATE TEMP TABLE b_org AS
-          SELECT id, (row_number() OVER (ORDER BY slug) - 1)::int AS idx FROM organizations WHERE slug LIKE 'bench-%'`,
-      sql`CREATE TEMP TABLE b_forv AS
-          SELECT o.id AS org_id, o.idx AS org_idx, f AS f_idx, gen_random_uuid() AS id
-          FROM b_org o, generate_series(0, ${L(o.forvaltningar - 1)}) f`,
-      sql`
-        INSERT INTO org_units (id, organization_id, parent_id, ancestor_ids, kind, name, committee, subcategory_required, sort_order)
-        SELECT id, org_id, NULL, ARRAY[id], 'forvaltning',
-               coalesce((ARRAY['Barn och utbildning', 'Vård och omsorg', 'Samhällsbyggnad', 'Kultur och fritid'])[f_idx + 1], 'Förvaltning ' || (f_idx + 1)),
-               'Nämnd ' || (f_idx + 1), f_idx < ${L(o.forvaltningar / 2)}, f_idx
-        FROM b_forv`,
-      sql`CREATE TEMP TABLE b_unit AS
-          SELECT f.org_id, f.org_idx, f.id AS forv_id, f.f_idx, (f.f_idx * ${L(o.enheterPerForvaltning)} + e)::int AS u_idx, gen_random_uuid() AS id
-          FROM b_forv f, generate_series(0, ${L(o.enheterPerForvaltning - 1)}) e`,
-      sql`
-        INSERT INTO org_units (id, organization_id, parent_id, ancestor_ids, kind, name, sort_order)
-        SELECT id, org_id, forv_id, ARRAY[forv_id, id], 'enhet', 'Enhet ' || (u_idx + 1), u_idx FROM b_unit`,
-      sql`CREATE UNIQUE INDEX ON b_unit (org_idx, u_idx)`,
-      sql`
-        INSERT INTO categories (organization_id, level, name, sort_order)
-        SELECT o.id, 'area', a.name, a.ord - 1
-        FROM b_org o, unnest(ARRAY['Bemötande', 'Tjänster', 'Fysisk miljö', 'Information']) WITH ORDINALITY a(name, ord)`,
-      sql`CREATE TEMP TABLE b_area AS SELECT organization_id AS org_id, id, sort_order AS a_idx FROM categories WHERE level = 'area'`,
-      sql`
-        INSERT INTO categories (organization_id, level, org_unit_id, name, sort_order)
-        SELECT f.org_id, 'subcategory', f.id, 'Underkategori ' || (s + 1), s FROM b_forv f, generate_series(0, 2) s`,
-      sql`CREATE TEMP TABLE b_sub AS SELECT org_unit_id AS forv_id, id, sort_order AS s_idx FROM categories WHERE level = 'subcategory'`,
-      sql`CREATE TEMP TABLE b_user AS
-          SELECT u.org_id, u.id AS unit_id, u.u_idx, k AS h_idx, gen_random_uuid() AS id, 'handler'::text AS role FROM b_unit u, generate_series(0, ${L(o.handlersPerUnit - 1)}) k
-          UNION ALL SELECT f.org_id, f.id, NULL, 0, gen_random_uuid(), 'coordinator' FROM b_forv f
-          UNION ALL SELECT o.id, NULL, NULL, 0, gen_random_uuid(), r FROM b_org o, unnest(ARRAY['registrar', 'admin', 'reader']) r`,
-      sql`
-        INSERT INTO users (id, organization_id, email, name)
-        SELECT id, org_id, role || '-' || left(id::text, 13) || '@bench.example', ${pick(FIRST)} || ' ' || ${pick(LAST)} FROM b_user`,
-      sql`INSERT INTO role_grants (user_id, role, org_unit_id) SELECT id, role, unit_id FROM b_user`,
-      // Temporary tables get no statistics by themselves; without them the joins below run as
-      // nested loops over hundreds of thousands of rows.
-      sql`ANALYZE b_org, b_forv, b_unit, b_area, b_sub, b_user`,
-    );
+    await step('organizations, units, staff', ...structureStatements(o));
 
     await step(
       'cases: dice',

@@ -7,7 +7,8 @@ import { STATUSES } from '../cases/lifecycle.ts';
 import { applyFilter, scopeToActor, type CaseFilter } from '../cases/listQueries.ts';
 import { can, type Actor } from '../cases/policy.ts';
 import type { Channel, CaseKind } from '../../db/schema.ts';
-import { FEW_TEXT, REFERRAL_LABEL, type Table } from './tables.ts';
+import { REFERRAL_LABEL } from './tables.ts';
+import { FEW_TEXT, type Table } from './tableModel.ts';
 
 /**
  * Exports: every statistic as CSV and XLSX, and the case list behind the statistics. Swedish

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { ReportData } from './report.ts';
-import { cellText, FEW_TEXT, type Table } from './tables.ts';
+import { cellText, FEW_TEXT, type Table } from './tableModel.ts';
 
 /**
  * The committee report as a PDF, drawn with pdfkit and the ECharts SVGs through svg-to-pdfkit:

@@ -2,7 +2,7 @@ import type { Translator } from '../../platform/i18n/catalogue.ts';
 import { KINDS } from '../cases/labels.ts';
 import type { Period } from './period.ts';
 import { SMALL_GROUP, type StatisticsResult } from './result.ts';
-import type { Cell, Table } from './tables.ts';
+import type { Cell, Table } from './tableModel.ts';
 
 /**
  * The public statistics, in the reader's language: aggregates only, no free text, no links into

@@ -6,17 +6,8 @@ import { computeStatistics } from './queries.ts';
 import { SMALL_GROUP, type StatisticsResult } from './result.ts';
 import { loadNames } from './scope.ts';
 import { resultCharts, type ResultCharts } from './resultCharts.ts';
-import {
-  deadlineTable,
-  groupTable,
-  monthKindTable,
-  referralTable,
-  subcategoryTable,
-  summaryTable,
-  timesTable,
-  type Cell,
-  type Table,
-} from './tables.ts';
+import { deadlineTable, groupTable, monthKindTable, referralTable, subcategoryTable, summaryTable, timesTable } from './tables.ts';
+import { type Cell, type Table } from './tableModel.ts';
 
 /**
  * The committee report (DOMAIN rule 20: to each nämnd at least twice a year, to the

@@ -1,49 +1,12 @@
 import { KINDS, KIND_LABEL } from '../cases/labels.ts';
 import { REFERRAL_TYPES } from '../cases/lifecycle.ts';
 import type { CaseFilter } from '../cases/listQueries.ts';
-import { caseListHref, drill, MAIN, receivedIn } from './drilldown.ts';
+import { drill, MAIN, receivedIn } from './drilldown.ts';
 import { firstDay, lastDay, monthName, periodLabel, type Period } from './period.ts';
-import { SMALL_GROUP, type Durations, type GroupBy, type PeriodSummary, type StatisticsResult } from './result.ts';
+import { SMALL_GROUP, type GroupBy, type PeriodSummary, type StatisticsResult } from './result.ts';
+import { capitalize, count, days, share, type Cell, type Row, type Table } from './tableModel.ts';
 
-/**
- * Every statistic as a table model: the HTML pages, the committee report, the PDF and the CSV
- * and XLSX exports all render these, so they cannot disagree. A cell knows its drill-down
- * filter and whether it rests on fewer than five cases.
- */
-export interface Cell {
-  /** A count, a share in per cent, a number of days, or text. */
-  v: number | string | null;
-  kind?: 'count' | 'percent' | 'days' | 'text';
-  /** The cases behind a count. */
-  filter?: CaseFilter;
-  /** Fewer than SMALL_GROUP cases behind it: mark it. */
-  few?: boolean;
-}
-
-export interface Row {
-  header: string;
-  cells: Cell[];
-  few?: boolean;
-}
-
-export interface Table {
-  id: string;
-  title: string;
-  /** Column headings, the row-header column first. */
-  head: string[];
-  rows: Row[];
-  note?: string;
-}
-
-export const FEW_TEXT = 'färre än 5 – dra inga slutsatser';
-
-const count = (v: number, filter?: CaseFilter): Cell => ({ v, kind: 'count', filter: v > 0 ? filter : undefined });
-const share = (ok: number, late: number): Cell => {
-  const n = ok + late;
-  return { v: n === 0 ? null : Math.round((1000 * ok) / n) / 10, kind: 'percent', few: n > 0 && n < SMALL_GROUP };
-};
-const days = (d: Durations, which: 'median' | 'p90'): Cell => ({ v: d[which] === null ? null : Math.round(d[which]! * 10) / 10, kind: 'days', few: d.n > 0 && d.n < SMALL_GROUP });
-
+/** The statistics of a result as tables (see tableModel.ts). */
 export const GROUP_TITLE: Record<GroupBy, string> = {
   forvaltning: 'förvaltning',
   namnd: 'nämnd',
@@ -302,22 +265,8 @@ export function allTables(r: StatisticsResult): Table[] {
 
 export const TABLE_IDS = ['sammanfattning', 'per-manad-och-typ', 'per-manad-och-omrade', 'svarstider', 'tidsfrister', 'per-grupp', 'underkategorier', 'hanvisningar', 'oppna-arenden', 'atgarder'] as const;
 
-export function cellText(c: Cell): string {
-  if (c.v === null) return '–';
-  if (c.kind === 'percent') return `${String(c.v).replace('.', ',')} %`;
-  if (c.kind === 'days') return String(c.v).replace('.', ',');
-  return String(c.v);
-}
-
-export function cellHref(c: Cell): string | undefined {
-  return c.filter ? caseListHref(c.filter) : undefined;
-}
-
-export const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
 function addDays(day: string, n: number): string {
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
 }
-

@@ -2,7 +2,7 @@ import { useI18n } from '../../../platform/i18n/context.ts';
 import { Select, type Option } from '../../../platform/views/forms.tsx';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { publicCellText } from '../publicTables.ts';
-import type { Table } from '../tables.ts';
+import type { Table } from '../tableModel.ts';
 import { ChartWithTable, DataTable, StatStyles } from './components.tsx';
 
 export interface PublicPageProps {

@@ -7,20 +7,8 @@ import { addMonths, monthName, periodLabel } from '../period.ts';
 import { formQuery, type StatForm } from '../params.ts';
 import { CHANNEL_KEYS, GROUP_BYS, SMALL_GROUP, type Names, type StatisticsResult } from '../result.ts';
 import type { ResultCharts } from '../resultCharts.ts';
-import {
-  backlogTable,
-  deadlineTable,
-  GROUP_TITLE,
-  groupTable,
-  measuresFilter,
-  monthAreaTable,
-  monthKindTable,
-  referralTable,
-  subcategoryTable,
-  summaryTable,
-  timesTable,
-  type Table,
-} from '../tables.ts';
+import { backlogTable, deadlineTable, GROUP_TITLE, groupTable, measuresFilter, monthAreaTable, monthKindTable, referralTable, subcategoryTable, summaryTable, timesTable } from '../tables.ts';
+import { type Table } from '../tableModel.ts';
 import { ChartWithTable, DataTable, StatStyles } from './components.tsx';
 
 export interface StatisticsPageProps {

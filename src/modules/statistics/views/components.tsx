@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useI18n } from '../../../platform/i18n/context.ts';
-import { cellHref, cellText, type Cell, type Table } from '../tables.ts';
+import { cellHref, cellText, type Cell, type Table } from '../tableModel.ts';
 
 /** How a cell's value is written: Swedish staff conventions by default, the reader's language on the public page. */
 export type CellFormat = (c: Cell) => string;
