@@ -57,7 +57,7 @@ describe('POST /api/v1/cases', () => {
     const res = await registrar.post('/cases', {
       kind: 'klagomål',
       description: '',
-      channel: 'web',
+      channel: 'fax',
       receivedAt: '2026-12-22 10:00',
       contact: { name: 'Eva', email: 42, replyChannel: 'email', shoeSize: 42 },
       extra: true,

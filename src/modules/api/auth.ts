@@ -8,6 +8,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** API routes that answer without a key (the OpenAPI document). */
     public?: boolean;
+    /** API routes that take multipart/form-data besides JSON. */
+    multipart?: boolean;
   }
 }
 

@@ -14,7 +14,7 @@ export interface JsonSchema {
   items?: JsonSchema;
   enum?: readonly (string | number | boolean | null)[];
   const?: string | number | boolean;
-  format?: 'date-time' | 'date' | 'uuid' | 'email' | 'uri';
+  format?: 'date-time' | 'date' | 'uuid' | 'email' | 'uri' | 'binary';
   pattern?: string;
   minLength?: number;
   maxLength?: number;

@@ -3,6 +3,7 @@ import type { Executor } from '../../db/database.ts';
 import { absoluteUrl } from '../../platform/tenant.ts';
 import type { OnBehalfInput } from '../registration/commands.ts';
 import { validateSubmission, type SubmissionInput } from '../intake/validation.ts';
+import type { UploadedFile } from '../intake/attachments.ts';
 import { listActiveForvaltningar } from '../organizations/queries.ts';
 import type { NewCaseBody } from './schemas.ts';
 import { invalid } from './validation.ts';
@@ -26,7 +27,7 @@ const FIELD_PATH: Record<keyof SubmissionInput, string> = {
  * reach the person, the address the reply channel needs, e-mail and phone formats), by running
  * the form's own validation, so the two ways in cannot disagree.
  */
-export async function validateNewCase(db: Executor, organizationId: string, body: NewCaseBody, now: Date): Promise<OnBehalfInput> {
+export async function validateNewCase(db: Executor, organizationId: string, body: NewCaseBody, now: Date, attachments: readonly UploadedFile[] = []): Promise<OnBehalfInput> {
   const forvaltningar = await listActiveForvaltningar(db, organizationId);
   const c = body.contact;
   const input: SubmissionInput = {
@@ -56,6 +57,7 @@ export async function validateNewCase(db: Executor, organizationId: string, body
     contact: v.contact,
     suggestedUnitId: v.suggestedUnitId,
     internal: body.channel === 'internal',
+    more: { language: body.language?.toLowerCase() ?? null, attachments },
   };
 }
 

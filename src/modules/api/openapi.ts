@@ -3,6 +3,7 @@ import { auditOpenApi } from '../audit/openapi.ts';
 import type { JsonSchema } from './jsonSchema.ts';
 import { common, component, error, json, parameters, type PathItem } from './openapiParts.ts';
 import { webhookOpenApi } from '../webhooks/openapi.ts';
+import { newCaseMultipart, referenceOpenApi } from './openapiReference.ts';
 import { caseListSchema, caseSchema, createdCaseSchema, errorSchema } from './responseSchemas.ts';
 import { API_EVENTS, listQuerySchema, newCaseSchema, numberParamsSchema, transitionSchemas } from './schemas.ts';
 import { approvedSchema, approveBodySchema, draftBodySchema, draftSchema, publicationSchema, withdrawBodySchema, withdrawnSchema } from '../publication/apiSchemas.ts';
@@ -29,6 +30,7 @@ export function openApiDocument(): OpenApiDocument {
   const number = parameters(numberParamsSchema, 'path');
   const webhooks = webhookOpenApi();
   const audit = auditOpenApi();
+  const reference = referenceOpenApi();
   return {
     openapi: '3.1.0',
     info: {
@@ -46,6 +48,7 @@ export function openApiDocument(): OpenApiDocument {
       { name: 'deidentify', description: 'Personal data in free text, found and labelled before publication.' },
       { name: 'publication', description: 'De-identified public versions of answered cases in the archive /svar (DOMAIN rule 19).' },
       { name: 'webhooks', description: 'Standard Webhooks subscriptions (admin keys) and what receivers get.' },
+      { name: 'reference', description: 'What the ids in cases and transitions mean: units, areas, subcategories, handlers.' },
     ],
     paths: {
       '/cases': {
@@ -62,12 +65,12 @@ export function openApiDocument(): OpenApiDocument {
           summary: 'Register feedback on behalf of a submitter',
           description: newCaseSchema.description,
           tags: ['cases'],
-          requestBody: { required: true, content: json(component('NewCase')) },
+          requestBody: { required: true, content: { ...json(component('NewCase')), 'multipart/form-data': { schema: newCaseMultipart } } },
           responses: {
             201: { description: 'Registered; the case is in the registrar’s inbox.', content: json(component('CreatedCase')), headers: { Location: { description: 'The case in the API.', schema: { type: 'string' } } } },
             400: error('Invalid input (code invalid with fields, or invalid_json).'),
             403: error('The key’s role may not register feedback (readers, unit admins).'),
-            415: error('The body was not application/json.'),
+            415: error('The body was neither application/json nor multipart/form-data.'),
             ...common,
           },
         },
@@ -175,6 +178,7 @@ export function openApiDocument(): OpenApiDocument {
       },
       ...webhooks.paths,
       ...audit.paths,
+      ...reference.paths,
       '/openapi.json': {
         get: {
           operationId: 'openApi',
@@ -189,6 +193,7 @@ export function openApiDocument(): OpenApiDocument {
       schemas: {
         ...webhooks.schemas,
         ...audit.schemas,
+        ...reference.schemas,
         NewCase: newCaseSchema,
         Case: caseSchema,
         CreatedCase: createdCaseSchema,

@@ -97,6 +97,16 @@ const caseProperties: Record<string, JsonSchema> = {
   version: { type: 'integer', description: 'Send it back with a transition to refuse the change if someone else changed the case meanwhile.' },
   allowedEvents: { type: 'array', items: oneOfValues(API_EVENTS), description: 'The transitions this key may perform now.' },
   contact: contactOutput,
+  updatedAt: { ...dateTime, description: 'The last change to the case or its history (see updatedSince on the list).' },
+  language: { ...nullableString, description: 'The language the submitter wrote in (BCP 47), when known.' },
+  place: {
+    type: ['object', 'null'],
+    description: 'Where, when the way in told (Open311): WGS84 coordinates and/or an address as written.',
+    additionalProperties: false,
+    required: ['latitude', 'longitude', 'address'],
+    properties: { latitude: { type: ['number', 'null'] }, longitude: { type: ['number', 'null'] }, address: nullableString },
+  },
+  mediaUrl: { ...nullableString, description: 'A link to a picture the submitter gave (Open311 media_url); never fetched by us.' },
   messages: { type: 'array', items: messageOutput, description: 'The conversation with the submitter, in and out, oldest first. Present only for roles that may see personal data.' },
   events: { type: 'array', items: eventOutput },
 };

@@ -11,23 +11,23 @@ import { loadConversation } from '../mailin/conversation.ts';
 import { apiActor, installApiKeyAuth } from './auth.ts';
 import { installJsonErrors } from './errors.ts';
 import { statusUrlFor, validateNewCase } from './newCase.ts';
+import { readNewCaseRequest } from './newCaseRequest.ts';
 import { openApiDocument } from './openapi.ts';
 import { caseListSchema, caseSchema, createdCaseSchema } from './responseSchemas.ts';
 import {
   API_EVENTS,
   listQuerySchema,
-  newCaseSchema,
   numberParamsSchema,
   transitionEnvelopeSchema,
   transitionSchemas,
   type ApiEvent,
   type ListQuery,
-  type NewCaseBody,
   type TransitionBody,
 } from './schemas.ts';
 import { caseJson, caseSummaryJson } from './serialize.ts';
 import { performTransition } from './transitions.ts';
 import { webhookApiRoutes } from '../webhooks/apiRoutes.ts';
+import { referenceRoutes } from './referenceRoutes.ts';
 import { apiValidatorCompiler, check, compileBody } from './validation.ts';
 import { publicationApi } from '../publication/api.ts';
 import { auditApi } from '../audit/api.ts';
@@ -40,9 +40,13 @@ type NumberParams = { Params: { number: string } };
  */
 export const apiRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
   app.setValidatorCompiler(apiValidatorCompiler);
-  // JSON only. The form and text parsers the pages use are removed here, so anything else is 415.
-  app.removeAllContentTypeParsers();
+  // JSON, and multipart where a route says so (files with a new case). The form and text parsers
+  // the pages use are removed here, so anything else is 415.
+  app.removeContentTypeParser(['application/json', 'text/plain', 'application/x-www-form-urlencoded']);
   app.addContentTypeParser('application/json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+  app.addHook('preValidation', async (req) => {
+    if (req.isMultipart() && !req.routeOptions.config?.multipart) throw Object.assign(new Error('multipart not accepted here'), { statusCode: 415 });
+  });
   installJsonErrors(app);
   installApiKeyAuth(app, deps.db);
   // Case data is personal data: never cached by browsers or proxies.
@@ -53,6 +57,7 @@ export const apiRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
   const document = openApiDocument();
   app.get('/openapi.json', { config: { public: true } }, async () => document);
   await app.register(webhookApiRoutes, { db: deps.db, clock: deps.clock });
+  await app.register(referenceRoutes, { db: deps.db });
 
   const eventValidators = Object.fromEntries(API_EVENTS.map((e) => [e, compileBody(transitionSchemas[e])])) as Record<ApiEvent, ReturnType<typeof compileBody>>;
 
@@ -90,10 +95,11 @@ export const apiRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
     },
   );
 
-  app.post<{ Body: NewCaseBody }>(
+  app.post(
     '/cases',
     {
-      schema: { body: newCaseSchema, response: { 201: createdCaseSchema } },
+      schema: { response: { 201: createdCaseSchema } },
+      config: { multipart: true },
       // A role that may not register at all hears so before anything about the body.
       preValidation: async (req) => {
         if (!mayRegisterOnBehalf(apiActor(req))) throw new DomainError('forbidden', 'API-nyckelns roll får inte registrera synpunkter.');
@@ -101,10 +107,12 @@ export const apiRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
     },
     async (req, reply) => {
       const actor = apiActor(req);
-      const input = await validateNewCase(deps.db, actor.organizationId, req.body, deps.clock.now());
+      // JSON, or multipart with the files (validated here rather than by the route schema, for both).
+      const { body, files } = await readNewCaseRequest(req);
+      const input = await validateNewCase(deps.db, actor.organizationId, body, deps.clock.now(), files);
       const { number, token } = await registerOnBehalf(deps, actor, input);
-      const body = { ...(await detailOr404(actor, number)), statusUrl: await statusUrlFor(deps.db, req, actor.organizationId, token) };
-      return reply.code(201).header('location', `/api/v1/cases/${number}`).send(body);
+      const created = { ...(await detailOr404(actor, number)), statusUrl: await statusUrlFor(deps.db, req, actor.organizationId, token) };
+      return reply.code(201).header('location', `/api/v1/cases/${number}`).send(created);
     },
   );
 

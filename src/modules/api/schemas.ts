@@ -11,8 +11,8 @@ import type { JsonSchema } from './jsonSchema.ts';
  * below each schema are what the handlers see after validation. Responses: responseSchemas.ts.
  */
 
-/** Staff channels: everything but the citizen web form, which has its own way in. */
-export const API_CHANNELS = (Object.keys(CHANNEL_LABEL) as Channel[]).filter((c): c is Exclude<Channel, 'web'> => c !== 'web');
+/** Every channel but Open311, which has its own endpoint. web: an e-service platform passing on a citizen's own submission. */
+export const API_CHANNELS = (Object.keys(CHANNEL_LABEL) as Channel[]).filter((c): c is Exclude<Channel, 'open311'> => c !== 'open311');
 /** Snabbsynpunkt creates a case and closes it in one step; it is not a transition of an existing case. */
 export type ApiEvent = Exclude<CaseEvent, 'quick_close'>;
 export const API_EVENTS = EVENTS.filter((e): e is ApiEvent => e !== 'quick_close');
@@ -45,13 +45,14 @@ const contactInput: JsonSchema = {
 export const newCaseSchema: JsonSchema = {
   type: 'object',
   description:
-    'Registers feedback received by phone, letter, visit … on the submitter’s behalf. By calling this the integration confirms the person was asked first (rule 6). The case lands in the registrar’s inbox with status received.',
+    'Registers feedback: received by phone, letter, visit … on the submitter’s behalf (by calling this the integration confirms the person was asked first, rule 6), or with channel web a citizen’s own submission through an e-service platform. The case lands in the registrar’s inbox with status received. To attach files send multipart/form-data: this object as JSON in a part named case, and up to 3 files of at most 10 MB in parts named attachments (PDF, JPG, PNG, HEIC, Word, text; checked by content like the web form).',
   additionalProperties: false,
   required: ['kind', 'description', 'channel', 'contact'],
   properties: {
     kind: oneOfValues(KINDS, 'klagomal, fraga, berom or forslag.'),
     description: text(MAX_DESCRIPTION, 'The feedback in the submitter’s words.', 1),
-    channel: oneOfValues(API_CHANNELS, 'How the feedback came in.'),
+    channel: oneOfValues(API_CHANNELS, 'How the feedback came in; web for a citizen’s own submission through an e-service.'),
+    language: { type: 'string', pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$', maxLength: 35, description: 'The language the person wrote in, as a BCP 47 tag (sv, en, fi, ar …).' },
     receivedAt: { type: 'string', format: 'date-time', description: 'When it was really received, with a time zone. Defaults to now; never in the future.' },
     contact: contactInput,
     suggestedUnitId: nullable(uuid('A förvaltning the submitter or the integration thinks it concerns; the registrar decides.')),
@@ -64,13 +65,21 @@ export const newCaseSchema: JsonSchema = {
       receivedAt: '2026-12-22T10:00:00+01:00',
       contact: { name: 'Eva Exempel', email: 'eva@example.se', phone: null, address: null, replyChannel: 'email' },
     },
+    {
+      kind: 'forslag',
+      description: 'Snälla sätt upp en parkbänk vid lekplatsen i Ekbacken.',
+      channel: 'web',
+      language: 'sv',
+      contact: { name: 'Omar Exempel', email: 'omar@example.se', phone: null, address: null, replyChannel: 'email' },
+    },
   ],
 };
 
 export interface NewCaseBody {
   kind: CaseKind;
   description: string;
-  channel: Exclude<Channel, 'web'>;
+  channel: Exclude<Channel, 'open311'>;
+  language?: string;
   receivedAt?: string;
   contact: null | { name: string; email?: string | null; phone?: string | null; address?: string | null; replyChannel: ReplyChannel };
   suggestedUnitId?: string | null;

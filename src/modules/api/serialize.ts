@@ -45,6 +45,10 @@ export function caseJson(actor: Actor, d: CaseDetail, messages?: readonly Conver
     acknowledgeBy: c.acknowledge_by,
     answerBy: c.answer_by,
     version: c.version,
+    updatedAt: c.updated_at.toISOString(),
+    language: c.language,
+    place: c.latitude !== null || c.location ? { latitude: c.latitude, longitude: c.longitude, address: c.location } : null,
+    mediaUrl: c.media_url,
     allowedEvents: API_EVENTS.filter((e) => can(actor, e, d.policy)),
     ...(mayContact
       ? {

@@ -5,7 +5,7 @@ export async function loadActiveStructure(db: Executor, organizationId: string) 
   const [units, categories] = await Promise.all([
     db
       .selectFrom('org_units')
-      .select(['id', 'name', 'kind', 'parent_id', 'ancestor_ids', 'subcategory_required', 'sort_order'])
+      .select(['id', 'name', 'kind', 'parent_id', 'ancestor_ids', 'subcategory_required', 'sort_order', 'committee'])
       .where('organization_id', '=', organizationId)
       .where('active', '=', true)
       .execute(),

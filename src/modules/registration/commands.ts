@@ -13,11 +13,13 @@ import { receivedAtProblem } from '../cases/receivedAt.ts';
 import { hashStatusToken, statusTokenFor } from '../cases/statusToken.ts';
 import { transition } from '../cases/transition.ts';
 import { deadlinesForNewCase } from '../deadlines/hooks.ts';
+import type { UploadedFile } from '../intake/attachments.ts';
 
 export interface OnBehalfInput {
   kind: CaseKind;
   description: string;
-  channel: Exclude<Channel, 'web'>;
+  /** web: a citizen's own submission through an e-service platform; open311: through a map app. */
+  channel: Channel;
   receivedAt: Date;
   /** The staff member asked the person before registering (Hjo routine). */
   confirmedWithSubmitter: boolean;
@@ -26,7 +28,25 @@ export interface OnBehalfInput {
   internal?: boolean;
   /** The staff form's id: posted twice (a double-click), it finds the case it already made. */
   formId?: string;
+  /** Integrations (api/newCase.ts, open311/) add what their way in knows. */
+  more?: IntegrationExtras;
 }
+
+export interface IntegrationExtras {
+  /** The language the person wrote in (BCP 47), when the e-service knows it. */
+  language?: string | null;
+  /** Where: WGS84 coordinates and/or an address as the person wrote it. */
+  place?: { latitude: number | null; longitude: number | null; address: string | null };
+  mediaUrl?: string | null;
+  /** What the way in already tells (an Open311 service): kept on the received case for the registrar to confirm. */
+  areaId?: string | null;
+  subcategoryId?: string | null;
+  /** The person's own files, checked by the form's rules (intake/attachments.ts). */
+  attachments?: readonly UploadedFile[];
+}
+
+/** Channels where the person submitted it themselves (through an integration), not staff on their behalf. */
+const OWN_CHANNELS: ReadonlySet<Channel> = new Set(['web', 'open311']);
 
 const staffSubmissionKey = (formId: string | undefined) => (formId && /^[A-Za-z0-9_-]{16,64}$/.test(formId) ? sha256(`staff-submission:${formId}`) : null);
 
@@ -74,6 +94,7 @@ export async function registerOnBehalf(deps: CaseDeps, actor: Actor, input: OnBe
 
 async function insertStaffCase(tx: Tx, actor: Actor, input: OnBehalfInput & { unitId?: string }, k: { id: string; number: string; token: string; now: Date }) {
   const { id, number, token, now } = k;
+  const more = input.more ?? {};
   {
     const deadlines = await deadlinesForNewCase(tx, { organizationId: actor.organizationId, kind: input.kind, receivedAt: input.receivedAt, anonymous: input.contact === null, contact: input.contact });
     await tx
@@ -94,12 +115,26 @@ async function insertStaffCase(tx: Tx, actor: Actor, input: OnBehalfInput & { un
         submission_key: staffSubmissionKey(input.formId),
         channel_confirmed: input.confirmedWithSubmitter,
         created_at: now,
+        language: more.language ?? null,
+        location: more.place?.address ?? null,
+        latitude: more.place?.latitude ?? null,
+        longitude: more.place?.longitude ?? null,
+        media_url: more.mediaUrl ?? null,
+        area_id: more.areaId ?? null,
+        subcategory_id: more.subcategoryId ?? null,
         ...deadlines,
       })
       .execute();
     if (input.contact) {
       const c = input.contact;
       await tx.insertInto('case_contacts').values({ case_id: id, name: c.name, email: c.email, phone: c.phone, address: c.address, reply_channel: c.replyChannel }).execute();
+    }
+    if (more.attachments?.length) {
+      // The person's own files: uploaded_by null, as from the public form.
+      await tx
+        .insertInto('attachments')
+        .values(more.attachments.map((f) => ({ case_id: id, filename: f.filename, content_type: f.contentType, size_bytes: f.content.length, sha256: f.sha256, content: f.content, uploaded_by: null, created_at: now })))
+        .execute();
     }
     await tx
       .insertInto('case_events')
@@ -111,7 +146,7 @@ async function insertStaffCase(tx: Tx, actor: Actor, input: OnBehalfInput & { un
         actor_label: actor.name,
         occurred_at: now,
         visible_to_submitter: true,
-        data: JSON.stringify({ channel: input.channel, receivedAt: input.receivedAt.toISOString(), registeredOnBehalf: true, confirmedWithSubmitter: input.confirmedWithSubmitter }),
+        data: JSON.stringify({ channel: input.channel, receivedAt: input.receivedAt.toISOString(), registeredOnBehalf: !OWN_CHANNELS.has(input.channel), confirmedWithSubmitter: input.confirmedWithSubmitter }),
       })
       .execute();
   }
