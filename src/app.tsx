@@ -135,7 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, { db: deps.db, clock: deps.clock, demo: deps.config.demo, secureCookies: deps.config.secureCookies });
   await app.register(ssoRoutes, { db: deps.db, clock: deps.clock, secureCookies: deps.config.secureCookies });
   await app.register(adminRoutes, { db: deps.db, clock: deps.clock });
-  const caseDeps = { db: deps.db, clock: deps.clock, tokenSecret };
+  const caseDeps = { db: deps.db, clock: deps.clock, tokenSecret, publicUrl: deps.config.mail?.publicUrl ?? 'http://localhost:3000' };
   await app.register(casesRoutes, caseDeps);
   await app.register(triageRoutes, caseDeps);
   await app.register(registrationRoutes, caseDeps);
@@ -147,7 +147,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(publicationStaffRoutes, caseDeps);
   await app.register(archiveRoutes, { db: deps.db, clock: deps.clock });
   await app.register(apiRoutes, { ...caseDeps, prefix: '/api/v1' });
-  await app.register(deadlinesRoutes, { ...caseDeps, publicUrl: deps.config.mail?.publicUrl ?? 'http://localhost:3000' });
+  await app.register(deadlinesRoutes, caseDeps);
   await app.register(outboxRoutes, { db: deps.db });
   await app.register(auditRoutes, { db: deps.db, clock: deps.clock });
   await app.register(apiAdminRoutes, { db: deps.db, clock: deps.clock });

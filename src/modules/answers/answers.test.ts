@@ -125,7 +125,9 @@ describe('answering', () => {
     expect(c.first_answered_at?.toISOString()).toBe('2026-12-22T09:00:00.000Z');
     const [m, ...rest] = await messagesOf(number);
     expect(rest).toHaveLength(0);
-    expect(m).toMatchObject({ purpose: 'answer', channel: 'email', status: 'queued', recipient: 'asa@example.se', subject: `Svar på din synpunkt ${number}`, body: 'Hej Åsa! Vi har lagat grinden.' });
+    expect(m).toMatchObject({ purpose: 'answer', channel: 'email', status: 'queued', recipient: 'asa@example.se', subject: `Svar på din synpunkt ${number}` });
+    // The handler's text, then the frame: which case, where to follow it, how to add something.
+    expect(m!.body).toMatch(new RegExp(`^Hej Åsa! Vi har lagat grinden\\.\\n\\n-- \\nÄrende ${number} hos Exempelkommun\\nFölj ditt ärende: http://localhost:3000/arende/[A-Za-z0-9_-]{43}\\nVill du lägga till något\\? Svara på det här meddelandet\\.$`));
   });
 
   it('by letter: recorded, and printable as a PDF with the letterhead', async () => {

@@ -12,6 +12,7 @@ import { renderMessagePdf } from './messagePdf.ts';
 import { casePath } from './paths.ts';
 import { listAnswerTemplates, type AnswerTemplate } from './queries.ts';
 import { fillTemplate, placeholderValues } from './templates.ts';
+import { submitterI18n } from '../notifications/submitterMail.ts';
 import { MESSAGE_CHANNELS, readAnswerInput, recipientFor, validateAnswer, type AnswerFormInput, type Reachability } from './validation.ts';
 import { AnswerPage } from './views/AnswerPage.tsx';
 
@@ -127,7 +128,10 @@ function emptyInput(detail: CaseDetail, now: Date): AnswerFormInput {
   const reach = reachOf(detail);
   const wished = detail.contact?.reply_channel;
   const channel = MESSAGE_CHANNELS.find((ch) => ch === wished && recipientFor(ch, reach)) ?? MESSAGE_CHANNELS.find((ch) => recipientFor(ch, reach)) ?? '';
-  return { channel, subject: `Svar på din synpunkt ${detail.case.number}`, body: '', callDate: swedishDate(now), version: String(detail.case.version) };
+  // The subject, and for a submitter who wrote in another language the greeting and the closing, in their language.
+  const i18n = submitterI18n(detail.case.language);
+  const body = i18n.code === 'sv' ? '' : `${i18n.t('mail.answer.greeting', { name: detail.contact?.name ?? '' })}\n\n\n\n${i18n.t('mail.answer.closing')}`;
+  return { channel, subject: i18n.t('mail.answer.subject', { number: i18n.ltr(detail.case.number) }), body, callDate: swedishDate(now), version: String(detail.case.version) };
 }
 
 /** Mirrors the lifecycle's guard, to explain instead of offering a form that cannot succeed. */

@@ -5,6 +5,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { DomainError, notFound } from '../../platform/errors.ts';
 import type { CaseEvent, Outcome, ReferralType } from './lifecycle.ts';
 import { addEvent, addMessage, type AnswerInput } from './messages.ts';
+import { answerFrame } from '../notifications/submitterMail.ts';
 import { can, canSee, type Actor } from './policy.ts';
 import { lockCaseForChange, policyCase, unitPath } from './queries.ts';
 import { checkVersion, transition } from './transition.ts';
@@ -13,7 +14,13 @@ export interface CaseDeps {
   db: Db;
   clock: Clock;
   tokenSecret: Buffer;
+  /** Where links in e-mail point (the status link under an answer); default http://localhost:3000. */
+  publicUrl?: string;
 }
+
+/** The frame of an e-mail to the submitter, in their language. */
+const frameFor = (tx: Tx, deps: CaseDeps, caseId: string, m: AnswerInput) =>
+  m.channel === 'email' ? answerFrame(tx, { tokenSecret: deps.tokenSecret, publicUrl: deps.publicUrl ?? 'http://localhost:3000' }, caseId) : Promise.resolve(undefined);
 
 export interface Target {
   actor: Actor;
@@ -152,7 +159,7 @@ export async function answerCase(deps: CaseDeps, t: Target & { message: AnswerIn
       changes: { first_answered_at: row.first_answered_at ?? now, paused_since: null },
       data: { channel: t.message.channel },
     });
-    const msg = await addMessage(tx, row, t.actor, 'answer', t.message, now);
+    const msg = await addMessage(tx, row, t.actor, 'answer', t.message, now, false, await frameFor(tx, deps, row.id, t.message));
     return { ...result, messageId: msg.id };
   });
 }
@@ -200,7 +207,7 @@ async function endWithReply(
     const row = await lockCaseForChange(tx, orgOf(t), t.number);
     if (!row) throw notFound('Ärendet');
     const result = await transition(tx, { actor: t.actor, organizationId: orgOf(t), number: t.number, event, expectedVersion: t.expectedVersion, now, changes: changes(now), data });
-    if (t.reply && !row.anonymous) await addMessage(tx, row, t.actor, purpose, t.reply, now);
+    if (t.reply && !row.anonymous) await addMessage(tx, row, t.actor, purpose, t.reply, now, false, await frameFor(tx, deps, row.id, t.reply));
     return result;
   });
 }

@@ -23,6 +23,8 @@ export async function addMessage(
   now: Date,
   /** Already said or sent outside the system (a quick case answered on the spot): recorded, never queued. */
   alreadyDelivered = false,
+  /** An e-mail's frame in the submitter's language (notifications/submitterMail.ts): default subject and the footer under the text. */
+  frame?: { subject: string; footer: string },
 ) {
   const recipient = m.channel === 'email' ? caseRow.contact_email : m.channel === 'phone' ? caseRow.contact_phone : caseRow.contact_address;
   if (!recipient) {
@@ -36,8 +38,9 @@ export async function addMessage(
       purpose,
       channel: m.channel,
       recipient: m.channel === 'letter' ? [caseRow.contact_name, recipient].filter(Boolean).join('\n') : recipient,
-      subject: m.subject ?? `Svar på din synpunkt ${caseRow.number}`,
-      body: m.body,
+      subject: m.subject ?? frame?.subject ?? `Svar på din synpunkt ${caseRow.number}`,
+      // The footer is part of what is sent, so it is part of what the case shows.
+      body: frame && m.channel === 'email' && !alreadyDelivered ? `${m.body}\n\n${frame.footer}` : m.body,
       // E-mail waits in the outbox for the mail transport; letters and calls are done by a person.
       status: m.channel === 'email' && !alreadyDelivered ? 'queued' : 'recorded',
       occurred_on: m.channel === 'phone' ? (m.occurredOn ?? swedishDate(now)) : swedishDate(now),

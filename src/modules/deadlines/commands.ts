@@ -7,7 +7,8 @@ import { DomainError, notFound } from '../../platform/errors.ts';
 import { can, canSee, hasRole, type Actor } from '../cases/policy.ts';
 import { lockCaseForChange, policyCase } from '../cases/queries.ts';
 import { checkVersion } from '../cases/transition.ts';
-import { loadTemplate, render } from '../notifications/templates.ts';
+import { render } from '../notifications/templates.ts';
+import { submitterI18n, submitterTemplate, submitterValues } from '../notifications/submitterMail.ts';
 import { queueEmails, statusLink } from '../notifications/outbox.ts';
 import { lockCaseInfo, responsibleText } from '../notifications/recipients.ts';
 import { validatePolicy } from './compute.ts';
@@ -240,17 +241,19 @@ export async function extendAnswerDate(deps: ExtensionDeps, t: { actor: Actor; n
 
     if (row.anonymous || !row.reply_channel || row.reply_channel === 'none') return { delivery: 'none' as const, messageId: null };
     const info = (await lockCaseInfo(tx, row.id))!;
-    const template = await loadTemplate(tx, row.organization_id, 'delay_notice');
-    const values = {
-      arendenummer: row.number,
-      namn: row.contact_name ?? '',
-      handlaggare: await responsibleText(tx, info),
-      svarsdatum: row.answer_by ? longDate(row.answer_by) : '',
-      nytt_datum: longDate(t.newDate),
-      anledning: reason,
-      statuslank: statusLink(deps, info, row.id),
-      organisation: info.org_name,
-    };
+    // In the submitter's language; the reason is the handler's own words.
+    const i18n = submitterI18n(info.language);
+    const template = await submitterTemplate(tx, row.organization_id, 'delay_notice', i18n);
+    const values = submitterValues(i18n, {
+      number: row.number,
+      name: row.contact_name,
+      responsible: await responsibleText(tx, info, i18n),
+      answerBy: row.answer_by,
+      newDate: t.newDate,
+      reason,
+      statusLink: statusLink(deps, info, row.id),
+      org: info.org_name,
+    });
     const subject = render(template.subject, values);
     const body = render(template.body, values);
     if (row.reply_channel === 'email' && row.contact_email) {

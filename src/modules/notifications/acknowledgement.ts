@@ -1,9 +1,9 @@
 import type { Tx } from '../../db/database.ts';
 import { swedishDate } from '../../platform/clock.ts';
-import { OPEN_FOR_DEADLINES, longDate, wantsEmailAck } from '../deadlines/policies.ts';
+import { OPEN_FOR_DEADLINES, wantsEmailAck } from '../deadlines/policies.ts';
 import { addMessageEvent, fill, queueEmails, statusLink, type NotifyDeps } from './outbox.ts';
 import { lockCaseInfo, responsibleText } from './recipients.ts';
-import { loadTemplate } from './templates.ts';
+import { submitterI18n, submitterTemplate, submitterValues } from './submitterMail.ts';
 
 /**
  * The acknowledgement (rule 12): to a submitter who gave an e-mail address and wants the answer
@@ -19,15 +19,13 @@ export async function createAcknowledgement(tx: Tx, deps: Omit<NotifyDeps, 'db'>
     await tx.updateTable('cases').set({ ack_due_on: null }).where('id', '=', c.id).execute();
     return null;
   }
-  const template = await loadTemplate(tx, c.organization_id, 'acknowledgement');
-  const m = fill(template, {
-    arendenummer: c.number,
-    namn: c.contact_name ?? '',
-    handlaggare: await responsibleText(tx, c),
-    svarsdatum: c.answer_by ? longDate(c.answer_by) : '',
-    statuslank: statusLink(deps, c, c.id),
-    organisation: c.org_name,
-  });
+  // In the submitter's language: the organization's own template in Swedish, the catalogue's in other languages.
+  const i18n = submitterI18n(c.language);
+  const template = await submitterTemplate(tx, c.organization_id, 'acknowledgement', i18n);
+  const m = fill(
+    template,
+    submitterValues(i18n, { number: c.number, name: c.contact_name, responsible: await responsibleText(tx, c, i18n), answerBy: c.answer_by, statusLink: statusLink(deps, c, c.id), org: c.org_name }),
+  );
   const [id] = await queueEmails(tx, [{ case_id: c.id, organization_id: c.organization_id, purpose: 'acknowledgement', recipient: c.contact_email!, recipient_user_id: null, ...m, dedupe_key: `acknowledgement:${c.id}`, created_at: now }], now);
   await tx.updateTable('cases').set({ ack_due_on: null, acknowledged_at: now }).where('id', '=', c.id).execute();
   if (id) await addMessageEvent(tx, c.id, now, { purpose: 'acknowledgement', messageId: id }, true);

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { translator, type Translator } from '../../platform/i18n/catalogue.ts';
 import type { Executor, Tx } from '../../db/database.ts';
 import type { CaseKind } from '../../db/schema.ts';
 
@@ -62,6 +63,8 @@ export interface CaseInfo {
   contact_name: string | null;
   contact_email: string | null;
   reply_channel: string | null;
+  /** The submitter's language (cases.language). */
+  language: string | null;
   org_name: string;
   slug: string;
   host_name: string | null;
@@ -74,7 +77,7 @@ export async function lockCaseInfo(tx: Tx, caseId: string): Promise<CaseInfo | u
     SELECT c.id, c.number, c.organization_id, c.status, c.kind, c.anonymous, c.answer_by, c.ack_due_on, c.acknowledged_at,
       u.ancestor_ids AS unit_path, u.name AS unit_name, f.name AS forvaltning_name,
       c.handler_id, h.name AS handler_name, h.email AS handler_email, h.active AS handler_active,
-      cc.name AS contact_name, cc.email AS contact_email, cc.reply_channel,
+      cc.name AS contact_name, cc.email AS contact_email, cc.reply_channel, c.language,
       o.name AS org_name, o.slug, o.host_name, o.is_default
     FROM cases c
     JOIN organizations o ON o.id = c.organization_id
@@ -88,13 +91,15 @@ export async function lockCaseInfo(tx: Tx, caseId: string): Promise<CaseInfo | u
   return rows[0];
 }
 
-/** Who answers for the case, in words: the handler, else the förvaltning's synpunktsansvariga, else the registrar. */
-export async function responsibleText(db: Executor, c: CaseInfo): Promise<string> {
+/** Who answers for the case, in words in the submitter's language: the handler, else the förvaltning's synpunktsansvariga, else the registrar. */
+export async function responsibleText(db: Executor, c: CaseInfo, i18n: Translator = translator()): Promise<string> {
   if (c.handler_name) return c.unit_name ? `${c.handler_name}, ${c.unit_name}` : c.handler_name;
   if (c.unit_path?.length) {
     const coordinators = await coordinatorsFor(db, c.organization_id, c.unit_path);
-    const where = c.forvaltning_name ?? c.unit_name ?? c.org_name;
-    return coordinators.length ? `${coordinators.map((p) => p.name).join(' och ')}, synpunktsansvarig för ${where}` : `Synpunktsansvarig för ${where}`;
+    const unit = c.forvaltning_name ?? c.unit_name ?? c.org_name;
+    if (!coordinators.length) return i18n.t('mail.responsible.coordinator', { unit });
+    const names = new Intl.ListFormat(i18n.locale, { type: 'conjunction' }).format(coordinators.map((p) => p.name));
+    return i18n.t('mail.responsible.coordinators', { names, unit });
   }
-  return `Registratorn hos ${c.org_name}`;
+  return i18n.t('mail.responsible.registrar', { org: c.org_name });
 }

@@ -1,10 +1,11 @@
 import type { Db, Executor } from '../../db/database.ts';
 import type { TemplateKey } from '../../db/schema.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { rawMessage } from '../../platform/i18n/catalogue.ts';
 import { logAdminChange } from '../admin/log.ts';
 
 /**
- * Swedish message templates. Defaults live here; an organization may replace any of them
+ * Swedish message templates. Defaults live here (the submitter's in the catalogue, locales/sv.json); an organization may replace any of them
  * (message_templates). Placeholders in braces are filled in when the message is created, and the
  * message keeps the filled-in text: what was sent is what the case shows.
  */
@@ -38,35 +39,9 @@ export const TEMPLATE_LABEL: Record<TemplateKey, string> = {
 };
 
 export const DEFAULT_TEMPLATES: Record<TemplateKey, Template> = {
-  acknowledgement: {
-    subject: 'Vi har tagit emot din synpunkt {arendenummer}',
-    body: `Hej {namn}!
-
-Tack för att du har hört av dig till {organisation}. Vi har tagit emot din synpunkt och gett den ärendenummer {arendenummer}.
-
-{handlaggare} ansvarar för ditt ärende. Du får svar senast {svarsdatum}.
-
-Här kan du följa ditt ärende: {statuslank}
-
-Vill du lägga till något kan du svara på det här meddelandet. Ange ärendenumret om du kontaktar oss på annat sätt.
-
-Med vänliga hälsningar
-{organisation}`,
-  },
-  delay_notice: {
-    subject: 'Svaret på din synpunkt {arendenummer} dröjer',
-    body: `Hej {namn}!
-
-Vi behöver mer tid för att svara på din synpunkt {arendenummer}. Vi hade tänkt svara senast {svarsdatum}, men du får svar senast {nytt_datum}.
-
-Varför det dröjer: {anledning}
-
-Här kan du följa ditt ärende: {statuslank}
-
-Med vänliga hälsningar
-{handlaggare}
-{organisation}`,
-  },
+  // The submitter's messages: the Swedish catalogue's text, so each language says the same (notifications/submitterMail.ts).
+  acknowledgement: { subject: rawMessage('sv', 'mail.acknowledgement.subject'), body: rawMessage('sv', 'mail.acknowledgement.body') },
+  delay_notice: { subject: rawMessage('sv', 'mail.delay_notice.subject'), body: rawMessage('sv', 'mail.delay_notice.body') },
   reminder: {
     subject: 'Påminnelse: svarstiden har gått ut för {arendenummer}',
     body: `Hej {mottagare}!

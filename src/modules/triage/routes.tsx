@@ -121,7 +121,7 @@ export const triageRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
       allowed: (may: ReturnType<typeof mayTriage>) => boolean;
       event: 'register' | 'refer' | 'reject';
       validate: (values: Record<string, string>, ctx: { lookups: Lookups; reply: ReplyRoute | null }) => FieldErrors;
-      run: (values: Record<string, string>, ctx: { actor: Actor; number: string; version: number; lookups: Lookups; reply: ReplyRoute | null; org: FastifyRequest['org'] }) => Promise<unknown>;
+      run: (values: Record<string, string>, ctx: { actor: Actor; number: string; version: number; lookups: Lookups; reply: ReplyRoute | null; org: FastifyRequest['org']; swedish: boolean }) => Promise<unknown>;
       doneKey: string;
       echo?: (values: Record<string, string>, lookups: Lookups) => [string, string][];
     },
@@ -145,7 +145,8 @@ export const triageRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
       const errors = spec.validate(values, { lookups, reply: route });
       if (Object.keys(errors).length > 0) return refuse(400, errors);
       try {
-        await spec.run(values, { actor, number, version, lookups, reply: route, org: req.org });
+        // A submitter who wrote in another language gets the subject in their language (cases/messages.ts frames it).
+        await spec.run(values, { actor, number, version, lookups, reply: route, org: req.org, swedish: !detail.case.language || detail.case.language === 'sv' });
       } catch (err) {
         if (!(err instanceof DomainError) || err.code === 'not_found' || err.code === 'forbidden') throw err;
         if (isStale(err)) return conflict(err.message);
@@ -204,7 +205,7 @@ export const triageRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
         number: ctx.number,
         expectedVersion: ctx.version,
         referralType: type,
-        reply: ctx.reply ? { channel: ctx.reply.channel, subject: std.subject, body: v.reply!.trim() } : undefined,
+        reply: ctx.reply ? { channel: ctx.reply.channel, subject: ctx.swedish ? std.subject : undefined, body: v.reply!.trim() } : undefined,
       });
     },
     doneKey: 'hanvisat',
@@ -229,7 +230,7 @@ export const triageRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
         number: ctx.number,
         expectedVersion: ctx.version,
         reason: REJECT_REASONS[v.reason as RejectReason],
-        reply: ctx.reply ? { channel: ctx.reply.channel, subject: notHandledReply(ctx.org, ctx.number).subject, body: v.reply!.trim() } : undefined,
+        reply: ctx.reply ? { channel: ctx.reply.channel, subject: ctx.swedish ? notHandledReply(ctx.org, ctx.number).subject : undefined, body: v.reply!.trim() } : undefined,
       }),
     doneKey: 'inte-handlagt',
     echo: (v) => [

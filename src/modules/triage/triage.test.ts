@@ -163,7 +163,8 @@ describe('not a synpunkt', () => {
     expect(res.headers.location).toBe(`/handlaggning/inkorg?klart=hanvisat&arende=${number}`);
     expect(await caseRow(t, number)).toMatchObject({ status: 'referred', referral_type: 'fault_report' });
     const [m] = await messagesOf(number);
-    expect(m).toMatchObject({ purpose: 'referral', channel: 'email', recipient: 'asa@example.se', body: reply, status: 'queued' });
+    expect(m).toMatchObject({ purpose: 'referral', channel: 'email', recipient: 'asa@example.se', status: 'queued' });
+    expect(m!.body.startsWith(`${reply}\n\n-- \nÄrende ${number} hos Exempelkommun\n`)).toBe(true);
   });
 
   it('refers an anonymous submission without any reply', async () => {

@@ -136,5 +136,13 @@ export function translator(code: string | null | undefined = DEFAULT_LANGUAGE): 
   return translators.get(code ?? DEFAULT_LANGUAGE) ?? translators.get(DEFAULT_LANGUAGE)!;
 }
 
+/**
+ * A message as written in the catalogue, not formatted: the e-mail templates that an organization
+ * may also write itself ({placeholder} syntax) start from these. Swedish when the language lacks it.
+ */
+export function rawMessage(code: string, key: MessageKey): string {
+  return catalogues.get(code)?.[key] ?? reference![key]!;
+}
+
 /** Swedish: the staff pages and everything written for staff. */
 export const sv = (key: MessageKey, values?: Values) => translator(DEFAULT_LANGUAGE).t(key, values);

@@ -1,6 +1,7 @@
 import { formatDateTime, formatLongDate } from '../../../platform/clock.ts';
 import { ErrorSummary, Radios, Select, TextArea, TextInput, type FieldErrors } from '../../../platform/views/forms.tsx';
 import { StaffLayout } from '../../../platform/views/StaffLayout.tsx';
+import { swedishLanguageName } from '../../../platform/i18n/languageName.ts';
 import type { CaseDetail } from '../../cases/detailQueries.ts';
 import { KIND_LABEL, REPLY_CHANNEL_LABEL } from '../../cases/labels.ts';
 import type { Actor } from '../../cases/policy.ts';
@@ -53,9 +54,21 @@ export function AnswerPage({ orgName, actor, csrf, detail, templates, selectedTe
       )}
       <ErrorSummary errors={errors} />
       <h1>{title}</h1>
+      {c.language && c.language !== 'sv' && (
+        <p class="notice">
+          Synpunktslämnaren skrev på {swedishLanguageName(c.language)}. Ämnesraden, hälsningen och raderna under svaret i e-postmeddelandet är på{' '}
+          {swedishLanguageName(c.language)}; själva svaret skriver du på det språk du väljer.
+        </p>
+      )}
       <dl class="summary-list">
         <dt>Typ</dt>
         <dd>{KIND_LABEL[c.kind]}</dd>
+        {c.language && (
+          <>
+            <dt>Språk</dt>
+            <dd>{swedishLanguageName(c.language)}</dd>
+          </>
+        )}
         <dt>Mottagen</dt>
         <dd>
           <time dateTime={c.received_at.toISOString()}>{formatLongDate(c.received_at)}</time>

@@ -4,6 +4,7 @@ import type { CaseDetail } from '../detailQueries.ts';
 import { CHANNEL_LABEL, KIND_LABEL, REPLY_CHANNEL_LABEL } from '../labels.ts';
 import { OUTCOMES, REFERRAL_TYPES } from '../lifecycle.ts';
 import { SIGNIFICANCE_LABEL } from './staffLabels.ts';
+import { swedishLanguageName } from '../../../platform/i18n/languageName.ts';
 
 const none = <span class="muted">Inte angivet</span>;
 const day = (d: string | null) => (d ? <time dateTime={d}>{formatLongDate(new Date(`${d}T12:00:00Z`))}</time> : none);
@@ -23,6 +24,12 @@ export function CaseFacts({ detail }: { detail: CaseDetail }) {
       <dd>{c.significance ? SIGNIFICANCE_LABEL[c.significance] : none}</dd>
       <dt>Kanal</dt>
       <dd>{CHANNEL_LABEL[c.channel as Channel] ?? c.channel}</dd>
+      {c.language && (
+        <>
+          <dt>Språk</dt>
+          <dd>{swedishLanguageName(c.language)}</dd>
+        </>
+      )}
       <dt>Mottagen</dt>
       <dd>
         <time dateTime={c.received_at.toISOString()}>{formatDateTime(c.received_at)}</time>
