@@ -66,6 +66,9 @@ async function migrateUnlocked(db: Kysely<any>): Promise<void> {
     provider: new FileMigrationProvider({ fs, path, migrationFolder }),
     migrationTableName: 'kysely_migration',
     migrationLockTableName: 'kysely_migration_lock',
+    // Each engineer's migrations carry their own timestamp prefix, so one landed later may sort
+    // before one a database has already run: run it then rather than refuse to start.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');

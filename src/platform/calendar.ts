@@ -43,13 +43,6 @@ export class WorkingCalendar {
     return !swedishDaysOff(Number(date.slice(0, 4))).has(date);
   }
 
-  /** The date itself if it is a working day, else the next one. */
-  onOrAfter(date: string): string {
-    let d = date;
-    while (!this.isWorkingDay(d)) d = addCalendarDays(d, 1);
-    return d;
-  }
-
   /** The Nth working day after `date` (n ≥ 0; n = 0 gives `date` itself). */
   addWorkingDays(date: string, n: number): string {
     let d = date;

@@ -18,10 +18,17 @@ describe('deadlines', () => {
     expect(computeDeadlines(cal, '2026-06-17', DEFAULT_POLICY).acknowledgeBy).toBe('2026-06-22');
   });
 
-  it('starts counting on the next working day when received on a day off', () => {
-    // Saturday 2026-11-21 counts as Monday 2026-11-23.
-    expect(computeDeadlines(cal, '2026-11-21', DEFAULT_POLICY)).toEqual(computeDeadlines(cal, '2026-11-23', DEFAULT_POLICY));
-    expect(computeDeadlines(cal, '2026-11-21', DEFAULT_POLICY).acknowledgeBy).toBe('2026-11-25');
+  it('counts the day of receipt as day 0 even when it is a day off (DOMAIN rule 13)', () => {
+    // Saturday 2030-11-02 (alla helgons dag): day 1 is Monday 11-04.
+    expect(computeDeadlines(cal, '2030-11-02', DEFAULT_POLICY)).toEqual({ acknowledgeBy: '2030-11-05', answerBy: '2030-11-15' });
+    // Saturday 2026-11-28: day 1 is Monday 11-30.
+    expect(computeDeadlines(cal, '2026-11-28', DEFAULT_POLICY)).toEqual({ acknowledgeBy: '2026-12-01', answerBy: '2026-12-11' });
+    // Sunday is day 0 too: the same dates as Saturday.
+    expect(computeDeadlines(cal, '2026-11-29', DEFAULT_POLICY)).toEqual({ acknowledgeBy: '2026-12-01', answerBy: '2026-12-11' });
+    // Received on a holiday (juldagen 2026-12-25, a Friday): day 1 is Monday 12-28.
+    expect(computeDeadlines(cal, '2026-12-25', DEFAULT_POLICY).acknowledgeBy).toBe('2026-12-29');
+    // Received on a Friday: day 1 is Monday, so a Saturday receipt gives the same dates as a Friday one.
+    expect(computeDeadlines(cal, '2026-11-27', DEFAULT_POLICY)).toEqual(computeDeadlines(cal, '2026-11-28', DEFAULT_POLICY));
   });
 
   it("honours an organization's closure days", () => {

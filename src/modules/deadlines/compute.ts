@@ -10,14 +10,14 @@ export interface DeadlinePolicy {
 export const DEFAULT_POLICY: DeadlinePolicy = { acknowledgeWorkingDays: 2, answerDays: 10, answerUnit: 'working' };
 
 /**
- * A deadline is the end of the Nth working day after the day of receipt. Received on a day
- * off, the case counts as received on the next working day.
+ * DOMAIN rule 13: the date of receipt (Swedish time) is day 0, the day the submission reached the
+ * organization (förvaltningslagen 20 §), even when that is a Saturday or a holiday; "within N
+ * working days" is the end of the Nth working day after it.
  */
 export function computeDeadlines(cal: WorkingCalendar, receivedOn: string, p: DeadlinePolicy): { acknowledgeBy: string; answerBy: string } {
-  const start = cal.onOrAfter(receivedOn);
   return {
-    acknowledgeBy: cal.addWorkingDays(start, p.acknowledgeWorkingDays),
-    answerBy: p.answerUnit === 'working' ? cal.addWorkingDays(start, p.answerDays) : addCalendarDays(receivedOn, p.answerDays),
+    acknowledgeBy: cal.addWorkingDays(receivedOn, p.acknowledgeWorkingDays),
+    answerBy: p.answerUnit === 'working' ? cal.addWorkingDays(receivedOn, p.answerDays) : addCalendarDays(receivedOn, p.answerDays),
   };
 }
 

@@ -60,10 +60,10 @@ describe('deadlines stored at intake', () => {
 
   it('staff registration counts from the real date received, not the day it was typed in', async () => {
     w.clock.set('2026-12-22T09:00:00Z');
-    // Received Saturday 2026-12-19: counting starts Monday 2026-12-21.
+    // Received Saturday 2026-12-19, day 0 (DOMAIN rule 13): day 1 is Monday 2026-12-21.
     const c = await w.caseRow((await w.receive({ receivedAt: '2026-12-19T11:00:00Z' })).id);
-    expect(c.acknowledge_by).toBe('2026-12-23');
-    expect(c.answer_by).toBe('2027-01-11');
+    expect(c.acknowledge_by).toBe('2026-12-22');
+    expect(c.answer_by).toBe('2027-01-08');
   });
 
   it('registration enqueues the acknowledgement in the same transaction, and a refused registration enqueues nothing', async () => {

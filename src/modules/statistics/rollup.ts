@@ -114,10 +114,10 @@ export async function rebuildCaseStats(db: Db): Promise<void> {
         x.acknowledge_by, x.answer_by,
         CASE WHEN x.ans IS NULL THEN NULL
              WHEN x.closures THEN statistics_working_days(x.organization_id, x.r, x.ans)
-             ELSE greatest(0, ka.wd_through - kr.wd_through + kr.working::int - 1) END,
+             ELSE greatest(0, ka.wd_through - kr.wd_through) END,
         CASE WHEN x.clo IS NULL THEN NULL
              WHEN x.closures THEN statistics_working_days(x.organization_id, x.r, x.clo)
-             ELSE greatest(0, kc.wd_through - kr.wd_through + kr.working::int - 1) END
+             ELSE greatest(0, kc.wd_through - kr.wd_through) END
       FROM (
         SELECT c.id, c.organization_id, c.unit_id, c.handler_id, c.confidential, c.anonymous, c.kind, c.channel, c.area_id,
           c.subcategory_id, c.status, c.status IN ('received', 'registered', 'assigned', 'in_progress', 'waiting', 'answered') AS is_open,

@@ -15,11 +15,10 @@ describe('the working-day calendar in the database', () => {
     const cal = new WorkingCalendar();
     const rows = calendarRows('2024-01-01', '2030-12-31');
     for (const r of rows) expect(r.working, r.day).toBe(cal.isWorkingDay(r.day));
-    // Spans: the same count as WorkingCalendar.workingDaysBetween from the start of counting.
+    // Spans: the same count as WorkingCalendar.workingDaysBetween, the day of receipt being day 0.
     const through = new Map(rows.map((r) => [r.day, r]));
     for (const [from, to] of [['2026-04-02', '2026-04-07'], ['2026-06-19', '2026-06-24'], ['2026-12-23', '2027-01-08']] as const) {
-      const start = cal.onOrAfter(from);
-      expect(through.get(to)!.wd_through - through.get(start)!.wd_through).toBe(cal.workingDaysBetween(start, to));
+      expect(through.get(to)!.wd_through - through.get(from)!.wd_through).toBe(cal.workingDaysBetween(from, to));
     }
   });
 
@@ -29,7 +28,10 @@ describe('the working-day calendar in the database', () => {
     // Make sure the calendar is there (the statistics fill it on first use).
     await stats(actors.admin!);
     expect(await wd('2026-04-02', '2026-04-07')).toBe(1); // Easter
-    expect(await wd('2026-06-19', '2026-06-24')).toBe(2); // received on midsommarafton
+    // Received on a day off, that day is day 0 (DOMAIN rule 13): midsommarafton → 22, 23, 24 June.
+    expect(await wd('2026-06-19', '2026-06-24')).toBe(3);
+    expect(await wd('2030-11-02', '2030-11-15')).toBe(10); // received Saturday, answered on the 10th working day
+    expect(await wd('2026-11-28', '2026-11-30')).toBe(1);
     expect(await wd('2026-12-22', '2027-01-12')).toBe(10); // the deadline example in issue 4
     expect(await wd('2026-05-05', '2026-05-05')).toBe(0);
     await t.db.insertInto('closure_days').values({ organization_id: t.orgId, day: '2026-04-08', description: 'Klämdag' }).execute();
@@ -38,7 +40,7 @@ describe('the working-day calendar in the database', () => {
     expect(await wd('2026-04-02', '2026-04-09')).toBe(3);
     const cal = new WorkingCalendar();
     for (let d = '2026-01-01'; d <= '2026-12-31'; d = addCalendarDays(d, 17)) {
-      expect(await wd(d, addCalendarDays(d, 30)), d).toBe(cal.workingDaysBetween(cal.onOrAfter(d), addCalendarDays(d, 30)));
+      expect(await wd(d, addCalendarDays(d, 30)), d).toBe(cal.workingDaysBetween(d, addCalendarDays(d, 30)));
     }
   });
 });
@@ -63,11 +65,12 @@ describe('numbers on the fixed data set', () => {
   });
 
   it('computes response and handling times in working and calendar days across holidays', () => {
-    expect(r.current.times.responseWorking).toEqual({ n: 3, median: 2, p90: 3.6 }); // 1, 2, 4
+    // B, received on midsommarafton (day 0) and answered on 24 June, took 3 working days.
+    expect(r.current.times.responseWorking).toEqual({ n: 3, median: 3, p90: 3.8 }); // 1, 3, 4
     expect(r.current.times.responseCalendar.median).toBe(5); // 5, 5, 6
     expect(r.current.times.responseCalendar.p90).toBeCloseTo(5.8);
-    expect(r.current.times.handlingWorking.median).toBe(2); // 1, 2, 2, 8
-    expect(r.current.times.handlingWorking.p90).toBeCloseTo(6.2);
+    expect(r.current.times.handlingWorking.median).toBe(2.5); // 1, 2, 3, 8
+    expect(r.current.times.handlingWorking.p90).toBeCloseTo(6.5);
     expect(r.current.times.handlingCalendar).toMatchObject({ n: 4, median: 5.5 }); // 1, 5, 6, 10
     expect(r.current.times.handlingCalendar.p90).toBeCloseTo(8.8);
     expect(r.previous.times.responseWorking).toEqual({ n: 1, median: 1, p90: 1 });
@@ -129,7 +132,7 @@ describe('numbers on the fixed data set', () => {
              to_char(first_answered_at AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM-DD') AS answered, status, merged_into_id, referral_type, is_internal
       FROM cases WHERE organization_id = ${t.orgId}`.execute(t.db);
     const main = rows.rows.filter((c) => c.received.startsWith('2026') && !c.merged_into_id && c.status !== 'merged' && !c.referral_type && !c.is_internal);
-    const wd = main.filter((c) => c.answered).map((c) => cal.workingDaysBetween(cal.onOrAfter(c.received), c.answered!)).sort((a, b) => a - b);
+    const wd = main.filter((c) => c.answered).map((c) => cal.workingDaysBetween(c.received, c.answered!)).sort((a, b) => a - b);
     const r2 = await stats(actors.admin!);
     expect(r2.current.received).toBe(main.length);
     expect(r2.current.times.responseWorking.n).toBe(wd.length);
@@ -148,7 +151,7 @@ describe('scoping per role', () => {
     expect((await stats(actors.admin!)).current.received).toBe(7);
     const reader = await stats(actors.reader!);
     expect(reader.current.received).toBe(6); // not the confidential I
-    expect(reader.current.times.responseWorking).toMatchObject({ n: 2, median: 1.5 });
+    expect(reader.current.times.responseWorking).toMatchObject({ n: 2, median: 2 }); // A 1, B 3
     expect((await stats(actors.bou!)).current.received).toBe(4); // A C D I: a coordinator sees confidential cases in the förvaltning
     expect((await stats(actors.forskola!)).current.received).toBe(3); // A C D
     const sbf = await stats(actors.sbf!);

@@ -51,8 +51,8 @@ export async function buildFixture(db: Db, orgId: string): Promise<Fixture> {
     { status: 'closed', kind: 'klagomal', unitId: solros, areaId: bemotande, subcategoryId: forskola, receivedAt: t('2026-04-02T10:00:00+02:00'), firstAnsweredAt: t('2026-04-07T14:00:00+02:00'), closedAt: t('2026-04-08T09:00:00+02:00'), outcome: 'measure_taken' },
     { ack: '2026-04-07T10:00:00+02:00', ackBy: '2026-04-08', answerBy: '2026-04-17' },
   );
-  // B: received on midsommarafton (a day off), answered and closed Wed 24 June: counting starts
-  // Monday 22 June, so 2 working days; 5 calendar days. The answer acknowledges it in time.
+  // B: received on midsommarafton (a day off, still day 0), answered and closed Wed 24 June:
+  // 3 working days (22, 23, 24 June); 5 calendar days. The answer acknowledges it in time.
   cases.B = await make(
     { status: 'closed', kind: 'fraga', channel: 'email', unitId: gata, areaId: tjanster, subcategoryId: gator, receivedAt: t('2026-06-19T09:00:00+02:00'), firstAnsweredAt: t('2026-06-24T11:00:00+02:00'), closedAt: t('2026-06-24T11:30:00+02:00'), outcome: 'answered' },
     { ackBy: '2026-06-24', answerBy: '2026-07-06' },
