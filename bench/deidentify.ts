@@ -92,7 +92,8 @@ export async function run(): Promise<void> {
   console.log(`  one regex    p50 ${quantile(base.perText, 0.5).toFixed(3)} ms  p95 ${baseP95.toFixed(3)} ms`);
   console.log(`  CPU time     p50 ${quantile(cpu, 0.5).toFixed(3)} ms  p95 ${quantile(cpu, 0.95).toFixed(3)} ms  (process CPU time, not affected by waiting for a core)`);
   console.log(`  every single call: p95 ${quantile(times.all, 0.95).toFixed(3)} ms, max ${times.all.at(-1)!.toFixed(3)} ms`);
-  console.log(`  p95 is ${(p95 / baseP95).toFixed(0)}× one regex pass and ${((p95 / 5) * 100).toFixed(0)} % of the 5 ms target`);
+  const cpuP95 = quantile(cpu, 0.95);
+  console.log(`  p95 is ${(p95 / baseP95).toFixed(0)}× one regex pass; against the 5 ms target: CPU time ${((cpuP95 / 5) * 100).toFixed(0)} %, wall time ${((p95 / 5) * 100).toFixed(0)} %`);
   console.log(`  (load average ${loadavg()[0]!.toFixed(1)} on this machine while measuring: times are inflated when it is busy)`);
   console.log(`\nloading the module and its name lists: ${loadMs.toFixed(0)} ms, ${heapMb.toFixed(1)} MB heap`);
 }
