@@ -4,6 +4,7 @@ import { CREATE_API_KEY_USAGE, createApiKeyCommand, createApiKeyInput } from './
 import { CREATE_USER_USAGE, createUser, createUserInput } from './cli/createUser.ts';
 import { CliError, consoleOutput } from './cli/common.ts';
 import { SEED_DEMO_USAGE, seedDemo } from './cli/seedDemo.ts';
+import { RETENTION_USAGE, retentionCommand, retentionInput } from './cli/retention.ts';
 import { INSTALLATION_ADMIN_USAGE, installationAdminInput, setInstallationAdmin } from './cli/installationAdmin.ts';
 import { loadConfig } from './config.ts';
 import { connectDatabase, type Connection } from './db/connect.ts';
@@ -25,13 +26,15 @@ Kommandon:
 
   ${INSTALLATION_ADMIN_USAGE}
 
-Roller: registrar, coordinator, handler, unit_admin, reader, admin (eller registrator,
-synpunktsansvarig, handläggare, superanvändare, läsare, administratör).`;
+  ${RETENTION_USAGE}
+
+Roller: registrar, coordinator, handler, unit_admin, reader, admin, archivist (eller registrator,
+synpunktsansvarig, handläggare, superanvändare, läsare, administratör, arkivarie).`;
 
 /** A command: its options, what it checks before connecting, and what it does. */
 interface Command {
-  options: Record<string, { type: 'string' }>;
-  prepare(values: Record<string, string | undefined>): Promise<(db: Db) => Promise<void>>;
+  options: Record<string, { type: 'string' | 'boolean' }>;
+  prepare(values: Record<string, string | boolean | undefined>): Promise<(db: Db) => Promise<void>>;
 }
 
 const COMMANDS: Record<string, Command> = {
@@ -42,22 +45,29 @@ const COMMANDS: Record<string, Command> = {
   'create-user': {
     options: { org: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' } },
     prepare: async (values) => {
-      const input = createUserInput(values, await pipedPassword());
+      const input = createUserInput(values as Record<string, string | undefined>, await pipedPassword());
       return (db) => createUser(db, input, consoleOutput);
     },
   },
   'installation-admin': {
     options: { org: { type: 'string' }, email: { type: 'string' }, set: { type: 'string' } },
     prepare: async (values) => {
-      const input = installationAdminInput(values);
+      const input = installationAdminInput(values as Record<string, string | undefined>);
       return (db) => setInstallationAdmin(db, input, consoleOutput);
     },
   },
   'create-api-key': {
     options: { org: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
     prepare: async (values) => {
-      const input = createApiKeyInput(values, new Date());
+      const input = createApiKeyInput(values as Record<string, string | undefined>, new Date());
       return (db) => createApiKeyCommand(db, input, consoleOutput, new Date());
+    },
+  },
+  retention: {
+    options: { org: { type: 'string' }, execute: { type: 'boolean' }, decision: { type: 'string' } },
+    prepare: async (values) => {
+      const input = retentionInput(values);
+      return (db) => retentionCommand(db, input, consoleOutput, () => new Date());
     },
   },
 };
@@ -96,9 +106,9 @@ async function main(argv: string[]): Promise<number> {
   const command = COMMANDS[name];
   if (!command) throw new CliError(`Okänt kommando "${name}". Kör npm run cli -- help.`, `Unknown command "${name}".`, 2);
 
-  let values: Record<string, string | undefined>;
+  let values: Record<string, string | boolean | undefined>;
   try {
-    values = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: false }).values as Record<string, string | undefined>;
+    values = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: false }).values as Record<string, string | boolean | undefined>;
   } catch (err) {
     throw new CliError(`${(err as Error).message}. Kör npm run cli -- help.`, 'Invalid arguments.', 2);
   }

@@ -50,6 +50,7 @@ const ROLE_ALIASES: Record<string, Role> = {
   superanvandare: 'unit_admin',
   lasare: 'reader',
   administrator: 'admin',
+  arkivarie: 'archivist',
 };
 
 export function parseRole(value: string): Role {

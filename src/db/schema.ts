@@ -7,6 +7,7 @@ import type { MessagesTable, ResponseTemplatesTable } from './tables/messages.ts
 import type { CategoriesTable, OrganizationsTable, OrgUnitsTable } from './tables/organizations.ts';
 import type { PublicationsTable, PublicationVersionsTable, PublicationWordsTable } from './tables/publication.ts';
 import type { ApiKeysTable, LoginThrottleTable, OrganizationSsoTable, RoleGrantsTable, SessionsTable, UserInvitationsTable, UsersTable } from './tables/staff.ts';
+import type { ArchivePackageCasesTable, ArchivePackagesTable, DataSubjectRequestsTable, DisposalLogTable, DisposalRunsTable, LegalHoldsTable, RetentionRulesTable, RetentionSettingsTable } from './tables/records.ts';
 import type { CaseStatsTable, StatisticsCalendarTable, StatisticsMonthlyDaysTable, StatisticsMonthlyTable, StatisticsMonthsTable } from './tables/statistics.ts';
 import type { WebhookAttemptsTable, WebhookDeliveriesTable, WebhookEventsTable, WebhookSubscriptionsTable } from './tables/webhooks.ts';
 
@@ -24,6 +25,7 @@ export type * from './tables/publication.ts';
 export type * from './tables/staff.ts';
 export type * from './tables/statistics.ts';
 export type * from './tables/webhooks.ts';
+export type * from './tables/records.ts';
 
 export interface Database {
   statistics_calendar: StatisticsCalendarTable;
@@ -63,6 +65,14 @@ export interface Database {
   webhook_events: WebhookEventsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
+  retention_rules: RetentionRulesTable;
+  retention_settings: RetentionSettingsTable;
+  legal_holds: LegalHoldsTable;
+  disposal_runs: DisposalRunsTable;
+  disposal_log: DisposalLogTable;
+  data_subject_requests: DataSubjectRequestsTable;
+  archive_packages: ArchivePackagesTable;
+  archive_package_cases: ArchivePackageCasesTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

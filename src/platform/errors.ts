@@ -3,7 +3,7 @@ import { sv, type MessageKey, type Values } from './i18n/catalogue.ts';
 /** The one domain error type: a code the error handler maps to a status and a page or JSON body. */
 export class DomainError extends Error {
   constructor(
-    readonly code: 'not_found' | 'conflict' | 'invalid' | 'forbidden' | 'unsupported_media_type' | 'too_many_requests',
+    readonly code: 'not_found' | 'conflict' | 'invalid' | 'forbidden' | 'unsupported_media_type' | 'too_many_requests' | 'gone',
     message: string,
     readonly details?: Record<string, string>,
     /** The message in the catalogue, so a citizen's error page says it in their language. */
@@ -25,6 +25,8 @@ export class DomainError extends Error {
       forbidden: 404, // what a user may not see does not exist for them
       unsupported_media_type: 415,
       too_many_requests: 429,
+      // Disposed of under the retention schedule (gallrat): it existed, and never will again.
+      gone: 410,
     }[this.code];
   }
 }

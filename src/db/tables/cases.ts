@@ -63,6 +63,11 @@ export interface CasesTable {
   latitude: number | null;
   longitude: number | null;
   media_url: string | null;
+  /** Records (migration 2026-12-01T1500): see modules/retention. */
+  disposed_at: Timestamp | null;
+  contact_pseudonymised_at: Timestamp | null;
+  delivered_package_id: string | null;
+  delivered_at: Timestamp | null;
 }
 
 export interface CaseContactsTable {

@@ -21,7 +21,7 @@ export interface UsersTable {
   digest_opt_out: Generated<boolean>;
 }
 
-export type Role = 'registrar' | 'coordinator' | 'handler' | 'unit_admin' | 'reader' | 'admin';
+export type Role = 'registrar' | 'coordinator' | 'handler' | 'unit_admin' | 'reader' | 'admin' | 'archivist';
 
 export interface RoleGrantsTable {
   id: Generated<string>;

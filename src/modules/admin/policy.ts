@@ -61,13 +61,13 @@ export function canMoveUnit(s: AdminScope, path: readonly string[], newParentPat
 export function canGrant(s: AdminScope, role: Role, unitPath: readonly string[] | null): boolean {
   if (s.organization) return true;
   if (unitPath === null) return false;
-  if (role === 'admin' || role === 'registrar') return false;
+  if (role === 'admin' || role === 'registrar' || role === 'archivist') return false;
   return canManageWithin(s, unitPath);
 }
 
 /** The roles offered in the forms for this admin. */
 export function grantableRoles(s: AdminScope): Role[] {
-  return s.organization ? ['registrar', 'coordinator', 'handler', 'unit_admin', 'reader', 'admin'] : ['coordinator', 'handler', 'unit_admin', 'reader'];
+  return s.organization ? ['registrar', 'coordinator', 'handler', 'unit_admin', 'reader', 'admin', 'archivist'] : ['coordinator', 'handler', 'unit_admin', 'reader'];
 }
 
 /** A person is seen by an admin who administers at least one of their grants (org admins see everyone). */

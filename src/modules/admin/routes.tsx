@@ -29,6 +29,7 @@ const OTHER_PAGES: { href: string; label: string }[] = [
   { href: '/admin/publicering', label: 'Publicering' },
   { href: '/admin/webhooks', label: 'Webhooks' },
   { href: '/admin/e-post-in', label: 'Inkommande e-post' },
+  { href: '/admin/arkiv', label: 'Arkiv och gallring' },
 ];
 
 export const adminRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = async (app, opts) => {

@@ -7,6 +7,9 @@ export interface ApiErrorBody {
   code: string;
   message: string;
   fields?: Record<string, string>;
+  /** 410 disposed: when, and under which decision. */
+  disposedAt?: string;
+  decision?: string;
 }
 
 /** Conflicts carry why in details.reason (set by the transition function); the API passes it on as the code. */
@@ -19,6 +22,7 @@ function fromDomain(err: DomainError): { status: number; body: ApiErrorBody } {
   // Pages answer "forbidden" with 404 so nothing hidden is revealed; an integration is better
   // served by 403 for something it may not do at all (a reader key registering a case).
   if (err.code === 'forbidden') return { status: 403, body: { code: 'forbidden', message: err.message } };
+  if (err.code === 'gone') return { status: 410, body: { code: 'disposed', message: err.message, ...details } };
   if (err.code === 'invalid') {
     // The commands name a few fields as the staff forms do; the API calls the unit unitId.
     const fields = Object.fromEntries(Object.entries(details).map(([k, v]) => [k === 'unit' ? 'unitId' : k, v]));

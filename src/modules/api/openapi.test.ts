@@ -19,6 +19,7 @@ describe('GET /api/v1/openapi.json', () => {
     expect(doc.servers).toEqual([{ url: '/api/v1' }]);
     const operations = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, item]) => Object.keys(item).map((m) => `${m.toUpperCase()} ${path}`));
     expect(operations.sort()).toEqual([
+      'DELETE /cases/{number}/legal-hold',
       'DELETE /cases/{number}/publication',
       'DELETE /webhooks/{id}',
       'GET /areas',
@@ -26,12 +27,14 @@ describe('GET /api/v1/openapi.json', () => {
       'GET /cases',
       'GET /cases/{number}',
       'GET /cases/{number}/publication',
+      'GET /disposals',
       'GET /handlers',
       'GET /openapi.json',
       'GET /units',
       'GET /webhooks',
       'GET /webhooks/{id}',
       'POST /cases',
+      'POST /cases/{number}/legal-hold',
       'POST /cases/{number}/publication',
       'POST /cases/{number}/publication/approve',
       'POST /cases/{number}/transitions',

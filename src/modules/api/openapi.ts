@@ -7,6 +7,7 @@ import { newCaseMultipart, referenceOpenApi } from './openapiReference.ts';
 import { caseListSchema, caseSchema, createdCaseSchema, errorSchema } from './responseSchemas.ts';
 import { API_EVENTS, listQuerySchema, newCaseSchema, numberParamsSchema, transitionSchemas } from './schemas.ts';
 import { approvedSchema, approveBodySchema, draftBodySchema, draftSchema, publicationSchema, withdrawBodySchema, withdrawnSchema } from '../publication/apiSchemas.ts';
+import { disposalListSchema, disposalsQuerySchema, legalHoldBodySchema, legalHoldSchema } from '../retention/apiSchemas.ts';
 
 export interface OpenApiDocument {
   openapi: '3.1.0';
@@ -49,6 +50,7 @@ export function openApiDocument(): OpenApiDocument {
       { name: 'publication', description: 'De-identified public versions of answered cases in the archive /svar (DOMAIN rule 19).' },
       { name: 'webhooks', description: 'Standard Webhooks subscriptions (admin keys) and what receivers get.' },
       { name: 'reference', description: 'What the ids in cases and transitions mean: units, areas, subcategories, handlers.' },
+      { name: 'records', description: 'Records management: the disposal log (gallring), legal holds, GDPR register extracts.' },
     ],
     paths: {
       '/cases': {
@@ -81,7 +83,51 @@ export function openApiDocument(): OpenApiDocument {
           summary: 'Read one case with its history',
           tags: ['cases'],
           parameters: number,
-          responses: { 200: { description: 'The case.', content: json(component('Case')) }, 404: error('No such case in the key’s scope.'), ...common },
+          responses: {
+            200: { description: 'The case.', content: json(component('Case')) },
+            404: error('No such case in the key’s scope.'),
+            410: error('The case was disposed of under the retention schedule: code disposed, with disposedAt and decision.'),
+            ...common,
+          },
+        },
+      },
+      '/cases/{number}/legal-hold': {
+        post: {
+          operationId: 'placeLegalHold',
+          summary: 'Place a legal hold: the case is neither disposed of nor delivered until it is lifted',
+          tags: ['records'],
+          parameters: number,
+          requestBody: { required: true, content: json(legalHoldBodySchema) },
+          responses: {
+            201: { description: 'The hold.', content: json(component('LegalHold')) },
+            400: error('No reason, or too long.'),
+            403: error('The key’s role may not place holds (registrar, admin or archivist may).'),
+            404: error('No such case in the key’s scope.'),
+            409: error('The case is already held.'),
+            ...common,
+          },
+        },
+        delete: {
+          operationId: 'liftLegalHold',
+          summary: 'Lift the legal hold',
+          tags: ['records'],
+          parameters: number,
+          responses: {
+            200: { description: 'The case without a hold.', content: json(component('LegalHold')) },
+            403: error('The key’s role may not lift holds.'),
+            404: error('No such case in the key’s scope.'),
+            409: error('The case has no hold.'),
+            ...common,
+          },
+        },
+      },
+      '/disposals': {
+        get: {
+          operationId: 'listDisposals',
+          summary: 'The disposal log: what remains of disposed cases, newest first',
+          tags: ['records'],
+          parameters: parameters(disposalsQuerySchema, 'query'),
+          responses: { 200: { description: 'A page of the log.', content: json(component('DisposalList')) }, 400: error('An invalid parameter.'), 403: error('Only admin and archivist keys read the log.'), ...common },
         },
       },
       '/cases/{number}/transitions': {
@@ -208,6 +254,8 @@ export function openApiDocument(): OpenApiDocument {
         PublicationApproved: approvedSchema,
         PublicationWithdrawal: withdrawBodySchema,
         PublicationWithdrawn: withdrawnSchema,
+        DisposalList: disposalListSchema,
+        LegalHold: legalHoldSchema,
         Transition: {
           oneOf: API_EVENTS.map((e) => component(eventComponent(e))),
           discriminator: { propertyName: 'event', mapping: Object.fromEntries(API_EVENTS.map((e) => [e, `#/components/schemas/${eventComponent(e)}`])) },

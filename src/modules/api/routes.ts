@@ -28,6 +28,7 @@ import { caseJson, caseSummaryJson } from './serialize.ts';
 import { performTransition } from './transitions.ts';
 import { webhookApiRoutes } from '../webhooks/apiRoutes.ts';
 import { referenceRoutes } from './referenceRoutes.ts';
+import { retentionApiRoutes } from '../retention/apiRoutes.ts';
 import { apiValidatorCompiler, check, compileBody } from './validation.ts';
 import { publicationApi } from '../publication/api.ts';
 import { auditApi } from '../audit/api.ts';
@@ -53,6 +54,9 @@ export const apiRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
   app.addHook('onSend', async (_req, reply) => {
     reply.header('cache-control', 'no-store');
   });
+
+  // Records: the disposal log and legal holds (modules/retention).
+  await app.register(retentionApiRoutes, { db: deps.db, clock: deps.clock, tokenSecret: deps.tokenSecret });
 
   const document = openApiDocument();
   app.get('/openapi.json', { config: { public: true } }, async () => document);

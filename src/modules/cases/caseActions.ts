@@ -226,4 +226,8 @@ export const DONE_MESSAGES: Record<string, string> = {
   'inte-handlagt': 'Ärendet är avslutat som inte handlagt.',
   // The answer page (answers module) comes back here with this key.
   besvarad: 'Svaret är sparat och finns under ”Konversation med synpunktslämnaren”.',
+  // Records (modules/legalHold, modules/retention).
+  bevarandestopp: 'Bevarandestoppet är lagt. Ärendet gallras inte och levereras inte förrän stoppet hävs.',
+  'bevarandestopp-havt': 'Bevarandestoppet är hävt. Gallringsplanen gäller ärendet igen.',
+  betydelse: 'Betydelsen är ändrad.',
 };

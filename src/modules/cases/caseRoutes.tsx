@@ -16,6 +16,7 @@ import { STALE_MESSAGE } from './transition.ts';
 import { loadConversation } from '../mailin/conversation.ts';
 import { mayPublish } from '../publication/policy.ts';
 import { publicationLinkFor } from '../publication/queries.ts';
+import { recordsPanel } from '../retention/panel.tsx';
 
 type NumberRequest = FastifyRequest<{ Params: { number: string }; Querystring: { klart?: string } }>;
 
@@ -61,6 +62,7 @@ export function caseRoutes(app: FastifyInstance, deps: CaseDeps) {
         conversation={conversation}
         form={opts.form}
         done={opts.done}
+        records={await recordsPanel(deps.db, actor, detail)}
       />
     );
     return sendPage(reply, page, opts.status ?? 200);

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { can, canSee, type Actor } from './policy.ts';
 import { policyCase } from './queries.ts';
+import { disposedError } from '../retention/gone.ts';
 
 /**
  * Everything the case page shows, as far as this actor may see it. Undefined when the case
@@ -32,6 +33,7 @@ export async function loadCaseDetail(db: Executor, actor: Actor, number: string)
   if (!c) return undefined;
   const pc = policyCase(c);
   if (!canSee(actor, pc)) return undefined;
+  if (c.disposed_at) throw await disposedError(db, actor.organizationId, c.number, c.disposed_at);
 
   const [contact, events, messages, links, mergedFrom, attachments, forvaltning] = await Promise.all([
     can(actor, 'view_contact', pc) ? db.selectFrom('case_contacts').selectAll().where('case_id', '=', c.id).executeTakeFirst() : Promise.resolve(undefined),

@@ -139,7 +139,7 @@ export const OUTCOMES = {
 } as const;
 export type Outcome = keyof typeof OUTCOMES;
 
-export const EVENT_LABEL: Record<CaseEvent | 'received' | 'note' | 'measure' | 'link' | 'update' | 'message' | 'deadline' | 'mail_in' | `publication_${'draft' | 'published' | 'withdrawn' | 'discarded'}`, string> = {
+export const EVENT_LABEL: Record<CaseEvent | 'received' | 'note' | 'measure' | 'link' | 'update' | 'message' | 'deadline' | 'mail_in' | `publication_${'draft' | 'published' | 'withdrawn' | 'discarded'}` | 'legal_hold' | 'legal_hold_lifted' | 'significance', string> = {
   received: 'Mottagen',
   register: 'Registrerad',
   route: 'Skickad till förvaltning/enhet',
@@ -166,4 +166,7 @@ export const EVENT_LABEL: Record<CaseEvent | 'received' | 'note' | 'measure' | '
   publication_published: 'Publicerad på webbplatsen',
   publication_withdrawn: 'Avpublicerad från webbplatsen',
   publication_discarded: 'Utkast till publicering borttaget',
+  legal_hold: 'Bevarandestopp lagt',
+  legal_hold_lifted: 'Bevarandestopp hävt',
+  significance: 'Betydelse ändrad',
 };

@@ -148,7 +148,7 @@ export function changesFor(event: CaseEvent, actor: Actor, current: CaseOverride
 }
 
 export const actorFor = (who: Role | 'assigned_handler'): Actor | undefined =>
-  ({ registrar, coordinator, admin, handler: colleague, assigned_handler: handler, unit_admin: unitAdmin, reader })[who];
+  ({ registrar, coordinator, admin, handler: colleague, assigned_handler: handler, unit_admin: unitAdmin, reader, archivist: undefined })[who];
 
 export async function errorOf(p: Promise<unknown>): Promise<DomainError> {
   const err = await p.then(

@@ -22,6 +22,8 @@ export async function lockCaseForChange(tx: Tx, organizationId: string, number: 
     ])
     .where('c.organization_id', '=', organizationId)
     .where('c.number', '=', number)
+    // A disposed case cannot change again; its page says so (detailQueries.ts).
+    .where('c.disposed_at', 'is', null)
     .forUpdate('c')
     .executeTakeFirst();
   return row;

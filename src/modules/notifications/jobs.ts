@@ -13,6 +13,8 @@ import { digestPass } from './digest.ts';
 import type { NotifyDeps } from './outbox.ts';
 import { reminderPass } from './reminders.ts';
 import { sendMessage, type SendDeps } from './send.ts';
+import { retentionTasks } from '../retention/jobs.ts';
+import { RECORDS_DAILY } from '../retention/daily.ts';
 
 export type JobDeps = NotifyDeps & SendDeps & { webhooks: WebhookDeps };
 
@@ -36,6 +38,7 @@ export function notificationTasks(deps: JobDeps): Record<TaskName, TaskHandler> 
     coordinator_digest: async () => {
       await digestPass(deps, deps.clock.now());
     },
+    ...retentionTasks(deps, RECORDS_DAILY),
   };
 }
 
@@ -48,6 +51,7 @@ export const CRON: CronItem[] = [
   { task: 'deadline_passes', match: '5 * * * *', identifier: 'deadline_passes', options: { backfillPeriod: 0, maxAttempts: 5, jobKey: 'deadline_passes' } },
   { task: 'coordinator_digest', match: '15 * * * *', identifier: 'coordinator_digest', options: { backfillPeriod: 0, maxAttempts: 5, jobKey: 'coordinator_digest' } },
   { task: 'webhook_maintenance', match: '35 * * * *', identifier: 'webhook_maintenance', options: { backfillPeriod: 0, maxAttempts: 3, jobKey: 'webhook_maintenance' } },
+  { task: 'retention_daily', match: '25 * * * *', identifier: 'retention_daily', options: { backfillPeriod: 0, maxAttempts: 5, jobKey: 'retention_daily' } },
 ];
 
 export function transportFor(mail: Pick<MailConfig, 'smtpUrl'>): MailTransport {

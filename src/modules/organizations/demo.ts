@@ -1,6 +1,7 @@
 import type { Db, Executor } from '../../db/database.ts';
 import type { OrgUnit } from '../../db/schema.ts';
 import { insertDemoTemplates } from './demoTemplates.ts';
+import { insertHjoSchedule } from '../retention/rules.ts';
 
 /** The four level-2 areas from DOMAIN.md; organizations may rename or add. */
 export const DEFAULT_AREAS = ['Bemötande', 'Tjänster', 'Fysisk miljö', 'Information'];
@@ -112,6 +113,8 @@ export async function seedDemoOrganization(db: Db, opts: { slug?: string; name?:
     }
     await insertUnits(tx, org.id, EXEMPELKOMMUN, null, 0);
     await insertDemoTemplates(tx, org.id);
+    // Hjo's dokumenthanteringsplan: routine cases disposed of after 2 years, important ones kept.
+    await insertHjoSchedule(tx, org.id);
     return org.id;
   });
 }

@@ -12,6 +12,7 @@ export const ROLE_LABEL: Record<Role, string> = {
   unit_admin: 'Superanvändare',
   reader: 'Läsare',
   admin: 'Administratör',
+  archivist: 'Arkivarie',
 };
 
 interface DemoUser {
@@ -32,6 +33,7 @@ export const DEMO_STAFF: DemoUser[] = [
   { email: 'handlaggare.gata@exempelkommun.se', name: 'Gustav Gatuchef', role: 'handler', unit: 'Gata och park' },
   { email: 'superanvandare.bou@exempelkommun.se', name: 'Ulla Superanvändare', role: 'unit_admin', unit: 'Barn och utbildning' },
   { email: 'lasare@exempelkommun.se', name: 'Lars Läsare', role: 'reader' },
+  { email: 'arkivarie@exempelkommun.se', name: 'Arvid Arkivarie', role: 'archivist' },
   { email: 'admin@exempelkommun.se', name: 'Anna Administratör', role: 'admin', installationAdmin: true },
 ];
 

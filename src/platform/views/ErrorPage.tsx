@@ -6,6 +6,7 @@ const TITLES: Record<number, MessageKey> = {
   400: 'error.title.400',
   403: 'error.title.403',
   404: 'error.title.404',
+  410: 'error.title.410',
   413: 'error.title.413',
   415: 'error.title.415',
   429: 'error.title.429',

@@ -25,6 +25,7 @@ export function StaffLayout({ title, hasErrors, orgName, actor, csrf, current, c
     ['/handlaggning/ny', 'Registrera synpunkt', has(actor, 'registrar', 'coordinator', 'handler', 'admin')],
     ['/statistik', 'Statistik', true],
     ['/handlaggning/aviseringar', 'Aviseringar', has(actor, 'coordinator', 'admin')],
+    ['/admin/arkiv', 'Arkiv och gallring', actor.grants.some((g) => g.unitId === null && (g.role === 'archivist' || g.role === 'admin'))],
     ['/admin', 'Administration', has(actor, 'admin', 'unit_admin') || (actor as { installationAdmin?: boolean }).installationAdmin === true],
   ];
   const nav = (

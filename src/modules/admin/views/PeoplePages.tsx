@@ -13,6 +13,7 @@ const ROLE_HINT: Record<Role, string> = {
   unit_admin: 'administrerar förvaltningens enheter, personer, underkategorier och mallar',
   reader: 'läser statistik och rapporter',
   admin: 'äger systemet och dess inställningar',
+  archivist: 'ansvarar för arkiv och gallring: gallringsplan, gallring, bevarandestopp, registerutdrag och leverans till e-arkivet',
 };
 
 export function roleOptions(roles: readonly Role[]) {

@@ -16,6 +16,7 @@ const ROLE_HINT: Record<Role, string> = {
   unit_admin: 'Läsa ärenden, utan kontaktuppgifter.',
   reader: 'Läsa ärenden, utan kontaktuppgifter. Lämpligt för statistik och rapporter.',
   admin: 'Allt, i hela organisationen. Använd bara om inget annat räcker.',
+  archivist: 'Gallringslogg, bevarandestopp och registerutdrag (GDPR). Läsa ärenden, utan kontaktuppgifter.',
 };
 
 export interface ApiKeysPageProps {

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { ErrorSummary } from '../../../platform/views/forms.tsx';
 import { StaffLayout } from '../../../platform/views/StaffLayout.tsx';
 import type { CaseActionDef } from '../caseActions.ts';
@@ -34,6 +35,8 @@ export interface CasePageProps {
   conversation: readonly ConversationItem[];
   form?: FormState;
   done?: string;
+  /** Retention, legal hold and delivery (modules/retention/panel.tsx). */
+  records?: ComponentChildren;
 }
 
 /** Everything about one case, and what the person can do with it next. */
@@ -148,6 +151,8 @@ export function CasePage(p: CasePageProps) {
 
       <h2>Bilagor</h2>
       <CaseAttachments number={c.number} attachments={p.detail.attachments} downloadable={p.mayViewPersonal} />
+
+      {p.records}
 
       <h2>Historik</h2>
       <CaseHistory events={p.detail.events} names={p.names} showText={p.mayViewPersonal} />

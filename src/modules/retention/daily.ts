@@ -1,0 +1,4 @@
+import type { DailyStep } from './jobs.ts';
+
+/** The records modules' daily chores, run by the retention_daily tick after the notice. */
+export const RECORDS_DAILY: readonly DailyStep[] = [];
