@@ -88,10 +88,10 @@ const eventTexts: PurgeStep = {
 };
 
 /**
-* The case row itself: the description (and with it the search index generated from it), the
- * location, and the keys that could lead back to the submitter (the
- * status link's hash, the submission key and content hash). The version moves on, so anyone who
- * had the case open when it was disposed of cannot save over it.
+ * The case row itself: the description (and with it the search index generated from it), the
+ * location, and the keys that could lead back to the submitter (the status link's hash, the
+ * submission key and content hash). The version moves on, so anyone who had the case open when
+ * it was disposed of cannot save over it.
  */
 const caseRow: PurgeStep = {
   name: 'case text and search index',
