@@ -178,36 +178,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ALTER TABLE cases ADD CONSTRAINT cases_delivered_package FOREIGN KEY (delivered_package_id) REFERENCES archive_packages(id);
     CREATE INDEX cases_delivered ON cases (delivered_package_id) WHERE delivered_package_id IS NOT NULL;
   `.execute(db);
-
-  // Mail to the records officers without a case. Added to whatever the constraints allow by now,
-  // so another module's purposes added in a migration of the same day survive in either order.
-  await sql`
-    DO $$
-    DECLARE def text;
-    BEGIN
-      SELECT pg_get_constraintdef(oid) INTO def FROM pg_constraint WHERE conname = 'messages_purpose_check';
-      ALTER TABLE messages DROP CONSTRAINT messages_purpose_check;
-      EXECUTE 'ALTER TABLE messages ADD CONSTRAINT messages_purpose_check ' || replace(def, 'ARRAY[', 'ARRAY[''retention_notice''::text, ');
-      SELECT pg_get_constraintdef(oid) INTO def FROM pg_constraint WHERE conname = 'messages_case_or_digest';
-      ALTER TABLE messages DROP CONSTRAINT messages_case_or_digest;
-      EXECUTE 'ALTER TABLE messages ADD CONSTRAINT messages_case_or_digest ' || replace(def, 'ARRAY[', 'ARRAY[''retention_notice''::text, ');
-    END $$;
-  `.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
-    DELETE FROM messages WHERE purpose = 'retention_notice';
-    DO $$
-    DECLARE def text;
-    BEGIN
-      SELECT pg_get_constraintdef(oid) INTO def FROM pg_constraint WHERE conname = 'messages_purpose_check';
-      ALTER TABLE messages DROP CONSTRAINT messages_purpose_check;
-      EXECUTE 'ALTER TABLE messages ADD CONSTRAINT messages_purpose_check ' || replace(def, '''retention_notice''::text, ', '');
-      SELECT pg_get_constraintdef(oid) INTO def FROM pg_constraint WHERE conname = 'messages_case_or_digest';
-      ALTER TABLE messages DROP CONSTRAINT messages_case_or_digest;
-      EXECUTE 'ALTER TABLE messages ADD CONSTRAINT messages_case_or_digest ' || replace(def, '''retention_notice''::text, ', '');
-    END $$;
     ALTER TABLE cases DROP CONSTRAINT cases_delivered_package;
     DROP TABLE archive_package_cases, archive_packages, data_subject_requests, disposal_log, disposal_runs, legal_holds,
       retention_settings, retention_rules;

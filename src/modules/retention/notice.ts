@@ -51,7 +51,8 @@ export async function retentionNoticePass(deps: { db: Db; publicUrl: string }, n
         officers.map((o) => ({
           case_id: null,
           organization_id: org.id,
-          purpose: 'retention_notice' as const,
+          // 'other' is what mail without a case to staff uses (integrations' migration 1600).
+          purpose: 'other' as const,
           recipient: o.email,
           recipient_user_id: o.id,
           subject: `Ärenden att gallra i ${org.name}`,

@@ -124,7 +124,7 @@ describe('the daily notice', () => {
     const deps = { db: t.db, publicUrl: 'http://lyhord.test' };
     expect(await retentionNoticePass(deps, t.clock.now())).toBe(1);
     expect(await retentionNoticePass(deps, t.clock.now())).toBe(0);
-    const mail = await t.db.selectFrom('messages').selectAll().where('purpose', '=', 'retention_notice').executeTakeFirstOrThrow();
+    const mail = await t.db.selectFrom('messages').selectAll().where('dedupe_key', 'like', 'retention_notice:%').executeTakeFirstOrThrow();
     expect(mail).toMatchObject({ recipient: 'arkivarie@exempelkommun.se', case_id: null, status: 'queued' });
     expect(mail.body).toContain('http://lyhord.test/admin/arkiv/gallring');
     expect(mail.body).toMatch(/Inget gallras utan beslut/);
