@@ -17,6 +17,7 @@ import { answersRoutes } from './modules/answers/routes.tsx';
 import { apiAdminRoutes } from './modules/api/adminRoutes.tsx';
 import { apiRoutes } from './modules/api/routes.ts';
 import { webhookAdminRoutes } from './modules/webhooks/adminRoutes.tsx';
+import { open311Routes } from './modules/open311/routes.ts';
 import { deadlinesRoutes } from './modules/deadlines/routes.tsx';
 import { outboxRoutes } from './modules/notifications/routes.tsx';
 import { casesRoutes } from './modules/cases/routes.tsx';
@@ -150,6 +151,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(publicationStaffRoutes, caseDeps);
   await app.register(archiveRoutes, { db: deps.db, clock: deps.clock });
   await app.register(apiRoutes, { ...caseDeps, prefix: '/api/v1' });
+  await app.register(open311Routes, { ...caseDeps, prefix: '/open311/v2' });
   await app.register(deadlinesRoutes, caseDeps);
   await app.register(outboxRoutes, { db: deps.db });
   await app.register(auditRoutes, { db: deps.db, clock: deps.clock });

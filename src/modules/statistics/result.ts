@@ -137,7 +137,7 @@ export const BACKLOG_BUCKETS: Omit<BacklogBucket, 'n'>[] = [
   { label: 'Mer än 90 dagar', minAge: 91, maxAge: null },
 ];
 
-export const CHANNEL_KEYS = ['web', 'email', 'phone', 'letter', 'visit', 'social_media', 'sms', 'paper_form', 'internal', 'api'] as const;
+export const CHANNEL_KEYS = ['web', 'email', 'phone', 'letter', 'visit', 'social_media', 'sms', 'paper_form', 'internal', 'api', 'open311'] as const;
 
 export function groupLabel(groupBy: GroupBy, key: string, names: Names): string {
   if (key === 'none') {
