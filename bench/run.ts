@@ -20,6 +20,10 @@ const BENCHMARKS: Record<string, { about: string; run: () => Promise<void> }> = 
     about: 'de-identification: recall and precision per kind on the labelled corpus, p95 time per 1 000-character text',
     run: () => import('./deidentify.ts').then((m) => m.run()),
   },
+  inbound: {
+    about: 'mail in: 1 000 mails with a small attachment through the SMTP receiver, cases per second against the web form in the same run',
+    run: () => import('./inbound.ts').then((m) => m.run()),
+  },
   statistics: {
     about: 'the statistics page over 1 000 000 cases, 10 organizations, 5 years: one organization-year and everything, median and p95',
     run: () => import('./statistics.ts').then((m) => m.run()),

@@ -63,8 +63,8 @@ export function HeldMailPage(p: HeldMailPageProps) {
                   <li>
                     <form method="post" action={`/handlaggning/e-post/${m.id}/slapp`} class="inline-form">
                       <input type="hidden" name="_csrf" value={p.csrf} />
-                      <button type="submit" aria-label={`Gör ett ärende av ${m.subject || 'meddelandet'}`}>
-                        Gör ett ärende av det
+                      <button type="submit">
+                        Gör ett ärende av det<span class="visually-hidden">: {m.subject || 'meddelandet utan ämne'}</span>
                       </button>
                     </form>
                   </li>
@@ -72,8 +72,8 @@ export function HeldMailPage(p: HeldMailPageProps) {
                 <li>
                   <form method="post" action={`/handlaggning/e-post/${m.id}/kasta`} class="inline-form">
                     <input type="hidden" name="_csrf" value={p.csrf} />
-                    <button type="submit" class="secondary" aria-label={`Ta bort ${m.subject || 'meddelandet'} från listan`}>
-                      Ta bort från listan
+                    <button type="submit" class="secondary">
+                      Ta bort från listan<span class="visually-hidden">: {m.subject || 'meddelandet utan ämne'}</span>
                     </button>
                   </form>
                 </li>
