@@ -93,7 +93,8 @@ export const answersRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => 
   app.get<{ Params: Params & { messageId: string } }>('/handlaggning/arenden/:number/meddelanden/:messageId.pdf', async (req, reply) => {
     const actor = req.actor!;
     const detail = UUID.test(req.params.messageId) ? await loadCaseDetail(deps.db, actor, req.params.number) : undefined;
-    const message = detail?.messages.find((m) => m.id === req.params.messageId);
+    // A letter holds the submitter's name, address and the answer: personal data, for the roles that see it.
+    const message = detail && can(actor, 'view_contact', detail.policy) ? detail.messages.find((m) => m.id === req.params.messageId) : undefined;
     if (!detail || !message) throw notFound('Meddelandet');
     const settings = orgSettings(req.org);
     const pdf = await renderMessagePdf({

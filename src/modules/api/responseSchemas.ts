@@ -73,7 +73,7 @@ const caseProperties: Record<string, JsonSchema> = {
   status: oneOfValues(STATUSES),
   kind: oneOfValues(KINDS),
   channel: { type: 'string' },
-  description: { type: 'string' },
+  description: { ...nullableString, description: 'What the submitter wrote. Null for keys whose role may not see personal data (reader, unit_admin).' },
   receivedAt: dateTime,
   anonymous: { type: 'boolean' },
   internal: { type: 'boolean' },
@@ -101,7 +101,7 @@ const caseProperties: Record<string, JsonSchema> = {
   language: { ...nullableString, description: 'The language the submitter wrote in (BCP 47), when known.' },
   place: {
     type: ['object', 'null'],
-    description: 'Where, when the way in told (Open311): WGS84 coordinates and/or an address as written.',
+    description: 'Where, when the way in told (Open311): WGS84 coordinates and/or an address as written. Null for keys whose role may not see personal data.',
     additionalProperties: false,
     required: ['latitude', 'longitude', 'address'],
     properties: { latitude: { type: ['number', 'null'] }, longitude: { type: ['number', 'null'] }, address: nullableString },
@@ -137,7 +137,7 @@ export const caseSummarySchema: JsonSchema = {
     area: nullableString,
     unit: ref('The förvaltning or unit.'),
     handler: ref('The responsible handler.'),
-    excerpt: { type: 'string', description: 'The first 140 characters of the description.' },
+    excerpt: { ...nullableString, description: 'The first 140 characters of the description. Null for confidential cases and for keys whose role may not see personal data.' },
   },
 };
 

@@ -6,6 +6,7 @@ import { mayRegisterOnBehalf, registerOnBehalf } from '../registration/commands.
 import { loadCaseDetail } from '../cases/detailQueries.ts';
 import { listCases } from '../cases/listQueries.ts';
 import { can, type Actor } from '../cases/policy.ts';
+import { mayReadExcerpts } from '../cases/staffRequest.ts';
 import { deidentifyApiRoutes } from '../deidentify/apiRoutes.ts';
 import { loadConversation } from '../mailin/conversation.ts';
 import { apiActor, installApiKeyAuth } from './auth.ts';
@@ -95,7 +96,8 @@ export const apiRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
         pageSize: q.pageSize,
         today: swedishDate(deps.clock.now()),
       });
-      return { items: result.rows.map(caseSummaryJson), page: result.page, pageSize: result.pageSize, hasMore: result.hasMore };
+      const excerpts = mayReadExcerpts(apiActor(req));
+      return { items: result.rows.map((r) => caseSummaryJson(r, excerpts)), page: result.page, pageSize: result.pageSize, hasMore: result.hasMore };
     },
   );
 

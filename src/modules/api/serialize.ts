@@ -23,7 +23,8 @@ export function caseJson(actor: Actor, d: CaseDetail, messages?: readonly Conver
     status: c.status,
     kind: c.kind,
     channel: c.channel,
-    description: c.description,
+    // The submitter's own words and the place they named are personal data, like the contact.
+    description: mayContact ? c.description : null,
     receivedAt: c.received_at.toISOString(),
     anonymous: c.anonymous,
     internal: c.is_internal,
@@ -47,7 +48,7 @@ export function caseJson(actor: Actor, d: CaseDetail, messages?: readonly Conver
     version: c.version,
     updatedAt: c.updated_at.toISOString(),
     language: c.language,
-    place: c.latitude !== null || c.location ? { latitude: c.latitude, longitude: c.longitude, address: c.location } : null,
+    place: mayContact && (c.latitude !== null || c.location) ? { latitude: c.latitude, longitude: c.longitude, address: c.location } : null,
     mediaUrl: c.media_url,
     allowedEvents: API_EVENTS.filter((e) => can(actor, e, d.policy)),
     ...(mayContact
@@ -87,7 +88,8 @@ function messageJson(m: ConversationItem) {
 
 type ListRow = Awaited<ReturnType<typeof listCases>>['rows'][number];
 
-export function caseSummaryJson(r: ListRow) {
+/** `excerpts`: whether this actor may read the submitters' text in a list (mayReadExcerpts); confidential cases never show it. */
+export function caseSummaryJson(r: ListRow, excerpts: boolean) {
   return {
     number: r.number,
     status: r.status,
@@ -100,6 +102,6 @@ export function caseSummaryJson(r: ListRow) {
     area: r.area_name,
     unit: ref(r.unit_id, r.unit_name),
     handler: ref(r.handler_id, r.handler_name),
-    excerpt: r.excerpt,
+    excerpt: excerpts && !r.confidential ? r.excerpt : null,
   };
 }

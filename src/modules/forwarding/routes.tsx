@@ -36,7 +36,7 @@ export const forwardingRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) 
     const refusal = c.forwarded_to_case_id ? 'Ärendet är redan vidarebefordrat.' : !mayForward(req.actor!, policyCase(c)) ? 'Ärendet kan inte vidarebefordras: det är redan fördelat och under handläggning, eller så saknar du behörighet.' : null;
     return sendPage(
       reply,
-      <ForwardPage org={req.org} actor={req.actor!} csrf={reply.generateCsrf()} c={c} targets={targets} refusal={refusal} values={extra.values ?? { toOrganizationId: '', comment: '' }} errors={extra.errors} />,
+      <ForwardPage org={req.org} actor={req.actor!} csrf={reply.generateCsrf()} c={{ ...c, description: can(req.actor!, 'view_contact', policyCase(c)) ? c.description : null }} targets={targets} refusal={refusal} values={extra.values ?? { toOrganizationId: '', comment: '' }} errors={extra.errors} />,
       status,
     );
   }

@@ -7,7 +7,8 @@ export interface ForwardPageProps {
   org: Organization;
   actor: Actor;
   csrf: string;
-  c: { number: string; description: string; version: number };
+  /** description: null for a role that may not see the submitter's text. */
+  c: { number: string; description: string | null; version: number };
   targets: { id: string; name: string }[];
   /** Why the case cannot be forwarded, if it cannot. */
   refusal: string | null;
@@ -28,7 +29,11 @@ export function ForwardPage({ org, actor, csrf, c, targets, refusal, values, err
         Ärendet gäller en annan organisation i samma installation, till exempel ett kommunalt bolag eller ett förbund. Det hänvisas då härifrån och kommer in som ett nytt
         ärende där, med synpunkten, typen, kanalen, datumet det kom in och synpunktslämnarens kontaktuppgifter. De två ärendena länkas till varandra.
       </p>
-      <blockquote class="user-text">{c.description.length > 600 ? `${c.description.slice(0, 600)} …` : c.description}</blockquote>
+      {c.description === null ? (
+        <p>Synpunktens text kan innehålla personuppgifter och visas inte för din roll.</p>
+      ) : (
+        <blockquote class="user-text">{c.description.length > 600 ? `${c.description.slice(0, 600)} …` : c.description}</blockquote>
+      )}
       {refusal ? (
         <p class="notice">{refusal}</p>
       ) : targets.length === 0 ? (
