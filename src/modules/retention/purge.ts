@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import type { Tx } from '../../db/database.ts';
 import { purgeCaseContent as purgeMailIn } from '../mailin/disposal.ts';
 import { purgeCaseContent as purgePublication } from '../publication/disposal.ts';
+import { purgeCaseContent as purgeOpen311 } from '../open311/disposal.ts';
+import { announceDisposal } from '../webhooks/disposal.ts';
 
 /**
  * Removing a disposed case's content everywhere it was copied. Each step removes one kind of copy,
@@ -126,6 +128,9 @@ export const PURGE_STEPS: readonly PurgeStep[] = [
   caseRow,
   moduleStep('inbound mail', purgeMailIn),
   moduleStep('publication versions and archive search', purgePublication),
+  moduleStep('Open311 place and picture link', purgeOpen311),
+  // Last: after the job payloads are purged, so the announcement's delivery job is kept.
+  moduleStep('case.disposed to webhook subscribers', announceDisposal),
 ];
 
 export async function purgeCases(tx: Tx, ctx: PurgeContext): Promise<void> {

@@ -5,6 +5,7 @@ import { buildCase, buildOrg, type OrgFixture } from '../../../test/factories.ts
 import { sealerFor } from '../../platform/crypto.ts';
 import { ANNOUNCED_HISTORY, emitCaseEvent, WEBHOOK_EVENT_TYPES } from './events.ts';
 import { createSubscription } from './subscriptions.ts';
+import { purgeCases } from '../retention/purge.ts';
 
 /** The history trigger announces exactly what webhooks/events.ts says, from any module's INSERT. */
 
@@ -58,5 +59,20 @@ describe('the case history trigger', () => {
     const c = await buildCase(tdb.db, { organizationId: org.id });
     await emitCaseEvent(tdb.db, { type: 'case.disposed', organizationId: org.id, caseId: c.id, number: c.number, status: 'closed', at: new Date(now.getTime() + 1000) });
     expect((await eventsOf(c.id)).map((e) => e.type)).toEqual(['case.created', 'case.disposed']);
+  });
+
+  it('disposal announces case.disposed after purging job payloads, so its job stays, and blanks the Open311 place', async () => {
+    const c = await buildCase(tdb.db, { organizationId: org.id, status: 'closed' });
+    await tdb.db.updateTable('cases').set({ latitude: 57.7, longitude: 11.9, media_url: 'https://example.se/bild.jpg' }).where('id', '=', c.id).execute();
+    await tdb.db.transaction().execute((tx) => purgeCases(tx, { organizationId: org.id, caseIds: [c.id], marker: 'Gallrad', now: new Date(now.getTime() + 2000) }));
+    const events = await eventsOf(c.id);
+    expect(events.map((e) => [e.type, e.status])).toEqual([
+      ['case.created', 'received'],
+      ['case.disposed', 'closed'],
+    ]);
+    const jobs = await sql<{ n: number }>`SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE payload->>'chain' = ${c.id}`.execute(tdb.db);
+    expect(jobs.rows[0]!.n).toBe(1);
+    const row = await tdb.db.selectFrom('cases').select(['latitude', 'longitude', 'media_url']).where('id', '=', c.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ latitude: null, longitude: null, media_url: null });
   });
 });
