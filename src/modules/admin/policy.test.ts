@@ -55,12 +55,19 @@ describe('admin policy', () => {
   });
 
   it('lets a unit admin give working roles in the förvaltning only', () => {
-    expect(canGrant(unitAdmin, 'handler', pathE1)).toBe(true);
-    expect(canGrant(unitAdmin, 'handler', pathE2)).toBe(false);
-    expect(canGrant(unitAdmin, 'admin', pathE1)).toBe(false);
-    expect(canGrant(unitAdmin, 'registrar', pathE1)).toBe(false);
-    expect(canGrant(unitAdmin, 'reader', null)).toBe(false);
-    expect(canGrant(orgAdmin, 'admin', null)).toBe(true);
+    expect(canGrant(unitAdmin, 'handler', pathE1, false)).toBe(true);
+    expect(canGrant(unitAdmin, 'handler', pathE2, false)).toBe(false);
+    expect(canGrant(unitAdmin, 'admin', pathE1, false)).toBe(false);
+    expect(canGrant(unitAdmin, 'registrar', pathE1, false)).toBe(false);
+    expect(canGrant(unitAdmin, 'reader', null, false)).toBe(false);
+    expect(canGrant(orgAdmin, 'admin', null, false)).toBe(true);
+  });
+
+  it('never lets a unit admin give roles to themselves, not even inside their förvaltning', () => {
+    for (const role of ['handler', 'coordinator', 'unit_admin', 'reader'] as const) expect(canGrant(unitAdmin, role, pathE1, true), role).toBe(false);
+    expect(canGrant(adminScope(actor([{ role: 'unit_admin', unitId: null }])), 'handler', pathE1, true)).toBe(false);
+    // The organization admin already holds every power in the organization.
+    expect(canGrant(orgAdmin, 'handler', pathE1, true)).toBe(true);
   });
 
   it('shows a person whose roles touch the förvaltning, and manages them only when all of them lie within', () => {

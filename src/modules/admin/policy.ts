@@ -57,9 +57,14 @@ export function canMoveUnit(s: AdminScope, path: readonly string[], newParentPat
   return canChangeUnit(s, path) && canCreateUnitUnder(s, newParentPath);
 }
 
-/** Which roles an admin may give, and where. Organization-wide grants and the admin and registrar roles are the organization admin's. */
-export function canGrant(s: AdminScope, role: Role, unitPath: readonly string[] | null): boolean {
+/**
+ * Which roles an admin may give, where, and to whom. Organization-wide grants and the admin and
+ * registrar roles are the organization admin's. A unit admin never gives roles to themselves:
+ * handler or coordinator would open the personal data their own role keeps from them.
+ */
+export function canGrant(s: AdminScope, role: Role, unitPath: readonly string[] | null, toSelf: boolean): boolean {
   if (s.organization) return true;
+  if (toSelf) return false;
   if (unitPath === null) return false;
   if (role === 'admin' || role === 'registrar' || role === 'archivist') return false;
   return canManageWithin(s, unitPath);
@@ -81,6 +86,13 @@ export function canManagePerson(s: AdminScope, grantPaths: readonly (readonly st
   if (s.organization) return true;
   return grantPaths.length > 0 && grantPaths.every((p) => p !== null && canManageWithin(s, p));
 }
+
+/**
+ * A new invitation link sets the person's password. Only for someone who has not chosen one yet
+ * (nor signs in with single sign-on): otherwise the link would hand their account, and its roles,
+ * to whoever holds it, and the admin sees the link.
+ */
+export const canReinvite = (person: { hasPassword: boolean; sso: boolean }) => !person.hasPassword && !person.sso;
 
 /** Subcategories of a förvaltning, and whether one is required there. */
 export function canManageSubcategories(s: AdminScope, forvaltningId: string): boolean {

@@ -6,7 +6,7 @@ import { createInvitation } from '../../auth/invitations.ts';
 import { destroySessionsOf } from '../../auth/sessions.ts';
 import { ROLE_LABEL } from '../../organizations/demoStaff.ts';
 import { logAdminChange } from '../log.ts';
-import { canGrant, canManageOrganizationSettings, canManagePerson, canSeePerson } from '../policy.ts';
+import { canGrant, canManageOrganizationSettings, canManagePerson, canReinvite, canSeePerson } from '../policy.ts';
 import { isUuid } from '../queries.ts';
 import { checkEmail, checkName, clean, denied, EMAIL, invalid, isUniqueViolation, scopeOf, who, type AdminCtx, type AdminDeps } from './context.ts';
 
@@ -42,7 +42,7 @@ export async function invitePerson(deps: AdminDeps, c: AdminCtx, input: InviteIn
     return await deps.db.transaction().execute(async (tx) => {
       const path = await unitPathFor(tx, c.org.id, input.unitId || null);
       if (path === undefined) throw invalid('unitId', 'Välj en enhet i listan');
-      if (!canGrant(scopeOf(c), input.role as Role, path)) throw invalid('unitId', 'Du kan inte ge den rollen där. Välj en enhet inom din förvaltning.');
+      if (!canGrant(scopeOf(c), input.role as Role, path, false)) throw invalid('unitId', 'Du kan inte ge den rollen där. Välj en enhet inom din förvaltning.');
       const existing = await tx.selectFrom('users').select(['id', 'name']).where('organization_id', '=', c.org.id).where(sql<boolean>`lower(email) = ${email}`).executeTakeFirst();
       if (existing) throw invalid('email', `Det finns redan en person med e-postadressen ${email} (${existing.name}). Ge personen rollen på personens egen sida i stället.`);
       const user = await tx.insertInto('users').values({ organization_id: c.org.id, email, name, password_hash: null, created_at: now }).returning('id').executeTakeFirstOrThrow();
@@ -91,7 +91,10 @@ export async function addGrant(deps: AdminDeps, c: AdminCtx, userId: string, inp
     if (!ROLES.includes(input.role as Role)) throw invalid('role', 'Välj en roll');
     const path = await unitPathFor(tx, c.org.id, input.unitId || null);
     if (path === undefined) throw invalid('unitId', 'Välj en enhet i listan');
-    if (!canGrant(scopeOf(c), input.role as Role, path)) throw invalid('unitId', 'Du kan inte ge den rollen där. Välj en enhet inom din förvaltning.');
+    const toSelf = p.user.id === c.actor.id;
+    if (!canGrant(scopeOf(c), input.role as Role, path, toSelf)) {
+      throw toSelf ? invalid('role', 'Du kan inte ge dig själv roller. Be organisationens administratör om det.') : invalid('unitId', 'Du kan inte ge den rollen där. Välj en enhet inom din förvaltning.');
+    }
     const dup = p.grants.find((g) => g.role === input.role && (g.org_unit_id ?? '') === (input.unitId || ''));
     if (dup) throw invalid('role', 'Personen har redan den rollen där.');
     await tx.insertInto('role_grants').values({ user_id: p.user.id, role: input.role as Role, org_unit_id: input.unitId || null, created_by: who(c).id, created_at: now }).execute();
@@ -106,7 +109,8 @@ export async function removeGrant(deps: AdminDeps, c: AdminCtx, userId: string, 
     const p = await personForChange(tx, c, userId, 'see');
     const g = p.grants.find((x) => x.id === grantId);
     if (!g) throw notFound('Rollen');
-    if (!canGrant(scopeOf(c), g.role, g.org_unit_id ? g.ancestor_ids! : null)) throw invalid('grant', 'Du kan inte ta bort den rollen: den ligger utanför din förvaltning.');
+    // Giving up one's own role narrows access, so it is judged as if for someone else.
+    if (!canGrant(scopeOf(c), g.role, g.org_unit_id ? g.ancestor_ids! : null, false)) throw invalid('grant', 'Du kan inte ta bort den rollen: den ligger utanför din förvaltning.');
     if (p.user.id === c.actor.id && g.role === 'admin' && g.org_unit_id === null) {
       const others = await tx
         .selectFrom('role_grants as rg')
@@ -166,6 +170,9 @@ export async function reinvitePerson(deps: AdminDeps, c: AdminCtx, userId: strin
   return deps.db.transaction().execute(async (tx) => {
     const p = await personForChange(tx, c, userId, 'manage');
     if (!p.user.active) throw invalid('person', 'Personen är avaktiverad. Aktivera personen först.');
+    if (!canReinvite({ hasPassword: p.user.password_hash !== null, sso: p.user.sso_subject !== null })) {
+      throw invalid('person', 'Personen har redan loggat in med ett eget lösenord eller via identitetsleverantören, så en ny inbjudan behövs inte.');
+    }
     const invitation = await createInvitation(tx, { organizationId: c.org.id, userId: p.user.id, email: p.user.email, name: p.user.name, orgName: c.org.name, invitedBy: who(c), linkBase, now });
     await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: p.forvaltningId, actor: who(c), action: 'invite', entityType: 'invitation', entityId: invitation.id, summary: `Ny inbjudan till ${p.user.name} (${p.user.email})`, now });
     return invitation;

@@ -69,7 +69,7 @@ export function peopleRoutes(app: FastifyInstance, k: AdminKit) {
         person={person}
         permissions={q.effectivePermissions(person.grants, units)}
         units={units.filter((u) => u.active && canManageWithin(s, u.ancestor_ids))}
-        roles={grantableRoles(s)}
+        roles={person.user.id === req.actor!.id && !s.organization ? [] : grantableRoles(s)}
         orgWide={s.organization}
         canManage={canManagePerson(s, paths)}
         canResetTotp={canManageOrganizationSettings(s)}

@@ -183,13 +183,22 @@ export function PersonPage({
       </table>
       {errors.grant && <p class="field-error" id="grant">{errors.grant}</p>}
 
-      <h3>Ge en roll</h3>
-      <form method="post" action={`/admin/personer/${u.id}/roller`} novalidate>
-        <input type="hidden" name="_csrf" value={props.csrf} />
-        <Select name="role" label="Roll" options={roleOptions(roles)} value={values.role} error={errors.role} />
-        <Select name="unitId" label="Var rollen gäller" options={grantUnitOptions(units, orgWide)} value={values.unitId} error={errors.unitId} />
-        <button type="submit">Ge rollen</button>
-      </form>
+      {roles.length > 0 ? (
+        <>
+          <h3>Ge en roll</h3>
+          <form method="post" action={`/admin/personer/${u.id}/roller`} novalidate>
+            <input type="hidden" name="_csrf" value={props.csrf} />
+            <Select name="role" label="Roll" options={roleOptions(roles)} value={values.role} error={errors.role} />
+            <Select name="unitId" label="Var rollen gäller" options={grantUnitOptions(units, orgWide)} value={values.unitId} error={errors.unitId} />
+            <button type="submit">Ge rollen</button>
+          </form>
+        </>
+      ) : (
+        <>
+          {errors.role && <p class="field-error" id="role">{errors.role}</p>}
+          <p class="hint">Dina egna roller ändras av organisationens administratör.</p>
+        </>
+      )}
 
       {canManage && (
         <>
