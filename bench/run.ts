@@ -16,6 +16,10 @@ const BENCHMARKS: Record<string, { about: string; run: () => Promise<void> }> = 
     about: "the handler's filtered case list and the case page over HTTP, 200 000 cases: median and p95 against GET /health",
     run: () => import('./caseHandling.ts').then((m) => m.run()),
   },
+  archive: {
+    about: 'the public archive /svar over 100 000 published answers: search (stemming, typos), filters, paging and "asked before?" over HTTP, median and p95 against GET /health',
+    run: () => import('./archive.ts').then((m) => m.run()),
+  },
   deidentify: {
     about: 'de-identification: recall and precision per kind on the labelled corpus, p95 time per 1 000-character text',
     run: () => import('./deidentify.ts').then((m) => m.run()),

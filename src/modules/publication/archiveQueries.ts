@@ -41,40 +41,77 @@ export async function archiveTsQuery(db: Executor, organizationId: string, terms
   return terms.map((t) => `(${[t, ...(similar.get(t) ?? [])].join(' | ')})`).join(' & ');
 }
 
-const publicRows = (db: Executor, organizationId: string) =>
-  db
-    .selectFrom('publications as p')
+/** Published answers of one organization: the only rows the archive reads. */
+const published = (db: Executor, organizationId: string) => db.selectFrom('publications as p').where('p.organization_id', '=', organizationId).where('p.public_version_id', 'is not', null);
+
+/**
+ * How many of the newest answers a search first looks through. The planner estimates a search
+ * of several words as if the words were independent, while words on one subject go together:
+ * "maten kall" was estimated at 60 answers and matched 2 500, and reading 2 500 rows spread over
+ * the table to sort them is slow. Looking through the newest answers in date order costs at most
+ * this many rows, all recent and so in memory; only a search that finds less than a page there
+ * (rare words, deep pages) goes to the full-text index for everything, which is then cheap
+ * because few answers match.
+ */
+export const SEARCH_WINDOW = 5000;
+
+const tsMatch = (column: string, tsquery: string) => sql<boolean>`${sql.ref(column)} @@ to_tsquery('swedish', ${tsquery})`;
+
+/** The ids of one archive page, newest first; `window`: look only through that many newest answers. */
+function pageIds(db: Executor, organizationId: string, filter: ArchiveFilter, tsquery: string | null, window?: number) {
+  let base = published(db, organizationId);
+  if (filter.areaId) base = base.where('p.area_id', '=', filter.areaId);
+  if (filter.forvaltningId) base = base.where('p.forvaltning_id', '=', filter.forvaltningId);
+  if (filter.kind) base = base.where('p.kind', '=', filter.kind);
+  const page = { limit: PAGE_SIZE + 1, offset: (filter.page - 1) * PAGE_SIZE };
+  if (tsquery && window) {
+    const newest = base.select(['p.case_id', 'p.first_published_at', 'p.search']).orderBy('p.first_published_at', 'desc').orderBy('p.case_id', 'desc').limit(window);
+    return db
+      .selectFrom(newest.as('w'))
+      .select(['w.case_id', 'w.first_published_at'])
+      .where(tsMatch('w.search', tsquery))
+      .orderBy('w.first_published_at', 'desc')
+      .orderBy('w.case_id', 'desc')
+      .limit(page.limit)
+      .offset(page.offset);
+  }
+  return (tsquery ? base.where(tsMatch('p.search', tsquery)) : base)
+    .select(['p.case_id', 'p.first_published_at'])
+    .orderBy('p.first_published_at', 'desc')
+    .orderBy('p.case_id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset);
+}
+
+/** One archive page with what the list shows, given the search as a tsquery expression (see archiveTsQuery). */
+export function archivePageQuery(db: Executor, organizationId: string, filter: ArchiveFilter, tsquery: string | null, window?: number) {
+  return db
+    .selectFrom(pageIds(db, organizationId, filter, tsquery, window).as('i'))
+    .innerJoin('publications as p', 'p.case_id', 'i.case_id')
     .leftJoin('categories as a', 'a.id', 'p.area_id')
     .leftJoin('org_units as f', 'f.id', 'p.forvaltning_id')
-    .where('p.organization_id', '=', organizationId)
-    .where('p.public_version_id', 'is not', null);
+    .select([
+      'p.case_number',
+      'p.title',
+      sql<string>`left(p.question, 280)`.as('excerpt'),
+      sql<boolean>`length(p.question) > 280`.as('truncated'),
+      'p.kind',
+      'a.name as area_name',
+      'f.name as forvaltning_name',
+      'p.asked_on',
+      'p.answered_on',
+      'p.first_published_at',
+    ])
+    .orderBy('i.first_published_at', 'desc')
+    .orderBy('i.case_id', 'desc');
+}
 
 /** One page of the archive, newest first; hasMore says whether there is a next page. */
 export async function searchArchive(db: Executor, organizationId: string, filter: ArchiveFilter) {
   const terms = searchTerms(filter.q ?? '');
   const tsquery = terms.length > 0 ? await archiveTsQuery(db, organizationId, terms) : null;
-  let q = publicRows(db, organizationId).select([
-    'p.case_number',
-    'p.title',
-    sql<string>`left(p.question, 280)`.as('excerpt'),
-    sql<boolean>`length(p.question) > 280`.as('truncated'),
-    'p.kind',
-    'a.name as area_name',
-    'f.name as forvaltning_name',
-    'p.asked_on',
-    'p.answered_on',
-    'p.first_published_at',
-  ]);
-  if (tsquery) q = q.where(sql<boolean>`p.search @@ to_tsquery('swedish', ${tsquery})`);
-  if (filter.areaId) q = q.where('p.area_id', '=', filter.areaId);
-  if (filter.forvaltningId) q = q.where('p.forvaltning_id', '=', filter.forvaltningId);
-  if (filter.kind) q = q.where('p.kind', '=', filter.kind);
-  const rows = await q
-    .orderBy('p.first_published_at', 'desc')
-    .orderBy('p.case_id', 'desc')
-    .limit(PAGE_SIZE + 1)
-    .offset((filter.page - 1) * PAGE_SIZE)
-    .execute();
+  let rows = tsquery ? await archivePageQuery(db, organizationId, filter, tsquery, SEARCH_WINDOW).execute() : [];
+  if (rows.length <= PAGE_SIZE) rows = await archivePageQuery(db, organizationId, filter, tsquery).execute();
   return { items: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE, terms };
 }
 export type ArchiveItem = Awaited<ReturnType<typeof searchArchive>>['items'][number];
@@ -97,7 +134,9 @@ export type PublishedAnswer = Extract<NonNullable<Awaited<ReturnType<typeof find
 
 /** The newest answers for the Atom feed, with their full text. */
 export async function newestPublished(db: Executor, organizationId: string, limit = 30) {
-  return publicRows(db, organizationId)
+  return published(db, organizationId)
+    .leftJoin('categories as a', 'a.id', 'p.area_id')
+    .leftJoin('org_units as f', 'f.id', 'p.forvaltning_id')
     .select(['p.case_number', 'p.title', 'p.question', 'p.answer', 'a.name as area_name', 'f.name as forvaltning_name', 'p.first_published_at', 'p.published_at'])
     .orderBy('p.first_published_at', 'desc')
     .orderBy('p.case_id', 'desc')
@@ -105,33 +144,55 @@ export async function newestPublished(db: Executor, organizationId: string, limi
     .execute();
 }
 
-// Words too common to say what a text is about; also the labels that replace personal data.
-const MAX_DOCUMENTS = 2000;
-const SPECIFIC_WORDS = 6;
+// Labels that replace personal data say nothing about the subject.
 const LABEL_WORDS = new Set(['namn', 'personnummer', 'telefonnummer', 'post', 'adress', 'registreringsnummer', 'kontonummer']);
+const SPECIFIC_WORDS = 6;
+/** Only the newest answers that match are ranked, so the work stays the same however many match. */
+const RANKED = 50;
 
 /**
- * "Has this been asked before?": up to three published answers that share at least two of the
- * most specific words of a citizen's text (those the fewest answers use), best match first.
- * Only rare words are used, so the answers ranked stay few however large the archive grows.
+ * "Has this been asked before?" as a tsquery expression: any two of the most specific words of
+ * a citizen's text (those the fewest published answers use). Null when no word is specific enough.
  */
-export async function similarPublished(db: Executor, organizationId: string, text: string, limit = 3) {
+export async function similarTsQuery(db: Executor, organizationId: string, text: string): Promise<string | null> {
   const words = wordsOf(text).filter((w) => w.length >= 4 && !LABEL_WORDS.has(w)).slice(0, 300);
   const counts = await documentCounts(db, organizationId, words);
+  // A word in a fifth of all answers (kommunen, tack, inte …) says nothing about this text.
+  const most = Math.max(0, ...counts.values());
   const specific = [...counts]
-    .filter(([, n]) => n <= MAX_DOCUMENTS)
+    .filter(([, n]) => most < 100 || n <= most / 5)
     .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
     .slice(0, SPECIFIC_WORDS)
     .map(([w]) => w);
-  if (specific.length === 0) return [];
+  if (specific.length === 0) return null;
   const pairs: string[] = [];
   for (let i = 0; i < specific.length; i++) for (let j = i + 1; j < specific.length; j++) pairs.push(`(${specific[i]} & ${specific[j]})`);
-  const query = pairs.length > 0 ? pairs.join(' | ') : specific[0]!;
-  return publicRows(db, organizationId)
-    .select(['p.case_number', 'p.title', sql<string>`left(p.answer, 200)`.as('excerpt'), 'p.first_published_at'])
-    .where(sql<boolean>`p.search @@ to_tsquery('swedish', ${query})`)
-    .orderBy(sql`ts_rank(p.search, to_tsquery('swedish', ${query}))`, 'desc')
+  return pairs.length > 0 ? pairs.join(' | ') : specific[0]!;
+}
+
+/** Up to `limit` published answers matching a similarTsQuery expression, best match first among the newest that match. */
+export function similarQuery(db: Executor, organizationId: string, query: string, limit = 3) {
+  const candidates = published(db, organizationId)
+    .select(['p.case_id', 'p.first_published_at', 'p.search'])
+    .where(tsMatch('p.search', query))
     .orderBy('p.first_published_at', 'desc')
-    .limit(limit)
-    .execute();
+    .limit(RANKED);
+  const best = db
+    .selectFrom(candidates.as('c'))
+    .select(['c.case_id', 'c.first_published_at', sql<number>`ts_rank(c.search, to_tsquery('swedish', ${query}))`.as('rank')])
+    .orderBy('rank', 'desc')
+    .orderBy('c.first_published_at', 'desc')
+    .limit(limit);
+  return db
+    .selectFrom(best.as('b'))
+    .innerJoin('publications as p', 'p.case_id', 'b.case_id')
+    .select(['p.case_number', 'p.title', sql<string>`left(p.answer, 200)`.as('excerpt'), 'p.first_published_at'])
+    .orderBy('b.rank', 'desc')
+    .orderBy('b.first_published_at', 'desc');
+}
+
+/** "Has this been asked before?": up to three published answers on the same subject as a citizen's text. */
+export async function similarPublished(db: Executor, organizationId: string, text: string, limit = 3) {
+  const query = await similarTsQuery(db, organizationId, text);
+  return query ? similarQuery(db, organizationId, query, limit).execute() : [];
 }
