@@ -27,6 +27,7 @@ describe('GET /api/v1/openapi.json', () => {
       'GET /cases',
       'GET /cases/{number}',
       'GET /cases/{number}/publication',
+      'GET /data-subjects',
       'GET /disposals',
       'GET /handlers',
       'GET /openapi.json',

@@ -7,6 +7,7 @@ import { newCaseMultipart, referenceOpenApi } from './openapiReference.ts';
 import { caseListSchema, caseSchema, createdCaseSchema, errorSchema } from './responseSchemas.ts';
 import { API_EVENTS, listQuerySchema, newCaseSchema, numberParamsSchema, transitionSchemas } from './schemas.ts';
 import { approvedSchema, approveBodySchema, draftBodySchema, draftSchema, publicationSchema, withdrawBodySchema, withdrawnSchema } from '../publication/apiSchemas.ts';
+import { dataSubjectQuerySchema } from '../gdpr/apiRoutes.ts';
 import { disposalListSchema, disposalsQuerySchema, legalHoldBodySchema, legalHoldSchema } from '../retention/apiSchemas.ts';
 
 export interface OpenApiDocument {
@@ -119,6 +120,16 @@ export function openApiDocument(): OpenApiDocument {
             409: error('The case has no hold.'),
             ...common,
           },
+        },
+      },
+      '/data-subjects': {
+        get: {
+          operationId: 'dataSubjectExtract',
+          summary: 'Register extract (GDPR article 15): every case where the person is the contact, with messages',
+          description: 'Give exactly one of email, phone or personnummer. Each call is recorded (who, when, how many cases, the identifier masked). Confidential cases are included and marked: review the secrecy before handing the extract out.',
+          tags: ['records'],
+          parameters: parameters(dataSubjectQuerySchema, 'query'),
+          responses: { 200: { description: 'The extract.', content: json({ type: 'object' }) }, 400: error('None or more than one identifier, or a malformed one.'), 403: error('Only admin and archivist keys take extracts.'), ...common },
         },
       },
       '/disposals': {

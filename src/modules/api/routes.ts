@@ -30,6 +30,7 @@ import { performTransition } from './transitions.ts';
 import { webhookApiRoutes } from '../webhooks/apiRoutes.ts';
 import { referenceRoutes } from './referenceRoutes.ts';
 import { retentionApiRoutes } from '../retention/apiRoutes.ts';
+import { gdprApiRoutes } from '../gdpr/apiRoutes.ts';
 import { apiValidatorCompiler, check, compileBody } from './validation.ts';
 import { publicationApi } from '../publication/api.ts';
 import { auditApi } from '../audit/api.ts';
@@ -58,6 +59,7 @@ export const apiRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
 
   // Records: the disposal log and legal holds (modules/retention).
   await app.register(retentionApiRoutes, { db: deps.db, clock: deps.clock, tokenSecret: deps.tokenSecret });
+  await app.register(gdprApiRoutes, { db: deps.db, clock: deps.clock });
 
   const document = openApiDocument();
   app.get('/openapi.json', { config: { public: true } }, async () => document);

@@ -1,0 +1,117 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../../db/database.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { swedishDate } from '../../platform/clock.ts';
+import { DomainError, notFound } from '../../platform/errors.ts';
+import { staffArea } from '../../platform/staff.ts';
+import type { FieldErrors } from '../../platform/views/forms.tsx';
+import { sendPage } from '../../platform/views/render.ts';
+import type { Actor } from '../cases/policy.ts';
+import { mayManageRecords } from '../retention/policy.ts';
+import { recordsFrame } from '../retention/views/layout.tsx';
+import { closeReview, listRequests, loadReview, openErasureReview, pseudonymiseForReview } from './erasure.ts';
+import { registerExtract } from './extract.ts';
+import { parseIdentifier } from './identifier.ts';
+import { renderExtractPdf } from './pdf.ts';
+import { loadSettings, saveSettings } from './settings.ts';
+import { GdprPage } from './views/GdprPage.tsx';
+import { ReviewPage } from './views/ReviewPage.tsx';
+import { RecordsSettingsPage, type SettingsInput } from './views/SettingsPage.tsx';
+
+const field = (req: FastifyRequest, k: string) => String((req.body as Record<string, unknown> | undefined)?.[k] ?? '');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const NOTICES: Record<string, string> = {
+  pseudonymiserad: 'Kontaktuppgifterna är pseudonymiserade.',
+  granskad: 'Granskningen är avslutad.',
+  sparad: 'Inställningarna är sparade.',
+};
+
+/** GDPR requests and the records settings, under /admin/arkiv, for the records officer. */
+export const gdprRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = async (app, { db, clock }) => {
+  staffArea(app);
+  app.addHook('preHandler', async (req) => {
+    if (req.actor && !mayManageRecords(req.actor)) throw notFound('Sidan');
+  });
+  const actorOf = (req: FastifyRequest) => req.actor as Actor;
+  const frame = (req: FastifyRequest, reply: FastifyReply, current: string) => recordsFrame(req.org.name, actorOf(req), reply.generateCsrf(), current);
+  const notice = (req: FastifyRequest) => NOTICES[(req.query as Record<string, string>).klart ?? ''];
+
+  async function page(req: FastifyRequest, reply: FastifyReply, input = { kind: '', value: '', what: '' }, errors?: FieldErrors, status = 200) {
+    const requests = await listRequests(db, actorOf(req).organizationId);
+    return sendPage(reply, <GdprPage {...frame(req, reply, '/admin/arkiv/registerutdrag')} requests={requests} input={input} errors={errors} />, status);
+  }
+
+  app.get('/admin/arkiv/registerutdrag', (req, reply) => page(req, reply));
+
+  // A POST, never a GET: the person's e-mail, phone or personnummer stays out of addresses and logs.
+  app.post('/admin/arkiv/registerutdrag', async (req, reply) => {
+    const actor = actorOf(req);
+    const input = { kind: field(req, 'kind'), value: field(req, 'value'), what: field(req, 'what') };
+    const errors: FieldErrors = {};
+    const id = parseIdentifier(input.kind, input.value);
+    if ('error' in id) errors[['email', 'phone', 'personnummer'].includes(input.kind) ? 'value' : 'kind'] = id.error;
+    if (input.what !== 'extract' && input.what !== 'erasure') errors.what = 'Välj om personen har begärt registerutdrag eller radering';
+    if (Object.keys(errors).length || 'error' in id) return page(req, reply, input, errors, 400);
+    const now = clock.now();
+    if (input.what === 'erasure') {
+      const reviewId = await openErasureReview(db, actor, actor.organizationId, id, now);
+      return reply.code(303).header('location', `/admin/arkiv/registerutdrag/granskning/${reviewId}`).send();
+    }
+    const extract = await registerExtract(db, actor, { id: actor.organizationId, name: req.org.name }, id, 'admin', now);
+    return reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `attachment; filename="registerutdrag-${swedishDate(now)}.pdf"`)
+      .header('cache-control', 'no-store')
+      .send(await renderExtractPdf(extract));
+  });
+
+  async function reviewPage(req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, extra: { note?: string; errors?: FieldErrors } = {}, status = 200) {
+    if (!UUID.test(req.params.id)) throw notFound('Granskningen');
+    const data = await loadReview(db, actorOf(req).organizationId, req.params.id, swedishDate(clock.now()));
+    return sendPage(reply, <ReviewPage {...frame(req, reply, '/admin/arkiv/registerutdrag')} data={data} note={extra.note ?? ''} errors={extra.errors} notice={notice(req)} />, status);
+  }
+
+  app.get<{ Params: { id: string } }>('/admin/arkiv/registerutdrag/granskning/:id', (req, reply) => reviewPage(req, reply));
+
+  app.post<{ Params: { id: string } }>('/admin/arkiv/registerutdrag/granskning/:id', async (req, reply) => {
+    if (!UUID.test(req.params.id)) throw notFound('Granskningen');
+    const note = field(req, 'note');
+    try {
+      await closeReview(db, actorOf(req), actorOf(req).organizationId, req.params.id, note, clock.now());
+    } catch (err) {
+      if (err instanceof DomainError && (err.code === 'invalid' || err.code === 'conflict')) return reviewPage(req, reply, { note, errors: err.details ?? { note: err.message } }, err.code === 'invalid' ? 400 : 409);
+      throw err;
+    }
+    return reply.code(303).header('location', `/admin/arkiv/registerutdrag/granskning/${req.params.id}?klart=granskad`).send();
+  });
+
+  app.post<{ Params: { id: string } }>('/admin/arkiv/registerutdrag/granskning/:id/pseudonymisera', async (req, reply) => {
+    if (!UUID.test(req.params.id)) throw notFound('Granskningen');
+    try {
+      await pseudonymiseForReview(db, actorOf(req), actorOf(req).organizationId, req.params.id, clock.now());
+    } catch (err) {
+      if (err instanceof DomainError && err.code === 'conflict') return reviewPage(req, reply, { errors: { note: err.message } }, 409);
+      throw err;
+    }
+    return reply.code(303).header('location', `/admin/arkiv/registerutdrag/granskning/${req.params.id}?klart=pseudonymiserad`).send();
+  });
+
+  // ─────────────── settings
+
+  app.get('/admin/arkiv/installningar', async (req, reply) => {
+    const s = await loadSettings(db, actorOf(req).organizationId);
+    const input: SettingsInput = { pseudonymiseOnRequest: s.pseudonymise_on_request, months: s.pseudonymise_after_months?.toString() ?? '', archiveName: s.archive_name ?? '' };
+    return sendPage(reply, <RecordsSettingsPage {...frame(req, reply, '/admin/arkiv/installningar')} input={input} notice={notice(req)} />);
+  });
+
+  app.post('/admin/arkiv/installningar', async (req, reply) => {
+    const input: SettingsInput = { pseudonymiseOnRequest: ['ja', 'on'].includes(field(req, 'pseudonymiseOnRequest')), months: field(req, 'months').trim(), archiveName: field(req, 'archiveName').trim() };
+    try {
+      await saveSettings(db, actorOf(req), actorOf(req).organizationId, input, clock.now());
+    } catch (err) {
+      if (err instanceof DomainError && err.code === 'invalid') return sendPage(reply, <RecordsSettingsPage {...frame(req, reply, '/admin/arkiv/installningar')} input={input} errors={err.details} />, 400);
+      throw err;
+    }
+    return reply.code(303).header('location', '/admin/arkiv/installningar?klart=sparad').send();
+  });
+};
