@@ -3,7 +3,8 @@ import { Session, startTestApp, type TestContext } from '../../../test/app.ts';
 import { apiClient, newApiKey } from '../../../test/api.ts';
 import { DEMO, unitId } from '../../../test/staffCases.ts';
 import { logAdminChange } from '../admin/log.ts';
-import { AUDIT_CSV_COLUMNS, csvField } from './csv.ts';
+import { csvField } from '../../platform/spreadsheet.ts';
+import { AUDIT_CSV_COLUMNS } from './csv.ts';
 
 let t: TestContext;
 let bou: string;

@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import { csvField } from '../../platform/spreadsheet.ts';
 import type { AuditRow } from './queries.ts';
 
 /**
@@ -6,17 +7,6 @@ import type { AuditRow } from './queries.ts';
  * (what Swedish Excel opens directly), RFC 4180 quoting, times in UTC (ISO 8601).
  */
 export const AUDIT_CSV_COLUMNS = ['id', 'tidpunkt_utc', 'utförare_id', 'utförare', 'åtgärd', 'objekttyp', 'objekt_id', 'förvaltning', 'sammanfattning', 'före', 'efter'];
-
-/**
- * One field. A cell that starts like a formula (= + - @, tab, carriage return) gets a leading
- * apostrophe, so a spreadsheet shows the text instead of running it (CSV injection).
- */
-export function csvField(v: string | number | null | undefined): string {
-  if (v === null || v === undefined) return '';
-  let s = String(v);
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[;",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 const jsonOrEmpty = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringify(v));
 

@@ -1,3 +1,4 @@
+import { csvField } from '../../platform/spreadsheet.ts';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 
@@ -36,17 +37,10 @@ export async function disposalOf(db: Executor, organizationId: string, number: s
     .executeTakeFirst();
 }
 
-const csvCell = (v: unknown) => {
-  const s = v instanceof Date ? v.toISOString() : v === null || v === undefined ? '' : String(v);
-  // A leading =, +, - or @ would be a formula in a spreadsheet.
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-  return /[";\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-
 export const CSV_HEADER = ['Ärendenummer', 'Inkom', 'Typ', 'Område', 'Förvaltning', 'Avslutat', 'Regel', 'Regelns beslut', 'Beslut om gallring', 'Gallrat', 'Gallrat av'];
 
 /** Semicolon-separated, as Swedish spreadsheets expect, with a BOM so Excel reads UTF-8. */
 export function logCsv(rows: LogRow[]): string {
   const lines = [CSV_HEADER, ...rows.map((r) => [r.case_number, r.received_on, r.kind, r.area_name, r.forvaltning_name, r.closed_on, r.rule_text, r.rule_decision_ref, r.decision_ref, r.disposed_at, r.disposed_by_label])];
-  return `\uFEFF${lines.map((l) => l.map(csvCell).join(';')).join('\r\n')}\r\n`;
+  return `\uFEFF${lines.map((l) => l.map(csvField).join(';')).join('\r\n')}\r\n`;
 }

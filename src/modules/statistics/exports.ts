@@ -7,6 +7,7 @@ import { STATUSES } from '../cases/lifecycle.ts';
 import { applyFilter, scopeToActor, type CaseFilter } from '../cases/listQueries.ts';
 import { can, type Actor } from '../cases/policy.ts';
 import type { Channel, CaseKind } from '../../db/schema.ts';
+import { csvField, defuseFormula } from '../../platform/spreadsheet.ts';
 import { REFERRAL_LABEL } from './tables.ts';
 import { FEW_TEXT, type Table } from './tableModel.ts';
 
@@ -22,7 +23,8 @@ function tableRows(t: Table): (string | number | null)[][] {
   const few = hasFew(t);
   const head = [...t.head, ...(few ? ['Anmärkning'] : [])];
   const rows = t.rows.map((r) => [r.header, ...r.cells.map((c) => c.v), ...(few ? [r.few || r.cells.some((c) => c.few) ? FEW_TEXT : null] : [])]);
-  return [head, ...rows];
+  // Unit and category names are typed by admins: defused in XLSX too, since a sheet saved as CSV runs them.
+  return [head, ...rows].map((r) => r.map(defuseFormula));
 }
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
@@ -200,12 +202,6 @@ async function* caseRows(db: Db, o: CaseExportOptions): AsyncGenerator<ExportRow
   }
 }
 
-const csvField = (v: string | number | null): string => {
-  if (v === null || v === undefined) return '';
-  const s = String(v);
-  return /[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 /** The case list as CSV, streamed. */
 export function caseListCsv(db: Db, o: CaseExportOptions): PassThrough {
   const out = new PassThrough();
@@ -225,7 +221,7 @@ export function caseListXlsx(db: Db, o: CaseExportOptions): PassThrough {
     const ws = wb.addWorksheet('Ärenden');
     ws.columns = [...BASE_COLUMNS, ...(o.personalData ? PERSONAL_COLUMNS : [])].map((h, i) => ({ header: h, width: i === 0 ? 18 : 16 }));
     ws.getRow(1).font = { bold: true };
-    for await (const batch of caseRows(db, o)) for (const r of batch) ws.addRow(r).commit();
+    for await (const batch of caseRows(db, o)) for (const r of batch) ws.addRow(r.map(defuseFormula)).commit();
     ws.commit();
     await wb.commit();
   })().catch((err) => out.destroy(err));
