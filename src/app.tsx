@@ -22,6 +22,7 @@ import { deadlinesRoutes } from './modules/deadlines/routes.tsx';
 import { outboxRoutes } from './modules/notifications/routes.tsx';
 import { casesRoutes } from './modules/cases/routes.tsx';
 import { auditRoutes } from './modules/audit/routes.ts';
+import { backupRoutes } from './modules/backup/routes.tsx';
 import { healthRoutes } from './modules/health/routes.ts';
 import { metricsPlugin } from './modules/metrics/routes.ts';
 import { registrationRoutes } from './modules/registration/routes.tsx';
@@ -51,7 +52,7 @@ export interface AppDeps {
   db: Db;
   clock: Clock;
   /** mail.publicUrl is where links in e-mail point (tests and the server pass it; default localhost). */
-  config: Pick<Config, 'demo' | 'secureCookies' | 'logLevel'> & Partial<Pick<Config, 'mail' | 'metricsToken'>>;
+  config: Pick<Config, 'demo' | 'secureCookies' | 'logLevel'> & Partial<Pick<Config, 'mail' | 'metricsToken' | 'backup'>>;
   /** The process logger (the server passes one); without it nothing is logged, unless `log`. */
   logger?: FastifyBaseLogger;
   /** Log to standard output at config.logLevel (when no logger is given). */
@@ -156,6 +157,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(deadlinesRoutes, caseDeps);
   await app.register(outboxRoutes, { db: deps.db });
   await app.register(auditRoutes, { db: deps.db, clock: deps.clock });
+  await app.register(backupRoutes, { db: deps.db, schedule: deps.config.backup });
   await app.register(apiAdminRoutes, { db: deps.db, clock: deps.clock });
   await app.register(publicationAdminRoutes, { db: deps.db, clock: deps.clock });
   await app.register(webhookAdminRoutes, { db: deps.db, clock: deps.clock });

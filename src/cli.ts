@@ -2,6 +2,7 @@ import { fstatSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CREATE_API_KEY_USAGE, createApiKeyCommand, createApiKeyInput } from './cli/createApiKey.ts';
 import { CREATE_USER_USAGE, createUser, createUserInput } from './cli/createUser.ts';
+import { BACKUP_USAGE, backupCommand, fileArgument, RESTORE_USAGE, restoreCommand } from './cli/backup.ts';
 import { CliError, consoleOutput } from './cli/common.ts';
 import { SEED_DEMO_USAGE, seedDemo } from './cli/seedDemo.ts';
 import { RETENTION_USAGE, retentionCommand, retentionInput } from './cli/retention.ts';
@@ -31,10 +32,15 @@ Kommandon:
 Roller: registrar, coordinator, handler, unit_admin, reader, admin, archivist (eller registrator,
 synpunktsansvarig, handläggare, superanvändare, läsare, administratör, arkivarie).`;
 
-/** A command: its options, what it checks before connecting, and what it does. */
+/**
+ * A command: its options, what it checks before connecting, and what it does. A standalone
+ * command (restore) makes its own connection: there is no database to connect to yet.
+ */
 interface Command {
   options: Record<string, { type: 'string' | 'boolean' }>;
-  prepare(values: Record<string, string | boolean | undefined>): Promise<(db: Db) => Promise<void>>;
+  positionals?: boolean;
+  prepare(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<(db: Db) => Promise<void>>;
+  standalone?: (values: Record<string, string | boolean | undefined>, positionals: string[]) => Promise<void>;
 }
 
 const COMMANDS: Record<string, Command> = {
@@ -55,6 +61,20 @@ const COMMANDS: Record<string, Command> = {
       const input = installationAdminInput(values as Record<string, string | undefined>);
       return (db) => setInstallationAdmin(db, input, consoleOutput);
     },
+  },
+  backup: {
+    options: {},
+    positionals: true,
+    prepare: async (_values, positionals) => {
+      const file = fileArgument(positionals, BACKUP_USAGE);
+      return (db) => backupCommand(db, file, consoleOutput);
+    },
+  },
+  restore: {
+    options: {},
+    positionals: true,
+    prepare: async () => async () => {},
+    standalone: (_values, positionals) => restoreCommand(loadConfig(), fileArgument(positionals, RESTORE_USAGE), consoleOutput),
   },
   'create-api-key': {
     options: { org: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
@@ -107,13 +127,20 @@ async function main(argv: string[]): Promise<number> {
   if (!command) throw new CliError(`Okänt kommando "${name}". Kör npm run cli -- help.`, `Unknown command "${name}".`, 2);
 
   let values: Record<string, string | boolean | undefined>;
+  let positionals: string[];
   try {
-    values = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: false }).values as Record<string, string | boolean | undefined>;
+    const parsed = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: command.positionals === true });
+    values = parsed.values as Record<string, string | boolean | undefined>;
+    positionals = parsed.positionals;
   } catch (err) {
     throw new CliError(`${(err as Error).message}. Kör npm run cli -- help.`, 'Invalid arguments.', 2);
   }
+  if (command.standalone) {
+    await command.standalone(values, positionals);
+    return 0;
+  }
   // Everything that can be checked without a database is checked before connecting.
-  const run = await command.prepare(values);
+  const run = await command.prepare(values, positionals);
 
   let connection: Connection | undefined;
   try {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { BackupSchedule } from './modules/backup/schedule.ts';
 import { logFormatFrom, type LogFormat } from './platform/logging.ts';
 
 export interface Config {
@@ -19,6 +20,8 @@ export interface Config {
   metricsToken: string | undefined;
   /** WORKER_PORT: where `npm run worker` answers /health/* and /metrics (off when absent). */
   workerPort: number | undefined;
+  /** The daily backup (modules/backup/schedule.ts); undefined when off. */
+  backup: BackupSchedule | undefined;
   /** Outgoing mail and background jobs (modules/notifications). */
   mail: MailConfig;
   /** Run the job worker inside the app process (default) or leave it to `npm run worker`. */
@@ -139,7 +142,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runJobs: env.RUN_JOBS !== 'false',
     workerConcurrency: Math.max(1, concurrency),
     inbound: inboundFrom(env),
+    backup: backupFrom(env, path.resolve(env.DATA_DIR || 'data'), Boolean(databaseUrl)),
   };
+}
+
+/**
+ * Daily backups are on by default for the embedded database (keep 7, from 02:00, in
+ * <DATA_DIR>-backups beside the data directory); with DATABASE_URL only when BACKUP_KEEP is set
+ * (such installations usually have the database team's backups: see README).
+ */
+function backupFrom(env: NodeJS.ProcessEnv, dataDir: string, external: boolean): BackupSchedule | undefined {
+  const raw = env.BACKUP_KEEP;
+  const keep = raw === undefined || raw === '' ? (external ? 0 : 7) : Number(raw);
+  if (!Number.isInteger(keep) || keep < 0 || keep > 1000) throw new ConfigError(`BACKUP_KEEP must be a whole number 0–1000 (0: no scheduled backups), got "${raw}"`);
+  if (keep === 0) return undefined;
+  const hour = env.BACKUP_HOUR ? Number(env.BACKUP_HOUR) : 2;
+  if (!Number.isInteger(hour) || hour < 0 || hour > 23) throw new ConfigError(`BACKUP_HOUR must be an hour 0–23, got "${env.BACKUP_HOUR}"`);
+  return { dir: path.resolve(env.BACKUP_DIR || `${dataDir}-backups`), keep, hour };
 }
 
 export { ConfigError };

@@ -19,8 +19,8 @@ export interface RunningProcess {
  * Starts one of our entry points as a real process: TypeScript through tsx ('src/server.ts'),
  * or the compiled build ('dist/src/server.js', after `npm run build`).
  */
-export function startProcess(name: string, entry: string, env: Record<string, string | undefined>): RunningProcess {
-  const args = entry.endsWith('.ts') ? ['--import', 'tsx', entry] : [entry];
+export function startProcess(name: string, entry: string, env: Record<string, string | undefined>, argv: string[] = []): RunningProcess {
+  const args = [...(entry.endsWith('.ts') ? ['--import', 'tsx', entry] : [entry]), ...argv];
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d));

@@ -49,19 +49,23 @@ export const MIGRATION_LOCK_KEY = 4_011_170_001;
  * migrates, the others wait and then find nothing left to do.
  */
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  await withMigrationLock(db, () => migrateUnlocked(db));
+}
+
+async function withMigrationLock(db: Kysely<any>, fn: () => Promise<void>): Promise<void> {
   const lock = new pg.Client(poolOf(db).options);
   await lock.connect();
   try {
     await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    await migrateUnlocked(db);
+    await fn();
   } finally {
     // Closing the session releases the lock, also when unlocking is not reached.
     await lock.end().catch(() => {});
   }
 }
 
-async function migrateUnlocked(db: Kysely<any>): Promise<void> {
-  const migrator = new Migrator({
+function migrator(db: Kysely<any>): Migrator {
+  return new Migrator({
     db,
     provider: new FileMigrationProvider({ fs, path, migrationFolder }),
     migrationTableName: 'kysely_migration',
@@ -70,7 +74,11 @@ async function migrateUnlocked(db: Kysely<any>): Promise<void> {
     // before one a database has already run: run it then rather than refuse to start.
     allowUnorderedMigrations: true,
   });
-  const { error, results } = await migrator.migrateToLatest();
+}
+
+async function migrateUnlocked(db: Kysely<any>, upTo?: string): Promise<void> {
+  const m = migrator(db);
+  const { error, results } = upTo === undefined ? await m.migrateToLatest() : await m.migrateTo(upTo);
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`Migration failed${failed ? ` in ${failed.migrationName}` : ''}`, { cause: error });
@@ -79,14 +87,30 @@ async function migrateUnlocked(db: Kysely<any>): Promise<void> {
   await migrateJobQueue(poolOf(db));
 }
 
+/**
+ * Runs our migrations up to and including `name`, not beyond (a restore rebuilds the schema a
+ * backup was made with before loading its rows, then migrates the rest of the way).
+ */
+export async function migrateUpTo(db: Kysely<any>, name: string): Promise<void> {
+  await withMigrationLock(db, () => migrateUnlocked(db, name));
+}
+
 let knownMigrations: Promise<string[]> | undefined;
 
-/** Migrations this build has that the database has not run (the folder is read once). */
-export async function pendingMigrations(db: Db): Promise<string[]> {
+/** The migrations this build has, in the order they run (the folder is read once). */
+export function migrationNames(): Promise<string[]> {
   knownMigrations ??= fs.readdir(migrationFolder).then((files) =>
-    files.filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts')).map((f) => f.replace(/\.(ts|js)$/, '')),
+    files
+      .filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts'))
+      .map((f) => f.replace(/\.(ts|js)$/, ''))
+      .sort(),
   );
-  const known = await knownMigrations;
+  return knownMigrations;
+}
+
+/** Migrations this build has that the database has not run. */
+export async function pendingMigrations(db: Db): Promise<string[]> {
+  const known = await migrationNames();
   // A database that has never been migrated has no kysely_migration table: everything is pending.
   const { rows } = await sql<{ name: string }>`SELECT name FROM kysely_migration`
     .execute(db)

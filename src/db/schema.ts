@@ -1,5 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { AdminLogTable, InstallationSecretsTable } from './tables/admin.ts';
+import type { BackupRunsTable } from './tables/backups.ts';
 import type { AttachmentsTable, CaseContactsTable, CaseEventsTable, CaseLinksTable, CasesTable } from './tables/cases.ts';
 import type { InboundAddressesTable, InboundMessagesTable, InboundSettingsTable } from './tables/inboundMail.ts';
 import type { ClosureDaysTable, DeadlinePoliciesTable, MessageTemplatesTable } from './tables/deadlines.ts';
@@ -16,6 +17,7 @@ import type { WebhookAttemptsTable, WebhookDeliveriesTable, WebhookEventsTable, 
  * a new table is a new interface there and one line here.
  */
 export type * from './tables/admin.ts';
+export type * from './tables/backups.ts';
 export type * from './tables/cases.ts';
 export type * from './tables/deadlines.ts';
 export type * from './tables/messages.ts';
@@ -28,6 +30,7 @@ export type * from './tables/webhooks.ts';
 export type * from './tables/records.ts';
 
 export interface Database {
+  backup_runs: BackupRunsTable;
   statistics_calendar: StatisticsCalendarTable;
   case_stats: CaseStatsTable;
   statistics_months: StatisticsMonthsTable;

@@ -26,6 +26,7 @@ const OTHER_PAGES: { href: string; label: string }[] = [
   { href: '/admin/meddelandemallar', label: 'E-postmallar' },
   { href: '/admin/utkorg', label: 'Utkorg' },
   { href: '/admin/api-nycklar', label: 'API-nycklar' },
+  { href: '/admin/sakerhetskopior', label: 'Säkerhetskopior' },
   { href: '/admin/publicering', label: 'Publicering' },
   { href: '/admin/webhooks', label: 'Webhooks' },
   { href: '/admin/e-post-in', label: 'Inkommande e-post' },

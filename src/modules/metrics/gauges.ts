@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { poolOf, type Db } from '../../db/database.ts';
 import { swedishDate, type Clock } from '../../platform/clock.ts';
 import { promClient } from '../../platform/metrics.ts';
-import { caseGauges, jobGauges, mailQueued, type CaseGauges, type JobGauges } from './queries.ts';
+import { caseGauges, jobGauges, lastBackupAt, mailQueued, type CaseGauges, type JobGauges } from './queries.ts';
 
 /** Database-wide gauges are read at most this often per process, however often it is scraped. */
 export const REFRESH_MS = 15_000;
@@ -11,6 +11,7 @@ interface Snapshot {
   cases: CaseGauges[];
   jobs: JobGauges[];
   mailQueued: number;
+  lastBackupAt: number | null;
 }
 
 /**
@@ -26,7 +27,7 @@ export function databaseRegistry(db: Db, clock: Clock, refreshMs = REFRESH_MS): 
     return db.transaction().execute(async (tx) => {
       await sql`SET LOCAL statement_timeout = '2s'`.execute(tx);
       const txDb = tx as unknown as Db;
-      return { cases: await caseGauges(txDb, swedishDate(clock.now())), jobs: await jobGauges(txDb), mailQueued: await mailQueued(txDb) };
+      return { cases: await caseGauges(txDb, swedishDate(clock.now())), jobs: await jobGauges(txDb), mailQueued: await mailQueued(txDb), lastBackupAt: await lastBackupAt(txDb) };
     });
   }, () => errors.inc());
 
@@ -57,6 +58,9 @@ export function databaseRegistry(db: Db, clock: Clock, refreshMs = REFRESH_MS): 
   }
   fromSnapshot('lyhord_jobs_oldest_age_seconds', 'How long the oldest due job has waited.', [], (g, s) => g.set(Math.max(0, ...s.jobs.map((j) => j.oldestSeconds))));
   fromSnapshot('lyhord_mail_queued', 'Messages waiting to be sent.', [], (g, s) => g.set(s.mailQueued));
+  fromSnapshot('lyhord_backup_last_success_timestamp_seconds', 'When the last successful backup began (absent: none yet).', [], (g, s) => {
+    if (s.lastBackupAt !== null) g.set(s.lastBackupAt);
+  });
   return registry;
 }
 

@@ -69,6 +69,7 @@ describe('/metrics', () => {
     await enqueueSends(t.db, [message.id]);
 
     const receipt = await buildCase(t.db, { organizationId: orgId, status: 'received' });
+    await t.db.insertInto('backup_runs').values({ kind: 'scheduled', status: 'ok', file: '/x', started_at: new Date('2026-12-22T01:10:00Z') }).execute();
     const before = await scrape();
     await sendMessage({ db: t.db, clock: t.clock, transport: outboxTransport(), from: 'synpunkter@exempelkommun.se', replyTo: 'synpunkt@exempelkommun.se' }, message.id);
     await app.inject('/synpunkt');
@@ -98,6 +99,7 @@ describe('/metrics', () => {
 
     expect(value(m, 'lyhord_jobs_queued', { task: 'deadline_passes' })).toBe(1);
     expect(value(m, 'lyhord_jobs_oldest_age_seconds')).toBeGreaterThanOrEqual(59);
+    expect(value(m, 'lyhord_backup_last_success_timestamp_seconds')).toBe(Date.parse('2026-12-22T01:10:00Z') / 1000);
     expect(value(m, 'lyhord_mail_queued')).toBe(1); // read before the send, within the refresh interval
     expect((value(m, 'lyhord_mail_sent_total', { transport: 'outbox' }) ?? 0) - (value(before, 'lyhord_mail_sent_total', { transport: 'outbox' }) ?? 0)).toBe(1);
   });

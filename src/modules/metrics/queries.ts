@@ -63,3 +63,9 @@ export async function mailQueued(db: Db): Promise<number> {
   const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM messages WHERE status = 'queued'`.execute(db);
   return rows[0]?.n ?? 0;
 }
+
+/** When the last successful backup began (seconds since 1970), or null when there is none. */
+export async function lastBackupAt(db: Db): Promise<number | null> {
+  const { rows } = await sql<{ at: number | null }>`SELECT extract(epoch FROM max(started_at))::float8 AS at FROM backup_runs WHERE status = 'ok'`.execute(db);
+  return rows[0]?.at ?? null;
+}

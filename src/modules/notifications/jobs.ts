@@ -8,20 +8,23 @@ import { outboxTransport, smtpTransport, type MailTransport } from '../../platfo
 import { installationSealer } from '../../platform/crypto.ts';
 import { installationSecret } from '../../platform/secrets.ts';
 import { webhookTasks, type WebhookDeps } from '../webhooks/tasks.ts';
+import { backupTasks, type BackupDeps } from '../backup/tasks.ts';
 import { acknowledgementPass, createAcknowledgement } from './acknowledgement.ts';
 import { digestPass } from './digest.ts';
 import type { NotifyDeps } from './outbox.ts';
+import type { BackupSchedule } from '../backup/schedule.ts';
 import { reminderPass } from './reminders.ts';
 import { sendMessage, type SendDeps } from './send.ts';
 import { retentionTasks } from '../retention/jobs.ts';
 import { RECORDS_DAILY } from '../retention/daily.ts';
 
-export type JobDeps = NotifyDeps & SendDeps & { webhooks: WebhookDeps };
+export type JobDeps = NotifyDeps & SendDeps & { webhooks: WebhookDeps; backup: BackupDeps };
 
 /** The handler of every task. Typed against TaskName, so a task without a handler does not compile. */
 export function notificationTasks(deps: JobDeps): Record<TaskName, TaskHandler> {
   return {
     ...webhookTasks(deps.webhooks),
+    ...backupTasks(deps.backup),
     send_message: async (payload, helpers) => {
       const outcome = await sendMessage(deps, String(payload.messageId), { attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts });
       // The reason (it may name the recipient) is on the message, for staff to read in the outbox.
@@ -52,6 +55,8 @@ export const CRON: CronItem[] = [
   { task: 'coordinator_digest', match: '15 * * * *', identifier: 'coordinator_digest', options: { backfillPeriod: 0, maxAttempts: 5, jobKey: 'coordinator_digest' } },
   { task: 'webhook_maintenance', match: '35 * * * *', identifier: 'webhook_maintenance', options: { backfillPeriod: 0, maxAttempts: 3, jobKey: 'webhook_maintenance' } },
   { task: 'retention_daily', match: '25 * * * *', identifier: 'retention_daily', options: { backfillPeriod: 0, maxAttempts: 5, jobKey: 'retention_daily' } },
+  // The daily backup, checked hourly (it runs from BACKUP_HOUR on, once a day): modules/backup.
+  { task: 'scheduled_backup', match: '45 * * * *', identifier: 'scheduled_backup', options: { backfillPeriod: 0, maxAttempts: 2, jobKey: 'scheduled_backup' } },
 ];
 
 export function transportFor(mail: Pick<MailConfig, 'smtpUrl'>): MailTransport {
@@ -78,6 +83,8 @@ export async function startJobs(opts: {
   logger?: Logger;
   /** Webhook time limit and back-off (tests make them short). */
   webhooks?: Pick<WebhookDeps, 'timeoutMs' | 'retry'>;
+  /** The daily backup (config.backup); off when absent. */
+  backup?: BackupSchedule;
 }): Promise<RunningJobs> {
   const transport = opts.transport ?? transportFor(opts.mail);
   const deps: JobDeps = {
@@ -89,6 +96,7 @@ export async function startJobs(opts: {
     from: opts.mail.from,
     replyTo: opts.mail.replyTo,
     webhooks: { db: opts.db, clock: opts.clock, publicUrl: opts.mail.publicUrl, sealer: await installationSealer(opts.db), ...opts.webhooks },
+    backup: { db: opts.db, clock: opts.clock, schedule: opts.backup },
   };
   const runner = await startWorker({
     pool: poolOf(opts.db),

@@ -12,6 +12,7 @@ const DESCRIPTIONS: Record<string, string> = {
   '/admin/e-postmallar': 'Texterna i de e-postmeddelanden som skickas automatiskt.',
   '/admin/utkorg': 'E-post som har skickats eller väntar på att skickas.',
   '/admin/api-nycklar': 'Nycklar för andra system som lämnar och hämtar ärenden.',
+  '/admin/sakerhetskopior': 'När den senaste säkerhetskopian gjordes, och när nästa görs.',
   '/admin/logg': 'Alla ändringar i administrationen: vem, när, före och efter.',
 };
 
