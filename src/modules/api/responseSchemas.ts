@@ -124,13 +124,14 @@ export const createdCaseSchema: JsonSchema = {
 export const caseSummarySchema: JsonSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['number', 'status', 'kind', 'channel', 'receivedAt', 'answerBy', 'confidential', 'internal', 'area', 'unit', 'handler', 'excerpt'],
+  required: ['number', 'status', 'kind', 'channel', 'receivedAt', 'updatedAt', 'answerBy', 'confidential', 'internal', 'area', 'unit', 'handler', 'excerpt'],
   properties: {
     number: { type: 'string' },
     status: oneOfValues(STATUSES),
     kind: oneOfValues(KINDS),
     channel: { type: 'string' },
     receivedAt: dateTime,
+    updatedAt: dateTime,
     answerBy: nullable(date),
     confidential: { type: 'boolean' },
     internal: { type: 'boolean' },
@@ -144,8 +145,14 @@ export const caseSummarySchema: JsonSchema = {
 export const caseListSchema: JsonSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['items', 'page', 'pageSize', 'hasMore'],
-  properties: { items: { type: 'array', items: caseSummarySchema }, page: { type: 'integer' }, pageSize: { type: 'integer' }, hasMore: { type: 'boolean' } },
+  required: ['items', 'page', 'pageSize', 'hasMore', 'nextCursor'],
+  properties: {
+    items: { type: 'array', items: caseSummarySchema },
+    page: { type: 'integer' },
+    pageSize: { type: 'integer' },
+    hasMore: { type: 'boolean' },
+    nextCursor: { type: ['string', 'null'], description: 'Sync (with updatedSince or cursor): pass it as cursor for what changed after this page. Also given on the last page, for the next sync.' },
+  },
 };
 
 export const errorSchema: JsonSchema = {

@@ -1,3 +1,4 @@
+import etag from '@fastify/etag';
 import type { FastifyPluginAsync } from 'fastify';
 import { swedishDate } from '../../platform/clock.ts';
 import { DomainError, notFound } from '../../platform/errors.ts';
@@ -13,6 +14,7 @@ import { apiActor, installApiKeyAuth } from './auth.ts';
 import { installJsonErrors } from './errors.ts';
 import { statusUrlFor, validateNewCase } from './newCase.ts';
 import { readNewCaseRequest } from './newCaseRequest.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
 import { openApiDocument } from './openapi.ts';
 import { caseListSchema, caseSchema, createdCaseSchema } from './responseSchemas.ts';
 import {
@@ -56,6 +58,8 @@ export const apiRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
   app.addHook('onSend', async (_req, reply) => {
     reply.header('cache-control', 'no-store');
   });
+  // An ETag on every answer, and 304 for If-None-Match: a poller re-reads a case only when it changed.
+  await app.register(etag);
 
   // Records: the disposal log and legal holds (modules/retention).
   await app.register(retentionApiRoutes, { db: deps.db, clock: deps.clock, tokenSecret: deps.tokenSecret });
@@ -91,15 +95,21 @@ export const apiRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
     },
     async (req) => {
       const q = req.query;
-      const result = await listCases(deps.db, apiActor(req), {
+      const actor = apiActor(req);
+      const sync = q.updatedSince !== undefined || q.cursor !== undefined;
+      const result = await listCases(deps.db, actor, {
         filter: { status: q.status, open: q.open, kind: q.kind, unitId: q.unit, areaId: q.area, handlerId: q.handler, unassigned: q.unassigned, overdue: q.overdue, receivedFrom: q.receivedFrom, receivedTo: q.receivedTo, q: q.q },
         sort: q.sort,
         page: q.page,
         pageSize: q.pageSize,
         today: swedishDate(deps.clock.now()),
+        changes: sync ? { since: q.updatedSince ? new Date(q.updatedSince) : undefined, after: q.cursor ? decodeCursor(q.cursor) : undefined } : undefined,
       });
-      const excerpts = mayReadExcerpts(apiActor(req));
-      return { items: result.rows.map((r) => caseSummaryJson(r, excerpts)), page: result.page, pageSize: result.pageSize, hasMore: result.hasMore };
+      const excerpts = mayReadExcerpts(actor);
+      const last = result.rows.at(-1);
+      // On the last page too: it is where the next sync starts (or, with nothing new, the same cursor again).
+      const nextCursor = !sync ? null : last ? encodeCursor({ updatedAt: last.updated_at, id: last.id }) : (q.cursor ?? null);
+      return { items: result.rows.map((r) => caseSummaryJson(r, excerpts)), page: sync ? 1 : result.page, pageSize: result.pageSize, hasMore: result.hasMore, nextCursor };
     },
   );
 

@@ -185,6 +185,8 @@ export const listQuerySchema: JsonSchema = {
     sort: { ...oneOfValues(Object.keys(SORTS)), default: 'received_desc' },
     page: { type: 'integer', minimum: 1, maximum: 100_000, default: 1 },
     pageSize: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+    updatedSince: { type: 'string', format: 'date-time', description: 'Sync: only cases changed at or after this time, oldest change first, paged by cursor (page and sort do not apply).' },
+    cursor: { type: 'string', pattern: '^[A-Za-z0-9_-]{20,200}$', description: 'Sync: nextCursor of the previous page; the cases changed after it, oldest change first. Keep the last one and start from it next time.' },
   },
 };
 
@@ -203,6 +205,8 @@ export interface ListQuery {
   sort: Sort;
   page: number;
   pageSize: number;
+  updatedSince?: string;
+  cursor?: string;
 }
 
 export const numberParamsSchema: JsonSchema = {

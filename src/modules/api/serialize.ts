@@ -96,6 +96,7 @@ export function caseSummaryJson(r: ListRow, excerpts: boolean) {
     kind: r.kind,
     channel: r.channel,
     receivedAt: r.received_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
     answerBy: r.answer_by,
     confidential: r.confidential,
     internal: r.is_internal,

@@ -90,6 +90,11 @@ export interface ListOptions {
   pageSize?: number;
   /** 'YYYY-MM-DD' today in Swedish time, for the overdue filter. */
   today: string;
+  /**
+   * Sync (the API's updatedSince and cursor): in order of last change, oldest first, from after
+   * a position instead of by page, so nothing is skipped or repeated while cases change.
+   */
+  changes?: { since?: Date; after?: { updatedAt: Date; id: string } };
 }
 
 export function applyFilter(qb: CasesQB, f: CaseFilter, today: string): CasesQB {
@@ -155,8 +160,11 @@ function deadlineSql(which: NonNullable<CaseFilter['deadline']>, today: string) 
 export async function listCases(db: Executor, actor: Actor, opts: ListOptions) {
   const pageSize = Math.min(Math.max(opts.pageSize ?? 50, 1), 200);
   const page = Math.max(opts.page ?? 1, 1);
-  const base = applyFilter(scopeToActor(db.selectFrom('cases as c'), actor), opts.filter, opts.today);
-  const [col, dir] = SORTS[opts.sort ?? 'received_desc'];
+  let base = applyFilter(scopeToActor(db.selectFrom('cases as c'), actor), opts.filter, opts.today);
+  const changes = opts.changes;
+  if (changes?.since) base = base.where('c.updated_at', '>=', changes.since);
+  if (changes?.after) base = base.where(sql<boolean>`(c.updated_at, c.id) > (${changes.after.updatedAt}::timestamptz, ${changes.after.id}::uuid)`);
+  const [col, dir] = changes ? (['c.updated_at', 'asc'] as const) : SORTS[opts.sort ?? 'received_desc'];
   const rows = await base
     .leftJoin('org_units as u', 'u.id', 'c.unit_id')
     .leftJoin('users as h', 'h.id', 'c.handler_id')
@@ -174,6 +182,7 @@ export async function listCases(db: Executor, actor: Actor, opts: ListOptions) {
       'c.is_internal',
       'c.unit_id',
       'c.handler_id',
+      'c.updated_at',
       'u.name as unit_name',
       'h.name as handler_name',
       'a.name as area_name',
@@ -182,7 +191,7 @@ export async function listCases(db: Executor, actor: Actor, opts: ListOptions) {
     .orderBy(col, dir)
     .orderBy('c.id')
     .limit(pageSize + 1)
-    .offset((page - 1) * pageSize)
+    .offset(changes ? 0 : (page - 1) * pageSize)
     .execute();
   return { rows: rows.slice(0, pageSize), hasMore: rows.length > pageSize, page, pageSize };
 }
