@@ -45,6 +45,7 @@ export function assemble(
     answerOk: 0,
     answerLate: 0,
     times: { responseCalendar: durations(new Map()), responseWorking: durations(new Map()), handlingCalendar: durations(new Map()), handlingWorking: durations(new Map()) },
+    published: 0,
   });
   const sums: Record<string, PeriodSummary> = { current: summary(periods.current), previous: summary(periods.previous), lastYear: summary(periods.lastYear) };
   const months = new Map<string, MonthRow>();

@@ -221,6 +221,17 @@ export async function computeStatistics(db: Db, req: StatRequest): Promise<Stati
         ...groupDays.rows.map((r) => ({ ...r, set: 'group', period: 'current', gkey: r.gkey ?? 'none' })),
       ];
 
+      // Published answers count in the period they were first published, whether withdrawn or disposed of since (the row stays).
+      const swedishDay = sql`(pb.first_published_at AT TIME ZONE 'Europe/Stockholm')::date`;
+      const inPeriod = (p: Period) => sql<number>`count(*) FILTER (WHERE ${swedishDay} BETWEEN ${firstDay(p.from)}::date AND ${lastDay(p.to)}::date)::int`;
+      const published = await scoped(tx, req.scope, req.filter)
+        .innerJoin('publications as pb', 'pb.case_id', 'c.case_id')
+        .where('pb.organization_id', 'in', orgIds)
+        .where('pb.first_published_at', '>=', sql<Date>`(${lo}::date - 1)::timestamptz`)
+        .where('pb.first_published_at', '<', sql<Date>`(${lastDay(periods.current.to)}::date + 2)::timestamptz`)
+        .select([inPeriod(periods.current).as('current'), inPeriod(periods.previous).as('previous'), inPeriod(periods.lastYear).as('lastYear')])
+        .executeTakeFirstOrThrow();
+
       const latest = await measureBase.select(['c.case_id', 'c.closed_on']).orderBy('c.closed_on', 'desc').orderBy('c.case_id').limit(req.measureLimit ?? 50).execute();
       const measureItems =
         latest.length === 0
@@ -237,10 +248,14 @@ export async function computeStatistics(db: Db, req: StatRequest): Promise<Stati
               .orderBy('k.number', 'desc')
               .orderBy('e.id', 'desc')
               .execute();
-      return assemble(req, periods, names, counts, days, backlogRow as unknown as Record<string, number>, {
+      const result = assemble(req, periods, names, counts, days, backlogRow as unknown as Record<string, number>, {
         count: measureCount.n,
         cases: measureCount.cases,
         items: measureItems.slice(0, req.measureLimit ?? 50).map((m) => ({ number: m.number, closedOn: m.closed_on!, text: m.text ?? '', unit: m.unit })),
       }, rollup.ok);
+      result.current.published = published.current;
+      result.previous.published = published.previous;
+      result.lastYear.published = published.lastYear;
+      return result;
     });
 }

@@ -58,6 +58,8 @@ export interface PeriodSummary extends DeadlineCounts {
   referred: number;
   merged: number;
   times: Record<MeasureKey, Durations>;
+  /** Answers published de-identified on the website for the first time in the period (rule 19), of the cases in scope. */
+  published: number;
 }
 
 export interface MonthRow {

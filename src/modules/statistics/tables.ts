@@ -64,8 +64,9 @@ export function summaryTable(r: StatisticsResult): Table {
       row('Interna synpunkter (redovisas för sig)', (s, p) => count(s.internal, drill(f, receivedIn(p), { internal: true, referral: 'none', merged: false }))),
       row('Hänvisade – inte synpunkter (redovisas för sig)', (s, p) => count(s.referred, drill(f, receivedIn(p), { referral: 'any', merged: false }))),
       row('Sammanslagna dubbletter (räknas inte)', (s, p) => count(s.merged, drill(f, receivedIn(p), { merged: true }))),
+      row('Publicerade svar på webbplatsen (avidentifierade)', (s) => count(s.published)),
     ],
-    note: 'Svarstid räknas från mottagandet till första svaret till synpunktslämnaren, handläggningstid till avslut. Arbetsdagar räknas utan helger, helgdagar och organisationens klämdagar. Ärenden räknas i den månad de kom in.',
+    note: 'Svarstid räknas från mottagandet till första svaret till synpunktslämnaren, handläggningstid till avslut. Arbetsdagar räknas utan helger, helgdagar och organisationens klämdagar. Ärenden räknas i den månad de kom in; publicerade svar i den månad de först publicerades.',
   };
 }
 
