@@ -66,17 +66,22 @@ describe('deadlines stored at intake', () => {
     expect(c.answer_by).toBe('2027-01-08');
   });
 
-  it('registration enqueues the acknowledgement in the same transaction, and a refused registration enqueues nothing', async () => {
+  it('assignment enqueues the acknowledgement in the same transaction, and a refused registration enqueues nothing', async () => {
     const before = await jobs('acknowledge_case');
     const c = await w.receive();
     await w.register(c.number);
+    expect(await jobs('acknowledge_case')).toBe(before);
+    await w.assign(c.number);
     expect(await jobs('acknowledge_case')).toBe(before + 1);
     const other = await w.receive();
+    w.clock.set('2026-12-28T09:00:00Z'); // its due day: registering sends it at once
     // Registering into a unit that does not exist fails inside the transaction: no job.
     await expect(
       registerCase(w.deps, { actor: w.registrar, number: other.number, classification: { kind: 'klagomal', areaId: w.area, subcategoryId: null, significance: 'routine', confidential: false, confidentialityRef: null, unitId: crypto.randomUUID() } }),
     ).rejects.toThrow();
     expect(await jobs('acknowledge_case')).toBe(before + 1);
+    await w.register(other.number);
+    expect(await jobs('acknowledge_case')).toBe(before + 2);
   });
 });
 

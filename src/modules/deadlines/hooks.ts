@@ -22,7 +22,8 @@ const ENDS_CLOCK = new Set(['close', 'refer', 'reject', 'merge', 'withdraw', 'qu
 /**
  * Called by transition() after a status change, in the same transaction: keeps the stored
  * deadlines in step with the lifecycle and enqueues what the change causes.
- *  - register: deadlines follow the (possibly reclassified) kind; the acknowledgement is sent now.
+ *  - register: deadlines follow the (possibly reclassified) kind.
+ *  - assign: the acknowledgement still owed is sent, naming the handler.
  *  - wait: the answer clock stops (no reminders while paused).
  *  - resume: the answer date moves by the working days paused.
  *  - answer: reminders and a not yet sent acknowledgement are no longer owed.
@@ -43,9 +44,14 @@ export async function afterCaseTransition(
       const kind = (t.changes.kind as CaseKind | undefined) ?? c.kind;
       const next = recomputeDeadlines(ctx, { ...c, kind, status: t.status });
       await update(next);
-      if (next.ack_due_on) await enqueue(tx, 'acknowledge_case', { caseId: c.id }, { jobKey: `acknowledge_case:${c.id}` });
+      // The acknowledgement names the handler, so it waits for the assignment; on its due day
+      // the daily pass sends it to whoever is responsible then. Already due: sent now.
+      if (next.ack_due_on && next.ack_due_on <= swedishDate(t.now)) await enqueue(tx, 'acknowledge_case', { caseId: c.id }, { jobKey: `acknowledge_case:${c.id}` });
       return;
     }
+    case 'assign':
+      if (c.ack_due_on && !c.acknowledged_at) await enqueue(tx, 'acknowledge_case', { caseId: c.id }, { jobKey: `acknowledge_case:${c.id}` });
+      return;
     case 'wait':
       await update({ next_reminder_on: null });
       return;

@@ -1,5 +1,6 @@
 import type { Tx } from '../../db/database.ts';
 import { swedishDate } from '../../platform/clock.ts';
+import { rawMessage } from '../../platform/i18n/catalogue.ts';
 import { OPEN_FOR_DEADLINES, wantsEmailAck } from '../deadlines/policies.ts';
 import { addMessageEvent, fill, queueEmails, statusLink, type NotifyDeps } from './outbox.ts';
 import { lockCaseInfo, responsibleText } from './recipients.ts';
@@ -8,6 +9,7 @@ import { submitterI18n, submitterTemplate, submitterValues } from './submitterMa
 /**
  * The acknowledgement (rule 12): to a submitter who gave an e-mail address and wants the answer
  * by e-mail, naming who is responsible and when the answer will come, with the status link.
+ * Sent when a handler is assigned (so it names them), or on its due day to whoever is responsible then.
  * Sent once (ack_due_on is cleared and the message has a dedupe key); nothing when no longer owed.
  */
 export async function createAcknowledgement(tx: Tx, deps: Omit<NotifyDeps, 'db'>, caseId: string, now: Date): Promise<string | null> {
@@ -21,7 +23,11 @@ export async function createAcknowledgement(tx: Tx, deps: Omit<NotifyDeps, 'db'>
   }
   // In the submitter's language: the organization's own template in Swedish, the catalogue's in other languages.
   const i18n = submitterI18n(c.language);
-  const template = await submitterTemplate(tx, c.organization_id, 'acknowledgement', i18n);
+  const template = { ...(await submitterTemplate(tx, c.organization_id, 'acknowledgement', i18n)) };
+  // Acknowledged after the answer date (a letter registered weeks after it came, say): never
+  // promise a day that has passed; say the answer is late and that they will be told why.
+  const late = c.answer_by !== null && c.answer_by < swedishDate(now);
+  if (late) template.body = rawMessage(i18n.code, 'mail.acknowledgement.lateBody');
   const m = fill(
     template,
     submitterValues(i18n, { number: c.number, name: c.contact_name, responsible: await responsibleText(tx, c, i18n), answerBy: c.answer_by, statusLink: statusLink(deps, c, c.id), org: c.org_name }),

@@ -39,3 +39,6 @@ export const messagesOf = (caseId: string, purpose?: string) =>
     .orderBy('created_at')
     .execute();
 export const notifyDeps = () => ({ db: tdb.db, clock: w.clock, tokenSecret: w.deps.tokenSecret, publicUrl: TEST_MAIL.publicUrl });
+
+/** Earlier tests' cases fall due too: keep them out of a reminder test about its own cases. */
+export const quietOtherCases = () => tdb.db.updateTable('cases').set({ next_reminder_on: null }).execute();

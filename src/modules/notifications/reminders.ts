@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { CaseKind } from '../../db/schema.ts';
 import { swedishDate } from '../../platform/clock.ts';
 import { CLOCK_RUNNING, dueOn, loadDeadlineContext, longDate, nextReminderOn, policyFor, type DeadlineContext } from '../deadlines/policies.ts';
-import { fill, queueEmails, staffCaseLink, type NewMessage, type NotifyDeps } from './outbox.ts';
+import { fill, staffCaseLink, type NewMessage, type NotifyDeps } from './outbox.ts';
+import { queueReminders, type BundledCase, type ReminderEntry } from './reminderBundles.ts';
 import { centralStaff, coordinatorsFor, type Person } from './recipients.ts';
 import { loadTemplate, type Template } from './templates.ts';
 
@@ -40,7 +41,7 @@ export interface PassResult {
  * handler (as many times as the policy says) and escalate to the förvaltning's coordinators.
  * Reads only the due cases, through the partial index on next_reminder_on, in batches locked
  * with SKIP LOCKED, so several runners share the work; the dedupe keys make a message at most
- * once even if two passes meet the same case.
+ * once even if two passes meet the same case. A person reminded of several cases gets one mail.
  */
 export async function reminderPass(deps: Pick<NotifyDeps, 'db' | 'publicUrl'>, now: Date, batchSize = 1000): Promise<PassResult> {
   const today = swedishDate(now);
@@ -69,7 +70,7 @@ export async function reminderPass(deps: Pick<NotifyDeps, 'db' | 'publicUrl'>, n
         LIMIT ${batchSize}
         FOR UPDATE OF c SKIP LOCKED
       `.execute(tx);
-      const messages: NewMessage[] = [];
+      const entries: ReminderEntry[] = [];
       const updates: { id: string; reminders_sent: number; escalated_at: Date | null; next_reminder_on: string | null }[] = [];
       for (const c of rows) {
         const ctx = await cached(contexts, c.organization_id, () => loadDeadlineContext(tx, c.organization_id));
@@ -80,7 +81,17 @@ export async function reminderPass(deps: Pick<NotifyDeps, 'db' | 'publicUrl'>, n
           continue;
         }
         const due = dueOn(cal, p, c.answer_by, c.reminders_sent, c.escalated_at !== null, today);
-        const vars = { arendenummer: c.number, svarsdatum: longDate(c.answer_by), arendelank: staffCaseLink(deps.publicUrl, c, c.number), organisation: c.org_name, handlaggare: c.handler_name ?? 'ingen handläggare utsedd' };
+        const link = staffCaseLink(deps.publicUrl, c, c.number);
+        const vars = {
+          arendenummer: c.number,
+          svarsdatum: longDate(c.answer_by),
+          arendelank: link,
+          organisation: c.org_name,
+          handlaggare: c.handler_name ?? 'ingen handläggare är utsedd',
+          laget: c.handler_name ? `Handläggaren ${c.handler_name} har fått en påminnelse.` : 'Ärendet har ingen handläggare. Utse en handläggare, eller svara själv.',
+        };
+        const about: BundledCase = { number: c.number, answerBy: c.answer_by, handler: c.handler_name, link };
+        const add = (message: NewMessage, to: Person) => entries.push({ message, to: to.name, org: c.org_name, case: about });
         const coord = () => cached(coordinators, `${c.organization_id}:${c.unit_id}`, () => coordinatorsFor(tx, c.organization_id, c.unit_path ?? []));
         const centralStaffOf = () => cached(central, c.organization_id, () => centralStaff(tx, c.organization_id));
         let remindersSent = c.reminders_sent;
@@ -90,7 +101,7 @@ export async function reminderPass(deps: Pick<NotifyDeps, 'db' | 'publicUrl'>, n
           const to = handler.length ? handler : (await coord()).length ? await coord() : await centralStaffOf();
           const t = await cached(templates, `${c.organization_id}:reminder`, () => loadTemplate(tx, c.organization_id, 'reminder'));
           for (const person of to) {
-            messages.push({
+            add({
               case_id: c.id,
               organization_id: c.organization_id,
               purpose: 'reminder',
@@ -99,7 +110,7 @@ export async function reminderPass(deps: Pick<NotifyDeps, 'db' | 'publicUrl'>, n
               ...fill(t, { ...vars, mottagare: person.name }),
               dedupe_key: `reminder:${c.id}:${c.answer_by}:${remindersSent + 1}:${person.id}`,
               created_at: now,
-            });
+            }, person);
           }
           remindersSent++;
         }
@@ -107,7 +118,7 @@ export async function reminderPass(deps: Pick<NotifyDeps, 'db' | 'publicUrl'>, n
           const to = (await coord()).length ? await coord() : await centralStaffOf();
           const t = await cached(templates, `${c.organization_id}:escalation`, () => loadTemplate(tx, c.organization_id, 'escalation'));
           for (const person of to) {
-            messages.push({
+            add({
               case_id: c.id,
               organization_id: c.organization_id,
               purpose: 'escalation',
@@ -116,7 +127,7 @@ export async function reminderPass(deps: Pick<NotifyDeps, 'db' | 'publicUrl'>, n
               ...fill(t, { ...vars, mottagare: person.name }),
               dedupe_key: `escalation:${c.id}:${c.answer_by}:${person.id}`,
               created_at: now,
-            });
+            }, person);
           }
           escalatedAt = now;
         }
@@ -125,7 +136,7 @@ export async function reminderPass(deps: Pick<NotifyDeps, 'db' | 'publicUrl'>, n
         if (next !== null && next <= today) next = cal.addWorkingDays(today, 1);
         updates.push({ id: c.id, reminders_sent: remindersSent, escalated_at: escalatedAt, next_reminder_on: next });
       }
-      for (let i = 0; i < messages.length; i += 1000) result.messages += (await queueEmails(tx, messages.slice(i, i + 1000), now)).length;
+      result.messages += await queueReminders(tx, entries, now);
       if (updates.length) {
         await sql`
           UPDATE cases c SET reminders_sent = v.reminders_sent, escalated_at = v.escalated_at, next_reminder_on = v.next_reminder_on

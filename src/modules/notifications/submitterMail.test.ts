@@ -5,6 +5,7 @@ import { TEST_MAIL, waitIdle } from '../../../test/jobs.ts';
 import { startSmtpSink, type SmtpSink } from '../../../test/smtp.ts';
 import { answerCase } from '../cases/commands.ts';
 import { extendAnswerDate } from '../deadlines/commands.ts';
+import { acknowledgementPass } from './acknowledgement.ts';
 import { startJobs, type RunningJobs } from './jobs.ts';
 
 /**
@@ -47,6 +48,9 @@ describe('messages to a submitter in their language', () => {
   it('acknowledges in Arabic: case number and link isolated left to right, the date and who answers in Arabic', async () => {
     const c = await receivedIn('ar');
     await w.register(c.number);
+    // Not assigned by its due day: the daily pass names the coordinator.
+    w.clock.set('2026-12-28T06:00:00Z');
+    await acknowledgementPass({ db: tdb.db, clock: w.clock, tokenSecret: w.deps.tokenSecret, publicUrl: TEST_MAIL.publicUrl }, w.clock.now());
     await waitIdle(tdb.db);
     const [mail] = await sink.waitFor(1);
     expect(mail!.subject).toBe(`استلمنا ملاحظتك ${LRI}${c.number}${PDI}`);
@@ -66,6 +70,7 @@ describe('messages to a submitter in their language', () => {
   ])('acknowledges in %s', async (language, subject, date) => {
     const c = await receivedIn(language);
     await w.register(c.number);
+    await w.assign(c.number);
     await waitIdle(tdb.db);
     const [mail] = await sink.waitFor(1);
     expect(mail!.subject.startsWith(subject)).toBe(true);

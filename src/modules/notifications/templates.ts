@@ -21,6 +21,7 @@ export const PLACEHOLDERS = {
   arendelank: 'Länk till ärendet för handläggaren (bara i meddelanden till personal)',
   mottagare: 'Namnet på den anställda som meddelandet går till',
   lista: 'Ärendelistan i den dagliga sammanställningen',
+  laget: 'Läget i ett försenat ärende: att handläggaren har påmints, eller att handläggare saknas (vid eskalering)',
 } as const;
 export type Placeholder = keyof typeof PLACEHOLDERS;
 export type TemplateValues = Partial<Record<Placeholder, string>>;
@@ -56,7 +57,7 @@ Det här meddelandet skickades automatiskt av Lyhörd.`,
     subject: 'Försenat ärende: {arendenummer} har inte besvarats',
     body: `Hej {mottagare}!
 
-Synpunkt {arendenummer} skulle ha besvarats senast {svarsdatum}. Handläggaren ({handlaggare}) har fått en påminnelse men ärendet är fortfarande obesvarat.
+Synpunkt {arendenummer} skulle ha besvarats senast {svarsdatum} och är fortfarande obesvarad. {laget}
 
 Se ärendet: {arendelank}
 

@@ -14,7 +14,7 @@ export function CaseHistory({ events, names, showText }: { events: CaseEventRow[
   return (
     <ol class="timeline">
       {events.map((e) => {
-        const details = eventDetails(e.data ?? {}, names, showText);
+        const details = eventDetails(e.data ?? {}, names, showText, e.type);
         const statusChange = e.from_status && e.to_status && e.from_status !== e.to_status;
         return (
           <li key={e.id}>
