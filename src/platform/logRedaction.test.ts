@@ -16,7 +16,7 @@ const EMAIL = 'zygmunta.qvarnback@exempel-test.se';
 const PHONE = '070-987 65 43';
 const ADDRESS = 'Kvastgränd 17, 599 99 Ödeshög';
 const TEXT = 'Flamingoparaplyet vid Ödeshögs torg läcker; mitt personnummer är 19121212-1212.';
-const FORBIDDEN = ['Zygmunta', 'Qvarnb', 'Yxlund', 'zygmunta', 'exempel-test', '987 65 43', '9876543', 'Kvastgränd', 'Flamingoparaply', '19121212', 'registrator@exempelkommun.se'];
+const FORBIDDEN = ['Zygmunta', 'Qvarnb', 'Yxlund', 'zygmunta', 'exempel-test', '987 65 43', '9876543', 'Kvastgränd', 'Flamingoparaply', '19121212', 'registrator@exempelkommun.se', 'samordnare.sbf@exempelkommun.se'];
 
 let tdb: TestDatabase;
 let smtp: SmtpSink;
@@ -76,6 +76,17 @@ it('keeps a resident\'s name, e-mail, phone, address and text, and staff e-mail,
   expect((await staff.get(`/handlaggning/arenden?q=${encodeURIComponent('Qvarnbäck')}`)).status).toBe(200);
   // Registering sends the acknowledgement, which the SMTP server refuses.
   expect((await registerOverHttp(staff, tdb.db, orgId, number)).status).toBe(303);
+  // The acknowledgement waits for a handler (it names them): the coordinator assigns one.
+  const coordinator = await new HttpSession(base).signIn('samordnare.sbf@exempelkommun.se');
+  const version = (await coordinator.get(`/handlaggning/arenden/${number}`)).body.match(/name="version" value="(\d+)"/)![1]!;
+  const idOf = async (table: 'users' | 'org_units', column: 'email' | 'name', value: string) =>
+    (await tdb.db.selectFrom(table).select('id').where(column as never, '=', value as never).executeTakeFirstOrThrow()).id;
+  const assigned = await coordinator.post(`/handlaggning/arenden/${number}/tilldela`, {
+    version,
+    unitId: await idOf('org_units', 'name', 'Samhällsbyggnad'),
+    handlerId: await idOf('users', 'email', 'handlaggare.gata@exempelkommun.se'),
+  });
+  expect(assigned.status).toBe(303);
   const api = await fetch(`${base}/api/v1/cases/${number}`, { headers: { authorization: `Bearer ${apiKey}` } });
   expect(await api.text()).toContain(EMAIL);
   const badJson = await fetch(`${base}/api/v1/cases`, { method: 'POST', headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' }, body: `{"description":"${TEXT}", "email": "${EMAIL}"` });
