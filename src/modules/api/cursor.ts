@@ -1,19 +1,18 @@
 import { invalid } from './validation.ts';
 
 /**
- * A sync position: the last change seen (its time, to the microsecond PostgreSQL keeps, and the
- * case id that breaks ties), opaque to integrations.
+ * A sync position: the last change seen (its time in microseconds since 1970, as PostgreSQL
+ * keeps it, and the case id that breaks ties), opaque to integrations.
  */
 export interface Position {
-  updatedAt: Date;
+  updatedMicros: string;
   id: string;
 }
 
-export const encodeCursor = (p: Position) => Buffer.from(`${p.updatedAt.toISOString()}|${p.id}`).toString('base64url');
+export const encodeCursor = (p: Position) => Buffer.from(`${p.updatedMicros}|${p.id}`).toString('base64url');
 
 export function decodeCursor(cursor: string): Position {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const updatedAt = new Date(at ?? '');
-  if (!id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(updatedAt.getTime())) throw invalid({ cursor: 'Ogiltig cursor. Använd nextCursor från förra svaret.' });
-  return { updatedAt, id };
+  const [micros, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (!id || !/^[0-9a-f-]{36}$/.test(id) || !micros || !/^\d{1,17}$/.test(micros)) throw invalid({ cursor: 'Ogiltig cursor. Använd nextCursor från förra svaret.' });
+  return { updatedMicros: micros, id };
 }

@@ -68,6 +68,14 @@ describe('POST /api/v1/cases from an e-service (channel web)', () => {
     ]);
   });
 
+  it('takes the case part also when it says it is application/json (as curl -F …;type=application/json sends it)', async () => {
+    const boundary = '----LyhordJsonPart';
+    const payload = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="case"\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(WEB_CASE)}\r\n--${boundary}--\r\n`);
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, authorization: `Bearer ${key}` }, payload });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().language).toBe('en');
+  });
+
   it('refuses a bad file, too many files, a missing or broken case part, storing nothing', async () => {
     const [cases, files] = [await count('cases'), await count('attachments')];
     const exe = await postMultipart({ case: JSON.stringify(WEB_CASE) }, [{ filename: 'program.exe', content: 'MZ', type: 'application/x-msdownload' }]);

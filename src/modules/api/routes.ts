@@ -108,7 +108,7 @@ export const apiRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
       const excerpts = mayReadExcerpts(actor);
       const last = result.rows.at(-1);
       // On the last page too: it is where the next sync starts (or, with nothing new, the same cursor again).
-      const nextCursor = !sync ? null : last ? encodeCursor({ updatedAt: last.updated_at, id: last.id }) : (q.cursor ?? null);
+      const nextCursor = !sync ? null : last ? encodeCursor({ updatedMicros: last.updated_micros, id: last.id }) : (q.cursor ?? null);
       return { items: result.rows.map((r) => caseSummaryJson(r, excerpts)), page: sync ? 1 : result.page, pageSize: result.pageSize, hasMore: result.hasMore, nextCursor };
     },
   );

@@ -59,6 +59,16 @@ describe('GET /api/v1/cases for sync', () => {
     expect(numbers(after.body)).toEqual([number]);
   });
 
+  it('does not find a case again whose time has microseconds (set by the database, not the app)', async () => {
+    const number = (await api.post('/cases', NEW_CASE)).body.number;
+    await t.db.updateTable('cases').set({ updated_at: new Date('2030-01-01T00:00:00Z') }).where('number', '=', number).execute();
+    const { sql } = await import('kysely');
+    await sql`UPDATE cases SET updated_at = updated_at + interval '123 microseconds' WHERE number = ${number}`.execute(t.db);
+    const page = await api.get('/cases?updatedSince=2029-12-31T00:00:00Z');
+    expect(numbers(page.body)).toEqual([number]);
+    expect((await api.get(`/cases?cursor=${page.body.nextCursor}`)).body.items).toEqual([]);
+  });
+
   it('refuses a cursor it did not give', async () => {
     const res = await api.get('/cases?cursor=aW50ZS1lbi1jdXJzb3ItYWxscw');
     expect(res.status).toBe(400);

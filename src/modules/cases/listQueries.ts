@@ -94,7 +94,7 @@ export interface ListOptions {
    * Sync (the API's updatedSince and cursor): in order of last change, oldest first, from after
    * a position instead of by page, so nothing is skipped or repeated while cases change.
    */
-  changes?: { since?: Date; after?: { updatedAt: Date; id: string } };
+  changes?: { since?: Date; after?: { updatedMicros: string; id: string } };
 }
 
 export function applyFilter(qb: CasesQB, f: CaseFilter, today: string): CasesQB {
@@ -163,7 +163,8 @@ export async function listCases(db: Executor, actor: Actor, opts: ListOptions) {
   let base = applyFilter(scopeToActor(db.selectFrom('cases as c'), actor), opts.filter, opts.today);
   const changes = opts.changes;
   if (changes?.since) base = base.where('c.updated_at', '>=', changes.since);
-  if (changes?.after) base = base.where(sql<boolean>`(c.updated_at, c.id) > (${changes.after.updatedAt}::timestamptz, ${changes.after.id}::uuid)`);
+  // Microseconds, as PostgreSQL keeps them: a JavaScript Date (milliseconds) would find the same case again.
+  if (changes?.after) base = base.where(sql<boolean>`(c.updated_at, c.id) > ('epoch'::timestamptz + ${changes.after.updatedMicros}::bigint * interval '1 microsecond', ${changes.after.id}::uuid)`);
   const [col, dir] = changes ? (['c.updated_at', 'asc'] as const) : SORTS[opts.sort ?? 'received_desc'];
   const rows = await base
     .leftJoin('org_units as u', 'u.id', 'c.unit_id')
@@ -183,6 +184,7 @@ export async function listCases(db: Executor, actor: Actor, opts: ListOptions) {
       'c.unit_id',
       'c.handler_id',
       'c.updated_at',
+      sql<string>`(extract(epoch from c.updated_at) * 1000000)::bigint::text`.as('updated_micros'),
       'u.name as unit_name',
       'h.name as handler_name',
       'a.name as area_name',

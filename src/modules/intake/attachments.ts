@@ -114,9 +114,12 @@ export async function readMultipartForm(req: FastifyRequest): Promise<{ fields: 
   const parts = req.parts(options as Parameters<typeof req.parts>[0]);
   for await (const part of parts) {
     if (part.type === 'field') {
-      if (typeof part.value !== 'string') continue;
+      // A part sent as application/json (the API's case part, as curl -F …;type=application/json
+      // sends it) arrives already parsed; the caller gets its text like any other field.
+      const value = part.mimetype === 'application/json' && part.value !== null && typeof part.value === 'object' ? JSON.stringify(part.value) : part.value;
+      if (typeof value !== 'string') continue;
       const prev = fields[part.fieldname];
-      fields[part.fieldname] = prev === undefined ? part.value : Array.isArray(prev) ? [...prev, part.value] : [prev, part.value];
+      fields[part.fieldname] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
       continue;
     }
     // A file input left empty is sent as a part without a name and without content.
