@@ -41,6 +41,7 @@ import type { JobRunnerState } from './platform/jobs.ts';
 import { DomainError } from './platform/errors.ts';
 import { createLogger } from './platform/logging.ts';
 import { redactUrl, RequestLogController, requestId, requestIdHeader } from './platform/requestLog.ts';
+import { refuseNul } from './platform/inputGuards.ts';
 import { installationSecret } from './platform/secrets.ts';
 import { rewriteOrgUrl, tenantPlugin } from './platform/tenant.ts';
 import { ErrorPage } from './platform/views/ErrorPage.tsx';
@@ -131,6 +132,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const message = t(status === 413 ? 'error.tooLarge' : status === 415 ? 'error.unsupportedMediaType' : 'error.unreadable');
     return sendPage(reply, <ErrorPage status={status} message={message} orgName={orgName} />, status);
   });
+
+  // Before any route reads its input: NUL characters are refused everywhere (platform/inputGuards.ts).
+  app.addHook('preValidation', refuseNul);
 
   // Registered after the handlers above, so every module inherits them.
   const tokenSecret = await installationSecret(deps.db, 'status-token');

@@ -1,5 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { MessageKey, Translator, Values } from '../../platform/i18n/catalogue.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { containsNul, nulRefused } from '../../platform/inputGuards.ts';
 import { sha256 } from '../../platform/secrets.ts';
 
 /** What a citizen may attach to the public form (DOMAIN.md rule 2). */
@@ -105,6 +107,18 @@ export function fileErrorText(problems: readonly FileProblem[], i18n: Pick<Trans
  * message for the `attachments` field.
  */
 export async function readMultipartForm(req: FastifyRequest): Promise<{ fields: Record<string, string | string[]>; files: UploadedFile[]; fileProblems: FileProblem[] }> {
+  try {
+    const form = await readParts(req);
+    if (containsNul(form.fields)) throw nulRefused();
+    return form;
+  } catch (err) {
+    // A body the browser did not make (no boundary, cut off, no part headers) is the sender's mistake: 400, not 500.
+    if (err instanceof DomainError || (err as { statusCode?: number }).statusCode === 413) throw err;
+    throw DomainError.citizen('invalid', 'error.unreadable');
+  }
+}
+
+async function readParts(req: FastifyRequest): Promise<{ fields: Record<string, string | string[]>; files: UploadedFile[]; fileProblems: FileProblem[] }> {
   const fields: Record<string, string | string[]> = Object.create(null);
   const files: UploadedFile[] = [];
   const problems: FileProblem[] = [];
