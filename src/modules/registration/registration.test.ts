@@ -189,6 +189,18 @@ describe('quick case (snabbsynpunkt)', () => {
     expect(page.body).toContain(`href="/handlaggning/arenden/${number}"`);
   });
 
+  it('keeps what was answered for an anonymous person, shown on the case page', async () => {
+    const s = await signedIn(GUSTAV);
+    const res = await register(s, { ...(await quickFields()), anonymous: 'true', name: '', phone: '', replyChannel: 'none', answerText: 'Jag sa att vi lagar lampan på fredag.' });
+    expect(res.statusCode, res.body.slice(0, 800)).toBe(303);
+    const c = await caseByNumber(numberFrom(res.headers.location));
+    expect(c).toMatchObject({ anonymous: true, status: 'closed' });
+    expect(c.first_answered_at).not.toBeNull();
+    const page = await s.get(`/handlaggning/arenden/${c.number}`);
+    expect(page.body).toContain('Jag sa att vi lagar lampan på fredag.');
+    expect(page.body).toContain('Svar som gavs direkt');
+  });
+
   it('is refused for a unit where the person does not work, before anything is stored', async () => {
     const s = await signedIn(GUSTAV);
     const before = await caseCount();

@@ -69,5 +69,7 @@ export function eventDetails(data: Record<string, unknown>, names: Names, showTe
   text('Kommentar', data.comment);
   text('Åtgärder', data.measures);
   text('Text', data.text);
+  // A snabbsynpunkt answered on the spot: for an anonymous person this is the only record of the answer.
+  text('Svar som gavs direkt', data.answeredOnSpot);
   return out;
 }
