@@ -22,7 +22,7 @@ export interface CaseStatsTable {
   subcategory_id: string | null;
   status: string;
   is_open: boolean;
-  grp: 'main' | 'internal' | 'referral' | 'merged';
+  grp: 'main' | 'internal' | 'referral' | 'merged' | 'not_handled' | 'spam';
   referral_type: string | null;
   received_on: DateOnly;
   received_month: DateOnly;

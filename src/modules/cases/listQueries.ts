@@ -64,6 +64,10 @@ export interface CaseFilter {
   referral?: string;
   /** Merged into another case (a duplicate). */
   merged?: boolean;
+  /** false: not handled (offensive content or spam, status not_handled). */
+  handled?: boolean;
+  /** Marked as spam (not handled, outcome spam). */
+  spam?: boolean;
   /** Has a first answer to the submitter. */
   answered?: boolean;
   /** How the acknowledgement or answer deadline went (see statistics/sqlParts.ts). */
@@ -133,6 +137,9 @@ function applyDrillDownFilter(qb: CasesQB, f: CaseFilter, today: string): CasesQ
   else if (f.referral) qb = qb.where('c.referral_type', '=', f.referral);
   if (f.merged === true) qb = qb.where((eb) => eb.or([eb('c.merged_into_id', 'is not', null), eb('c.status', '=', 'merged')]));
   else if (f.merged === false) qb = qb.where('c.merged_into_id', 'is', null).where('c.status', '<>', 'merged');
+  if (f.handled !== undefined) qb = qb.where('c.status', f.handled ? '<>' : '=', 'not_handled');
+  if (f.spam === true) qb = qb.where('c.status', '=', 'not_handled').where('c.outcome', '=', 'spam');
+  else if (f.spam === false) qb = qb.where(sql<boolean>`c.outcome IS DISTINCT FROM 'spam'`);
   if (f.answered !== undefined) qb = qb.where('c.first_answered_at', f.answered ? 'is not' : 'is', null);
   if (f.deadline) qb = qb.where(deadlineSql(f.deadline, today));
   if (f.closedFrom) qb = qb.where(sql<boolean>`c.closed_at >= (${f.closedFrom}::date)::timestamp AT TIME ZONE 'Europe/Stockholm'`);

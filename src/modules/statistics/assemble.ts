@@ -39,6 +39,8 @@ export function assemble(
     byKind: emptyByKind(),
     internal: 0,
     referred: 0,
+    notHandled: 0,
+    spam: 0,
     merged: 0,
     ackOk: 0,
     ackLate: 0,
@@ -81,6 +83,8 @@ export function assemble(
           s.answerLate += r.answer_late;
         } else if (r.grp === 'internal') s.internal += r.n;
         else if (r.grp === 'merged') s.merged += r.n;
+        else if (r.grp === 'not_handled') s.notHandled += r.n;
+        else if (r.grp === 'spam') s.spam += r.n;
         else if (r.grp === 'referral') {
           s.referred += r.n;
           if (r.period === 'current') referrals.set(r.key ?? 'other', (referrals.get(r.key ?? 'other') ?? 0) + r.n);

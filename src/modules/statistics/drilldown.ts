@@ -8,8 +8,8 @@ import type { StatFilter } from './result.ts';
  * list is scoped to the person as the statistics are, so a link never shows more than they may see.
  */
 
-/** A synpunkt in the statistics' sense: not referred elsewhere, not a merged duplicate, not internal. */
-export const MAIN: CaseFilter = { internal: false, referral: 'none', merged: false };
+/** A synpunkt in the statistics' sense: not referred elsewhere, not a merged duplicate, handled, not internal. */
+export const MAIN: CaseFilter = { internal: false, referral: 'none', merged: false, handled: true };
 
 export function baseFilter(f: StatFilter): CaseFilter {
   const out: CaseFilter = {};
@@ -53,6 +53,8 @@ export function caseListHref(f: CaseFilter): string {
   if (f.referral) q.set('hanvisning', f.referral === 'none' ? 'ingen' : f.referral === 'any' ? 'alla' : f.referral);
   if (f.merged !== undefined) q.set('sammanslagen', yesNo(f.merged));
   if (f.internal !== undefined) q.set('intern', yesNo(f.internal));
+  if (f.handled !== undefined) q.set('handlagd', yesNo(f.handled));
+  if (f.spam !== undefined) q.set('skrap', yesNo(f.spam));
   if (f.answered !== undefined) q.set('besvarad', yesNo(f.answered));
   if (f.deadline) q.set('tidsfrist', DEADLINE_PARAM[f.deadline]);
   if (f.closedFrom) q.set('avslutad-fran', f.closedFrom);
@@ -104,7 +106,7 @@ export function readDrillDownParams(query: unknown): Partial<CaseFilter> {
   if (h === 'ingen') f.referral = 'none';
   else if (h === 'alla') f.referral = 'any';
   else if (CODE.test(h)) f.referral = h;
-  for (const [param, key] of [['sammanslagen', 'merged'], ['intern', 'internal'], ['besvarad', 'answered']] as const) {
+  for (const [param, key] of [['sammanslagen', 'merged'], ['intern', 'internal'], ['besvarad', 'answered'], ['handlagd', 'handled'], ['skrap', 'spam']] as const) {
     if (one(param) === 'ja') f[key] = true;
     else if (one(param) === 'nej') f[key] = false;
   }

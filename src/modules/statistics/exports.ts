@@ -102,7 +102,7 @@ const BASE_COLUMNS = [
 ];
 const PERSONAL_COLUMNS = ['Synpunktslämnare', 'E-post', 'Telefon', 'Adress', 'Handläggare', 'Synpunkt'];
 
-const GROUP_LABEL: Record<string, string> = { main: 'Synpunkt', internal: 'Intern synpunkt', referral: 'Hänvisad', merged: 'Sammanslagen dubblett' };
+const GROUP_LABEL: Record<string, string> = { main: 'Synpunkt', internal: 'Intern synpunkt', referral: 'Hänvisad', merged: 'Sammanslagen dubblett', not_handled: 'Inte handlagd', spam: 'Skräp (spam)' };
 
 type ExportRow = (string | number | null)[];
 

@@ -56,6 +56,10 @@ export interface PeriodSummary extends DeadlineCounts {
   byKind: Record<CaseKind, number>;
   internal: number;
   referred: number;
+  /** Offensive content, not handled (DOMAIN rule 9): counted apart. */
+  notHandled: number;
+  /** Marked as spam: counted apart, never a synpunkt. */
+  spam: number;
   merged: number;
   times: Record<MeasureKey, Durations>;
   /** Answers published de-identified on the website for the first time in the period (rule 19), of the cases in scope. */

@@ -122,6 +122,7 @@ export async function rebuildCaseStats(db: Db): Promise<void> {
         SELECT c.id, c.organization_id, c.unit_id, c.handler_id, c.confidential, c.anonymous, c.kind, c.channel, c.area_id,
           c.subcategory_id, c.status, c.status IN ('received', 'registered', 'assigned', 'in_progress', 'waiting', 'answered') AS is_open,
           CASE WHEN c.merged_into_id IS NOT NULL OR c.status = 'merged' THEN 'merged' WHEN c.referral_type IS NOT NULL THEN 'referral'
+               WHEN c.status = 'not_handled' AND c.outcome = 'spam' THEN 'spam' WHEN c.status = 'not_handled' THEN 'not_handled'
                WHEN c.is_internal THEN 'internal' ELSE 'main' END AS grp,
           c.referral_type, (c.received_at AT TIME ZONE 'Europe/Stockholm')::date AS r,
           (c.acknowledged_at AT TIME ZONE 'Europe/Stockholm')::date AS ack, (c.first_answered_at AT TIME ZONE 'Europe/Stockholm')::date AS ans,

@@ -57,6 +57,8 @@ describe('numbers on the fixed data set', () => {
     expect(r.current.internal).toBe(1);
     expect(r.current.referred).toBe(1);
     expect(r.current.merged).toBe(1);
+    expect(r.current.notHandled).toBe(1); // L
+    expect(r.current.spam).toBe(1); // M
     expect(r.referrals).toEqual([{ type: 'fault_report', n: 1 }]);
     expect(r.previous.received).toBe(1);
     expect(r.lastYear.received).toBe(1);
@@ -131,7 +133,7 @@ describe('numbers on the fixed data set', () => {
       SELECT to_char(received_at AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM-DD') AS received,
              to_char(first_answered_at AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM-DD') AS answered, status, merged_into_id, referral_type, is_internal
       FROM cases WHERE organization_id = ${t.orgId}`.execute(t.db);
-    const main = rows.rows.filter((c) => c.received.startsWith('2026') && !c.merged_into_id && c.status !== 'merged' && !c.referral_type && !c.is_internal);
+    const main = rows.rows.filter((c) => c.received.startsWith('2026') && !c.merged_into_id && c.status !== 'merged' && !c.referral_type && !c.is_internal && c.status !== 'not_handled');
     const wd = main.filter((c) => c.answered).map((c) => cal.workingDaysBetween(c.received, c.answered!)).sort((a, b) => a - b);
     const r2 = await stats(actors.admin!);
     expect(r2.current.received).toBe(main.length);

@@ -103,9 +103,14 @@ describe('pages and exports', () => {
     const ws = book.getWorksheet('Ärenden')!;
     expect(ws.getRow(1).values).toContain('Ärendenummer');
     expect(ws.getRow(1).values).not.toContain('Synpunktslämnare');
-    expect(ws.rowCount).toBe(11); // header + A B C D E F G H I K
-    const a = (ws.getSheetValues() as unknown[][]).find((row) => row?.[1] === fx.cases.A!.number)!;
+    expect(ws.rowCount).toBe(13); // header + A B C D E F G H I K L M
+    const rows = ws.getSheetValues() as unknown[][];
+    const a = rows.find((row) => row?.[1] === fx.cases.A!.number)!;
     expect(a[2]).toBe('2026-04-02');
+    // Not handled (offensive) and spam are in the list, each labelled as its own group, never as a synpunkt.
+    expect(rows.find((row) => row?.[1] === fx.cases.L!.number)).toContain('Inte handlagd');
+    expect(rows.find((row) => row?.[1] === fx.cases.M!.number)).toContain('Skräp (spam)');
+    expect(a).toContain('Synpunkt');
     expect(plain.body).not.toContain('asa@example.se');
 
     const withPd = await admin.get('/statistik/arenden?fran=2026-01&till=2026-12&format=csv&personuppgifter=ja');

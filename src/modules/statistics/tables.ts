@@ -61,8 +61,10 @@ export function summaryTable(r: StatisticsResult): Table {
       row('Besvarade inom tidsfristen (andel)', (s) => share(s.answerOk, s.answerLate)),
       row('– besvarade i tid', (s, p) => count(s.answerOk, drill(f, MAIN, receivedIn(p), { deadline: 'answer_ok' }))),
       row('– besvarade för sent eller inte ännu', (s, p) => count(s.answerLate, drill(f, MAIN, receivedIn(p), { deadline: 'answer_late' }))),
-      row('Interna synpunkter (redovisas för sig)', (s, p) => count(s.internal, drill(f, receivedIn(p), { internal: true, referral: 'none', merged: false }))),
+      row('Interna synpunkter (redovisas för sig)', (s, p) => count(s.internal, drill(f, receivedIn(p), { internal: true, referral: 'none', merged: false, handled: true }))),
       row('Hänvisade – inte synpunkter (redovisas för sig)', (s, p) => count(s.referred, drill(f, receivedIn(p), { referral: 'any', merged: false }))),
+      row('Inte handlagda – kränkande innehåll (redovisas för sig)', (s, p) => count(s.notHandled, drill(f, receivedIn(p), { merged: false, referral: 'none', handled: false, spam: false }))),
+      row('Skräp (spam, räknas inte)', (s, p) => count(s.spam, drill(f, receivedIn(p), { merged: false, referral: 'none', spam: true }))),
       row('Sammanslagna dubbletter (räknas inte)', (s, p) => count(s.merged, drill(f, receivedIn(p), { merged: true }))),
       row('Publicerade svar på webbplatsen (avidentifierade)', (s) => count(s.published)),
     ],
@@ -214,11 +216,13 @@ export function referralTable(r: StatisticsResult): Table {
       ...KINDS.filter((k) => r.internalByKind[k] > 0).map((k) => ({
         header: `Intern synpunkt: ${KIND_LABEL[k].toLowerCase()}`,
         few: r.internalByKind[k] < SMALL_GROUP,
-        cells: [count(r.internalByKind[k], drill(f, receivedIn(p), { internal: true, referral: 'none', merged: false, kind: [k] }))],
+        cells: [count(r.internalByKind[k], drill(f, receivedIn(p), { internal: true, referral: 'none', merged: false, handled: true, kind: [k] }))],
       })),
+      { header: 'Inte handlagda (kränkande innehåll)', cells: [count(r.current.notHandled, drill(f, receivedIn(p), { merged: false, referral: 'none', handled: false, spam: false }))] },
+      { header: 'Skräp (spam)', cells: [count(r.current.spam, drill(f, receivedIn(p), { merged: false, referral: 'none', spam: true }))] },
       { header: 'Sammanslagna dubbletter', cells: [count(r.current.merged, drill(f, receivedIn(p), { merged: true }))] },
     ],
-    note: 'Hänvisningar (till exempel felanmälan och överklagande) är inte synpunkter och räknas inte med i övriga siffror. Interna synpunkter från medarbetare redovisas för sig och publiceras aldrig.',
+    note: 'Hänvisningar (till exempel felanmälan och överklagande) är inte synpunkter och räknas inte med i övriga siffror, inte heller det som inte handlades för att innehållet var kränkande eller var skräp. Interna synpunkter från medarbetare redovisas för sig och publiceras aldrig.',
   };
 }
 

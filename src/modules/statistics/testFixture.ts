@@ -85,6 +85,9 @@ export async function buildFixture(db: Db, orgId: string): Promise<Fixture> {
   );
   // K: arrived this morning, not yet registered.
   cases.K = await make({ status: 'received', kind: 'fraga', receivedAt: t('2026-12-22T08:00:00+01:00') }, { ackBy: '2026-12-24', answerBy: '2027-01-07' });
+  // L: offensive content, not handled; M: spam. Counted apart, never as synpunkter received.
+  cases.L = await make({ status: 'not_handled', kind: 'klagomal', unitId: gata, outcome: 'not_handled', receivedAt: t('2026-07-01T10:00:00+02:00'), closedAt: t('2026-07-01T11:00:00+02:00') });
+  cases.M = await make({ status: 'not_handled', kind: 'forslag', contact: null, outcome: 'spam' as never, receivedAt: t('2026-07-02T10:00:00+02:00'), closedAt: t('2026-07-02T10:05:00+02:00') });
   await db.insertInto('case_events').values({ case_id: cases.A.id, type: 'measure', actor_label: 'Fixture', occurred_at: t('2026-04-08T09:00:00+02:00'), data: JSON.stringify({ text: 'Rutinen för lämning och hämtning har setts över.' }) }).execute();
   return { cases };
 }
