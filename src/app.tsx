@@ -28,6 +28,8 @@ import { metricsPlugin } from './modules/metrics/routes.ts';
 import { registrationRoutes } from './modules/registration/routes.tsx';
 import { triageRoutes } from './modules/triage/routes.tsx';
 import { intakeRoutes } from './modules/intake/routes.tsx';
+import { DEFAULT_SPAM, SpamGuard, type SpamSettings } from './modules/spam/guard.ts';
+import { spamRoutes } from './modules/spam/routes.ts';
 import { mailinRoutes } from './modules/mailin/routes.tsx';
 import { archiveRoutes } from './modules/publication/archiveRoutes.tsx';
 import { publicationStaffRoutes } from './modules/publication/staffRoutes.tsx';
@@ -60,6 +62,8 @@ export interface AppDeps {
   log?: boolean;
   /** Whether this process's job runner still runs, for /health/ready ('none': jobs run elsewhere). */
   jobRunner?: () => JobRunnerState;
+  /** The citizen form's spam protection; each setting defaults to DEFAULT_SPAM (modules/spam/guard.ts). */
+  spam?: Partial<SpamSettings>;
 }
 
 const css = readFileSync(new URL('../public/app.css', import.meta.url));
@@ -140,7 +144,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const tokenSecret = await installationSecret(deps.db, 'status-token');
   await app.register(healthRoutes, { db: deps.db, jobRunner: deps.jobRunner });
   await app.register(tenantPlugin, { db: deps.db });
-  await app.register(intakeRoutes, { db: deps.db, clock: deps.clock, tokenSecret });
+  const spam = new SpamGuard(deps.db, await installationSecret(deps.db, 'spam'), { ...DEFAULT_SPAM, ...deps.spam });
+  await app.register(spamRoutes, { guard: spam });
+  await app.register(intakeRoutes, { db: deps.db, clock: deps.clock, tokenSecret, spam });
   await app.register(authPlugin, { db: deps.db, clock: deps.clock });
   await app.register(authRoutes, { db: deps.db, clock: deps.clock, demo: deps.config.demo, secureCookies: deps.config.secureCookies });
   await app.register(ssoRoutes, { db: deps.db, clock: deps.clock, secureCookies: deps.config.secureCookies });

@@ -29,6 +29,8 @@ export interface Config {
   workerConcurrency: number;
   /** Mail in (modules/mailin): an SMTP receiver and/or an IMAP mailbox; both off by default. */
   inbound: InboundConfig;
+  /** FORM_MIN_SECONDS: the least time between showing the citizen form and sending it (modules/spam); 0 turns the check off. */
+  formMinSeconds: number;
 }
 
 export interface InboundConfig {
@@ -143,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerConcurrency: Math.max(1, concurrency),
     inbound: inboundFrom(env),
     backup: backupFrom(env, path.resolve(env.DATA_DIR || 'data'), Boolean(databaseUrl)),
+    formMinSeconds: intFrom(env, 'FORM_MIN_SECONDS', 3),
   };
 }
 

@@ -4,6 +4,7 @@ import { seedDemoOrganization } from '../src/modules/organizations/demo.ts';
 import { DEMO_PASSWORD, seedDemoStaff } from '../src/modules/organizations/demoStaff.ts';
 import { fixedClock } from '../src/platform/clock.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
+import type { SpamSettings } from '../src/modules/spam/guard.ts';
 
 export interface TestContext extends TestDatabase {
   app: FastifyInstance;
@@ -12,13 +13,23 @@ export interface TestContext extends TestDatabase {
   close(): Promise<void>;
 }
 
+/**
+ * Tests post the citizen form straight away, from one address, on a clock that stands still: the
+ * minimum fill time and the rate limits are off unless a test asks for them (modules/spam tests
+ * and the citizen browser tests do). The honeypot and the proof-of-work check stay on.
+ */
+export const SPAM_CHECKS_FOR_TESTS: Partial<SpamSettings> = {
+  minFillSeconds: 0,
+  rate: { perAddressPerMinute: Infinity, perAddressPerHour: Infinity, perOrganizationPerMinute: Infinity },
+};
+
 /** An app on its own database with the demo organization, and a clock the test controls. */
-export async function startTestApp(opts: { now?: string; poolSize?: number; staff?: boolean } = {}): Promise<TestContext> {
+export async function startTestApp(opts: { now?: string; poolSize?: number; staff?: boolean; spam?: Partial<SpamSettings> } = {}): Promise<TestContext> {
   const tdb = await createTestDatabase(opts.poolSize);
   const orgId = await seedDemoOrganization(tdb.db);
   if (opts.staff) await seedDemoStaff(tdb.db, orgId);
   const clock = fixedClock(opts.now ?? '2026-12-22T09:00:00Z');
-  const app = await buildApp({ db: tdb.db, clock, config: { demo: true, secureCookies: false, logLevel: 'silent' } });
+  const app = await buildApp({ db: tdb.db, clock, config: { demo: true, secureCookies: false, logLevel: 'silent' }, spam: opts.spam ?? SPAM_CHECKS_FOR_TESTS });
   await app.ready();
   return {
     ...tdb,

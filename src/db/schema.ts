@@ -10,6 +10,7 @@ import type { PublicationsTable, PublicationVersionsTable, PublicationWordsTable
 import type { ApiKeysTable, LoginThrottleTable, OrganizationSsoTable, RoleGrantsTable, SessionsTable, UserInvitationsTable, UsersTable } from './tables/staff.ts';
 import type { ArchivePackageCasesTable, ArchivePackagesTable, DataSubjectRequestsTable, DisposalLogTable, DisposalRunsTable, LegalHoldsTable, RetentionRulesTable, RetentionSettingsTable } from './tables/records.ts';
 import type { CaseStatsTable, StatisticsCalendarTable, StatisticsMonthlyDaysTable, StatisticsMonthlyTable, StatisticsMonthsTable } from './tables/statistics.ts';
+import type { AltchaSpentTable, SubmissionRateTable } from './tables/spam.ts';
 import type { WebhookAttemptsTable, WebhookDeliveriesTable, WebhookEventsTable, WebhookSubscriptionsTable } from './tables/webhooks.ts';
 
 /**
@@ -29,7 +30,11 @@ export type * from './tables/statistics.ts';
 export type * from './tables/webhooks.ts';
 export type * from './tables/records.ts';
 
+export type * from './tables/spam.ts';
+
 export interface Database {
+  altcha_spent: AltchaSpentTable;
+  submission_rate: SubmissionRateTable;
   backup_runs: BackupRunsTable;
   statistics_calendar: StatisticsCalendarTable;
   case_stats: CaseStatsTable;

@@ -12,6 +12,8 @@ import { findCaseForSubmitter } from './queries.ts';
 import { fileErrorText, readMultipartForm, type FileProblem, type UploadedFile } from './attachments.ts';
 import { emptySubmissionInput, publicationOptOut, readSubmissionInput, validateSubmission } from './validation.ts';
 import { FormPage } from './views/FormPage.tsx';
+import type { SpamGuard, SpamRefusal } from '../spam/guard.ts';
+import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { ReceiptPage } from './views/ReceiptPage.tsx';
 import { StartPage } from './views/StartPage.tsx';
 import { StatusPage } from './views/StatusPage.tsx';
@@ -20,15 +22,16 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 const emptyInput = () => emptySubmissionInput(newFormId());
 
-export const intakeRoutes: FastifyPluginAsync<IntakeDeps> = async (app, deps) => {
+export const intakeRoutes: FastifyPluginAsync<IntakeDeps & { spam: SpamGuard }> = async (app, deps) => {
   citizenArea(app);
+  const started = (org: Organization) => deps.spam.started(org.id, deps.clock.now());
   const forvaltningarOf = (org: Organization) => cachedForOrg(org, 'forvaltningar', () => listActiveForvaltningar(deps.db, org.id));
 
   app.get('/', async (req, reply) => sendPage(reply, <StartPage org={req.org} />));
 
   app.get('/synpunkt', async (req, reply) => {
     const units = await forvaltningarOf(req.org);
-    return sendPage(reply, <FormPage org={req.org} units={units} input={emptyInput()} />);
+    return sendPage(reply, <FormPage org={req.org} units={units} input={emptyInput()} started={started(req.org)} />);
   });
 
   app.post('/synpunkt', async (req, reply) => {
@@ -46,16 +49,31 @@ export const intakeRoutes: FastifyPluginAsync<IntakeDeps> = async (app, deps) =>
     const i18n = req.i18n;
     const units = await forvaltningarOf(org);
     const read = readSubmissionInput(form.fields);
-    const result = validateSubmission(read, new Set(units.map((u) => u.id)), i18n.t);
     const optOut = publicationOptOut(form.fields);
+    const fields = (form.fields ?? {}) as Record<string, unknown>;
+    const now = deps.clock.now();
+    // Refused: the same form again, everything written kept, with what to do in the reader's language.
+    const refuse = (r: SpamRefusal) => {
+      if (r.retryAfterSeconds) reply.header('retry-after', String(r.retryAfterSeconds));
+      const message = i18n.t(r.message, { minutes: Math.ceil((r.retryAfterSeconds ?? 60) / 60) });
+      const input = { ...read.input, formId: read.input.formId || newFormId() };
+      const errors: FieldErrors = { skicka: message };
+      if (form.files.length > 0) errors.attachments = fileErrorText([{ key: 'attachments.hadChosen', values: { count: form.files.length } }], i18n);
+      return sendPage(reply, <FormPage org={org} units={units} input={input} errors={errors} noPublish={optOut} started={started(org)} />, r.status);
+    };
+    const limited = await deps.spam.rate(org.id, req.ip, now);
+    if (limited) return refuse(limited);
+    const result = validateSubmission(read, new Set(units.map((u) => u.id)), i18n.t);
     if (!result.ok || form.fileProblems.length > 0) {
       const errors = result.ok ? {} : result.errors;
       // A browser cannot refill a file input, so chosen files are lost with the page.
       if (form.fileProblems.length > 0) errors.attachments = fileErrorText(form.fileProblems, i18n);
       else if (form.files.length > 0) errors.attachments = fileErrorText([{ key: 'attachments.hadChosen', values: { count: form.files.length } }], i18n);
       const input = { ...read.input, formId: read.input.formId || newFormId() };
-      return sendPage(reply, <FormPage org={org} units={units} input={input} errors={errors} noPublish={optOut} />, 400);
+      return sendPage(reply, <FormPage org={org} units={units} input={input} errors={errors} noPublish={optOut} started={started(org)} />, 400);
     }
+    const spam = await deps.spam.check(org.id, fields, now);
+    if (spam) return refuse(spam);
     const { token } = await submitCase(deps, org, { ...result.value, publicationOptOut: optOut }, read.input.formId, form.files, i18n.code);
     return reply.code(303).header('location', `/synpunkt/kvitto/${token}`).send();
   });

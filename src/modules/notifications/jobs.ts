@@ -9,6 +9,7 @@ import { installationSealer } from '../../platform/crypto.ts';
 import { installationSecret } from '../../platform/secrets.ts';
 import { webhookTasks, type WebhookDeps } from '../webhooks/tasks.ts';
 import { backupTasks, type BackupDeps } from '../backup/tasks.ts';
+import { forgetOldSpamRecords } from '../spam/rateLimit.ts';
 import { acknowledgementPass, createAcknowledgement } from './acknowledgement.ts';
 import { digestPass } from './digest.ts';
 import type { NotifyDeps } from './outbox.ts';
@@ -42,6 +43,9 @@ export function notificationTasks(deps: JobDeps): Record<TaskName, TaskHandler> 
       await digestPass(deps, deps.clock.now());
     },
     ...retentionTasks(deps, RECORDS_DAILY),
+    spam_cleanup: async () => {
+      await forgetOldSpamRecords(deps.db, deps.clock.now());
+    },
   };
 }
 
@@ -57,6 +61,7 @@ export const CRON: CronItem[] = [
   { task: 'retention_daily', match: '25 * * * *', identifier: 'retention_daily', options: { backfillPeriod: 0, maxAttempts: 5, jobKey: 'retention_daily' } },
   // The daily backup, checked hourly (it runs from BACKUP_HOUR on, once a day): modules/backup.
   { task: 'scheduled_backup', match: '45 * * * *', identifier: 'scheduled_backup', options: { backfillPeriod: 0, maxAttempts: 2, jobKey: 'scheduled_backup' } },
+  { task: 'spam_cleanup', match: '55 * * * *', identifier: 'spam_cleanup', options: { backfillPeriod: 0, maxAttempts: 3, jobKey: 'spam_cleanup' } },
 ];
 
 export function transportFor(mail: Pick<MailConfig, 'smtpUrl'>): MailTransport {

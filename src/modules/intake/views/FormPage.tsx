@@ -5,8 +5,24 @@ import { Layout } from '../../../platform/views/layout.tsx';
 import { KINDS, REPLY_CHANNELS } from '../../cases/labels.ts';
 import { ACCEPT, MAX_FILES } from '../attachments.ts';
 import { MAX_DESCRIPTION, type SubmissionInput } from '../validation.ts';
+import { SpamFields } from '../../spam/views/SpamFields.tsx';
 
-export function FormPage({ org, units, input, errors = {}, noPublish = false }: { org: Organization; units: Pick<OrgUnit, 'id' | 'name'>[]; input: SubmissionInput; errors?: FieldErrors; noPublish?: boolean }) {
+export function FormPage({
+  org,
+  units,
+  input,
+  started,
+  errors = {},
+  noPublish = false,
+}: {
+  org: Organization;
+  units: Pick<OrgUnit, 'id' | 'name'>[];
+  input: SubmissionInput;
+  /** The signed time the form is shown at (modules/spam). */
+  started: string;
+  errors?: FieldErrors;
+  noPublish?: boolean;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const hasErrors = Object.keys(errors).length > 0;
@@ -71,7 +87,10 @@ export function FormPage({ org, units, input, errors = {}, noPublish = false }: 
           <TextArea name="address" label={t('form.address.label')} value={input.address} error={errors.address} hint={t('form.address.hint')} rows={3} autocomplete="street-address" />
         </fieldset>
         <Checkbox name="noPublish" label={t('form.noPublish.label')} checked={noPublish} hint={t('form.noPublish.hint')} />
-        <button type="submit">{t('form.submit')}</button>
+        <SpamFields started={started} />
+        <button type="submit" id="skicka">
+          {t('form.submit')}
+        </button>
       </form>
       <script src="/assets/liknande-svar.js" defer></script>
     </Layout>

@@ -1,0 +1,64 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import { hmac } from '../../platform/secrets.ts';
+
+/**
+ * The citizen form's rate limits, counted in PostgreSQL so that every app process shares them:
+ * per address per minute (a burst) and per hour (a day's feedback from a school or a library is
+ * far below it), and per organization per minute (many addresses at once). Fixed windows, one
+ * statement per submission. Addresses are kept only as keyed hashes, and only for two hours.
+ */
+export interface RateLimits {
+  perAddressPerMinute: number;
+  perAddressPerHour: number;
+  perOrganizationPerMinute: number;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = { perAddressPerMinute: 10, perAddressPerHour: 60, perOrganizationPerMinute: 120 };
+
+export type RateVerdict = { ok: true } | { ok: false; scope: 'address' | 'organization'; retryAfterSeconds: number };
+
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
+const floorTo = (t: number, size: number) => new Date(Math.floor(t / size) * size);
+
+export class SubmissionRateLimiter {
+  constructor(
+    private readonly db: Db,
+    private readonly secret: Buffer,
+    private readonly limits: RateLimits = DEFAULT_RATE_LIMITS,
+  ) {}
+
+  /** Counts this submission and says whether it is within the limits. */
+  async check(organizationId: string, address: string, now: Date): Promise<RateVerdict> {
+    if (![this.limits.perAddressPerMinute, this.limits.perAddressPerHour, this.limits.perOrganizationPerMinute].some(Number.isFinite)) return { ok: true };
+    const minute = floorTo(now.getTime(), MINUTE);
+    const hour = floorTo(now.getTime(), HOUR);
+    const keys = {
+      addressMinute: hmac(this.secret, `address-minute:${organizationId}:${address}`),
+      addressHour: hmac(this.secret, `address-hour:${organizationId}:${address}`),
+      organization: hmac(this.secret, `organization:${organizationId}`),
+    };
+    const { rows } = await sql<{ key: Buffer; count: number }>`
+      INSERT INTO submission_rate AS r (key, window_start, count)
+      VALUES (${keys.addressMinute}, ${minute}, 1), (${keys.addressHour}, ${hour}, 1), (${keys.organization}, ${minute}, 1)
+      ON CONFLICT (key, window_start) DO UPDATE SET count = r.count + 1
+      RETURNING key, count
+    `.execute(this.db);
+    const count = (key: Buffer) => rows.find((r) => r.key.equals(key))?.count ?? 0;
+    const secondsLeft = (start: Date, size: number) => Math.max(1, Math.ceil((start.getTime() + size - now.getTime()) / 1000));
+    if (count(keys.addressMinute) > this.limits.perAddressPerMinute) return { ok: false, scope: 'address', retryAfterSeconds: secondsLeft(minute, MINUTE) };
+    if (count(keys.addressHour) > this.limits.perAddressPerHour) return { ok: false, scope: 'address', retryAfterSeconds: secondsLeft(hour, HOUR) };
+    if (count(keys.organization) > this.limits.perOrganizationPerMinute) return { ok: false, scope: 'organization', retryAfterSeconds: secondsLeft(minute, MINUTE) };
+    return { ok: true };
+  }
+}
+
+/**
+ * Counts older than the longest window, and spent challenges past their expiry, are of no more
+ * use. Windows are on the app's clock; challenge expiry is on the system clock (as altcha-lib checks it).
+ */
+export async function forgetOldSpamRecords(db: Db, now: Date): Promise<void> {
+  await db.deleteFrom('submission_rate').where('window_start', '<', new Date(now.getTime() - 2 * HOUR)).execute();
+  await db.deleteFrom('altcha_spent').where('expires_at', '<', new Date()).execute();
+}
