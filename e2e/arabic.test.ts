@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../test/app.ts';
 import { TEST_MAIL, waitIdle } from '../test/jobs.ts';
 import { startSmtpSink, type SmtpSink } from '../test/smtp.ts';
-import { registerTo } from '../test/staffCases.ts';
+import { assignedTo, DEMO } from '../test/staffCases.ts';
 import { startJobs, type RunningJobs } from '../src/modules/notifications/jobs.ts';
 import { DEFAULT_SPAM } from '../src/modules/spam/guard.ts';
 import { clickAndWait, expectNoAxeViolations, launchChromium, listen } from './browser.ts';
@@ -75,8 +75,8 @@ describe('an Arabic submission', () => {
     expect(stored).toEqual({ language: 'ar', description: TEXT });
     expect(await t.db.selectFrom('altcha_spent').select('id').execute()).toHaveLength(1);
 
-    // The registrar registers it; the acknowledgement goes out in the submitter's language.
-    await registerTo(t, number, 'Samhällsbyggnad');
+    // Registered and given a handler (the acknowledgement names them), it goes out in the submitter's language.
+    await assignedTo(t, number, 'Gata och park', DEMO.handlerGata);
     await waitIdle(t.db);
     const [mail] = await sink.waitFor(1);
     expect(mail!.envelopeTo).toEqual(['sara@example.se']);
