@@ -138,6 +138,7 @@ export const transitionSchemas: Record<ApiEvent, JsonSchema> = {
   reopen: eventSchema('reopen', 'Reopen a closed or answered case.', comment),
   refer: eventSchema('refer', 'Not a synpunkt: refer it elsewhere.', { referralType: oneOfValues(Object.keys(REFERRAL_TYPES)), reply: replyInput }, ['referralType']),
   reject: eventSchema('reject', 'Offensive content: not handled.', { reason: text(2000, undefined, 1), reply: replyInput }, ['reason']),
+  spam: eventSchema('spam', 'Spam: not handled and never answered; outcome spam, counted apart from everything in the statistics.', {}),
   merge: eventSchema('merge', 'A duplicate: merge into another case.', { intoNumber: { type: 'string', pattern: CASE_NUMBER_PATTERN, description: 'The case it duplicates, e.g. SYN-2026-00042.' } }, ['intoNumber']),
   withdraw: eventSchema('withdraw', 'The submitter withdrew the feedback.', comment),
 };
@@ -159,6 +160,7 @@ export type TransitionBody = Versioned<
   | { event: 'close'; outcome: Outcome; measures?: string }
   | { event: 'refer'; referralType: ReferralType; reply?: ReplyInput }
   | { event: 'reject'; reason: string; reply?: ReplyInput }
+  | { event: 'spam' }
   | { event: 'merge'; intoNumber: string }
 >;
 export interface ReplyInput {

@@ -1,4 +1,4 @@
-import { answerCase, assignCase, closeCase, referCase, registerCase, rejectCase, routeCase, simpleTransition, type CaseDeps } from '../cases/commands.ts';
+import { answerCase, assignCase, closeCase, referCase, registerCase, rejectCase, markAsSpam, routeCase, simpleTransition, type CaseDeps } from '../cases/commands.ts';
 import { mergeCase } from '../cases/linking.ts';
 import type { Actor } from '../cases/policy.ts';
 import type { ApiEvent, TransitionBody } from './schemas.ts';
@@ -48,6 +48,9 @@ export async function performTransition(deps: CaseDeps, actor: Actor, number: st
       return;
     case 'reject':
       await rejectCase(deps, { ...target, reason: body.reason, reply: body.reply });
+      return;
+    case 'spam':
+      await markAsSpam(deps, target);
       return;
     case 'merge':
       await mergeCase(deps, { ...target, intoNumber: body.intoNumber });

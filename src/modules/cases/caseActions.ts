@@ -224,6 +224,7 @@ export const DONE_MESSAGES: Record<string, string> = {
   'epost-last': 'Meddelandet är markerat som läst. Ärendet förblir avslutat.',
   hanvisat: 'Ärendet är hänvisat och avslutat.',
   'inte-handlagt': 'Ärendet är avslutat som inte handlagt.',
+  skrap: 'Ärendet är markerat som skräp och avslutat utan svar. Det räknas inte med i statistiken.',
   // The answer page (answers module) comes back here with this key.
   besvarad: 'Svaret är sparat och finns under ”Konversation med synpunktslämnaren”.',
   // Records (modules/legalHold, modules/retention).

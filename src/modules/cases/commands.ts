@@ -3,7 +3,8 @@ import type { Db, Tx } from '../../db/database.ts';
 import type { CasesTable, CaseKind } from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { DomainError, notFound } from '../../platform/errors.ts';
-import type { CaseEvent, Outcome, ReferralType } from './lifecycle.ts';
+import { SPAM_OUTCOME, type CaseEvent, type Outcome, type ReferralType } from './lifecycle.ts';
+import { emitCaseEvent } from '../webhooks/events.ts';
 import { addEvent, addMessage, type AnswerInput } from './messages.ts';
 import { answerFrame } from '../notifications/submitterMail.ts';
 import { can, canSee, type Actor } from './policy.ts';
@@ -191,6 +192,20 @@ export function referCase(deps: CaseDeps, t: Target & { referralType: ReferralTy
 /** Offensive content: not handled, with the standard reply. */
 export function rejectCase(deps: CaseDeps, t: Target & { reason: string; reply?: AnswerInput }) {
   return endWithReply(deps, t, 'reject', 'not_handled', (now) => ({ outcome: 'not_handled', closed_at: now }), { reason: t.reason });
+}
+
+/**
+ * Spam: not handled, never answered (a reply would only confirm the address to its sender), and
+ * left out of the statistics by its outcome. Integrations still hear that the case is closed:
+ * the history entry is not announced by the trigger (webhooks/events.ts), so it is announced here.
+ */
+export async function markAsSpam(deps: CaseDeps, t: Target) {
+  return deps.db.transaction().execute(async (tx) => {
+    const now = deps.clock.now();
+    const result = await transition(tx, { actor: t.actor, organizationId: orgOf(t), number: t.number, event: 'spam', expectedVersion: t.expectedVersion, now, changes: { outcome: SPAM_OUTCOME, closed_at: now }, data: {} });
+    await emitCaseEvent(tx, { type: 'case.closed', organizationId: orgOf(t), caseId: result.id, number: t.number, status: result.status, at: now });
+    return result;
+  });
 }
 
 /** Ends a case that is not a synpunkt, and sends the standard reply when the submitter can be reached. */

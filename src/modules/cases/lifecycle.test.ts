@@ -22,12 +22,14 @@ const EXPECTED_TABLE = `
   received    --quick_close--> closed
   received    --refer-->       referred
   received    --reject-->      not_handled
+  received    --spam-->        not_handled
   received    --merge-->       merged
   received    --withdraw-->    withdrawn
   registered  --route-->       registered
   registered  --assign-->      assigned
   registered  --refer-->       referred
   registered  --reject-->      not_handled
+  registered  --spam-->        not_handled
   registered  --merge-->       merged
   registered  --withdraw-->    withdrawn
   assigned    --route-->       registered
@@ -38,6 +40,7 @@ const EXPECTED_TABLE = `
   assigned    --close-->       closed
   assigned    --refer-->       referred
   assigned    --reject-->      not_handled
+  assigned    --spam-->        not_handled
   assigned    --merge-->       merged
   assigned    --withdraw-->    withdrawn
   in_progress --assign-->      in_progress

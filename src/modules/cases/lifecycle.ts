@@ -25,7 +25,8 @@ export type CaseEvent =
   | 'reject'
   | 'merge'
   | 'withdraw'
-  | 'quick_close';
+  | 'quick_close'
+  | 'spam';
 
 /** What a guard sees: the case after the event's changes are applied. */
 export interface GuardInput {
@@ -99,6 +100,9 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: ['closed', 'answered'], event: 'reopen', to: 'in_progress', who: HANDLING, guard: hasHandler, visibleToSubmitter: true },
   { from: ['received', 'registered', 'assigned'], event: 'refer', to: 'referred', who: ['registrar', 'coordinator', 'admin'], guard: hasReferral, visibleToSubmitter: true },
   { from: ['received', 'registered', 'assigned'], event: 'reject', to: 'not_handled', who: ['registrar', 'coordinator', 'admin'], visibleToSubmitter: true },
+  // Spam (advertising, nonsense, a mail bomb): not handled and never answered, with the outcome
+  // 'spam' so statistics leave it out of everything and count it apart. Nobody to tell, so not shown.
+  { from: ['received', 'registered', 'assigned'], event: 'spam', to: 'not_handled', who: ['registrar', 'coordinator', 'admin'], visibleToSubmitter: false },
   { from: ['received', 'registered', 'assigned', 'in_progress', 'waiting'], event: 'merge', to: 'merged', who: ['registrar', 'coordinator', 'admin', 'assigned_handler'], guard: hasTarget, visibleToSubmitter: true },
   // Snabbsynpunkt: registered, answered on the spot and closed in one step by whoever dealt with it.
   { from: ['received'], event: 'quick_close', to: 'closed', who: ['registrar', 'coordinator', 'handler', 'admin'], guard: all(classified, hasOutcome), visibleToSubmitter: true },
@@ -138,6 +142,8 @@ export const OUTCOMES = {
   forwarded: 'Vidarebefordrad',
 } as const;
 export type Outcome = keyof typeof OUTCOMES;
+/** The outcome of a case marked as spam (event 'spam'); not one a person picks when closing. */
+export const SPAM_OUTCOME = 'spam';
 
 export const EVENT_LABEL: Record<CaseEvent | 'received' | 'note' | 'measure' | 'link' | 'update' | 'message' | 'deadline' | 'mail_in' | `publication_${'draft' | 'published' | 'withdrawn' | 'discarded'}` | 'legal_hold' | 'legal_hold_lifted' | 'significance', string> = {
   received: 'Mottagen',
@@ -155,6 +161,7 @@ export const EVENT_LABEL: Record<CaseEvent | 'received' | 'note' | 'measure' | '
   merge: 'Sammanslagen',
   withdraw: 'Återkallad',
   quick_close: 'Registrerad och avslutad direkt (snabbsynpunkt)',
+  spam: 'Markerad som skräp (spam)',
   note: 'Intern anteckning',
   measure: 'Åtgärd',
   link: 'Länkad',

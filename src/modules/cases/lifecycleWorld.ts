@@ -140,6 +140,8 @@ export function changesFor(event: CaseEvent, actor: Actor, current: CaseOverride
       return { referral_type: 'fault_report', closed_at: NOW };
     case 'reject':
       return { outcome: 'not_handled', closed_at: NOW };
+    case 'spam':
+      return { outcome: 'spam', closed_at: NOW };
     case 'merge':
       return { merged_into_id: mergeTarget, closed_at: NOW };
     case 'quick_close':

@@ -17,7 +17,7 @@ export async function deadlinesForNewCase(
   return initialDeadlines(ctx, c.kind, c.receivedAt, wantsEmailAck(c.anonymous, c.contact));
 }
 
-const ENDS_CLOCK = new Set(['close', 'refer', 'reject', 'merge', 'withdraw', 'quick_close']);
+const ENDS_CLOCK = new Set(['close', 'refer', 'reject', 'merge', 'withdraw', 'quick_close', 'spam']);
 
 /**
  * Called by transition() after a status change, in the same transaction: keeps the stored

@@ -6,26 +6,24 @@ import { sendPage } from '../../platform/views/render.ts';
 // The frasbibliotek's placeholders are the answers module's; referral replies use the same ones.
 import { fillTemplate, placeholderValues } from '../answers/templates.ts';
 import { visibleCase } from '../cases/caseRoutes.tsx';
-import { referCase, registerCase, rejectCase, type CaseDeps } from '../cases/commands.ts';
+import { markAsSpam, referCase, registerCase, rejectCase, type CaseDeps } from '../cases/commands.ts';
 import type { CaseDetail } from '../cases/detailQueries.ts';
 import { errorsFrom, isStale, readFields, readVersion } from '../cases/formInput.ts';
 import { KIND_LABEL } from '../cases/labels.ts';
 import { REFERRAL_TYPES, type ReferralType } from '../cases/lifecycle.ts';
 import { forvaltningOf, loadLookups, unitLabel, type Lookups } from '../cases/lookups.ts';
 import { can, hasRole, refusal, type Actor } from '../cases/policy.ts';
-import { frame, mayReadExcerpts, staffActor } from '../cases/staffRequest.ts';
+import { frame, staffActor } from '../cases/staffRequest.ts';
 import { STALE_MESSAGE } from '../cases/transition.ts';
 import type { FormState } from '../cases/views/ActionForms.tsx';
 import { ConflictPage } from '../cases/views/ConflictPage.tsx';
 import { SIGNIFICANCE_LABEL } from '../cases/views/staffLabels.ts';
-import { doneMessage } from '../cases/workspaceRoutes.tsx';
 import { validateClassification } from './classification.ts';
-import { findReplyTemplate, listInbox } from './queries.ts';
+import { findReplyTemplate } from './queries.ts';
+import { inboxRoutes } from './inboxRoutes.tsx';
 import { notHandledReply, referralReply, REJECT_REASONS, type RejectReason } from './replyTemplates.ts';
-import { InboxPage } from './views/InboxPage.tsx';
 import { TriagePage, type ReplyRoute } from './views/TriagePage.tsx';
 
-const PAGE_SIZE = 50;
 const MAX_REPLY = 10_000;
 
 const unitNamed = (lookups: Lookups, id: string | undefined) => {
@@ -47,6 +45,7 @@ const mayTriage = (actor: Actor, detail: CaseDetail) => ({
   register: can(actor, 'register', detail.policy),
   refer: can(actor, 'refer', detail.policy),
   reject: can(actor, 'reject', detail.policy),
+  spam: can(actor, 'spam', detail.policy),
 });
 
 /** After registering or referring: the registrar goes back to the inbox for the next one. */
@@ -57,17 +56,7 @@ const afterTriage = (actor: Actor, number: string, key: string) =>
 export const triageRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
   staffArea(app);
 
-  app.get<{ Querystring: { sida?: string } }>('/handlaggning/inkorg', async (req, reply) => {
-    const actor = staffActor(req);
-    if (!hasRole(actor, 'registrar', 'admin')) throw notFound('Sidan');
-    const n = Number.parseInt(req.query.sida ?? '', 10);
-    const page = Number.isFinite(n) && n > 0 && n < 100_000 ? n : 1;
-    const { rows, total } = await listInbox(deps.db, actor, { page, pageSize: PAGE_SIZE });
-    return sendPage(
-      reply,
-      <InboxPage {...frame(req, reply)} rows={rows} total={total} page={page} pageSize={PAGE_SIZE} now={deps.clock.now()} showExcerpt={mayReadExcerpts(actor)} done={doneMessage(req.query)} />,
-    );
-  });
+  inboxRoutes(app, deps);
 
   async function renderTriage(req: FastifyRequest, reply: FastifyReply, detail: CaseDetail, opts: { status?: number; form?: FormState; referralType?: string } = {}) {
     const actor = staffActor(req);
@@ -105,7 +94,7 @@ export const triageRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
     const detail = await visibleCase(deps, actor, req.params.number);
     const may = mayTriage(actor, detail);
     // Already registered, or not this person's to register: the case page says what can be done.
-    if (!may.register && !may.refer && !may.reject) return reply.code(303).header('location', `/handlaggning/arenden/${detail.case.number}`).send();
+    if (!may.register && !may.refer && !may.reject && !may.spam) return reply.code(303).header('location', `/handlaggning/arenden/${detail.case.number}`).send();
     return renderTriage(req, reply, detail, { referralType: req.query.hanvisning });
   });
 
@@ -114,12 +103,12 @@ export const triageRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
    * run the command; a stale form gets the conflict page, a refusal the page again with the reason.
    */
   function triagePost(
-    slug: 'registrera' | 'hanvisa' | 'inte-handlagd',
+    slug: 'registrera' | 'hanvisa' | 'inte-handlagd' | 'skrap',
     spec: {
       title: string;
       fields: Record<string, string>;
       allowed: (may: ReturnType<typeof mayTriage>) => boolean;
-      event: 'register' | 'refer' | 'reject';
+      event: 'register' | 'refer' | 'reject' | 'spam';
       validate: (values: Record<string, string>, ctx: { lookups: Lookups; reply: ReplyRoute | null }) => FieldErrors;
       run: (values: Record<string, string>, ctx: { actor: Actor; number: string; version: number; lookups: Lookups; reply: ReplyRoute | null; org: FastifyRequest['org']; swedish: boolean }) => Promise<unknown>;
       doneKey: string;
@@ -237,5 +226,15 @@ export const triageRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
       ['Skäl', REJECT_REASONS[v.reason as RejectReason] ?? ''],
       ['Svar till synpunktslämnaren', v.reply ?? ''],
     ],
+  });
+
+  triagePost('skrap', {
+    title: 'Markera som skräp',
+    fields: {},
+    allowed: (may) => may.spam,
+    event: 'spam',
+    validate: () => ({}),
+    run: (_v, ctx) => markAsSpam(deps, { actor: ctx.actor, number: ctx.number, expectedVersion: ctx.version }),
+    doneKey: 'skrap',
   });
 };

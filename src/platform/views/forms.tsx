@@ -4,13 +4,17 @@ import { useI18n } from '../i18n/context.ts';
 /** Field name → message. Order of insertion is the order in the error summary. */
 export type FieldErrors = Record<string, string>;
 
-/** GOV.UK error summary: focusable, announced, and each message links to its field. */
+/**
+ * GOV.UK error summary: announced, each message linking to its field, and focused when the page
+ * loads (autofocus, so also without JavaScript): after a failed submit the keyboard and screen
+ * reader start at the list of what to fix instead of at the top of the page.
+ */
 export function ErrorSummary({ errors, fieldIds = {} }: { errors: FieldErrors; fieldIds?: Record<string, string> }) {
   const { t } = useI18n();
   const entries = Object.entries(errors);
   if (entries.length === 0) return null;
   return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1} data-error-summary>
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1} autofocus data-error-summary>
       <h2 id="error-summary-title">{t('form.errorSummary.title')}</h2>
       <ul>
         {entries.map(([field, message]) => (

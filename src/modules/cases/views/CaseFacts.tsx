@@ -62,7 +62,7 @@ export function CaseFacts({ detail }: { detail: CaseDetail }) {
       {c.outcome && (
         <>
           <dt>Utfall</dt>
-          <dd>{OUTCOMES[c.outcome as keyof typeof OUTCOMES] ?? (c.outcome === 'not_handled' ? 'Inte handlagd' : c.outcome)}</dd>
+          <dd>{OUTCOMES[c.outcome as keyof typeof OUTCOMES] ?? (c.outcome === 'not_handled' ? 'Inte handlagd' : c.outcome === 'spam' ? 'Skräp (spam)' : c.outcome)}</dd>
         </>
       )}
       {c.referral_type && (

@@ -10,6 +10,7 @@ import type { Actor } from '../../cases/policy.ts';
 import { fieldId, formSectionId, type FormState } from '../../cases/views/ActionForms.tsx';
 import { SIGNIFICANCE_HINT, SIGNIFICANCE_LABEL } from '../../cases/views/staffLabels.ts';
 import { REJECT_REASONS } from '../replyTemplates.ts';
+import { SpamForm } from './SpamForm.tsx';
 
 /** Where a reply to the submitter goes, when they can be reached and want one. */
 export interface ReplyRoute {
@@ -23,7 +24,7 @@ export interface TriageProps {
   csrf: string;
   detail: CaseDetail;
   lookups: Lookups;
-  may: { register: boolean; refer: boolean; reject: boolean };
+  may: { register: boolean; refer: boolean; reject: boolean; spam: boolean };
   mayViewPersonal: boolean;
   reply: ReplyRoute | null;
   /** The referral being prepared (step two of referring), with its standard reply. */
@@ -192,7 +193,7 @@ export function TriagePage(p: TriageProps) {
         </section>
       )}
 
-      {(p.may.refer || p.may.reject) && (
+      {(p.may.refer || p.may.reject || p.may.spam) && (
         <section id="inte-synpunkt" aria-labelledby="inte-synpunkt-rubrik">
           <h2 id="inte-synpunkt-rubrik">Inte en synpunkt?</h2>
           <p>
@@ -278,6 +279,7 @@ export function TriagePage(p: TriageProps) {
               </form>
             </section>
           )}
+          {p.may.spam && <SpamForm action={`${base}/skrap`} hidden={hidden} error={f('skrap')?.errors._form} />}
         </section>
       )}
     </StaffLayout>
