@@ -146,7 +146,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(tenantPlugin, { db: deps.db });
   const spam = new SpamGuard(deps.db, await installationSecret(deps.db, 'spam'), { ...DEFAULT_SPAM, ...deps.spam });
   await app.register(spamRoutes, { guard: spam });
-  await app.register(intakeRoutes, { db: deps.db, clock: deps.clock, tokenSecret, spam });
+  await app.register(intakeRoutes, { db: deps.db, clock: deps.clock, tokenSecret, spam, publicUrl: deps.config.mail?.publicUrl ?? 'http://localhost:3000' });
   await app.register(authPlugin, { db: deps.db, clock: deps.clock });
   await app.register(authRoutes, { db: deps.db, clock: deps.clock, demo: deps.config.demo, secureCookies: deps.config.secureCookies });
   await app.register(ssoRoutes, { db: deps.db, clock: deps.clock, secureCookies: deps.config.secureCookies });

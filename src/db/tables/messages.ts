@@ -2,7 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { CaseKind } from './cases.ts';
 import type { DateOnly, Timestamp } from './columns.ts';
 
-export type MessagePurpose = 'acknowledgement' | 'answer' | 'delay_notice' | 'referral' | 'not_handled' | 'reminder' | 'escalation' | 'digest' | 'invitation' | 'other';
+export type MessagePurpose = 'acknowledgement' | 'answer' | 'question' | 'delay_notice' | 'referral' | 'not_handled' | 'reminder' | 'escalation' | 'digest' | 'invitation' | 'other';
 export type MessageChannel = 'email' | 'letter' | 'phone';
 export type MessageStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'recorded';
 

@@ -1,6 +1,7 @@
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { addNote, assignCase, closeCase, routeCase, simpleTransition, type CaseDeps } from './commands.ts';
 import { linkCases, mergeCase } from './linking.ts';
+import { askSubmitter } from './submitterQuestion.ts';
 import { CASE_NUMBER } from './formInput.ts';
 import { OUTCOMES, type Outcome } from './lifecycle.ts';
 import type { Lookups } from './lookups.ts';
@@ -114,10 +115,15 @@ export const CASE_ACTIONS: readonly CaseActionDef[] = [
     policy: 'wait',
     title: 'Vänta på synpunktslämnaren',
     button: 'Vänta på synpunktslämnaren',
-    ...optionalComment('Vad väntar du på? (frivilligt)'),
+    fields: { question: 'Fråga till synpunktslämnaren' },
     doneKey: 'vantar',
-    done: 'Ärendet väntar på synpunktslämnaren. Handläggningstiden står still tills du återupptar ärendet.',
-    run: (v, ctx) => simpleTransition(ctx.deps, { ...target(ctx), event: 'wait', comment: comment(v) }),
+    done: 'Frågan är skickad till synpunktslämnaren och visas på deras statussida, där de kan svara. Handläggningstiden står still tills de svarar eller du återupptar ärendet.',
+    validate(v): FieldErrors {
+      if (!v.question?.trim()) return { question: 'Skriv vad du vill fråga synpunktslämnaren' };
+      if (tooLong(v.question)) return { question: 'Frågan får vara högst 10 000 tecken' };
+      return {};
+    },
+    run: (v, ctx) => askSubmitter(ctx.deps, { ...target(ctx), question: v.question!.trim() }),
   },
   {
     slug: 'ateruppta',

@@ -97,7 +97,7 @@ describe('the handler works the case', () => {
     expectDone(await act(s, number, 'paborja'), number, 'paborjat');
     expect((await caseRow(t, number)).status).toBe('in_progress');
 
-    expectDone(await act(s, number, 'vanta', { comment: 'Har bett om en bild på platsen.' }), number, 'vantar');
+    expectDone(await act(s, number, 'vanta', { question: 'Kan du skicka en bild på platsen?' }), number, 'vantar');
     let c = await caseRow(t, number);
     expect(c.status).toBe('waiting');
     expect(c.paused_since?.toISOString()).toBe(t.clock.now().toISOString());

@@ -145,7 +145,7 @@ export type Outcome = keyof typeof OUTCOMES;
 /** The outcome of a case marked as spam (event 'spam'); not one a person picks when closing. */
 export const SPAM_OUTCOME = 'spam';
 
-export const EVENT_LABEL: Record<CaseEvent | 'received' | 'note' | 'measure' | 'link' | 'update' | 'message' | 'deadline' | 'mail_in' | `publication_${'draft' | 'published' | 'withdrawn' | 'discarded'}` | 'legal_hold' | 'legal_hold_lifted' | 'significance', string> = {
+export const EVENT_LABEL: Record<CaseEvent | 'received' | 'note' | 'measure' | 'link' | 'update' | 'message' | 'deadline' | 'mail_in' | 'submitter_reply' | `publication_${'draft' | 'published' | 'withdrawn' | 'discarded'}` | 'legal_hold' | 'legal_hold_lifted' | 'significance', string> = {
   received: 'Mottagen',
   register: 'Registrerad',
   route: 'Skickad till förvaltning/enhet',
@@ -169,6 +169,7 @@ export const EVENT_LABEL: Record<CaseEvent | 'received' | 'note' | 'measure' | '
   message: 'Meddelande',
   deadline: 'Svarsdatum ändrat',
   mail_in: 'E-post från synpunktslämnaren',
+  submitter_reply: 'Synpunktslämnaren svarade på frågan (statussidan)',
   publication_draft: 'Utkast till publicering sparat',
   publication_published: 'Publicerad på webbplatsen',
   publication_withdrawn: 'Avpublicerad från webbplatsen',

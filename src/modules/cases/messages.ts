@@ -18,7 +18,7 @@ export async function addMessage(
   tx: Tx,
   caseRow: { id: string; contact_email: string | null; contact_phone: string | null; contact_address: string | null; contact_name: string | null; number: string },
   actor: Actor,
-  purpose: 'answer' | 'referral' | 'not_handled',
+  purpose: 'answer' | 'question' | 'referral' | 'not_handled',
   m: AnswerInput,
   now: Date,
   /** Already said or sent outside the system (a quick case answered on the spot): recorded, never queued. */

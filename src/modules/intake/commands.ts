@@ -15,6 +15,8 @@ export interface IntakeDeps {
   clock: Clock;
   /** Derives status tokens; see statusTokenFor. */
   tokenSecret: Buffer;
+  /** Where links in e-mail point (the handler's link when a submitter replies); default http://localhost:3000. */
+  publicUrl?: string;
 }
 
 const FORM_ID = /^[A-Za-z0-9_-]{16,64}$/;

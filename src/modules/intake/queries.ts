@@ -12,7 +12,7 @@ export async function findCaseIdBySubmission(db: Executor, organizationId: strin
 }
 
 /** What a submitter may be shown of what was said to them: answers and standard replies. */
-const SUBMITTER_MESSAGE_PURPOSES = ['answer', 'referral', 'not_handled'] as const;
+const SUBMITTER_MESSAGE_PURPOSES = ['answer', 'question', 'referral', 'not_handled'] as const;
 
 /**
  * What the submitter may see of their own case: the case, the responsible handler's name, what
@@ -39,7 +39,8 @@ export async function findCaseForSubmitter(db: Executor, organizationId: string,
       .execute(),
     db
       .selectFrom('case_events')
-      .select(['id', 'type', 'occurred_at'])
+      // The submitter's own replies carry their text; no other event's data reaches the page.
+      .select(['id', 'type', 'occurred_at', sql<string | null>`CASE WHEN type = 'submitter_reply' THEN data->>'text' END`.as('reply_text')])
       .where('case_id', '=', c.id)
       .where('visible_to_submitter', '=', true)
       .orderBy('id')

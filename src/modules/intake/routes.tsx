@@ -9,6 +9,7 @@ import { listActiveForvaltningar } from '../organizations/queries.ts';
 import { hashStatusToken } from '../cases/statusToken.ts';
 import { newFormId, submitCase, type IntakeDeps } from './commands.ts';
 import { findCaseForSubmitter } from './queries.ts';
+import { MAX_REPLY, replyToQuestion } from '../cases/submitterQuestion.ts';
 import { fileErrorText, readMultipartForm, type FileProblem, type UploadedFile } from './attachments.ts';
 import { emptySubmissionInput, publicationOptOut, readSubmissionInput, validateSubmission } from './validation.ts';
 import { FormPage } from './views/FormPage.tsx';
@@ -84,9 +85,20 @@ export const intakeRoutes: FastifyPluginAsync<IntakeDeps & { spam: SpamGuard }> 
     return sendPage(reply, <ReceiptPage org={req.org} number={c.number} statusUrl={statusUrl} anonymous={c.anonymous} />);
   });
 
-  app.get<{ Params: { token: string } }>('/arende/:token', async (req, reply) => {
+  app.get<{ Params: { token: string }; Querystring: { svarat?: string } }>('/arende/:token', async (req, reply) => {
     const c = await loadByToken(req, reply, req.params.token);
-    return sendPage(reply, <StatusPage org={req.org} c={c} />);
+    return sendPage(reply, <StatusPage org={req.org} c={c} token={req.params.token} replied={req.query.svarat === 'ja'} />);
+  });
+
+  // The submitter replies to our question; the token in the address is their only credential.
+  app.post<{ Params: { token: string } }>('/arende/:token/svar', async (req, reply) => {
+    const c = await loadByToken(req, reply, req.params.token);
+    const raw = (req.body as Record<string, unknown> | undefined)?.text;
+    const text = typeof raw === 'string' ? raw.replace(/\r\n/g, '\n').trim() : '';
+    const error = !text ? req.i18n.t('status.reply.empty') : text.length > MAX_REPLY ? req.i18n.t('status.reply.tooLong', { max: MAX_REPLY.toLocaleString(req.i18n.code) }) : undefined;
+    if (error) return sendPage(reply, <StatusPage org={req.org} c={c} token={req.params.token} reply={{ value: typeof raw === 'string' ? raw : '', error }} />, 400);
+    await replyToQuestion(deps, req.org, c.number, text);
+    return reply.code(303).header('location', `/arende/${req.params.token}?svarat=ja`).send();
   });
 
   /** The submitter's case; its pages are in the submitter's language unless the reader chose another. */

@@ -123,7 +123,15 @@ const FIELDS: Record<ActionSlug, (x: FieldCtx) => ComponentChildren> = {
   vanta: ({ v, e, id }) => (
     <>
       <p>Handläggningstiden står still medan ärendet väntar på synpunktslämnaren.</p>
-      <TextArea name="comment" id={id('comment')} label="Vad väntar du på? (frivilligt)" value={v('comment')} error={e('comment')} rows={3} />
+      <TextArea
+        name="question"
+        id={id('question')}
+        label="Fråga till synpunktslämnaren"
+        hint="Skickas med e-post när det går, annars ringer eller skriver du. Frågan visas på synpunktslämnarens statussida, där de kan svara."
+        value={v('question')}
+        error={e('question')}
+        rows={4}
+      />
     </>
   ),
   ateruppta: () => <p>Handläggningstiden börjar räknas igen.</p>,

@@ -68,6 +68,7 @@ export function eventDetails(data: Record<string, unknown>, names: Names, showTe
   add('Länkat till', caseLink(data.linked));
   text('Kommentar', data.comment);
   text('Åtgärder', data.measures);
+  text('Fråga till synpunktslämnaren', data.question);
   text('Text', data.text);
   // A snabbsynpunkt answered on the spot: for an anonymous person this is the only record of the answer.
   text('Svar som gavs direkt', data.answeredOnSpot);

@@ -1,7 +1,9 @@
 import type { Organization } from '../../../db/schema.ts';
 import { useI18n } from '../../../platform/i18n/context.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
+import { ErrorSummary } from '../../../platform/views/forms.tsx';
 import { Ltr } from '../../../platform/views/Ltr.tsx';
+import { ReplyToQuestion } from './ReplyToQuestion.tsx';
 import type { findCaseForSubmitter } from '../queries.ts';
 import { isMessageChannel, isPublicStatus, isSubmitterEvent, isSubmitterMessagePurpose } from './submitterLabels.ts';
 
@@ -13,14 +15,21 @@ function messageDay(m: SubmitterMessage): Date {
   return m.occurred_on ? new Date(`${m.occurred_on}T12:00:00Z`) : m.created_at;
 }
 
-export function StatusPage({ org, c }: { org: Organization; c: SubmitterCase }) {
+/** The status page; `reply` is a refused reply to our question, shown again with its error. */
+export function StatusPage({ org, c, token, reply, replied }: { org: Organization; c: SubmitterCase; token: string; reply?: { value: string; error: string }; replied?: boolean }) {
   const i18n = useI18n();
   const { t } = i18n;
   const history = c.history.filter((e) => isSubmitterEvent(e.type));
   const heading = (m: SubmitterMessage) =>
     isSubmitterMessagePurpose(m.purpose) && isMessageChannel(m.channel) ? t(`status.message.${m.purpose}.${m.channel}`) : t('status.message.other');
   return (
-    <Layout title={t('status.title', { number: i18n.ltr(c.number) })} orgName={org.name}>
+    <Layout title={t('status.title', { number: i18n.ltr(c.number) })} hasErrors={!!reply} orgName={org.name}>
+      <ErrorSummary errors={reply ? { text: reply.error } : {}} fieldIds={{ text: 'svar' }} />
+      {replied && (
+        <div class="success-banner" role="status">
+          <p>{t('status.reply.sent')}</p>
+        </div>
+      )}
       <h1>{i18n.rich('status.title', { number: <Ltr>{c.number}</Ltr> })}</h1>
       <dl class="summary-list">
         <dt>{t('status.label.status')}</dt>
@@ -86,6 +95,14 @@ export function StatusPage({ org, c }: { org: Organization; c: SubmitterCase }) 
           })}
         </>
       )}
+
+      <ReplyToQuestion
+        token={token}
+        waiting={c.status === 'waiting' && c.messages.some((m) => m.purpose === 'question')}
+        replies={c.history.filter((e) => e.type === 'submitter_reply')}
+        value={reply?.value}
+        error={reply?.error}
+      />
 
       {history.length > 0 && (
         <>

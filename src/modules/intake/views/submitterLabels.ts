@@ -19,6 +19,7 @@ export const SUBMITTER_EVENTS = [
   'withdraw',
   'quick_close',
   'deadline',
+  'submitter_reply',
 ] as const;
 export type SubmitterEvent = (typeof SUBMITTER_EVENTS)[number];
 export const isSubmitterEvent = (type: string): type is SubmitterEvent => (SUBMITTER_EVENTS as readonly string[]).includes(type);
@@ -29,7 +30,7 @@ export type PublicStatus = (typeof PUBLIC_STATUSES)[number];
 export const isPublicStatus = (s: string): s is PublicStatus => (PUBLIC_STATUSES as readonly string[]).includes(s);
 
 /** What a message to the submitter is called on their status page, by purpose and channel. */
-export const SUBMITTER_MESSAGE_PURPOSES = ['answer', 'referral', 'not_handled'] as const;
+export const SUBMITTER_MESSAGE_PURPOSES = ['answer', 'question', 'referral', 'not_handled'] as const;
 export type SubmitterMessagePurpose = (typeof SUBMITTER_MESSAGE_PURPOSES)[number];
 export const isSubmitterMessagePurpose = (p: string): p is SubmitterMessagePurpose => (SUBMITTER_MESSAGE_PURPOSES as readonly string[]).includes(p);
 export const MESSAGE_CHANNELS = ['email', 'letter', 'phone'] as const;
