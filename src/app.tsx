@@ -38,6 +38,7 @@ import { legalHoldRoutes } from './modules/legalHold/routes.tsx';
 import { significanceRoutes } from './modules/retention/caseRoutes.tsx';
 import { retentionRoutes } from './modules/retention/routes.tsx';
 import { gdprRoutes } from './modules/gdpr/routes.tsx';
+import { earchiveRoutes } from './modules/earchive/routes.tsx';
 import type { Clock } from './platform/clock.ts';
 import type { JobRunnerState } from './platform/jobs.ts';
 import { DomainError } from './platform/errors.ts';
@@ -174,6 +175,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register((await import('./modules/statistics/routes.tsx')).statisticsRoutes, { db: deps.db, clock: deps.clock });
   await app.register(retentionRoutes, { db: deps.db, clock: deps.clock });
   await app.register(gdprRoutes, { db: deps.db, clock: deps.clock });
+  await app.register(earchiveRoutes, { db: deps.db, clock: deps.clock });
   await app.register(significanceRoutes, caseDeps);
   await app.register(legalHoldRoutes, caseDeps);
 

@@ -6,6 +6,7 @@ import { BACKUP_USAGE, backupCommand, fileArgument, RESTORE_USAGE, restoreComman
 import { CliError, consoleOutput } from './cli/common.ts';
 import { SEED_DEMO_USAGE, seedDemo } from './cli/seedDemo.ts';
 import { RETENTION_USAGE, retentionCommand, retentionInput } from './cli/retention.ts';
+import { ARCHIVE_EXPORT_USAGE, archiveExportCommand, archiveExportInput, archiveReceiptCommand, archiveReceiptInput } from './cli/archiveExport.ts';
 import { INSTALLATION_ADMIN_USAGE, installationAdminInput, setInstallationAdmin } from './cli/installationAdmin.ts';
 import { loadConfig } from './config.ts';
 import { connectDatabase, type Connection } from './db/connect.ts';
@@ -28,6 +29,8 @@ Kommandon:
   ${INSTALLATION_ADMIN_USAGE}
 
   ${RETENTION_USAGE}
+
+  ${ARCHIVE_EXPORT_USAGE}
 
 Roller: registrar, coordinator, handler, unit_admin, reader, admin, archivist (eller registrator,
 synpunktsansvarig, handläggare, superanvändare, läsare, administratör, arkivarie).`;
@@ -88,6 +91,20 @@ const COMMANDS: Record<string, Command> = {
     prepare: async (values) => {
       const input = retentionInput(values);
       return (db) => retentionCommand(db, input, consoleOutput, () => new Date());
+    },
+  },
+  'archive-export': {
+    options: { org: { type: 'string' }, 'closed-year': { type: 'string' }, out: { type: 'string' } },
+    prepare: async (values) => {
+      const input = archiveExportInput(values, new Date());
+      return (db) => archiveExportCommand(db, input, consoleOutput, () => new Date());
+    },
+  },
+  'archive-receipt': {
+    options: { org: { type: 'string' }, package: { type: 'string' }, receipt: { type: 'string' } },
+    prepare: async (values) => {
+      const input = archiveReceiptInput(values);
+      return (db) => archiveReceiptCommand(db, input, consoleOutput, () => new Date());
     },
   },
 };

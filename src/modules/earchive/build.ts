@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Db } from '../../db/database.ts';
+import { swedishDate } from '../../platform/clock.ts';
+import { logAdminChange } from '../admin/log.ts';
+import type { Actor } from '../cases/policy.ts';
+import { logActor } from '../retention/policy.ts';
+import { renderCasePdf } from './casePdf.ts';
+import { caseRecordXml, receivedMessageEml, sentMessageEml, type DocumentRef } from './documents.ts';
+import { ermsXml } from './erms.ts';
+import { keptCasesClosedIn, loadCaseFiles } from './load.ts';
+import { representationMets, rootMets, type MetsContext } from './mets.ts';
+import { premisXml, type PackageFile } from './premis.ts';
+
+/**
+ * Builds a delivery to the e-archive (FGS 2.0 = E-ARK SIP) of the kept cases closed in a year,
+ * records it and marks the cases delivered, in one transaction. Returns the package's files (path
+ * from the package root → content); the CLI writes them to a folder, the admin page zips them.
+ */
+export const SCHEMA_FILES = ['mets.xsd', 'xlink.xsd', 'DILCISExtensionMETS.xsd', 'DILCISExtensionSIPMETS.xsd', 'premis-v3-0.xsd', 'ERMS_v3.xsd', 'lyhord-case.xsd'];
+const SOFTWARE = 'Lyhörd';
+const VERSION = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export type BuildResult = { kind: 'empty'; held: string[] } | { kind: 'built'; id: string; caseCount: number; held: string[]; files: PackageFile[] };
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const FORMAT: Record<string, string> = { 'application/xml': 'Extensible Markup Language', 'application/pdf': 'PDF/A-2b', 'message/rfc822': 'Internet Message Format (RFC 5322)', 'text/plain': 'Plain text' };
+const file = (path: string, bytes: Buffer, mimeType: string): PackageFile => ({ path, bytes, sha256: sha256(bytes), mimeType, formatName: FORMAT[mimeType] ?? mimeType });
+const safeName = (s: string) => s.normalize('NFC').replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^\.+/, '_').slice(0, 100) || 'fil';
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export async function buildPackage(db: Db, actor: Actor, org: { id: string; name: string }, year: number, now: Date): Promise<BuildResult> {
+  const { deliver, held } = await keptCasesClosedIn(db, org.id, year);
+  if (deliver.length === 0) return { kind: 'empty', held };
+  const id = crypto.randomUUID();
+  const settings = await db.selectFrom('retention_settings').select('archive_name').where('organization_id', '=', org.id).executeTakeFirst();
+  const ctx: MetsContext = { objid: id, label: `Synpunkter avslutade ${year}, ${org.name}`, createdAt: now, software: SOFTWARE, version: VERSION, org: org.name, archive: settings?.archive_name ?? null };
+  const cases = await loadCaseFiles(db, deliver);
+  const data: PackageFile[] = [];
+  const documents = new Map<string, { path: string; title: string }[]>();
+  for (const c of cases) {
+    const dir = `representations/rep1/data/${c.number}/`;
+    const refs: (DocumentRef & { file: PackageFile; title: string })[] = [];
+    for (const [i, m] of c.messages.entries()) {
+      const path = `meddelanden/${pad(i + 1)}-${m.purpose}.eml`;
+      refs.push({ path, kind: 'message', contentType: 'message/rfc822', title: m.subject ?? 'Meddelande', file: file(dir + path, await sentMessageEml(c, m, org.name, 'lyhord.invalid'), 'message/rfc822') });
+    }
+    for (const [i, m] of c.inbound.entries()) {
+      const path = `inkommande/${pad(i + 1)}.eml`;
+      refs.push({ path, kind: 'message', contentType: 'message/rfc822', title: m.subject ?? 'E-post från synpunktslämnaren', file: file(dir + path, await receivedMessageEml(c, m, 'lyhord.invalid'), 'message/rfc822') });
+    }
+    for (const [i, a] of c.attachments.entries()) {
+      const path = `bilagor/${pad(i + 1)}-${safeName(a.filename)}`;
+      refs.push({ path, kind: 'attachment', contentType: a.contentType, title: a.filename, file: file(dir + path, a.content, a.contentType) });
+    }
+    const record = file(`${dir}arende.xml`, Buffer.from(caseRecordXml(c, org.name, refs)), 'application/xml');
+    const pdf = file(`${dir}arende.pdf`, await renderCasePdf(c, org.name, now), 'application/pdf');
+    data.push(record, pdf, ...refs.map((r) => r.file));
+    documents.set(c.id, [
+      { path: record.path, title: `Ärende ${c.number} (XML)` },
+      { path: pdf.path, title: `Ärende ${c.number} (PDF/A)` },
+      ...refs.map((r) => ({ path: r.file.path, title: r.title })),
+    ]);
+  }
+  const repMets = file('representations/rep1/METS.xml', Buffer.from(representationMets(ctx, data)), 'application/xml');
+  const preservation = file('metadata/preservation/premis.xml', Buffer.from(premisXml({ packageId: id, createdAt: now, org: org.name, software: SOFTWARE, version: VERSION, files: [...data, repMets] })), 'application/xml');
+  const descriptive = file('metadata/descriptive/erms.xml', Buffer.from(ermsXml({ org: org.name, year, createdAt: now, software: SOFTWARE, cases, documents })), 'application/xml');
+  const readme = file('documentation/LASMIG.txt', Buffer.from(readmeText(ctx, year, cases.length, cases.filter((c) => c.confidential).length, held)), 'text/plain');
+  const schemas = SCHEMA_FILES.map((name) => file(`schemas/${name}`, readFileSync(new URL(`./schemas/${name}`, import.meta.url)), 'application/xml'));
+  const root = file('METS.xml', Buffer.from(rootMets(ctx, { descriptive, preservation, documentation: [readme], schemas, repMets })), 'application/xml');
+
+  await db.transaction().execute(async (tx) => {
+    await tx.insertInto('archive_packages').values({ id, organization_id: org.id, closed_year: year, case_count: cases.length, mets_sha256: root.sha256, created_by: actor.kind === 'user' ? actor.id : null, created_by_label: actor.name, created_at: now }).execute();
+    await tx.insertInto('archive_package_cases').values(cases.map((c) => ({ package_id: id, case_id: c.id }))).execute();
+    await tx.updateTable('cases').set({ delivered_package_id: id, delivered_at: now }).where('id', 'in', deliver).execute();
+    await logAdminChange(tx, { organizationId: org.id, actor: logActor(actor), action: 'create', entityType: 'archive_package', entityId: id, summary: `Leveranspaket till e-arkivet: ${cases.length} bevarade ärenden avslutade ${year}`, now });
+  });
+  return { kind: 'built', id, caseCount: cases.length, held, files: [root, descriptive, preservation, readme, ...schemas, repMets, ...data] };
+}
+
+function readmeText(c: MetsContext, year: number, count: number, confidential: number, held: string[]): string {
+  return [
+    `Leveranspaket ${c.objid}`,
+    `${c.label}. Skapat ${swedishDate(c.createdAt)} av ${c.software} ${c.version}.`,
+    '',
+    `Paketet följer E-ARK SIP 2.2 (CSIP 2.2), som Riksarkivets FGS Paketstruktur 2.0 bygger på.`,
+    `METS.xml beskriver paketet; metadata/descriptive/erms.xml beskriver ärendena enligt E-ARK CITS ERMS 3.0;`,
+    `metadata/preservation/premis.xml har kontrollsummor (SHA-256) och format för varje fil (PREMIS 3.0).`,
+    `Varje ärende finns i representations/rep1/data/<ärendenummer>/: arende.xml, arende.pdf (PDF/A-2b),`,
+    `meddelanden och inkommande e-post som .eml och bilagor i sitt ursprungliga format.`,
+    '',
+    `${count} ärenden. ${confidential === 0 ? 'Inga ärenden är sekretessmarkerade.' : `${confidential} ärenden är sekretessmarkerade (se <sekretess> i arende.xml och restriction i erms.xml): pröva sekretessen innan något lämnas ut.`}`,
+    held.length ? `Med bevarandestopp och därför inte levererade: ${held.join(', ')}.` : 'Inga ärenden hölls kvar för bevarandestopp.',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,63 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../../db/database.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { DomainError, notFound } from '../../platform/errors.ts';
+import { staffArea } from '../../platform/staff.ts';
+import type { FieldErrors } from '../../platform/views/forms.tsx';
+import { sendPage } from '../../platform/views/render.ts';
+import type { Actor } from '../cases/policy.ts';
+import { mayManageRecords } from '../retention/policy.ts';
+import { recordsFrame } from '../retention/views/layout.tsx';
+import { buildPackage } from './build.ts';
+import { confirmReceipt, listPackages } from './confirm.ts';
+import { ArchivePage } from './views/ArchivePage.tsx';
+import { zipPackage } from './write.ts';
+
+const field = (req: FastifyRequest, k: string) => String((req.body as Record<string, unknown> | undefined)?.[k] ?? '');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** /admin/arkiv/e-arkiv: build a delivery (downloaded as zip) and record the archive's receipt. */
+export const earchiveRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = async (app, { db, clock }) => {
+  staffArea(app);
+  app.addHook('preHandler', async (req) => {
+    if (req.actor && !mayManageRecords(req.actor)) throw notFound('Sidan');
+  });
+  const actorOf = (req: FastifyRequest) => req.actor as Actor;
+
+  async function page(req: FastifyRequest, reply: FastifyReply, extra: { year?: string; receipt?: { id: string; value: string }; errors?: FieldErrors; notice?: string } = {}, status = 200) {
+    const packages = await listPackages(db, actorOf(req).organizationId);
+    const notice = extra.notice ?? ((req.query as Record<string, string>).klart === 'kvitterat' ? 'Kvittensen är sparad. Paketets ärenden kan nu gallras i Lyhörd.' : undefined);
+    return sendPage(reply, <ArchivePage {...recordsFrame(req.org.name, actorOf(req), reply.generateCsrf(), '/admin/arkiv/e-arkiv')} packages={packages} year={extra.year ?? ''} receipt={extra.receipt ?? null} errors={extra.errors} notice={notice} />, status);
+  }
+
+  app.get('/admin/arkiv/e-arkiv', (req, reply) => page(req, reply));
+
+  app.post('/admin/arkiv/e-arkiv', async (req, reply) => {
+    const year = field(req, 'year').trim();
+    const now = clock.now();
+    const thisYear = Number(now.toISOString().slice(0, 4));
+    if (!/^\d{4}$/.test(year) || Number(year) < 1990 || Number(year) > thisYear) return page(req, reply, { year, errors: { year: `Skriv ett år mellan 1990 och ${thisYear}, till exempel ${thisYear - 5}` } }, 400);
+    const r = await buildPackage(db, actorOf(req), { id: actorOf(req).organizationId, name: req.org.name }, Number(year), now);
+    if (r.kind === 'empty') {
+      const message = `Det finns inga ärenden att leverera från ${year}: inga bevarade ärenden avslutades det året, eller så är alla redan levererade och kvitterade.${r.held.length ? ` Med bevarandestopp: ${r.held.join(', ')}.` : ''}`;
+      return page(req, reply, { year, notice: message });
+    }
+    return reply
+      .header('content-type', 'application/zip')
+      .header('content-disposition', `attachment; filename="${r.id}.zip"`)
+      .header('cache-control', 'no-store')
+      .send(await zipPackage(r.id, r.files));
+  });
+
+  app.post<{ Params: { id: string } }>('/admin/arkiv/e-arkiv/:id/kvittens', async (req, reply) => {
+    if (!UUID.test(req.params.id)) throw notFound('Paketet');
+    const value = field(req, 'receipt');
+    try {
+      await confirmReceipt(db, actorOf(req), actorOf(req).organizationId, req.params.id, value, clock.now());
+    } catch (err) {
+      if (err instanceof DomainError && (err.code === 'invalid' || err.code === 'conflict')) return page(req, reply, { receipt: { id: req.params.id, value }, errors: err.details ?? { receipt: err.message } }, err.code === 'invalid' ? 400 : 409);
+      throw err;
+    }
+    return reply.code(303).header('location', '/admin/arkiv/e-arkiv?klart=kvitterat').send();
+  });
+};
