@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Db } from '../../db/database.ts';
 import { swedishDate } from '../../platform/clock.ts';
 import { logAdminChange } from '../admin/log.ts';
@@ -19,7 +19,8 @@ import { premisXml, type PackageFile } from './premis.ts';
  */
 export const SCHEMA_FILES = ['mets.xsd', 'xlink.xsd', 'DILCISExtensionMETS.xsd', 'DILCISExtensionSIPMETS.xsd', 'premis-v3-0.xsd', 'ERMS_v3.xsd', 'lyhord-case.xsd'];
 const SOFTWARE = 'Lyhörd';
-const VERSION = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+// From src/modules/earchive/ under tsx, from dist/src/modules/earchive/ when compiled.
+const VERSION = ['../../../package.json', '../../../../package.json'].map((p) => new URL(p, import.meta.url)).filter((u) => existsSync(u)).map((u) => (JSON.parse(readFileSync(u, 'utf8')) as { version?: string }).version).find(Boolean) ?? 'okänd version';
 
 export type BuildResult = { kind: 'empty'; held: string[] } | { kind: 'built'; id: string; caseCount: number; held: string[]; files: PackageFile[] };
 
