@@ -28,6 +28,10 @@ const BENCHMARKS: Record<string, { about: string; run: () => Promise<void> }> = 
     about: 'mail in: 1 000 mails with a small attachment through the SMTP receiver, cases per second against the web form in the same run',
     run: () => import('./inbound.ts').then((m) => m.run()),
   },
+  disposal: {
+    about: "disposal of 100 000 due cases among 1 000 000: time, and the handler's list p95 while it runs against at rest",
+    run: () => import('./disposal.ts').then((m) => m.run()),
+  },
   statistics: {
     about: 'the statistics page over 1 000 000 cases, 10 organizations, 5 years: one organization-year and everything, median and p95',
     run: () => import('./statistics.ts').then((m) => m.run()),

@@ -85,7 +85,9 @@ const eventTexts: PurgeStep = {
     await sql`
       UPDATE case_events SET data = coalesce(
         (SELECT jsonb_object_agg(k, v) FROM jsonb_each(data) AS e(k, v) WHERE k = ANY(${SAFE_EVENT_KEYS}::text[])), '{}'::jsonb)
-      WHERE case_id = ANY(${caseIds}::uuid[])`.execute(tx);
+      WHERE case_id = ANY(${caseIds}::uuid[])
+        -- Most events hold no text at all: leave those rows as they are rather than rewrite them.
+        AND EXISTS (SELECT 1 FROM jsonb_object_keys(data) AS k WHERE k <> ALL(${SAFE_EVENT_KEYS}::text[]))`.execute(tx);
   },
 };
 
