@@ -46,6 +46,7 @@ import { createLogger } from './platform/logging.ts';
 import { redactUrl, RequestLogController, requestId, requestIdHeader } from './platform/requestLog.ts';
 import { refuseNul } from './platform/inputGuards.ts';
 import { installationSecret } from './platform/secrets.ts';
+import { postgresRateLimitStore } from './platform/rateLimitStore.ts';
 import { rewriteOrgUrl, tenantPlugin } from './platform/tenant.ts';
 import { ErrorPage } from './platform/views/ErrorPage.tsx';
 import { i18nPlugin, useCitizenLanguage } from './platform/i18n/plugin.ts';
@@ -102,7 +103,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     cookieKey: 'lyhord_csrf',
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', secure: deps.config.secureCookies, signed: true },
   });
-  await app.register(rateLimit, { global: false });
+  // Counted in the database, so a limit holds however many instances share the requests.
+  await app.register(rateLimit, { global: false, store: postgresRateLimitStore(deps.db, await installationSecret(deps.db, 'rate-limit')) });
   await app.register(i18nPlugin);
 
   app.get('/assets/app.css', async (_req, reply) =>

@@ -6,7 +6,8 @@ import { countRows, encodeFrame, FORMAT, FORMAT_VERSION, frameHasher, type Backu
 /** Schemas that hold Lyhörd's data: ours and the job queue's. */
 export const SCHEMAS = ['public', 'graphile_worker'];
 /** Written by the migrations themselves on restore. */
-const SKIPPED = new Set(['public.kysely_migration', 'public.kysely_migration_lock', 'graphile_worker.migrations']);
+// rate_limits: counters of the last minutes, not data worth keeping.
+const SKIPPED = new Set(['public.kysely_migration', 'public.kysely_migration_lock', 'graphile_worker.migrations', 'public.rate_limits']);
 
 export interface DumpSummary {
   header: BackupHeader;
