@@ -36,6 +36,10 @@ const BENCHMARKS: Record<string, { about: string; run: () => Promise<void> }> = 
     about: 'the statistics page over 1 000 000 cases, 10 organizations, 5 years: one organization-year and everything, median and p95',
     run: () => import('./statistics.ts').then((m) => m.run()),
   },
+  scaleout: {
+    about: 'submissions per second through Caddy to one and to two app instances (compiled, separate worker) on one PostgreSQL, and peak RSS per instance',
+    run: () => import('./scaleout.ts').then((m) => m.run()),
+  },
 };
 
 const asked = process.argv.slice(2);

@@ -19,6 +19,14 @@ export class HttpSession {
 
   constructor(public base: string) {}
 
+  /** The same browser (cookies shared) talking to another base URL, such as another app instance. */
+  at(base: string): HttpSession {
+    const other = new HttpSession(base);
+    other.cookies = this.cookies;
+    other.signedIn = this.signedIn;
+    return other;
+  }
+
   private keep(res: Response) {
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(';');

@@ -24,9 +24,13 @@ export const healthRoutes: FastifyPluginAsync<HealthOptions> = async (app, { db,
 
   app.get('/health/live', async (_req, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }));
 
+  // Once every migration this build knows has run, it stays so: later checks only ask whether the
+  // database answers (a load balancer asks every few seconds, also when the pool is busy).
+  let migrated = false;
   app.get('/health/ready', async (_req, reply) => {
     const checks: Record<string, string> = {};
-    const pending = await pendingMigrations(db).catch(() => undefined);
+    const pending = migrated ? await isHealthy(db).then((ok) => (ok ? [] : undefined)) : await pendingMigrations(db).catch(() => undefined);
+    if (pending?.length === 0) migrated = true;
     checks.database = pending === undefined ? 'not answering' : 'ok';
     if (pending !== undefined) checks.migrations = pending.length === 0 ? 'ok' : `${pending.length} pending`;
     const runner = jobRunner?.() ?? 'none';
