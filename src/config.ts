@@ -31,6 +31,12 @@ export interface Config {
   inbound: InboundConfig;
   /** FORM_MIN_SECONDS: the least time between showing the citizen form and sending it (modules/spam); 0 turns the check off. */
   formMinSeconds: number;
+  /**
+   * FORM_LIMIT_PER_ADDRESS_MINUTE, FORM_LIMIT_PER_ADDRESS_HOUR, FORM_LIMIT_PER_ORGANIZATION_MINUTE:
+   * the citizen form's rate limits (modules/spam/rateLimit.ts); 0 turns one off. An installation
+   * where many residents share one address (a library, a citizen office) may raise them.
+   */
+  formRateLimits: { perAddressPerMinute: number; perAddressPerHour: number; perOrganizationPerMinute: number };
 }
 
 export interface InboundConfig {
@@ -106,6 +112,15 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   return n;
 }
 
+/** A limit: a whole number, 0 for none (Infinity, which the limiter skips). */
+function limitFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a whole number (0: no limit), got "${raw}"`);
+  return n === 0 ? Infinity : n;
+}
+
 function logFormatOf(value: string | undefined): LogFormat {
   try {
     return logFormatFrom(value);
@@ -146,6 +161,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     inbound: inboundFrom(env),
     backup: backupFrom(env, path.resolve(env.DATA_DIR || 'data'), Boolean(databaseUrl)),
     formMinSeconds: intFrom(env, 'FORM_MIN_SECONDS', 3),
+    formRateLimits: {
+      perAddressPerMinute: limitFrom(env, 'FORM_LIMIT_PER_ADDRESS_MINUTE', 10),
+      perAddressPerHour: limitFrom(env, 'FORM_LIMIT_PER_ADDRESS_HOUR', 60),
+      perOrganizationPerMinute: limitFrom(env, 'FORM_LIMIT_PER_ORGANIZATION_MINUTE', 120),
+    },
   };
 }
 

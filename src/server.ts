@@ -25,7 +25,7 @@ async function main() {
     : undefined;
   // Mail in (INBOUND_SMTP_PORT, IMAP_URL): off unless configured.
   const inbound = await startInbound(config, db, systemClock);
-  const app = await buildApp({ db, clock: systemClock, config, logger: log, jobRunner: jobs ? () => jobs.state() : undefined, spam: { minFillSeconds: config.formMinSeconds } });
+  const app = await buildApp({ db, clock: systemClock, config, logger: log, jobRunner: jobs ? () => jobs.state() : undefined, spam: { minFillSeconds: config.formMinSeconds, rate: config.formRateLimits } });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
