@@ -237,4 +237,9 @@ export const DONE_MESSAGES: Record<string, string> = {
   bevarandestopp: 'Bevarandestoppet är lagt. Ärendet gallras inte och levereras inte förrän stoppet hävs.',
   'bevarandestopp-havt': 'Bevarandestoppet är hävt. Gallringsplanen gäller ärendet igen.',
   betydelse: 'Betydelsen är ändrad.',
+  // The delay notice (modules/deadlines), by how the submitter is told.
+  'forlangt-email': 'Svarsdatumet är ändrat. Synpunktslämnaren får besked med e-post om det nya datumet och varför.',
+  'forlangt-letter': 'Svarsdatumet är ändrat. Beskedet till synpunktslämnaren är sparat som brev: skriv ut det och skicka det.',
+  'forlangt-phone': 'Svarsdatumet är ändrat. Ring synpunktslämnaren och berätta om det nya datumet och varför; beskedet är sparat i ärendet.',
+  'forlangt-none': 'Svarsdatumet är ändrat. Synpunktslämnaren är anonym eller vill inte ha svar och får inget besked.',
 };

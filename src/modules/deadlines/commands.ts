@@ -14,6 +14,7 @@ import { lockCaseInfo, responsibleText } from '../notifications/recipients.ts';
 import { validatePolicy } from './compute.ts';
 import { loadDeadlineContext, longDate, OPEN_FOR_DEADLINES, recomputeDeadlines, remindersFor, type DeadlineFields, type FullPolicy } from './policies.ts';
 import { logAdminChange } from '../admin/log.ts';
+import { swedishDaysOff, type WorkingCalendar } from '../../platform/calendar.ts';
 
 /** Who may change an organization's deadline policy and calendar: its admins. */
 export const mayAdministerDeadlines = (actor: Actor) => actor.grants.some((g) => g.role === 'admin' && g.unitId === null);
@@ -175,17 +176,31 @@ export interface ExtensionDeps {
 /** Statuses in which the answer date can be extended: open and not yet answered. */
 export const EXTENDABLE = ['registered', 'assigned', 'in_progress', 'waiting'] as const;
 
-export function validateExtension(input: { newDate: string; reason: string }, current: { answerBy: string | null; today: string }): Record<string, string> {
+export function validateExtension(input: { newDate: string; reason: string }, current: { answerBy: string | null; today: string; calendar?: WorkingCalendar }): Record<string, string> {
   const errors: Record<string, string> = {};
   if (!input.newDate) errors.newDate = 'Ange det nya svarsdatumet.';
   else if (!isRealDate(input.newDate)) errors.newDate = 'Datumet ska skrivas ÅÅÅÅ-MM-DD och vara ett riktigt datum, till exempel 2027-02-15.';
   else if (current.answerBy && input.newDate <= current.answerBy) errors.newDate = `Det nya svarsdatumet ska vara senare än det nuvarande (${current.answerBy}).`;
   else if (input.newDate <= current.today) errors.newDate = 'Det nya svarsdatumet ska ligga efter i dag.';
   else if (input.newDate > addYear(current.today)) errors.newDate = 'Det nya svarsdatumet får ligga högst ett år fram i tiden.';
+  // A promise for a day nobody works cannot be kept, and the deadline counting never lands on one.
+  else if (current.calendar && !current.calendar.isWorkingDay(input.newDate)) {
+    errors.newDate = `${input.newDate} är ${dayOffName(current.calendar, input.newDate)}, inte en arbetsdag. Välj en arbetsdag, till exempel ${current.calendar.addWorkingDays(input.newDate, 1)}.`;
+  }
   const reason = input.reason.trim();
   if (!reason) errors.reason = 'Skriv varför svaret dröjer. Synpunktslämnaren får läsa det.';
   else if (reason.length > 2000) errors.reason = 'Förklaringen får vara högst 2 000 tecken.';
   return errors;
+}
+
+/** Why a day is not a working day, in words. */
+function dayOffName(cal: WorkingCalendar, date: string): string {
+  const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
+  if (weekday === 6) return 'en lördag';
+  if (weekday === 0) return 'en söndag';
+  const holiday = swedishDaysOff(Number(date.slice(0, 4))).get(date);
+  if (holiday) return holiday;
+  return cal.isWorkingDay(date) ? 'en arbetsdag' : 'en dag då organisationen har stängt';
 }
 
 const addYear = (d: string) => `${Number(d.slice(0, 4)) + 1}${d.slice(4)}`;
@@ -209,10 +224,10 @@ export async function extendAnswerDate(deps: ExtensionDeps, t: { actor: Actor; n
     if (!(EXTENDABLE as readonly string[]).includes(row.status) || row.first_answered_at) {
       throw new DomainError('conflict', 'Svarsdatumet kan bara förlängas för ett registrerat ärende som inte har besvarats.');
     }
-    const errors = validateExtension({ newDate: t.newDate, reason: t.reason }, { answerBy: row.answer_by, today: swedishDate(now) });
+    const ctx = await loadDeadlineContext(tx, row.organization_id);
+    const errors = validateExtension({ newDate: t.newDate, reason: t.reason }, { answerBy: row.answer_by, today: swedishDate(now), calendar: ctx.calendar });
     if (Object.keys(errors).length) throw new DomainError('invalid', 'Svarsdatumet kunde inte ändras.', errors);
     const reason = t.reason.trim();
-    const ctx = await loadDeadlineContext(tx, row.organization_id);
     await tx
       .updateTable('cases')
       .set({

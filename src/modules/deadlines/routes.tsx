@@ -126,8 +126,9 @@ export const deadlinesRoutes: FastifyPluginAsync<ExtensionDeps> = async (app, de
     const input = { newDate: field(req, 'newDate'), reason: String((req.body as Body | undefined)?.reason ?? '') };
     const version = toInt(field(req, 'version'));
     try {
-      await extendAnswerDate(deps, { actor, number: req.params.number, newDate: input.newDate, reason: input.reason, expectedVersion: Number.isNaN(version) ? undefined : version });
-      return reply.code(303).header('location', `/handlaggning/arenden/${req.params.number}`).send();
+      const { delivery } = await extendAnswerDate(deps, { actor, number: req.params.number, newDate: input.newDate, reason: input.reason, expectedVersion: Number.isNaN(version) ? undefined : version });
+      // The case page confirms the change and says what the handler still has to do to tell the submitter.
+      return reply.code(303).header('location', `/handlaggning/arenden/${req.params.number}?klart=forlangt-${delivery}`).send();
     } catch (err) {
       if (err instanceof DomainError && err.code === 'invalid') {
         const c = await caseForExtension(actor, req.params.number);

@@ -147,8 +147,16 @@ describe('/handlaggning/arenden/:number/forlang', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('href="#newDate"');
     expect(bad.body).toContain('href="#reason"');
+    // A Saturday: refused, with the next working day proposed and the reason kept.
+    const saturday = await s.post(`/handlaggning/arenden/${c.number}/forlang`, { newDate: '2027-01-16', reason: 'Vi behöver mer tid.' }, { csrfFrom: `/handlaggning/arenden/${c.number}/forlang` });
+    expect(saturday.statusCode).toBe(400);
+    expect(saturday.body).toContain('2027-01-16 är en lördag, inte en arbetsdag. Välj en arbetsdag, till exempel 2027-01-18.');
+    expect(saturday.body).toContain('Vi behöver mer tid.');
+    expect((await t.db.selectFrom('cases').select('answer_by').where('number', '=', c.number).executeTakeFirstOrThrow()).answer_by).toBe('2027-01-12');
     const ok = await s.post(`/handlaggning/arenden/${c.number}/forlang`, { newDate: '2027-01-26', reason: 'Vi behöver mer tid.' }, { csrfFrom: `/handlaggning/arenden/${c.number}/forlang` });
     expect(ok.statusCode).toBe(303);
+    expect(ok.headers.location).toBe(`/handlaggning/arenden/${c.number}?klart=forlangt-email`);
+    expect((await s.get(ok.headers.location!)).body).toContain('Svarsdatumet är ändrat. Synpunktslämnaren får besked med e-post');
     expect((await t.db.selectFrom('cases').select('answer_by').where('number', '=', c.number).executeTakeFirstOrThrow()).answer_by).toBe('2027-01-26');
     await waitIdle(t.db);
     const notice = await t.db.selectFrom('messages').select(['status', 'body']).where('purpose', '=', 'delay_notice').executeTakeFirstOrThrow();
