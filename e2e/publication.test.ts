@@ -44,6 +44,13 @@ describe('publishing an answer', () => {
   it('goes from review to the archive, its search, the suggestions beside the form, and away again', async () => {
     const { number } = await answeredCase(t, { description: QUESTION, answer: ANSWER, close: true });
 
+    // The organization's setting (no four eyes here: the handler publishes after review).
+    const admin = await signIn(DEMO.admin);
+    await admin.goto(`${baseUrl}/admin/publicering`);
+    expect(await admin.getByRole('checkbox', { name: 'Kräv att någon annan godkänner (fyra ögon)' }).isChecked()).toBe(false);
+    await expectNoAxeViolations(admin, 'publication settings');
+    await admin.context().close();
+
     // The handler, without JavaScript: the case page links to the draft.
     const noJs = await signIn(DEMO.handlerGata, false);
     await noJs.goto(`${baseUrl}/handlaggning/arenden/${number}`);

@@ -24,8 +24,9 @@ export const publicationAdminRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }
 
   app.get<{ Querystring: { sparat?: string } }>(PUBLICATION_SETTINGS_PATH, async (req, reply) => {
     const fourEyes = orgSettings(req.org).publicationFourEyes === true;
+    const csrf = reply.generateCsrf();
     const page = (
-      <StaffLayout title="Publicering" orgName={req.org.name} actor={req.actor!} csrf={reply.generateCsrf()} current="/admin">
+      <StaffLayout title="Publicering" orgName={req.org.name} actor={req.actor!} csrf={csrf} current="/admin">
         <p>
           <a href="/admin">Administration</a>
         </p>
@@ -39,7 +40,7 @@ export const publicationAdminRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }
           Besvarade synpunkter kan publiceras avidentifierade i arkivet <a href="/svar">/svar</a>. En person granskar alltid texten innan den publiceras.
         </p>
         <form method="post" action={PUBLICATION_SETTINGS_PATH} novalidate>
-          <input type="hidden" name="_csrf" value={reply.generateCsrf()} />
+          <input type="hidden" name="_csrf" value={csrf} />
           <Checkbox
             name="fourEyes"
             label="Kräv att någon annan godkänner (fyra ögon)"
