@@ -96,9 +96,9 @@ describe('a synpunkt through the staff pages', () => {
     // The coordinator for Samhällsbyggnad sees it waiting for a handler and assigns Gustav.
     const coordinator = await signIn('samordnare.sbf@exempelkommun.se');
     expect(path(coordinator)).toBe('/handlaggning/forvaltning');
-    expect(await coordinator.getByRole('table', { name: /Inte tilldelade/ }).getByRole('link', { name: number }).count()).toBe(1);
+    expect(await coordinator.getByRole('table', { name: /Att fördela/ }).getByRole('link', { name: number }).count()).toBe(1);
     await expectAccessible(coordinator, "coordinator's overview");
-    await clickAndWait(coordinator, () => coordinator.getByRole('table', { name: /Inte tilldelade/ }).getByRole('link', { name: number }).click());
+    await clickAndWait(coordinator, () => coordinator.getByRole('table', { name: /Att fördela/ }).getByRole('link', { name: number }).click());
     expect(await h1(coordinator)).toContain(`Ärende ${number}`);
     await expectAccessible(coordinator, 'case page (registered)');
     await coordinator.getByLabel('Handläggare', { exact: true }).selectOption({ label: 'Gustav Gatuchef – Gata och park' });

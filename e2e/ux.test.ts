@@ -84,3 +84,57 @@ describe('the inbox', () => {
     ]);
   });
 });
+
+describe('the staff pages around the lists', () => {
+  it("show each case once on the coordinator's page, use the screen's width, stay within 320 px, scroll tables by keyboard and link the account page", async () => {
+    // The coordinator's overview: every case once, in the first section it belongs to.
+    const coordinator = await signIn('samordnare.sbf@exempelkommun.se', { width: 1600, height: 900 });
+    expect(new URL(coordinator.url()).pathname).toBe('/handlaggning/forvaltning');
+    const numbers = await coordinator.locator('main table th[scope=row] > a').allTextContents();
+    expect(numbers.length).toBeGreaterThan(0);
+    expect(numbers.length).toBe(new Set(numbers).size);
+    await expectNoAxeViolations(coordinator, "coordinator's overview");
+    // Wide on a wide screen; the citizen's pages keep their measure.
+    const mainWidth = (page: Page) => page.locator('main').evaluate((m) => m.getBoundingClientRect().width);
+    expect(await mainWidth(coordinator)).toBeGreaterThan(1400);
+    const citizen = await (await browser.newContext({ locale: 'sv-SE', viewport: { width: 1600, height: 900 } })).newPage();
+    await citizen.goto(`${baseUrl}/`);
+    expect(await mainWidth(citizen)).toBeLessThanOrEqual(960);
+    // The start page's call to action is a link, as it behaves, not a button.
+    expect(await citizen.getByRole('link', { name: 'Lämna en synpunkt' }).count()).toBe(1);
+    expect(await citizen.getByRole('button', { name: 'Lämna en synpunkt' }).count()).toBe(0);
+
+    // The account page from the menu.
+    await clickAndWait(coordinator, () => coordinator.getByRole('link', { name: 'Tvåstegsverifiering för ditt konto' }).click());
+    expect(new URL(coordinator.url()).pathname).toBe('/konto/tvastegsverifiering');
+    expect(await coordinator.getByRole('link', { name: 'Tvåstegsverifiering för ditt konto' }).getAttribute('aria-current')).toBe('page');
+    await expectNoAxeViolations(coordinator, 'two-factor page');
+
+    // At 320 px the tables scroll inside their box and the page itself never scrolls sideways.
+    const narrow = await signIn('registrator@exempelkommun.se', { width: 320, height: 800 });
+    const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+    for (const path of ['/handlaggning/inkorg', '/handlaggning/arenden?vy=enhet&status=alla', '/statistik']) {
+      await narrow.goto(`${baseUrl}${path}`);
+      expect(await pageWidth(narrow), path).toBeLessThanOrEqual(320);
+    }
+    await expectNoAxeViolations(narrow, 'statistics at 320 px');
+    // Each statistics table is a named region the keyboard can reach and scroll.
+    const regions = narrow.locator('.stat-table-wrap');
+    expect(await regions.count()).toBeGreaterThan(0);
+    const first = regions.first();
+    expect(await first.getAttribute('role')).toBe('region');
+    expect(await first.getAttribute('tabindex')).toBe('0');
+    expect(await first.getAttribute('aria-label')).toBeTruthy();
+    const wide = narrow.locator('.stat-table-wrap').filter({ has: narrow.locator('table') });
+    let scrolled = false;
+    for (let i = 0; i < (await wide.count()) && !scrolled; i++) {
+      const box = wide.nth(i);
+      if (!(await box.evaluate((b) => b.scrollWidth > b.clientWidth))) continue;
+      await box.focus();
+      await narrow.keyboard.press('ArrowRight');
+      await narrow.keyboard.press('ArrowRight');
+      scrolled = (await box.evaluate((b) => b.scrollLeft)) > 0;
+    }
+    expect(scrolled).toBe(true);
+  });
+});

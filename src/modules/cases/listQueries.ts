@@ -48,6 +48,7 @@ export interface CaseFilter {
   unassigned?: boolean;
   receivedFrom?: string;
   receivedTo?: string;
+  /** true: past the answer date and not answered; false: everything else. */
   overdue?: boolean;
   q?: string;
   internal?: boolean;
@@ -115,6 +116,8 @@ export function applyFilter(qb: CasesQB, f: CaseFilter, today: string): CasesQB 
   if (f.receivedFrom) qb = qb.where(sql<boolean>`c.received_at >= (${f.receivedFrom}::date)::timestamp AT TIME ZONE 'Europe/Stockholm'`);
   if (f.receivedTo) qb = qb.where(sql<boolean>`c.received_at < ((${f.receivedTo}::date + 1)::timestamp AT TIME ZONE 'Europe/Stockholm')`);
   if (f.overdue) qb = qb.where('c.answer_by', '<', today).where('c.status', 'in', ['registered', 'assigned', 'in_progress']);
+  // The complement, for lists that show each case once (the coordinator's overview).
+  else if (f.overdue === false) qb = qb.where((eb) => eb.or([eb('c.answer_by', 'is', null), eb('c.answer_by', '>=', today), eb('c.status', 'not in', ['registered', 'assigned', 'in_progress'])]));
   if (f.internal !== undefined) qb = qb.where('c.is_internal', '=', f.internal);
   if (f.q?.trim()) {
     const q = f.q.trim();

@@ -80,11 +80,11 @@ async function loadScope(deps: CaseDeps, actor: Actor, scope: { name: string; un
   };
   return {
     name: scope.name,
+    // Each open case once: waiting for a handler first (late or not), then late, then the rest.
     sections: await Promise.all([
-      // Registered means routed here and waiting for a handler: assigning moves it on.
-      section('ej-tilldelade', 'Inte tilldelade', { status: ['registered'] }, 'received_asc', { status: 'registered' }, 'Alla ärenden har en handläggare.'),
-      section('forsenade', 'Försenade', { overdue: true }, 'answer_by_asc', { forsenade: 'ja' }, 'Inga ärenden är försenade.'),
-      section('oppna', 'Alla öppna', { open: true }, 'received_asc', {}, 'Inga öppna ärenden.'),
+      section('att-fordela', 'Att fördela', { status: ['registered'] }, 'received_asc', { status: 'registered' }, 'Alla ärenden har en handläggare.'),
+      section('forsenade', 'Försenade', { status: ['assigned', 'in_progress'], overdue: true }, 'answer_by_asc', { forsenade: 'ja' }, 'Inga tilldelade ärenden är försenade.'),
+      section('ovriga', 'Övriga öppna', { status: ['assigned', 'in_progress', 'waiting', 'answered'], overdue: false }, 'received_asc', {}, 'Inga andra öppna ärenden.'),
     ]),
   };
 }

@@ -13,6 +13,9 @@ export interface StaffLayoutProps {
   children: ComponentChildren;
 }
 
+/** The person's own account: two-factor sign-in (modules/sso). */
+export const ACCOUNT_PATH = '/konto/tvastegsverifiering';
+
 const has = (a: Actor, ...roles: string[]) => a.grants.some((g) => roles.includes(g.role));
 
 /** The staff pages' frame: the same accessible layout with the staff navigation and sign-out. */
@@ -40,6 +43,11 @@ export function StaffLayout({ title, hasErrors, orgName, actor, csrf, current, c
               </a>
             </li>
           ))}
+        <li class="account-item">
+          <a href={ACCOUNT_PATH} aria-current={current === ACCOUNT_PATH ? 'page' : undefined}>
+            Tvåstegsverifiering<span class="visually-hidden"> för ditt konto</span>
+          </a>
+        </li>
         <li>
           <form method="post" action="/logga-ut" class="inline-form">
             <input type="hidden" name="_csrf" value={csrf} />
@@ -52,7 +60,7 @@ export function StaffLayout({ title, hasErrors, orgName, actor, csrf, current, c
     </nav>
   );
   return (
-    <Layout title={title} hasErrors={hasErrors} orgName={orgName} homeHref="/handlaggning" nav={nav}>
+    <Layout title={title} hasErrors={hasErrors} orgName={orgName} homeHref="/handlaggning" nav={nav} wide>
       {children}
     </Layout>
   );

@@ -115,7 +115,11 @@ export interface Option {
   hint?: ComponentChildren;
 }
 
-/** Radio buttons in a fieldset. The first radio carries the field's id so the error summary can link to it. */
+/**
+ * Radio buttons in a fieldset. The first radio carries the field's id so the error summary can
+ * link to it; hints are named by field and value, so an option's hint never shares the id of the
+ * field's own hint (`<id>-hint`).
+ */
 export function Radios({ name, id: baseId = name, legend, options, value, error, hint }: { name: string; id?: string; legend: ComponentChildren; options: Option[]; value?: string; error?: string; hint?: ComponentChildren }) {
   return (
     <div class={`field${error ? ' field--error' : ''}`}>
@@ -130,12 +134,13 @@ export function Radios({ name, id: baseId = name, legend, options, value, error,
         <div class="radios">
           {options.map((o, i) => {
             const id = i === 0 ? baseId : `${baseId}-${o.value || 'tom'}`;
+            const hintId = `${baseId}-${o.value || 'tom'}-hint`;
             return (
               <div class="radio" key={o.value}>
-                <input type="radio" id={id} name={name} value={o.value} checked={value === o.value} aria-describedby={o.hint ? `${id}-hint` : undefined} />
+                <input type="radio" id={id} name={name} value={o.value} checked={value === o.value} aria-describedby={o.hint ? hintId : undefined} />
                 <label for={id}>{o.label}</label>
                 {o.hint && (
-                  <p class="hint" id={`${id}-hint`}>
+                  <p class="hint" id={hintId}>
                     {o.hint}
                   </p>
                 )}

@@ -10,10 +10,13 @@ export interface LayoutProps {
   homeHref?: string;
   children: ComponentChildren;
   nav?: ComponentChildren;
+  /** Staff pages use the width of the screen for their tables; citizen pages keep a readable measure. */
+  wide?: boolean;
 }
 
 /** The frame of every page, in the page's language and direction; citizen pages get the language menu. */
-export function Layout({ title, hasErrors, orgName, homeHref = '/', children, nav }: LayoutProps) {
+export function Layout({ title, hasErrors, orgName, homeHref = '/', children, nav, wide = false }: LayoutProps) {
+  const container = wide ? 'container container--wide' : 'container';
   const { i18n, menuPath } = usePageI18n();
   const { t } = i18n;
   const fullTitle = `${hasErrors ? t('layout.errorPrefix') : ''}${title} – ${orgName}`;
@@ -31,11 +34,11 @@ export function Layout({ title, hasErrors, orgName, homeHref = '/', children, na
         </a>
         <header class="site-header">
           {menuPath !== undefined && (
-            <div class="container">
+            <div class={container}>
               <LanguageMenu path={menuPath} />
             </div>
           )}
-          <div class="container header-inner">
+          <div class={`${container} header-inner`}>
             <a class="site-name" href={homeHref}>
               {orgName}
             </a>
@@ -43,11 +46,11 @@ export function Layout({ title, hasErrors, orgName, homeHref = '/', children, na
             {nav}
           </div>
         </header>
-        <main id="innehall" class="container" tabindex={-1}>
+        <main id="innehall" class={container} tabindex={-1}>
           {children}
         </main>
         <footer class="site-footer">
-          <div class="container">
+          <div class={container}>
             <p>{t('layout.footer', { org: orgName })}</p>
           </div>
         </footer>

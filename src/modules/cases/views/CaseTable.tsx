@@ -53,7 +53,7 @@ function Header({ label, column, sort }: { label: string; column?: keyof typeof 
 /** The case list used by the workspace, the inbox and the coordinator's page. */
 export function CaseTable({ rows, caption, today, sort, showExcerpt }: { rows: CaseRowData[]; caption: string; today: string; sort?: SortLinks; showExcerpt: boolean }) {
   return (
-    <div class="table-scroll">
+    <div class="table-scroll" role="region" aria-label={caption} tabindex={0}>
       <table class="case-table">
         <caption class="visually-hidden">{caption}</caption>
         <thead>

@@ -19,14 +19,14 @@ export interface CoordinatorScope {
   sections: CoordinatorSection[];
 }
 
-/** The synpunktsansvarig's overview: what waits for a handler, what is late, and everything open. */
+/** The synpunktsansvarig's overview: what waits for a handler, what is late, and the rest that is open; each case once. */
 export function CoordinatorPage({ orgName, actor, csrf, scopes, today, showExcerpt, done }: { orgName: string; actor: Actor; csrf: string; scopes: CoordinatorScope[]; today: string; showExcerpt: boolean; done?: string }) {
   const single = scopes.length === 1;
   return (
     <StaffLayout title="Min förvaltning" orgName={orgName} actor={actor} csrf={csrf} current="/handlaggning/forvaltning">
       <SuccessBanner>{done}</SuccessBanner>
       <h1>{single ? scopes[0]!.name : 'Mina förvaltningar'}</h1>
-      <p class="lead">Fördela nya ärenden, följ upp försenade och se allt som är öppet.</p>
+      <p class="lead">Fördela nya ärenden, följ upp försenade och se allt annat som är öppet. Varje ärende står bara på ett ställe.</p>
       {scopes.map((scope, i) => {
         const Heading = single ? 'h2' : 'h3';
         return (
@@ -45,7 +45,7 @@ export function CoordinatorPage({ orgName, actor, csrf, scopes, today, showExcer
                     {s.total > s.rows.length && (
                       <p>
                         <a href={s.moreHref}>
-                          Visa alla {s.total} i ärendelistan<span class="visually-hidden">: {s.title.toLowerCase()}, {scope.name}</span>
+                          Visa {s.id === 'ovriga' ? 'alla öppna' : `alla ${s.total}`} i ärendelistan<span class="visually-hidden">: {s.title.toLowerCase()}, {scope.name}</span>
                         </a>
                       </p>
                     )}

@@ -17,7 +17,7 @@ export function StartPage({ org }: { org: Organization }) {
       <h1>{t('start.heading', { org: org.name })}</h1>
       <p class="lead">{i18n.code === 'sv' && s.startPageIntro ? s.startPageIntro : t('start.intro')}</p>
       <p>
-        <a class="button" href="/synpunkt" role="button">
+        <a class="button" href="/synpunkt">
           {t('start.cta')}
         </a>
       </p>

@@ -1,7 +1,7 @@
 import type { Organization } from '../../../db/schema.ts';
 import { formatDateTime } from '../../../platform/clock.ts';
 import { ErrorSummary, TextInput, type FieldErrors } from '../../../platform/views/forms.tsx';
-import { StaffLayout } from '../../../platform/views/StaffLayout.tsx';
+import { ACCOUNT_PATH, StaffLayout } from '../../../platform/views/StaffLayout.tsx';
 import type { Actor } from '../../cases/policy.ts';
 
 export interface TotpPageProps {
@@ -19,7 +19,7 @@ export interface TotpPageProps {
 
 export function TotpPage({ org, actor, csrf, errors = {}, notice, state, enabledAt, qr, secret }: TotpPageProps) {
   return (
-    <StaffLayout title="Tvåstegsverifiering" hasErrors={Object.keys(errors).length > 0} orgName={org.name} actor={actor} csrf={csrf}>
+    <StaffLayout title="Tvåstegsverifiering" hasErrors={Object.keys(errors).length > 0} orgName={org.name} actor={actor} csrf={csrf} current={ACCOUNT_PATH}>
       <ErrorSummary errors={errors} />
       <h1>Tvåstegsverifiering</h1>
       {notice && (

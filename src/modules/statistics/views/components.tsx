@@ -31,7 +31,8 @@ export function DataTable({ table, links = true, lastRowTotal = false, format = 
   const { t } = useI18n();
   return (
     <>
-      <div class="stat-table-wrap">
+      {/* A wide table scrolls inside its box; focusable so the keyboard can scroll it, named for the screen reader. */}
+      <div class="stat-table-wrap" role="region" aria-label={table.title} tabindex={0}>
         <table class="stat-table" id={`tabell-${table.id}`}>
           <caption>{table.title}</caption>
           <thead>
