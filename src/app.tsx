@@ -35,6 +35,7 @@ import { archiveRoutes } from './modules/publication/archiveRoutes.tsx';
 import { publicationStaffRoutes } from './modules/publication/staffRoutes.tsx';
 import { publicationAdminRoutes } from './modules/publication/adminRoutes.tsx';
 import { legalHoldRoutes } from './modules/legalHold/routes.tsx';
+import { diariumRoutes } from './modules/diarium/routes.tsx';
 import { significanceRoutes } from './modules/retention/caseRoutes.tsx';
 import { retentionRoutes } from './modules/retention/routes.tsx';
 import { gdprRoutes } from './modules/gdpr/routes.tsx';
@@ -180,6 +181,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(earchiveRoutes, { db: deps.db, clock: deps.clock });
   await app.register(significanceRoutes, caseDeps);
   await app.register(legalHoldRoutes, caseDeps);
+  await app.register(diariumRoutes, caseDeps);
 
   return app;
 }

@@ -35,6 +35,7 @@ describe('GET /api/v1/openapi.json', () => {
       'GET /webhooks',
       'GET /webhooks/{id}',
       'POST /cases',
+      'POST /cases/{number}/export',
       'POST /cases/{number}/legal-hold',
       'POST /cases/{number}/publication',
       'POST /cases/{number}/publication/approve',

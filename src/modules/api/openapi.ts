@@ -3,6 +3,7 @@ import { auditOpenApi } from '../audit/openapi.ts';
 import type { JsonSchema } from './jsonSchema.ts';
 import { common, component, error, json, parameters, type PathItem } from './openapiParts.ts';
 import { webhookOpenApi } from '../webhooks/openapi.ts';
+import { diariumOpenApi } from '../diarium/openapi.ts';
 import { newCaseMultipart, referenceOpenApi } from './openapiReference.ts';
 import { caseListSchema, caseSchema, createdCaseSchema, errorSchema } from './responseSchemas.ts';
 import { API_EVENTS, listQuerySchema, newCaseSchema, numberParamsSchema, transitionSchemas } from './schemas.ts';
@@ -236,6 +237,7 @@ export function openApiDocument(): OpenApiDocument {
       ...webhooks.paths,
       ...audit.paths,
       ...reference.paths,
+      ...diariumOpenApi().paths,
       '/openapi.json': {
         get: {
           operationId: 'openApi',

@@ -36,6 +36,7 @@ import { gdprApiRoutes } from '../gdpr/apiRoutes.ts';
 import { apiValidatorCompiler, check, compileBody } from './validation.ts';
 import { publicationApi } from '../publication/api.ts';
 import { auditApi } from '../audit/api.ts';
+import { diariumApiRoutes } from '../diarium/apiRoutes.ts';
 
 type NumberParams = { Params: { number: string } };
 
@@ -69,6 +70,7 @@ export const apiRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
   app.get('/openapi.json', { config: { public: true } }, async () => document);
   await app.register(webhookApiRoutes, { db: deps.db, clock: deps.clock });
   await app.register(referenceRoutes, { db: deps.db });
+  await app.register(diariumApiRoutes, { db: deps.db, clock: deps.clock, tokenSecret: deps.tokenSecret });
 
   const eventValidators = Object.fromEntries(API_EVENTS.map((e) => [e, compileBody(transitionSchemas[e])])) as Record<ApiEvent, ReturnType<typeof compileBody>>;
 

@@ -17,6 +17,7 @@ import { loadConversation } from '../mailin/conversation.ts';
 import { mayPublish } from '../publication/policy.ts';
 import { publicationLinkFor } from '../publication/queries.ts';
 import { recordsPanel } from '../retention/panel.tsx';
+import { diariumPanel } from '../diarium/panel.tsx';
 
 type NumberRequest = FastifyRequest<{ Params: { number: string }; Querystring: { klart?: string } }>;
 
@@ -49,9 +50,10 @@ export function caseRoutes(app: FastifyInstance, deps: CaseDeps) {
     const register = can(actor, 'register', pc);
     const conversation = await loadConversation(deps.db, detail.case.id);
     const publish = mayPublish(actor, pc) ? await publicationLinkFor(deps.db, detail.case) : null;
+    const f = frame(req, reply);
     const page = (
       <CasePage
-        {...frame(req, reply)}
+        {...f}
         detail={detail}
         lookups={lookups}
         names={{ unit: (id) => lookups.unitName(id), category: (id) => lookups.categoryName(id), user: (id) => lookups.userName(id) ?? extra.get(id) }}
@@ -63,6 +65,7 @@ export function caseRoutes(app: FastifyInstance, deps: CaseDeps) {
         form={opts.form}
         done={opts.done}
         records={await recordsPanel(deps.db, actor, detail)}
+        diarium={await diariumPanel(deps.db, actor, detail, f.csrf)}
       />
     );
     return sendPage(reply, page, opts.status ?? 200);

@@ -145,7 +145,7 @@ export type Outcome = keyof typeof OUTCOMES;
 /** The outcome of a case marked as spam (event 'spam'); not one a person picks when closing. */
 export const SPAM_OUTCOME = 'spam';
 
-export const EVENT_LABEL: Record<CaseEvent | 'received' | 'note' | 'measure' | 'link' | 'update' | 'message' | 'deadline' | 'mail_in' | 'submitter_reply' | `publication_${'draft' | 'published' | 'withdrawn' | 'discarded'}` | 'legal_hold' | 'legal_hold_lifted' | 'significance', string> = {
+export const EVENT_LABEL: Record<CaseEvent | 'received' | 'note' | 'measure' | 'link' | 'update' | 'message' | 'deadline' | 'mail_in' | 'submitter_reply' | `publication_${'draft' | 'published' | 'withdrawn' | 'discarded'}` | 'legal_hold' | 'legal_hold_lifted' | 'significance' | 'exported', string> = {
   received: 'Mottagen',
   register: 'Registrerad',
   route: 'Skickad till förvaltning/enhet',
@@ -177,4 +177,5 @@ export const EVENT_LABEL: Record<CaseEvent | 'received' | 'note' | 'measure' | '
   legal_hold: 'Bevarandestopp lagt',
   legal_hold_lifted: 'Bevarandestopp hävt',
   significance: 'Betydelse ändrad',
+  exported: 'Överlämnad till diariet',
 };

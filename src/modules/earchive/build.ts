@@ -1,12 +1,10 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Db } from '../../db/database.ts';
 import { swedishDate } from '../../platform/clock.ts';
 import { logAdminChange } from '../admin/log.ts';
 import type { Actor } from '../cases/policy.ts';
 import { logActor } from '../retention/policy.ts';
-import { renderCasePdf } from './casePdf.ts';
-import { caseRecordXml, receivedMessageEml, sentMessageEml, type DocumentRef } from './documents.ts';
+import { caseDocuments, packageFile } from './caseDocuments.ts';
 import { ermsXml } from './erms.ts';
 import { keptCasesClosedIn, loadCaseFiles } from './load.ts';
 import { representationMets, rootMets, type MetsContext } from './mets.ts';
@@ -24,11 +22,7 @@ const VERSION = ['../../../package.json', '../../../../package.json'].map((p) =>
 
 export type BuildResult = { kind: 'empty'; held: string[] } | { kind: 'built'; id: string; caseCount: number; held: string[]; files: PackageFile[] };
 
-const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const FORMAT: Record<string, string> = { 'application/xml': 'Extensible Markup Language', 'application/pdf': 'PDF/A-2b', 'message/rfc822': 'Internet Message Format (RFC 5322)', 'text/plain': 'Plain text' };
-const file = (path: string, bytes: Buffer, mimeType: string): PackageFile => ({ path, bytes, sha256: sha256(bytes), mimeType, formatName: FORMAT[mimeType] ?? mimeType });
-const safeName = (s: string) => s.normalize('NFC').replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^\.+/, '_').slice(0, 100) || 'fil';
-const pad = (n: number) => String(n).padStart(2, '0');
+const file = packageFile;
 
 export async function buildPackage(db: Db, actor: Actor, org: { id: string; name: string }, year: number, now: Date): Promise<BuildResult> {
   const { deliver, held } = await keptCasesClosedIn(db, org.id, year);
@@ -40,28 +34,9 @@ export async function buildPackage(db: Db, actor: Actor, org: { id: string; name
   const data: PackageFile[] = [];
   const documents = new Map<string, { path: string; title: string }[]>();
   for (const c of cases) {
-    const dir = `representations/rep1/data/${c.number}/`;
-    const refs: (DocumentRef & { file: PackageFile; title: string })[] = [];
-    for (const [i, m] of c.messages.entries()) {
-      const path = `meddelanden/${pad(i + 1)}-${m.purpose}.eml`;
-      refs.push({ path, kind: 'message', contentType: 'message/rfc822', title: m.subject ?? 'Meddelande', file: file(dir + path, await sentMessageEml(c, m, org.name, 'lyhord.invalid'), 'message/rfc822') });
-    }
-    for (const [i, m] of c.inbound.entries()) {
-      const path = `inkommande/${pad(i + 1)}.eml`;
-      refs.push({ path, kind: 'message', contentType: 'message/rfc822', title: m.subject ?? 'E-post från synpunktslämnaren', file: file(dir + path, await receivedMessageEml(c, m, 'lyhord.invalid'), 'message/rfc822') });
-    }
-    for (const [i, a] of c.attachments.entries()) {
-      const path = `bilagor/${pad(i + 1)}-${safeName(a.filename)}`;
-      refs.push({ path, kind: 'attachment', contentType: a.contentType, title: a.filename, file: file(dir + path, a.content, a.contentType) });
-    }
-    const record = file(`${dir}arende.xml`, Buffer.from(caseRecordXml(c, org.name, refs)), 'application/xml');
-    const pdf = file(`${dir}arende.pdf`, await renderCasePdf(c, org.name, now), 'application/pdf');
-    data.push(record, pdf, ...refs.map((r) => r.file));
-    documents.set(c.id, [
-      { path: record.path, title: `Ärende ${c.number} (XML)` },
-      { path: pdf.path, title: `Ärende ${c.number} (PDF/A)` },
-      ...refs.map((r) => ({ path: r.file.path, title: r.title })),
-    ]);
+    const docs = await caseDocuments(c, org.name, now, `representations/rep1/data/${c.number}/`);
+    data.push(...docs);
+    documents.set(c.id, docs.map((d) => ({ path: d.path, title: d.title })));
   }
   const repMets = file('representations/rep1/METS.xml', Buffer.from(representationMets(ctx, data)), 'application/xml');
   const preservation = file('metadata/preservation/premis.xml', Buffer.from(premisXml({ packageId: id, createdAt: now, org: org.name, software: SOFTWARE, version: VERSION, files: [...data, repMets] })), 'application/xml');

@@ -45,7 +45,7 @@ export function renderCasePdf(c: CaseFile, org: string, createdAt: Date): Promis
   };
   doc.font('Bold').fontSize(16).text(clean(org)).fontSize(14).text(`Ärende ${c.number}`).moveDown(0.5);
   line('Inkom', formatDateTime(c.receivedAt));
-  line('Avslutat', formatDateTime(c.closedAt));
+  line('Avslutat', c.closedAt && formatDateTime(c.closedAt));
   line('Typ', KIND_LABEL[c.kind as keyof typeof KIND_LABEL] ?? c.kind);
   line('Status', statusLabel(c.status));
   line('Område', c.areaName);

@@ -27,7 +27,7 @@ export function caseRecordXml(c: CaseFile, org: string, refs: DocumentRef[]): st
     'arende',
     { xmlns: CASE_NS, nummer: c.number, organisation: org },
     leaf('inkom', iso(c.receivedAt)),
-    leaf('avslutat', iso(c.closedAt)),
+    leaf('avslutat', c.closedAt && iso(c.closedAt)),
     leaf('typ', KIND_LABEL[c.kind as keyof typeof KIND_LABEL] ?? c.kind, { kod: c.kind }),
     leaf('kanal', CHANNEL_LABEL[c.channel as keyof typeof CHANNEL_LABEL] ?? c.channel, { kod: c.channel }),
     leaf('status', statusLabel(c.status), { kod: c.status }),

@@ -37,7 +37,7 @@ export function ermsXml(p: { org: string; year: number; createdAt: Date; softwar
             leaf('objectId', c.number),
             leaf('title', `${KIND_LABEL[c.kind as keyof typeof KIND_LABEL] ?? c.kind}${c.areaName ? ` – ${c.areaName}` : ''}`),
             c.confidential ? el('restriction', { restrictionType: 'confidential' }, leaf('explanatoryText', 'Sekretessmarkerad i Lyhörd: pröva sekretessen innan något lämnas ut.'), leaf('regulation', c.confidentialityRef ?? 'Lagrum ej angivet')) : null,
-            el('dates', {}, leaf('date', c.receivedAt.toISOString(), { dateType: 'received' }), leaf('date', c.closedAt.toISOString(), { dateType: 'closed' })),
+            el('dates', {}, leaf('date', c.receivedAt.toISOString(), { dateType: 'received' }), c.closedAt && leaf('date', c.closedAt.toISOString(), { dateType: 'closed' })),
             (p.documents.get(c.id) ?? []).map((d, i) => el('record', { systemIdentifier: `${c.id}-${i + 1}` }, leaf('objectId', d.path), leaf('title', d.title))),
           ),
         ),

@@ -23,7 +23,8 @@ export interface CaseFile {
   location: string | null;
   outcome: string | null;
   receivedAt: Date;
-  closedAt: Date;
+  /** Null while the case is open (a hand-over to the diarium); a delivery to the e-archive has closed cases only. */
+  closedAt: Date | null;
   areaName: string | null;
   unitName: string | null;
   forvaltningName: string | null;
@@ -83,7 +84,7 @@ export async function loadCaseFiles(db: Executor, caseIds: string[]): Promise<Ca
     location: c.location,
     outcome: c.outcome,
     receivedAt: c.received_at,
-    closedAt: c.closed_at!,
+    closedAt: c.closed_at,
     areaName: c.area_name,
     unitName: c.unit_name,
     forvaltningName: c.forvaltning_name,

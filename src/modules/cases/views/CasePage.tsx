@@ -37,6 +37,8 @@ export interface CasePageProps {
   done?: string;
   /** Retention, legal hold and delivery (modules/retention/panel.tsx). */
   records?: ComponentChildren;
+  /** The hand-over to the diarium (diarium/panel.tsx), for those who may. */
+  diarium?: ComponentChildren;
 }
 
 /** Everything about one case, and what the person can do with it next. */
@@ -153,6 +155,8 @@ export function CasePage(p: CasePageProps) {
       <CaseAttachments number={c.number} attachments={p.detail.attachments} downloadable={p.mayViewPersonal} />
 
       {p.records}
+
+      {p.diarium}
 
       <h2>Historik</h2>
       <CaseHistory events={p.detail.events} names={p.names} showText={p.mayViewPersonal} />
