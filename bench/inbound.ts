@@ -20,7 +20,8 @@ const CONNECTIONS = 16;
 const POOL_SIZE = 20;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const FORM_SECONDS = Number(process.env.BENCH_ROUND_SECONDS ?? 10);
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\u0000'), Buffer.alloc(4096, 7), Buffer.from([0xff, 0xd9])]);
+// A JPEG whose segments parse (the metadata stripper walks them), 4 kB in its JFIF segment.
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x10, 0x07]), Buffer.from('JFIF\u0000'), Buffer.alloc(4096, 7), Buffer.from([0xff, 0xd9])]);
 const TEXT =
   'Hej!\n\nGångvägen mellan skolan och idrottshallen är mörk på kvällarna eftersom flera lyktor är släckta. ' +
   'Barnen går där efter träningen och det känns otryggt. Jag bifogar en bild.\n\nMed vänlig hälsning\nÅsa Öberg\n';

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../src/app.tsx';
+import { buildApp, type AppDeps } from '../src/app.tsx';
 import { seedDemoOrganization } from '../src/modules/organizations/demo.ts';
 import { DEMO_PASSWORD, seedDemoStaff } from '../src/modules/organizations/demoStaff.ts';
 import { fixedClock } from '../src/platform/clock.ts';
@@ -24,12 +24,12 @@ export const SPAM_CHECKS_FOR_TESTS: Partial<SpamSettings> = {
 };
 
 /** An app on its own database with the demo organization, and a clock the test controls. */
-export async function startTestApp(opts: { now?: string; poolSize?: number; staff?: boolean; spam?: Partial<SpamSettings> } = {}): Promise<TestContext> {
+export async function startTestApp(opts: { now?: string; poolSize?: number; staff?: boolean; spam?: Partial<SpamSettings>; config?: Partial<AppDeps['config']> } = {}): Promise<TestContext> {
   const tdb = await createTestDatabase(opts.poolSize);
   const orgId = await seedDemoOrganization(tdb.db);
   if (opts.staff) await seedDemoStaff(tdb.db, orgId);
   const clock = fixedClock(opts.now ?? '2026-12-22T09:00:00Z');
-  const app = await buildApp({ db: tdb.db, clock, config: { demo: true, secureCookies: false, logLevel: 'silent' }, spam: opts.spam ?? SPAM_CHECKS_FOR_TESTS });
+  const app = await buildApp({ db: tdb.db, clock, config: { demo: true, secureCookies: false, logLevel: 'silent', ...opts.config }, spam: opts.spam ?? SPAM_CHECKS_FOR_TESTS });
   await app.ready();
   return {
     ...tdb,
@@ -158,8 +158,8 @@ export function multipart(fields: Record<string, string | string[]>, files: Test
   return { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: Buffer.concat(chunks) };
 }
 
-/** Small files with the right start bytes. */
-export const PNG_FILE = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR-test-image-bytes\u0000\u0001\u00ff', 'latin1')]);
+/** Small files of their type (a 2×2 PNG without metadata, so the upload keeps it byte for byte). */
+export const PNG_FILE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEElEQVQI12N4sYUBiBggFAAwvgZxX9NwggAAAABJRU5ErkJggg==', 'base64');
 export const PDF_FILE = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 /** A citizen's form filled in correctly, as a browser posts it; tests override what they try. */

@@ -43,5 +43,8 @@ export async function startInboundTest(opts: { now?: string } = {}): Promise<Inb
   };
 }
 
-/** A small valid JPEG (the start bytes the form checks) for attachments. */
-export const JPEG_FILE = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\u0000test-image-bytes', 'latin1'), Buffer.from([0xff, 0xd9])]);
+/** A small valid JPEG (8×8, no metadata, so it is stored byte for byte) for attachments. */
+export const JPEG_FILE = Buffer.from(
+  '/9j/2wBDABALDA4MChAODQ4SERATGCgaGBYWGDEjJR0oOjM9PDkzODdASFxOQERXRTc4UG1RV19iZ2hnPk1xeXBkeFxlZ2P/2wBDARESEhgVGC8aGi9jQjhCY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2P/wAARCAAIAAgDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAX/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFQEBAQAAAAAAAAAAAAAAAAAABQb/xAAUEQEAAAAAAAAAAAAAAAAAAAAA/9oADAMBAAIRAxEAPwCwAkCb/9k=',
+  'base64',
+);

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import exifr from 'exifr';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipart, PDF_FILE, PNG_FILE, startTestApp, type TestContext, type TestFile, VALID_SUBMISSION } from '../../../test/app.ts';
 import { detectType, sanitizeFilename } from './attachments.ts';
@@ -51,6 +53,19 @@ describe('attaching files on the public form', () => {
     expect(status.body).toContain('gatlykta-ärende.png');
   });
 
+  it('keeps a phone photo without where it was taken (EXIF GPS) or the phone that took it', async () => {
+    const exif = { IFD0: { Make: 'Telefonen AB' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '57/1 42/1 30/1', GPSLongitudeRef: 'E', GPSLongitude: '11/1 58/1 12/1' } };
+    const photo = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#777' } }).jpeg().withExif(exif).toBuffer();
+    expect(await exifr.gps(photo)).toBeDefined();
+    const res = await post([{ filename: 'hålet.jpg', content: photo, type: 'image/jpeg' }], { description: 'Ett hål i gatan, se bilden.' });
+    expect(res.statusCode, res.body.slice(0, 500)).toBe(303);
+    const file = await t.db.selectFrom('attachments').selectAll().where('filename', '=', 'hålet.jpg').executeTakeFirstOrThrow();
+    expect(await exifr.gps(file.content)).toBeUndefined();
+    expect(file.content.includes(Buffer.from('Telefonen AB'))).toBe(false);
+    expect([file.size_bytes, file.sha256.equals(sha(file.content))]).toEqual([file.content.length, true]);
+    expect((await sharp(file.content).raw().toBuffer()).equals(await sharp(photo).raw().toBuffer())).toBe(true);
+  });
+
   it('takes a multipart post without files (an empty file input) like the urlencoded one', async () => {
     const before = await stored();
     const res = await post([{ filename: '', content: '' }]);
@@ -65,7 +80,10 @@ describe('attaching files on the public form', () => {
     const second = await post([file], fields);
     expect(first.statusCode).toBe(303);
     expect(second.headers.location).toBe(first.headers.location);
-    const other = await post([{ ...file, content: Buffer.concat([PNG_FILE, Buffer.from('x')]) }], fields);
+    // Bytes after the PNG's end are dropped with the metadata: the same picture is the same file.
+    const same = await post([{ ...file, content: Buffer.concat([PNG_FILE, Buffer.from('x')]) }], fields);
+    expect(same.headers.location).toBe(first.headers.location);
+    const other = await post([{ ...file, filename: 'bild.pdf', content: PDF_FILE, type: 'application/pdf' }], fields);
     expect(other.statusCode).toBe(303);
     expect(other.headers.location).not.toBe(first.headers.location);
   });

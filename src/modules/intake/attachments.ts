@@ -3,6 +3,7 @@ import type { MessageKey, Translator, Values } from '../../platform/i18n/catalog
 import { DomainError } from '../../platform/errors.ts';
 import { containsNul, nulRefused } from '../../platform/inputGuards.ts';
 import { sha256 } from '../../platform/secrets.ts';
+import { withoutImageMetadata } from './imageMetadata.ts';
 
 /** What a citizen may attach to the public form (DOMAIN.md rule 2). */
 export const MAX_FILES = 3;
@@ -86,8 +87,10 @@ export function acceptFile(rawName: string, declaredType: string, content: Buffe
   if (content.length > MAX_FILE_BYTES) return { problem: { key: 'attachments.tooLarge', values: { name } } };
   if (content.length === 0) return { problem: { key: 'attachments.empty', values: { name } } };
   const contentType = detectType(name, declaredType, content);
-  if (!contentType) return { problem: { key: 'attachments.wrongType', values: { name } } };
-  return { file: { filename: name, contentType, content, sha256: sha256(content) } };
+  // Where and with what a photo was taken is not kept (EXIF GPS, XMP); an image that does not parse is not an image.
+  const kept = contentType && withoutImageMetadata(contentType, content);
+  if (!contentType || !kept) return { problem: { key: 'attachments.wrongType', values: { name } } };
+  return { file: { filename: name, contentType, content: kept, sha256: sha256(kept) } };
 }
 
 /** Something wrong with the chosen files, as a catalogue message (attachments.*). */
