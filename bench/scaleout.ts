@@ -46,14 +46,16 @@ interface SetUp {
   topology?: Topology;
   rounds: LoadResult[];
   peakRss: number[];
+  /** Peak RSS once started and ready, before any load. */
+  startRss: number[];
 }
 
 export async function run(): Promise<void> {
   const started = Date.now();
   const postgres = await startBenchPostgres();
   const setups: SetUp[] = [
-    { label: 'one instance', instances: 1, rounds: [], peakRss: [] },
-    { label: 'two instances', instances: 2, rounds: [], peakRss: [] },
+    { label: 'one instance', instances: 1, rounds: [], peakRss: [], startRss: [] },
+    { label: 'two instances', instances: 2, rounds: [], peakRss: [], startRss: [] },
   ];
   try {
     const url = await postgres.createDatabase('lyhord_scaleout');
@@ -65,7 +67,10 @@ export async function run(): Promise<void> {
     // of its way (the limiter still counts every submission, so its cost is in the measurement).
     const env = { LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', FORM_MIN_SECONDS: '0', FORM_LIMIT_PER_ADDRESS_MINUTE: '0', FORM_LIMIT_PER_ADDRESS_HOUR: '0', FORM_LIMIT_PER_ORGANIZATION_MINUTE: '1000000000' };
     // Both set-ups run side by side on the same database; only the one being measured gets load.
-    for (const s of setups) s.topology = await startTopology({ databaseUrl: url, apps: s.instances, env });
+    for (const s of setups) {
+      s.topology = await startTopology({ databaseUrl: url, apps: s.instances, env });
+      s.startRss = s.topology.apps.map((a) => a.peakRss());
+    }
     const measure = (s: SetUp, seconds: number) =>
       load({ url: `${s.topology!.proxyUrl}/synpunkt`, connections: CONNECTIONS, seconds, request: submission, expectStatus: 303 }).catch((err: Error) => {
         // Say why: the proxy's and instances' complaints (CADDY_LOG_LEVEL=INFO shows health checks).
@@ -108,10 +113,10 @@ function summary(setups: SetUp[], seconds: number) {
   const mib = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MiB`;
   const ratios = two.rounds.map((r, i) => r.rate / one.rounds[i]!.rate).sort((a, b) => a - b);
   const rows = [
-    ['', ...one.rounds.map((_, i) => `round ${i + 1}`), 'median', 'p50', 'p99', 'peak RSS per instance'],
+    ['', ...one.rounds.map((_, i) => `round ${i + 1}`), 'median', 'p50', 'p99', 'peak RSS per instance (ready, before load)'],
     ...setups.map((s) => {
       const m = median(s.rounds);
-      return [s.label, ...s.rounds.map((r) => `${r.rate.toFixed(0)}/s`), `${m.rate.toFixed(0)}/s`, `${m.p50Ms} ms`, `${m.p99Ms} ms`, s.peakRss.map(mib).join(', ')];
+      return [s.label, ...s.rounds.map((r) => `${r.rate.toFixed(0)}/s`), `${m.rate.toFixed(0)}/s`, `${m.p50Ms} ms`, `${m.p99Ms} ms`, s.peakRss.map((p, i) => `${mib(p)} (${mib(s.startRss[i]!)})`).join(', ')];
     }),
     ['ratio two / one', ...ratios.map(() => ''), ratios[Math.floor(ratios.length / 2)]!.toFixed(2), '', '', ''],
   ];

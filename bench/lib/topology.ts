@@ -23,6 +23,8 @@ export interface Proc {
   output(): string;
   /** Peak resident memory so far (VmHWM), in bytes. */
   peakRss(): number;
+  /** Resident memory now (VmRSS), in bytes. */
+  rss(): number;
 }
 
 export interface Topology {
@@ -41,6 +43,11 @@ export function buildOnce(): void {
   if (r.status !== 0) throw new Error('npm run build failed');
 }
 
+function memory(pid: number, field: 'VmHWM' | 'VmRSS'): number {
+  const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) * 1024 : 0;
+}
+
 function start(name: string, command: string, args: string[], env: Record<string, string>, url: string): Proc {
   const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
@@ -51,10 +58,8 @@ function start(name: string, command: string, args: string[], env: Record<string
     child,
     url,
     output: () => out,
-    peakRss: () => {
-      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-      return m ? Number(m[1]) * 1024 : 0;
-    },
+    peakRss: () => memory(child.pid!, 'VmHWM'),
+    rss: () => memory(child.pid!, 'VmRSS'),
   };
 }
 
