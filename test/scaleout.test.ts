@@ -37,7 +37,7 @@ beforeAll(async () => {
   smtp = await startSmtpSink();
   hooks = await startWebhookReceiver();
   top = await startTopology({ databaseUrl: tdb.url, env: { SMTP_URL: smtp.url, MAIL_FROM: 'synpunkter@exempelkommun.se', WORKER_CONCURRENCY: '5', ...BURST } });
-}, 180_000);
+}, 300_000);
 
 afterAll(async () => {
   await top?.stop();

@@ -69,6 +69,13 @@ describe('createLogger', () => {
     const { lines, destination } = capture();
     createLogger({ level: 'info', format: 'pretty', destination }).info({ route: '/synpunkt' }, 'request for kalle@exempel.se');
     expect(lines.join('\n')).toMatch(/INFO.*request for \[e-post\]/);
-    expect(lines.join('\n')).toContain('route: "/synpunkt"');
+    expect(lines.join('\n')).toContain('"route":"/synpunkt"');
+  });
+
+  it('shows a request on one line with LOG_FORMAT=pretty', () => {
+    const { lines, destination } = capture();
+    createLogger({ level: 'info', format: 'pretty', destination }).info({ reqId: 'r1', route: '/arende/:token', method: 'GET', path: '/arende/[dolt]', status: 200, ms: 3.1 }, 'request');
+    const text = lines.join('');
+    expect(text).toMatch(/INFO: GET \/arende\/\[dolt\] → 200 \(3\.1 ms\) \{"reqId":"r1","route":"\/arende\/:token"\}\n?$/);
   });
 });

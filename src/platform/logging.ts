@@ -114,7 +114,19 @@ export interface LoggerOptions {
 
 export function createLogger(opts: LoggerOptions): Logger {
   const destination = opts.destination ?? pino.destination({ fd: 1, sync: true });
-  const stream = opts.format === 'pretty' ? pretty({ destination, colorize: process.stdout.isTTY === true && !opts.destination, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', sync: true }) : destination;
+  // For a person at a terminal: one line per entry, a request as "GET /path → 200 (3.1 ms)".
+  const stream =
+    opts.format === 'pretty'
+      ? pretty({
+          destination,
+          colorize: process.stdout.isTTY === true && !opts.destination,
+          translateTime: 'SYS:HH:MM:ss',
+          ignore: 'pid,hostname,method,path,status,ms',
+          singleLine: true,
+          messageFormat: (log, key) => (log[key] === 'request' && log.method ? `${String(log.method)} ${String(log.path)} → ${String(log.status)} (${String(log.ms)} ms)` : String(log[key] ?? '')),
+          sync: true,
+        })
+      : destination;
   return pino(
     {
       level: opts.level,
