@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { MessageChannel } from '../../db/schema.ts';
 import { formatLongDate } from '../../platform/clock.ts';
+import { PDF_TAGGING, pdfStructure } from '../../platform/pdfStructure.ts';
 
 /** Everything printed on a message document; loaded and checked by the caller. */
 export interface MessageDocument {
@@ -55,10 +56,10 @@ export function renderMessagePdf(m: MessageDocument): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 56, bottom: 56, left: 64, right: 64 },
-    lang: 'sv-SE',
+    ...PDF_TAGGING,
     info: { Title: toWinAnsi(`${m.subject ?? TITLE[m.channel]} – ${m.caseNumber}`), Author: toWinAnsi(m.orgName), Subject: m.caseNumber },
-    displayTitle: true,
   });
+  const tags = pdfStructure(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const finished = new Promise<Buffer>((resolve, reject) => {
@@ -71,44 +72,54 @@ export function renderMessagePdf(m: MessageDocument): Promise<Buffer> {
   const width = doc.page.width - left - doc.page.margins.right;
 
   // Letterhead: who sends it, and how to reach them.
-  doc.font('Helvetica-Bold').fontSize(16).text(t(m.orgName), left, doc.page.margins.top, { width: width / 2 });
-  doc.font('Helvetica').fontSize(10);
-  if (m.unitName) doc.text(t(m.unitName), { width: width / 2 });
-  for (const line of [m.postalAddress, m.contactPhone && `Telefon ${m.contactPhone}`, m.contactEmail].filter(Boolean) as string[]) {
-    doc.text(t(line), { width: width / 2 });
-  }
+  tags.block('P', () => {
+    doc.font('Helvetica-Bold').fontSize(16).text(t(m.orgName), left, doc.page.margins.top, { width: width / 2 });
+    doc.font('Helvetica').fontSize(10);
+    if (m.unitName) doc.text(t(m.unitName), { width: width / 2 });
+    for (const line of [m.postalAddress, m.contactPhone && `Telefon ${m.contactPhone}`, m.contactEmail].filter(Boolean) as string[]) {
+      doc.text(t(line), { width: width / 2 });
+    }
+  });
   const headBottom = doc.y;
 
   // Reference block on the right, as in a Swedish official letter.
   const refX = left + width / 2 + 16;
-  doc.fontSize(10).font('Helvetica-Bold').text(TITLE[m.channel], refX, doc.page.margins.top, { width: width / 2 - 16 });
-  for (const [label, value] of [
-    ['Datum', longDate(m.date)],
-    ['Ärendenummer', m.caseNumber],
-    ['Handläggare', m.signer],
-  ] as const) {
-    doc.font('Helvetica-Bold').text(`${label}: `, refX, undefined, { continued: true, width: width / 2 - 16 }).font('Helvetica').text(t(value));
-  }
+  tags.block('P', () => {
+    doc.fontSize(10).font('Helvetica-Bold').text(TITLE[m.channel], refX, doc.page.margins.top, { width: width / 2 - 16 });
+    for (const [label, value] of [
+      ['Datum', longDate(m.date)],
+      ['Ärendenummer', m.caseNumber],
+      ['Handläggare', m.signer],
+    ] as const) {
+      doc.font('Helvetica-Bold').text(`${label}: `, refX, undefined, { continued: true, width: width / 2 - 16 }).font('Helvetica').text(t(value));
+    }
+  });
 
   // Recipient (the window of a C5 envelope sits about here).
   doc.x = left;
   doc.y = Math.max(headBottom, doc.y) + 36;
-  if (m.recipient) {
-    doc.font('Helvetica').fontSize(11);
-    if (m.channel === 'email') doc.text(t(`Till: ${m.recipient}`), left, undefined, { width: width / 2 });
-    else if (m.channel === 'phone') doc.text(t(`Samtal till ${m.recipient}`), left, undefined, { width: width / 2 });
-    else doc.text(t(m.recipient), left, undefined, { width: width / 2 });
+  const recipient = m.recipient;
+  if (recipient) {
+    tags.block('P', () => {
+      doc.font('Helvetica').fontSize(11);
+      if (m.channel === 'email') doc.text(t(`Till: ${recipient}`), left, undefined, { width: width / 2 });
+      else if (m.channel === 'phone') doc.text(t(`Samtal till ${recipient}`), left, undefined, { width: width / 2 });
+      else doc.text(t(recipient), left, undefined, { width: width / 2 });
+    });
   }
 
   doc.moveDown(2);
-  if (m.subject) doc.font('Helvetica-Bold').fontSize(13).text(t(m.subject), left, undefined, { width });
+  const subject = m.subject;
+  if (subject) tags.block('H1', () => doc.font('Helvetica-Bold').fontSize(13).text(t(subject), left, undefined, { width }));
   doc.moveDown(0.8);
-  doc.font('Helvetica').fontSize(11).text(t(m.body), left, undefined, { width, lineGap: 2 });
+  tags.block('P', () => doc.font('Helvetica').fontSize(11).text(t(m.body), left, undefined, { width, lineGap: 2 }));
   // A letter is always signed. Templates end with the writer's name; a letter written from scratch gets it here.
   if (m.channel === 'letter' && !m.body.includes(m.signer)) {
-    doc.moveDown(1.5).text('Med vänliga hälsningar').moveDown(0.8).text(t(m.signer)).text(t(m.unitName ?? m.orgName));
+    doc.moveDown(1.5);
+    tags.block('P', () => doc.text('Med vänliga hälsningar').moveDown(0.8).text(t(m.signer)).text(t(m.unitName ?? m.orgName)));
   }
 
+  tags.end();
   doc.end();
   return finished;
 }

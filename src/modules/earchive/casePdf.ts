@@ -6,6 +6,7 @@ import { KIND_LABEL, statusLabel } from '../cases/labels.ts';
 import { EVENT_LABEL } from '../cases/lifecycle.ts';
 import type { CaseFile } from './load.ts';
 import { woffToSfnt } from './woff.ts';
+import { PDF_TAGGING, pdfStructure } from '../../platform/pdfStructure.ts';
 
 /**
  * The whole case file as PDF/A-2b: fonts embedded (DejaVu Sans from @fontsource), the sRGB output
@@ -29,21 +30,24 @@ export function renderCasePdf(c: CaseFile, org: string, createdAt: Date): Promis
     size: 'A4',
     pdfVersion: '1.7',
     subset: 'PDF/A-2b',
-    tagged: true,
-    lang: 'sv-SE',
-    displayTitle: true,
+    ...PDF_TAGGING,
     margins: { top: 56, bottom: 56, left: 64, right: 64 },
     info: { Title: `Ärende ${c.number}`, Author: clean(org), Subject: 'Synpunkt', CreationDate: createdAt },
   });
   doc.registerFont('Regular', fonts.regular);
   doc.registerFont('Bold', fonts.bold);
+  const tags = pdfStructure(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (b: Buffer) => chunks.push(b));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
   const line = (label: string, value: string | null | undefined) => {
-    if (value) doc.font('Bold').fontSize(10).text(`${label}: `, { continued: true }).font('Regular').text(clean(value));
+    if (value) tags.block('P', () => doc.font('Bold').fontSize(10).text(`${label}: `, { continued: true }).font('Regular').text(clean(value)));
   };
-  doc.font('Bold').fontSize(16).text(clean(org)).fontSize(14).text(`Ärende ${c.number}`).moveDown(0.5);
+  const heading = (s: string, size: number) => tags.block('H2', () => doc.font('Bold').fontSize(size).text(clean(s)));
+  const para = (s: string, size = 10) => tags.block('P', () => doc.font('Regular').fontSize(size).text(clean(s)));
+  tags.block('P', () => doc.font('Bold').fontSize(16).text(clean(org)));
+  tags.block('H1', () => doc.fontSize(14).text(`Ärende ${c.number}`));
+  doc.moveDown(0.5);
   line('Inkom', formatDateTime(c.receivedAt));
   line('Avslutat', c.closedAt && formatDateTime(c.closedAt));
   line('Typ', KIND_LABEL[c.kind as keyof typeof KIND_LABEL] ?? c.kind);
@@ -53,18 +57,24 @@ export function renderCasePdf(c: CaseFile, org: string, createdAt: Date): Promis
   line('Enhet', c.unitName);
   if (c.confidential) line('Sekretessmarkering', c.confidentialityRef ?? 'lagrum ej angivet');
   line('Synpunktslämnare', c.contact ? [c.contact.name, c.contact.email, c.contact.phone, c.contact.address].filter(Boolean).join(', ') : 'Anonym');
-  doc.moveDown(0.5).font('Bold').fontSize(12).text('Synpunkten').font('Regular').fontSize(10).text(clean(c.description));
+  doc.moveDown(0.5);
+  heading('Synpunkten', 12);
+  para(c.description);
   for (const m of c.messages) {
-    doc.moveDown(0.5).font('Bold').fontSize(11).text(clean(`${m.subject ?? 'Meddelande'} (${formatDateTime(m.at)})`));
-    doc.font('Regular').fontSize(10).text(clean(m.body));
+    doc.moveDown(0.5);
+    heading(`${m.subject ?? 'Meddelande'} (${formatDateTime(m.at)})`, 11);
+    para(m.body);
   }
   for (const m of c.inbound) {
-    doc.moveDown(0.5).font('Bold').fontSize(11).text(clean(`Från synpunktslämnaren: ${m.subject ?? ''} (${formatDateTime(m.at)})`));
-    doc.font('Regular').fontSize(10).text(clean(m.body));
+    doc.moveDown(0.5);
+    heading(`Från synpunktslämnaren: ${m.subject ?? ''} (${formatDateTime(m.at)})`, 11);
+    para(m.body);
   }
-  doc.moveDown(0.5).font('Bold').fontSize(12).text('Historik');
-  for (const e of c.events) doc.font('Regular').fontSize(9).text(clean(`${formatDateTime(e.at)}  ${EVENT_LABEL[e.type as keyof typeof EVENT_LABEL] ?? e.type}${e.actor ? ` – ${e.actor}` : ''}`));
+  doc.moveDown(0.5);
+  heading('Historik', 12);
+  for (const e of c.events) para(`${formatDateTime(e.at)}  ${EVENT_LABEL[e.type as keyof typeof EVENT_LABEL] ?? e.type}${e.actor ? ` – ${e.actor}` : ''}`, 9);
   if (c.attachments.length) line('Bilagor', c.attachments.map((a) => a.filename).join(', '));
+  tags.end();
   doc.end();
   return done;
 }

@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
+import { PDF_TAGGING, pdfStructure } from '../../platform/pdfStructure.ts';
 import type { ReportData } from './report.ts';
 import { cellText, FEW_TEXT, type Table } from './tableModel.ts';
 
@@ -24,8 +25,7 @@ export async function renderReportPdf(r: ReportData, orgName: string): Promise<B
     size: 'A4',
     margin: MARGIN,
     bufferPages: true,
-    lang: 'sv-SE',
-    displayTitle: true,
+    ...PDF_TAGGING,
     info: { Title: r.title, Author: orgName, Subject: `${r.periodText}, ${r.scopeText}`, Creator: 'Lyhörd' },
   });
   const chunks: Buffer[] = [];
@@ -35,18 +35,20 @@ export async function renderReportPdf(r: ReportData, orgName: string): Promise<B
     doc.on('error', reject);
   });
 
+  const tags = pdfStructure(doc);
   const heading = (s: string, size = 16) => {
-    doc.font('Helvetica-Bold').fontSize(size).fillColor('#0b3d5c').text(text(s), { width: WIDTH });
+    tags.block(size >= 20 ? 'H1' : size >= 16 ? 'H2' : 'H3', () => doc.font('Helvetica-Bold').fontSize(size).fillColor('#0b3d5c').text(text(s), { width: WIDTH }));
     doc.moveDown(0.5).fillColor('#1b1b1b');
   };
   const para = (s: string, size = 10) => {
-    doc.font('Helvetica').fontSize(size).fillColor('#1b1b1b').text(text(s), { width: WIDTH });
+    tags.block('P', () => doc.font('Helvetica').fontSize(size).fillColor('#1b1b1b').text(text(s), { width: WIDTH }));
     doc.moveDown(0.6);
   };
-  const chart = (svg: string | null, height = 230) => {
+  // The same numbers are in the table after each chart, which the alternative text says.
+  const chart = (svg: string | null, height = 230, alt = 'Diagram. Siffrorna finns i tabellen efter diagrammet.') => {
     if (!svg) return;
     if (doc.y + height > BOTTOM) doc.addPage();
-    SVGtoPDF(doc, svg, MARGIN, doc.y, { width: WIDTH, height, preserveAspectRatio: 'xMinYMin meet', assumePt: false });
+    tags.figure(alt, () => SVGtoPDF(doc, svg, MARGIN, doc.y, { width: WIDTH, height, preserveAspectRatio: 'xMinYMin meet', assumePt: false }));
     doc.y += height + 10;
     doc.x = MARGIN;
   };
@@ -64,16 +66,20 @@ export async function renderReportPdf(r: ReportData, orgName: string): Promise<B
       let x = MARGIN;
       const y = doc.y;
       doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(fontSize).fillColor('#1b1b1b');
-      cells.forEach((c, i) => {
-        doc.text(c, x + 3, y + 3, { width: widths[i]! - 6, align: i === 0 ? 'left' : 'right' });
-        x += widths[i]!;
-      });
-      doc.moveTo(MARGIN, y + h).lineTo(MARGIN + WIDTH, y + h).lineWidth(0.5).strokeColor('#b1b4b6').stroke();
+      grid.row(
+        cells.map((c, i) => {
+          const cellX = x;
+          x += widths[i]!;
+          return { header: bold || i === 0, draw: () => doc.text(c, cellX + 3, y + 3, { width: widths[i]! - 6, align: i === 0 ? 'left' : 'right' }) };
+        }),
+      );
+      tags.artifact(() => doc.moveTo(MARGIN, y + h).lineTo(MARGIN + WIDTH, y + h).lineWidth(0.5).strokeColor('#b1b4b6').stroke());
       doc.y = y + h;
       doc.x = MARGIN;
     };
-    doc.font('Helvetica-Bold').fontSize(10).fillColor('#1b1b1b').text(text(t.title), MARGIN, doc.y, { width: WIDTH });
+    tags.block('H3', () => doc.font('Helvetica-Bold').fontSize(10).fillColor('#1b1b1b').text(text(t.title), MARGIN, doc.y, { width: WIDTH }));
     doc.moveDown(0.3);
+    const grid = tags.table();
     const head = t.head.map(text);
     drawRow(head, true);
     if (t.rows.length === 0) drawRow(['Inga ärenden i urvalet.', ...head.slice(1).map(() => '')], false);
@@ -134,17 +140,21 @@ export async function renderReportPdf(r: ReportData, orgName: string): Promise<B
       : `${m.count} ${m.count === 1 ? 'åtgärd' : 'åtgärder'} registrerades i ${m.cases} ärenden som avslutades under perioden.${m.count > m.items.length ? ` De ${m.items.length} senaste visas.` : ''}`,
   );
   for (const item of m.items) {
-    doc.font('Helvetica-Bold').fontSize(9).text(text(`${item.number}, avslutat ${item.closedOn}${item.unit ? `, ${item.unit}` : ''}`), { width: WIDTH });
-    doc.font('Helvetica').fontSize(9).text(text(item.text), { width: WIDTH });
+    tags.block('H3', () => doc.font('Helvetica-Bold').fontSize(9).text(text(`${item.number}, avslutat ${item.closedOn}${item.unit ? `, ${item.unit}` : ''}`), { width: WIDTH }));
+    tags.block('P', () => doc.font('Helvetica').fontSize(9).text(text(item.text), { width: WIDTH }));
     doc.moveDown(0.5);
   }
+  tags.end();
 
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     // The footer sits in the bottom margin; without this pdfkit would start a new page for it.
     doc.page.margins.bottom = 0;
-    doc.font('Helvetica').fontSize(8).fillColor('#505a5f').text(text(`${r.title} · ${r.periodText} · Sida ${i + 1} av ${range.count}`), MARGIN, 841.89 - MARGIN + 10, { width: WIDTH, align: 'center', lineBreak: false });
+    tags.artifact(
+      () => doc.font('Helvetica').fontSize(8).fillColor('#505a5f').text(text(`${r.title} · ${r.periodText} · Sida ${i + 1} av ${range.count}`), MARGIN, 841.89 - MARGIN + 10, { width: WIDTH, align: 'center', lineBreak: false }),
+      'Pagination',
+    );
   }
   doc.end();
   return done;

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { Session } from '../../../test/app.ts';
+import { pdfTagging } from '../../../test/pdf.ts';
 import { countCases } from '../cases/listQueries.ts';
 import { caseListHref, readDrillDownParams } from './drilldown.ts';
 import { allTables } from './tables.ts';
@@ -136,6 +137,10 @@ describe('pages and exports', () => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    // Tagged: headings, paragraphs, charts as figures, tables with rows, header and data cells.
+    const tags = pdfTagging(pdf.rawPayload);
+    expect(tags).toMatchObject({ structTreeRoot: true, marked: true, lang: 'sv-SE', displayTitle: true, hasTitle: true });
+    for (const type of ['Document', 'H1', 'H2', 'P', 'Figure', 'Table', 'TR', 'TH', 'TD']) expect(tags.types[type], type).toBeGreaterThan(0);
     const ks = await s.get('/statistik/rapport?namnd=alla&period=2026');
     expect(ks.body).toContain('Förvaltningarna sida vid sida');
   });
