@@ -17,10 +17,10 @@ it('runs two app instances and one worker from a non-root, read-only image, behi
   expect(compose.proxyUpstreams).toEqual(['app1:3000', 'app2:3000']);
   for (const s of [...compose.apps, compose.worker]) {
     expect(compose.services[s.name], s.name).toMatchObject({ read_only: true });
-    // Jobs run in the worker only; the app instances take requests.
-    expect(s.environment.RUN_JOBS, s.name).toBe('false');
     expect(s.environment.NODE_ENV, s.name).toBe('production');
   }
+  // Jobs run in the worker only; the app instances take requests.
+  for (const s of compose.apps) expect(s.environment.RUN_JOBS, s.name).toBe('false');
   expect(compose.apps[0]!.command).toEqual(['node', 'dist/src/server.js']);
   expect(compose.worker.command).toEqual(['node', 'dist/src/worker.js']);
   expect(compose.worker.environment.WORKER_PORT).toMatch(/^\d+$/);
