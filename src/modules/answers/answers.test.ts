@@ -183,6 +183,25 @@ describe('answering', () => {
     expect(await messagesOf(number)).toHaveLength(0);
   });
 
+  it('refuses a template with its [instructions] or {placeholders} left in, naming them and keeping the text', async () => {
+    const { number } = await caseForHanna(ASA);
+    const template = await t.db.selectFrom('response_templates').select('id').where('title', '=', 'Svar på klagomål – åtgärd vidtagen').executeTakeFirstOrThrow();
+    const s = await signedIn(HANNA);
+    const form = await s.get(`/handlaggning/arenden/${number}/svara?mall=${template.id}`);
+    const filled = form.body.match(/<textarea id="body"[^>]*>([\s\S]*?)<\/textarea>/)![1]!.replaceAll('&amp;', '&');
+    expect(filled).toContain('[beskriv åtgärden och när den gäller från]');
+    const res = await answer(s, number, { channel: 'email', subject: '', body: filled, callDate: '', version: versionIn(form.body) });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('<title>Fel: Svara på ärende');
+    expect(res.body).toContain('Fyll i eller ta bort det som står inom hakparentes innan du skickar: ”[beskriv åtgärden och när den gäller från]”');
+    expect(res.body).toContain('Hej Åsa Öberg!');
+    const typo = await answer(s, number, { channel: 'email', subject: 'Svar till {namm}', body: 'Grinden är lagad.', callDate: '', version: versionIn(form.body) });
+    expect(typo.statusCode).toBe(400);
+    expect(typo.body).toContain('”{namm}”');
+    expect(await messagesOf(number)).toHaveLength(0);
+    expect((await caseRow(number)).status).not.toBe('answered');
+  });
+
   it('refuses a stale version with 409 and the clear message, keeping the text and storing nothing', async () => {
     const { number } = await caseForHanna(ASA);
     const s = await signedIn(HANNA);

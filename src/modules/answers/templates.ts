@@ -24,3 +24,19 @@ export function placeholderValues(c: { number: string; received_at: Date }, cont
 export function fillTemplate(text: string, values: PlaceholderValues): string {
   return text.replace(/\{([a-z]+)\}/g, (whole, key: string) => (Object.hasOwn(values, key) ? values[key as keyof PlaceholderValues] : whole));
 }
+
+/**
+ * What a template left for the handler to write and is still there: "[beskriv åtgärden …]"
+ * instructions in square brackets, and {placeholders} nobody filled in. Sending one would show
+ * the submitter a form letter with holes.
+ */
+export function unfilledPlaceholders(text: string): string[] {
+  const found = [...text.matchAll(/\[[^\[\]\n]{0,300}?\p{L}[^\[\]\n]{0,300}\]|\{[a-z_]+\}/gu)].map((m) => m[0]);
+  return [...new Set(found)];
+}
+
+/** The error for a text with unfilled placeholders, naming the first few. */
+export function placeholderError(found: readonly string[]): string {
+  const shown = found.slice(0, 3).map((p) => `”${p.length > 60 ? `${p.slice(0, 57)}…` : p}”`).join(', ');
+  return `Fyll i eller ta bort det som står inom hakparentes innan du skickar: ${shown}${found.length > 3 ? ` och ${found.length - 3} till` : ''}`;
+}

@@ -2,6 +2,7 @@ import type { MessageChannel } from '../../db/schema.ts';
 import { swedishDate } from '../../platform/clock.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import type { AnswerInput } from '../cases/messages.ts';
+import { placeholderError, unfilledPlaceholders } from './templates.ts';
 
 export const MESSAGE_CHANNELS: readonly MessageChannel[] = ['email', 'letter', 'phone'];
 const MAX_BODY = 20_000;
@@ -55,9 +56,11 @@ export function validateAnswer(
 
   const subject = input.subject.trim();
   if ([...subject].length > MAX_SUBJECT) errors.subject = `Ämnesraden får vara högst ${MAX_SUBJECT} tecken`;
+  else if (unfilledPlaceholders(subject).length) errors.subject = placeholderError(unfilledPlaceholders(subject));
 
   if (input.body.trim() === '') errors.body = channel === 'phone' ? 'Skriv vad ni talade om i samtalet' : 'Skriv svaret';
   else if ([...input.body].length > MAX_BODY) errors.body = `Svaret får vara högst ${MAX_BODY.toLocaleString('sv-SE')} tecken`;
+  else if (unfilledPlaceholders(input.body).length) errors.body = placeholderError(unfilledPlaceholders(input.body));
 
   let occurredOn: string | undefined;
   if (channel === 'phone') {
