@@ -1,3 +1,5 @@
+import exifr from 'exifr';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, demoIds, expectSchema, newApiKey, type ApiClient } from '../../../test/api.ts';
 import { multipart, PDF_FILE, PNG_FILE, startTestApp, type TestContext, type TestFile } from '../../../test/app.ts';
@@ -66,6 +68,17 @@ describe('POST /api/v1/cases from an e-service (channel web)', () => {
       { filename: 'bänken.png', content_type: 'image/png', size_bytes: PNG_FILE.length, uploaded_by: null },
       { filename: 'karta.pdf', content_type: 'application/pdf', size_bytes: PDF_FILE.length, uploaded_by: null },
     ]);
+  });
+
+  it('keeps a photo without where it was taken, as the web form does (intake/attachments.ts acceptFile)', async () => {
+    const exif = { IFD0: { Make: 'Telefonen AB' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '57/1 42/1 30/1', GPSLongitudeRef: 'E', GPSLongitude: '11/1 58/1 12/1' } };
+    const photo = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#777' } }).jpeg().withExif(exif).toBuffer();
+    expect(await exifr.gps(photo)).toBeDefined();
+    const res = await postMultipart({ case: JSON.stringify(WEB_CASE) }, [{ filename: 'gropen.jpg', content: photo, type: 'image/jpeg' }]);
+    expect(res.statusCode, res.body).toBe(201);
+    const stored = await t.db.selectFrom('attachments as a').innerJoin('cases as c', 'c.id', 'a.case_id').select('a.content').where('c.number', '=', res.json().number).executeTakeFirstOrThrow();
+    expect(await exifr.gps(stored.content)).toBeUndefined();
+    expect(stored.content.includes(Buffer.from('Telefonen AB'))).toBe(false);
   });
 
   it('takes the case part also when it says it is application/json (as curl -F …;type=application/json sends it)', async () => {
