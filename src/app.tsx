@@ -42,6 +42,8 @@ import { significanceRoutes } from './modules/retention/caseRoutes.tsx';
 import { retentionRoutes } from './modules/retention/routes.tsx';
 import { gdprRoutes } from './modules/gdpr/routes.tsx';
 import { earchiveRoutes } from './modules/earchive/routes.tsx';
+import { accessibilityRoutes } from './modules/accessibility/routes.tsx';
+import { accessibilityAdminRoutes } from './modules/accessibility/adminRoutes.tsx';
 import type { Clock } from './platform/clock.ts';
 import type { JobRunnerState } from './platform/jobs.ts';
 import { DomainError } from './platform/errors.ts';
@@ -188,6 +190,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(significanceRoutes, caseDeps);
   await app.register(legalHoldRoutes, caseDeps);
   await app.register(diariumRoutes, caseDeps);
+  await app.register(accessibilityRoutes, { db: deps.db });
+  await app.register(accessibilityAdminRoutes, { db: deps.db, clock: deps.clock });
 
   return app;
 }

@@ -11,6 +11,7 @@ import type { ApiKeysTable, LoginThrottleTable, OrganizationSsoTable, RoleGrants
 import type { ArchivePackageCasesTable, ArchivePackagesTable, DataSubjectRequestsTable, DisposalLogTable, DisposalRunsTable, LegalHoldsTable, RetentionRulesTable, RetentionSettingsTable } from './tables/records.ts';
 import type { CaseStatsTable, StatisticsCalendarTable, StatisticsMonthlyDaysTable, StatisticsMonthlyTable, StatisticsMonthsTable } from './tables/statistics.ts';
 import type { AltchaSpentTable, SubmissionRateTable } from './tables/spam.ts';
+import type { AccessibilityStatementsTable } from './tables/accessibility.ts';
 import type { WebhookAttemptsTable, WebhookDeliveriesTable, WebhookEventsTable, WebhookSubscriptionsTable } from './tables/webhooks.ts';
 
 /**
@@ -31,9 +32,11 @@ export type * from './tables/webhooks.ts';
 export type * from './tables/records.ts';
 
 export type * from './tables/spam.ts';
+export type * from './tables/accessibility.ts';
 
 export interface Database {
   altcha_spent: AltchaSpentTable;
+  accessibility_statements: AccessibilityStatementsTable;
   submission_rate: SubmissionRateTable;
   backup_runs: BackupRunsTable;
   statistics_calendar: StatisticsCalendarTable;

@@ -31,6 +31,7 @@ const OTHER_PAGES: { href: string; label: string }[] = [
   { href: '/admin/webhooks', label: 'Webhooks' },
   { href: '/admin/e-post-in', label: 'Inkommande e-post' },
   { href: '/admin/arkiv', label: 'Arkiv och gallring' },
+  { href: '/admin/tillganglighet', label: 'Tillgänglighetsredogörelse' },
 ];
 
 export const adminRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = async (app, opts) => {

@@ -7,6 +7,7 @@ import type { Organization } from '../../db/schema.ts';
 import { cachedForOrg } from '../../platform/orgCache.ts';
 import { listActiveForvaltningar } from '../organizations/queries.ts';
 import { hashStatusToken } from '../cases/statusToken.ts';
+import { KINDS } from '../cases/labels.ts';
 import { newFormId, submitCase, type IntakeDeps } from './commands.ts';
 import { findCaseForSubmitter } from './queries.ts';
 import { MAX_REPLY, replyToQuestion } from '../cases/submitterQuestion.ts';
@@ -30,9 +31,11 @@ export const intakeRoutes: FastifyPluginAsync<IntakeDeps & { spam: SpamGuard }> 
 
   app.get('/', async (req, reply) => sendPage(reply, <StartPage org={req.org} />));
 
-  app.get('/synpunkt', async (req, reply) => {
+  // ?typ=klagomal presets the kind (the accessibility statement's "report a problem" link); anything else is ignored.
+  app.get<{ Querystring: { typ?: string } }>('/synpunkt', async (req, reply) => {
     const units = await forvaltningarOf(req.org);
-    return sendPage(reply, <FormPage org={req.org} units={units} input={emptyInput()} started={started(req.org)} />);
+    const kind = KINDS.find((k) => k === req.query.typ) ?? '';
+    return sendPage(reply, <FormPage org={req.org} units={units} input={{ ...emptyInput(), kind }} started={started(req.org)} />);
   });
 
   app.post('/synpunkt', async (req, reply) => {

@@ -35,6 +35,7 @@ const PAGES: [string, (headers: Record<string, string>) => Promise<Res>][] = [
   ['public statistics', (headers) => t.app.inject({ url: '/statistik/publik', headers })],
   ['archive of answers', (headers) => t.app.inject({ url: '/svar', headers })],
   ['archive search with errors', (headers) => t.app.inject({ url: `/svar?typ=x&q=${'x'.repeat(201)}`, headers })],
+  ['accessibility statement', (headers) => t.app.inject({ url: '/tillganglighet', headers })],
   ['page not found', (headers) => t.app.inject({ url: '/finns-inte', headers })],
   ['case not found', (headers) => t.app.inject({ url: `/arende/${'A'.repeat(43)}`, headers })],
 ];

@@ -52,6 +52,9 @@ export function Layout({ title, hasErrors, orgName, homeHref = '/', children, na
         <footer class="site-footer">
           <div class={container}>
             <p>{t('layout.footer', { org: orgName })}</p>
+            <p>
+              <a href="/tillganglighet">{t('layout.accessibility')}</a>
+            </p>
           </div>
         </footer>
       </body>
