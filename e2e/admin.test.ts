@@ -173,7 +173,7 @@ describe('setting up a new organization from nothing', () => {
     const citizen = await citizenContext.newPage();
     await citizen.goto(`${baseUrl}${B}/`);
     expect(await citizen.title()).toBe('Lämna en synpunkt – Exempelbostäder AB');
-    await clickAndWait(citizen, () => citizen.getByRole('button', { name: 'Lämna en synpunkt' }).click());
+    await clickAndWait(citizen, () => citizen.getByRole('link', { name: 'Lämna en synpunkt' }).click());
     expect(path(citizen)).toBe(`${B}/synpunkt`);
     await citizen.getByRole('radio', { name: 'Klagomål' }).check();
     await citizen.getByLabel('Beskriv din synpunkt').fill('Tvättmaskin 2 i tvättstugan på Norrgatan 5 har varit trasig i tre veckor.');

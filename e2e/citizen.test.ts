@@ -40,7 +40,7 @@ async function walk(context: BrowserContext, checkA11y: boolean) {
   expect(await page.title()).toBe('Lämna en synpunkt – Exempelkommun');
   await check('start page');
 
-  await clickAndWait(page, () => page.getByRole('button', { name: 'Lämna en synpunkt' }).click());
+  await clickAndWait(page, () => page.getByRole('link', { name: 'Lämna en synpunkt' }).click());
   expect(new URL(page.url()).pathname).toBe('/synpunkt');
   await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Lämna en synpunkt');
   await check('form');
