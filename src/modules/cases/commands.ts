@@ -4,7 +4,6 @@ import type { CasesTable, CaseKind } from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { DomainError, notFound } from '../../platform/errors.ts';
 import { SPAM_OUTCOME, type CaseEvent, type Outcome, type ReferralType } from './lifecycle.ts';
-import { emitCaseEvent } from '../webhooks/events.ts';
 import { addEvent, addMessage, type AnswerInput } from './messages.ts';
 import { answerFrame } from '../notifications/submitterMail.ts';
 import { placeholderError, unfilledPlaceholders } from '../answers/templates.ts';
@@ -199,15 +198,13 @@ export function rejectCase(deps: CaseDeps, t: Target & { reason: string; reply?:
 
 /**
  * Spam: not handled, never answered (a reply would only confirm the address to its sender), and
- * left out of the statistics by its outcome. Integrations still hear that the case is closed:
- * the history entry is not announced by the trigger (webhooks/events.ts), so it is announced here.
+ * left out of the statistics by its outcome. Integrations hear that the case is closed from its
+ * history entry, like every other way out (webhooks/events.ts).
  */
 export async function markAsSpam(deps: CaseDeps, t: Target) {
   return deps.db.transaction().execute(async (tx) => {
     const now = deps.clock.now();
-    const result = await transition(tx, { actor: t.actor, organizationId: orgOf(t), number: t.number, event: 'spam', expectedVersion: t.expectedVersion, now, changes: { outcome: SPAM_OUTCOME, closed_at: now }, data: {} });
-    await emitCaseEvent(tx, { type: 'case.closed', organizationId: orgOf(t), caseId: result.id, number: t.number, status: result.status, at: now });
-    return result;
+    return transition(tx, { actor: t.actor, organizationId: orgOf(t), number: t.number, event: 'spam', expectedVersion: t.expectedVersion, now, changes: { outcome: SPAM_OUTCOME, closed_at: now }, data: {} });
   });
 }
 

@@ -38,8 +38,9 @@ export const WEBHOOK_EVENT_LABEL: Record<WebhookEventType, string> = {
  * Which entries of a case's history are announced, and as what. Typed against every CaseEvent,
  * so a new lifecycle event does not compile until someone decides. Every way out of the process
  * is case.closed; the status in the payload says which way. The database trigger on case_events
- * (migration 2026-12-01T1600) applies this same table, so every module that writes a case's
- * history is heard, in its own transaction; webhooks.trigger.test.ts holds the two together.
+ * (migration 2026-12-01T1610, which replaced 1600's) applies this same table, so every module
+ * that writes a case's history is heard, in its own transaction; trigger.test.ts holds the two
+ * together.
  */
 export const ANNOUNCED_HISTORY: Record<CaseEvent | 'received' | 'exported' | 'publication_published' | 'publication_withdrawn', WebhookEventType | null> = {
   received: 'case.created',
@@ -54,9 +55,7 @@ export const ANNOUNCED_HISTORY: Record<CaseEvent | 'received' | 'exported' | 'pu
   quick_close: 'case.closed',
   refer: 'case.closed',
   reject: 'case.closed',
-  // Announced as case.closed by cases/commands.ts markAsSpam, not by the trigger (whose
-  // migration is frozen): null here keeps this table and the trigger saying the same.
-  spam: null,
+  spam: 'case.closed',
   merge: 'case.closed',
   withdraw: 'case.closed',
   reopen: 'case.reopened',
