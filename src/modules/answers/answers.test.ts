@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Session, startTestApp, type TestContext } from '../../../test/app.ts';
 import { installationSecret } from '../../platform/secrets.ts';
 import { grantsOf } from '../auth/queries.ts';
-import { addNote, assignCase, registerCase, type CaseDeps } from '../cases/commands.ts';
+import { addNote, assignCase, registerCase, routeCase, type CaseDeps } from '../cases/commands.ts';
 import { registerOnBehalf, type OnBehalfInput } from '../registration/commands.ts';
 import type { Actor } from '../cases/policy.ts';
 import { STALE_MESSAGE } from '../cases/transition.ts';
@@ -200,6 +200,27 @@ describe('answering', () => {
     expect(typo.body).toContain('”{namm}”');
     expect(await messagesOf(number)).toHaveLength(0);
     expect((await caseRow(number)).status).not.toBe('answered');
+  });
+
+  it('keeps the handler’s text when the case is reassigned or sent away while they write, sending nothing', async () => {
+    const { number } = await caseForHanna(ASA);
+    const s = await signedIn(HANNA);
+    const form = await s.get(`/handlaggning/arenden/${number}/svara`);
+    await assignCase(deps, { actor: await actor(SARA), number, handlerId: (await actor(SARA)).id });
+    const text = 'Hej Åsa! Grinden får ett nytt lås på måndag.';
+    const res = await answer(s, number, { channel: 'email', subject: '', body: text, callDate: '', version: versionIn(form.body) });
+    expect(res.statusCode).toBe(409);
+    expect(res.body).toContain('Ärendet har fått en annan handläggare');
+    expect(res.body).toContain(text);
+    expect(await messagesOf(number)).toHaveLength(0);
+
+    // Sent to another förvaltning: the case is gone from Hanna's sight (404), her text is not.
+    await routeCase(deps, { actor: await actor(REGISTRAR), number, unitId: await idOf('org_units', 'Gata och park') });
+    const gone = await answer(s, number, { channel: 'email', subject: '', body: text, callDate: '', version: versionIn(form.body) });
+    expect(gone.statusCode).toBe(404);
+    expect(gone.body).toContain('<title>Fel: Svaret har inte skickats');
+    expect(gone.body).toContain(text);
+    expect(await messagesOf(number)).toHaveLength(0);
   });
 
   it('refuses a stale version with 409 and the clear message, keeping the text and storing nothing', async () => {

@@ -15,6 +15,10 @@ import { fillTemplate, placeholderValues } from './templates.ts';
 import { submitterI18n } from '../notifications/submitterMail.ts';
 import { MESSAGE_CHANNELS, readAnswerInput, recipientFor, validateAnswer, type AnswerFormInput, type Reachability } from './validation.ts';
 import { AnswerPage } from './views/AnswerPage.tsx';
+import { LostCasePage } from './views/LostCasePage.tsx';
+
+const REASSIGNED =
+  'Ärendet har fått en annan handläggare, eller ändrats så att du inte längre kan svara, medan du skrev. Ditt svar har inte skickats. Texten finns kvar nedan: kopiera den och ge den till den som har ärendet nu.';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -67,8 +71,14 @@ export const answersRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => 
 
   app.post<{ Params: Params }>('/handlaggning/arenden/:number/svara', async (req, reply) => {
     const actor = req.actor!;
-    const detail = await answerable(actor, req.params.number);
     const input = readAnswerInput(req.body);
+    const detail = await loadCaseDetail(deps.db, actor, req.params.number);
+    // Only someone who may see the contact details gets the answer page back (a reader never does).
+    if (detail && !can(actor, 'answer', detail.policy) && can(actor, 'view_contact', detail.policy)) {
+      // Reassigned (or moved on) while this person wrote: nothing is sent, and their text stays on the page.
+      return show(req, reply, detail, { ...input, version: String(detail.case.version) }, { conflict: REASSIGNED }, 409);
+    }
+    if (!detail || !can(actor, 'answer', detail.policy)) return sendPage(reply, <LostCasePage orgName={req.org.name} actor={actor} csrf={reply.generateCsrf()} number={req.params.number} text={input.body} />, 404);
     const result = validateAnswer(input, reachOf(detail), detail.case, deps.clock.now());
     if (!result.ok) return show(req, reply, detail, input, { errors: result.errors }, 400);
     try {
