@@ -71,6 +71,9 @@ describe('setting up a new organization from nothing', () => {
     await signIn(admin, '', 'admin@exempelkommun.se', 'exempel-demo-2026');
     await admin.goto(`${baseUrl}/admin`);
     await expectAccessible(admin, '/admin');
+    await admin.goto(`${baseUrl}/admin/tillganglighet`);
+    await expectAccessible(admin, '/admin/tillganglighet');
+    await admin.goto(`${baseUrl}/admin`);
     await clickAndWait(admin, () => admin.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Organisationer' }).click());
     expect(path(admin)).toBe('/admin/organisationer');
     await expectAccessible(admin, '/admin/organisationer');

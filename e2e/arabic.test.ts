@@ -92,6 +92,9 @@ describe('an Arabic submission', () => {
     expect(await status.locator('html').getAttribute('lang')).toBe('ar');
     await expect(status.locator('.user-text').first().textContent()).resolves.toBe(TEXT);
     await expectNoAxeViolations(status, 'Arabic status page');
+    await status.goto(`${baseUrl}/tillganglighet?lang=ar`);
+    expect(await status.locator('html').getAttribute('dir')).toBe('rtl');
+    await expectNoAxeViolations(status, 'Arabic accessibility statement');
     await fresh.close();
     await context.close();
   });

@@ -89,6 +89,11 @@ async function walk(context: BrowserContext, checkA11y: boolean) {
   await expect(page.getByText('trasig lampa.png').count()).resolves.toBe(1);
   await check('status page');
 
+  // The accessibility statement, from the footer of every page.
+  await clickAndWait(page, () => page.getByRole('contentinfo').getByRole('link', { name: 'Tillgänglighetsredogörelse' }).click());
+  expect(new URL(page.url()).pathname).toBe('/tillganglighet');
+  await check('accessibility statement');
+
   await page.close();
   return number;
 }
