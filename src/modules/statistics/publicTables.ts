@@ -2,12 +2,14 @@ import type { Translator } from '../../platform/i18n/catalogue.ts';
 import { KINDS } from '../cases/labels.ts';
 import type { Period } from './period.ts';
 import { SMALL_GROUP, type StatisticsResult } from './result.ts';
+import { publicSuppression } from './suppression.ts';
 import type { Cell, Table } from './tableModel.ts';
 
 /**
  * The public statistics, in the reader's language: aggregates only, no free text, no links into
  * cases, nothing about internal cases, and every count below five suppressed (shown as "färre
- * än 5"), so that no single case can be singled out.
+ * än 5"), with enough others that none can be worked out from the totals (suppression.ts), so
+ * that no single case can be singled out.
  */
 
 const monthDate = (m: string) => new Date(`${m}-15T12:00:00Z`);
@@ -25,7 +27,15 @@ export function publicPeriod(i18n: Translator, p: Period): string {
 export function publicTables(r: StatisticsResult, i18n: Translator) {
   const { t } = i18n;
   const suppressed: Cell = { v: t('stats.public.suppressed'), kind: 'text' };
-  const count = (n: number): Cell => (n > 0 && n < SMALL_GROUP ? suppressed : { v: n, kind: 'count' });
+  const s = r.current;
+  // Small counts hidden, and as many more as it takes that none can be worked out from the totals.
+  const hide = publicSuppression(
+    r.months.map((m) => ({ byKind: KINDS.map((k) => m.byKind[k]), total: m.total })),
+    KINDS.map((k) => s.byKind[k]),
+    s.received,
+    r.groups.map((g) => g.received),
+  );
+  const count = (n: number, hidden: boolean): Cell => (hidden ? suppressed : { v: n, kind: 'count' });
   const share = (ok: number, late: number): Cell => {
     const n = ok + late;
     if (n === 0) return { v: null, kind: 'percent' };
@@ -36,15 +46,14 @@ export function publicTables(r: StatisticsResult, i18n: Translator) {
     d.n === 0 ? { v: null, kind: 'days' } : d.n < SMALL_GROUP ? suppressed : { v: Math.round(d.median! * 10) / 10, kind: 'days' };
   const period = publicPeriod(i18n, r.current.period);
   const kinds = KINDS.map((k) => t(`kind.${k}`));
-  const s = r.current;
 
   const months: Table = {
     id: 'publik-per-manad',
     title: t('stats.public.months.title', { period }),
     head: [t('stats.public.month'), ...kinds, t('stats.public.total')],
     rows: [
-      ...r.months.map((m) => ({ header: publicMonth(i18n, m.month), cells: [...KINDS.map((k) => count(m.byKind[k])), count(m.total)] })),
-      { header: t('stats.public.total'), cells: [...KINDS.map((k) => count(s.byKind[k])), count(s.received)] },
+      ...r.months.map((m, i) => ({ header: publicMonth(i18n, m.month), cells: [...KINDS.map((k, j) => count(m.byKind[k], hide.month(i, j))), count(m.total, hide.monthTotal(i))] })),
+      { header: t('stats.public.total'), cells: [...KINDS.map((k, j) => count(s.byKind[k], hide.kindTotal(j))), count(s.received, hide.grand)] },
     ],
   };
   const deadlines: Table = {
@@ -61,7 +70,7 @@ export function publicTables(r: StatisticsResult, i18n: Translator) {
     id: 'publik-per-forvaltning',
     title: t('stats.public.groups.title', { period }),
     head: [t('stats.public.unit'), t('stats.public.received'), t('stats.public.answerShare'), t('stats.public.medianDays')],
-    rows: r.groups.map((g) => ({ header: g.key === 'none' ? t('stats.public.unassigned') : g.label, cells: [count(g.received), share(g.answerOk, g.answerLate), median(g.responseWorking)] })),
+    rows: r.groups.map((g, i) => ({ header: g.key === 'none' ? t('stats.public.unassigned') : g.label, cells: [count(g.received, hide.group(i)), share(g.answerOk, g.answerLate), median(g.responseWorking)] })),
   };
   return { months, deadlines, groups, period };
 }

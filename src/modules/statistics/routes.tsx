@@ -16,6 +16,7 @@ import { publicMonthShort, publicTables } from './publicTables.ts';
 import { citizenArea } from '../../platform/i18n/plugin.ts';
 import { computeStatistics } from './queries.ts';
 import type { StatisticsResult } from './result.ts';
+import type { Cell } from './tableModel.ts';
 import { loadNames } from './scope.ts';
 import { StatisticsRefresher } from './refresher.ts';
 import { buildReport, committeesFor } from './report.ts';
@@ -70,7 +71,8 @@ const publicStatistics: FastifyPluginAsync<StatisticsDeps & { kick: () => void }
     const r = await computeStatistics(deps.db, { scope: { organizationIds: [req.org.id], includeConfidential: true }, period, filter: {}, groupBy: 'forvaltning', today, measureLimit: 0 });
     deps.kick();
     const tables = publicTables(r, i18n);
-    const suppressed = (n: number) => (n > 0 && n < 5 ? null : n);
+    // The charts show exactly what the tables show: a hidden count is a gap, never a bar.
+    const shown = (c: Cell | undefined) => (c?.kind === 'count' && typeof c.v === 'number' ? c.v : null);
     const page = (
       <PublicStatisticsPage
         orgName={req.org.name}
@@ -79,7 +81,7 @@ const publicStatistics: FastifyPluginAsync<StatisticsDeps & { kick: () => void }
         periodText={tables.period}
         months={{
           table: tables.months,
-          svg: barChart(r.months.map((m) => publicMonthShort(i18n, m.month)), KINDS.map((k) => ({ name: i18n.t(`kind.${k}`), data: r.months.map((m) => suppressed(m.byKind[k])) })), {
+          svg: barChart(r.months.map((m) => publicMonthShort(i18n, m.month)), KINDS.map((k, j) => ({ name: i18n.t(`kind.${k}`), data: tables.months.rows.slice(0, r.months.length).map((row) => shown(row.cells[j])) })), {
             label: i18n.t('stats.public.months.chart', { period: tables.period }),
             stacked: true,
           }),
@@ -87,7 +89,7 @@ const publicStatistics: FastifyPluginAsync<StatisticsDeps & { kick: () => void }
         deadlines={tables.deadlines}
         groups={{
           table: tables.groups,
-          svg: barChart(tables.groups.rows.map((row) => row.header), [{ name: i18n.t('stats.public.received'), data: r.groups.map((g) => suppressed(g.received)) }], {
+          svg: barChart(tables.groups.rows.map((row) => row.header), [{ name: i18n.t('stats.public.received'), data: tables.groups.rows.map((row) => shown(row.cells[0])) }], {
             label: i18n.t('stats.public.groups.chart'),
             horizontal: true,
           }),
