@@ -25,9 +25,9 @@ export function DisposalLogPage(p: AdminPageProps & { rows: LogRow[]; page: numb
       {p.rows.length === 0 ? (
         <p>Inga gallrade ärenden{p.from || p.to ? ' under den perioden' : ''}.</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" role="region" aria-labelledby="gallringslogg-tabell" tabindex={0}>
           <table>
-            <caption class="visually-hidden">Gallrade ärenden, senaste först</caption>
+            <caption id="gallringslogg-tabell" class="visually-hidden">Gallrade ärenden, senaste först</caption>
             <thead>
               <tr>
                 <th scope="col">Ärende</th>

@@ -71,9 +71,9 @@ export function DisposalPage(p: AdminPageProps & { today: string; rules: RunRule
         </div>
       </dl>
       {p.due.length > 0 && (
-        <div class="table-scroll">
+        <div class="table-scroll" role="region" aria-labelledby="att-gallra-tabell" tabindex={0}>
           <table>
-            <caption>Ärenden att gallra, äldst avslutade först</caption>
+            <caption id="att-gallra-tabell">Ärenden att gallra, äldst avslutade först</caption>
             <thead>
               <tr>
                 <th scope="col">Ärende</th>
