@@ -243,7 +243,24 @@ describe('the rules behind the matrix', () => {
   });
 });
 
+/** Events that the matrix checks through another column they must always agree with. */
+const SAME_AS: Partial<Record<CaseEvent, CaseEvent>> = { spam: 'reject' };
+
 // Keep the event columns of the matrix in step with the table.
 it('the matrix has a column for every event in the table', () => {
-  expect(ACTIONS.filter((a) => (EVENTS as readonly string[]).includes(a)).sort()).toEqual([...EVENTS].sort() as CaseEvent[]);
+  expect([...ACTIONS.filter((a) => (EVENTS as readonly string[]).includes(a)), ...(Object.keys(SAME_AS) as CaseEvent[])].sort()).toEqual([...EVENTS].sort() as CaseEvent[]);
+});
+
+// Marking as spam is open to exactly those who may close a case as not handled, from the same statuses.
+it('spam is allowed exactly where rejecting is, for every person, case and status', () => {
+  for (const [event, twin] of Object.entries(SAME_AS) as [CaseEvent, CaseEvent][]) {
+    for (const grants of Object.values(ACTORS)) {
+      for (const s of [INSIDE, OUTSIDE, CONFIDENTIAL, MINE, MINE_CONFIDENTIAL, MINE_OUTSIDE, UNROUTED, OTHER_ORG]) {
+        for (const status of STATUSES) {
+          const c = policyCaseFor(s, status);
+          expect(can(actor(grants), event, c), `${s.name} ${status}`).toBe(can(actor(grants), twin, c));
+        }
+      }
+    }
+  }
 });
