@@ -1,10 +1,12 @@
-import type { Executor } from '../../db/database.ts';
+import type { Executor, Tx } from '../../db/database.ts';
+import { queueEmails, statusLink } from '../notifications/outbox.ts';
+import { submitterI18n } from '../notifications/submitterMail.ts';
 import { swedishYear } from '../../platform/clock.ts';
 import { DomainError, notFound } from '../../platform/errors.ts';
 import type { CaseDeps } from '../cases/commands.ts';
 import { allocateCaseNumber } from '../cases/numbering.ts';
 import { can, type Actor } from '../cases/policy.ts';
-import { lockCaseForChange, policyCase } from '../cases/queries.ts';
+import { lockCaseForChange, policyCase, type LockedCase } from '../cases/queries.ts';
 import { hashStatusToken, statusTokenFor } from '../cases/statusToken.ts';
 import { transition } from '../cases/transition.ts';
 import { deadlinesForNewCase } from '../deadlines/hooks.ts';
@@ -73,6 +75,8 @@ export async function forwardCase(deps: CaseDeps, t: { actor: Actor; number: str
         received_at: row.received_at,
         status_token_hash: hashStatusToken(statusTokenFor(deps.tokenSecret, newId)),
         forwarded_from_case_id: row.id,
+        // Rule 6: whether the person was asked before staff registered it for them travels with the case.
+        channel_confirmed: row.channel_confirmed,
         ...deadlines,
       })
       .execute();
@@ -102,6 +106,7 @@ export async function forwardCase(deps: CaseDeps, t: { actor: Actor; number: str
       changes: { referral_type: 'other_organization', closed_at: now, forwarded_to_case_id: newId },
       data: { referralType: 'other_organization', forwardedTo: { organization: target.name, number: newNumber }, comment: t.comment || null },
     });
+    await tellSubmitter(tx, deps, { row, contact, newId, newNumber, toOrganizationId: target.id, toName: target.name, fromName: fromOrgName, now });
   });
   return { fromNumber: t.number, toNumber: newNumber, toOrganizationName: target.name };
 }
@@ -114,4 +119,27 @@ export async function forwardingLinks(db: Executor, c: { forwarded_to_case_id: s
       : Promise.resolve(undefined);
   const [to, from] = await Promise.all([pick(c.forwarded_to_case_id), pick(c.forwarded_from_case_id)]);
   return { to: to ?? null, from: from ?? null };
+}
+
+/** The submitter learns where their feedback went, its number there and the link to follow it (by e-mail, in their language). */
+async function tellSubmitter(
+  tx: Tx,
+  deps: CaseDeps,
+  f: { row: LockedCase; contact: { email: string | null } | undefined; newId: string; newNumber: string; toOrganizationId: string; toName: string; fromName: string; now: Date },
+) {
+  if (f.row.anonymous || !f.contact?.email) return;
+  const to = await tx.selectFrom('organizations').select(['slug', 'host_name', 'is_default']).where('id', '=', f.toOrganizationId).executeTakeFirstOrThrow();
+  const i18n = submitterI18n(f.row.language);
+  const values = { number: i18n.ltr(f.row.number), newNumber: i18n.ltr(f.newNumber), org: f.toName, fromOrg: f.fromName, statusLink: i18n.ltr(statusLink({ tokenSecret: deps.tokenSecret, publicUrl: deps.publicUrl ?? 'http://localhost:3000' }, to, f.newId)) };
+  await queueEmails(tx, [{
+    case_id: f.row.id,
+    organization_id: f.row.organization_id,
+    purpose: 'referral',
+    recipient: f.contact.email,
+    recipient_user_id: null,
+    subject: i18n.t('mail.forwarded.subject', values),
+    body: i18n.t('mail.forwarded.body', values),
+    dedupe_key: `forwarded:${f.row.id}`,
+    created_at: f.now,
+  }], f.now);
 }

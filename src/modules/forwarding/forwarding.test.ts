@@ -58,6 +58,14 @@ describe('forwarding a case to another organization', () => {
     const contact = await t.db.selectFrom('case_contacts').selectAll().where('case_id', '=', there.id).executeTakeFirstOrThrow();
     expect(contact).toMatchObject({ name: 'Kim Hyresgäst', email: 'kim@example.se', phone: '070-123 45 67', address: 'Storgatan 3', reply_channel: 'email' });
 
+    // Rule 6 ("tillfrågad") travels with the case; the submitter is told where it went and how to follow it.
+    expect(there.channel_confirmed).toBe(here.channel_confirmed);
+    const told = await t.db.selectFrom('messages').select(['purpose', 'recipient', 'subject', 'body', 'status']).where('case_id', '=', here.id).where('purpose', '=', 'referral').executeTakeFirstOrThrow();
+    expect(told).toMatchObject({ recipient: 'kim@example.se', status: 'queued', subject: `Din synpunkt ${number} har skickats vidare` });
+    expect(told.body).toContain(`Där har den fått nummer ${there.number}`);
+    expect(told.body).toContain('Exempelbostäder AB');
+    expect(told.body).toMatch(/\/o\/bostadsbolaget\/arende\/[A-Za-z0-9_-]{43}/);
+
     const referEvent = await t.db.selectFrom('case_events').selectAll().where('case_id', '=', here.id).where('type', '=', 'refer').executeTakeFirstOrThrow();
     expect(referEvent.data).toMatchObject({ referralType: 'other_organization', forwardedTo: { organization: 'Exempelbostäder AB', number: there.number } });
     const receivedEvent = await t.db.selectFrom('case_events').selectAll().where('case_id', '=', there.id).executeTakeFirstOrThrow();
