@@ -62,7 +62,7 @@ export interface AppDeps {
   db: Db;
   clock: Clock;
   /** mail.publicUrl is where links in e-mail point (tests and the server pass it; default localhost). */
-  config: Pick<Config, 'demo' | 'secureCookies' | 'logLevel'> & Partial<Pick<Config, 'mail' | 'metricsToken' | 'backup'>>;
+  config: Pick<Config, 'demo' | 'secureCookies' | 'logLevel'> & Partial<Pick<Config, 'mail' | 'metricsToken' | 'backup' | 'trustProxy'>>;
   /** The process logger (the server passes one); without it nothing is logged, unless `log`. */
   logger?: FastifyBaseLogger;
   /** Log to standard output at config.logLevel (when no logger is given). */
@@ -84,7 +84,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logController: new RequestLogController(),
     genReqId: requestId,
     requestIdHeader: false,
-    trustProxy: true,
+    // Only the configured proxies may say who the client is (req.ip for rate limits, req.protocol).
+    trustProxy: deps.config.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
     rewriteUrl: rewriteOrgUrl,
   }) as unknown as FastifyInstance;
@@ -155,7 +156,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Registered after the handlers above, so every module inherits them.
   const tokenSecret = await installationSecret(deps.db, 'status-token');
   await app.register(healthRoutes, { db: deps.db, jobRunner: deps.jobRunner });
-  await app.register(tenantPlugin, { db: deps.db });
+  await app.register(tenantPlugin, { db: deps.db, publicUrl: deps.config.mail?.publicUrl });
   const spam = new SpamGuard(deps.db, await installationSecret(deps.db, 'spam'), { ...DEFAULT_SPAM, ...deps.spam });
   await app.register(spamRoutes, { guard: spam });
   await app.register(intakeRoutes, { db: deps.db, clock: deps.clock, tokenSecret, spam, publicUrl: deps.config.mail?.publicUrl ?? 'http://localhost:3000' });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import type { BackupSchedule } from './modules/backup/schedule.ts';
 import { logFormatFrom, type LogFormat } from './platform/logging.ts';
@@ -11,6 +12,11 @@ export interface Config {
   embeddedPgPort: number;
   /** Demo mode: embedded database, seeded with Exempelkommun, demo sign-in shown. */
   demo: boolean;
+  /**
+   * TRUST_PROXY: the reverse proxies (addresses, CIDR ranges or loopback/linklocal/uniquelocal)
+   * whose X-Forwarded-For/-Proto are believed; undefined: none, the peer is the client.
+   */
+  trustProxy: string | undefined;
   /** Cookies get the Secure flag unless explicitly running plain HTTP locally. */
   secureCookies: boolean;
   logLevel: string;
@@ -129,6 +135,23 @@ function logFormatOf(value: string | undefined): LogFormat {
   }
 }
 
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * Trusting every peer's X-Forwarded-For would let anyone choose the address the rate limits and
+ * lockouts count by, so only named proxies are trusted: "true" or "*" is refused.
+ */
+export function trustProxyOf(value: string | undefined): string | undefined {
+  if (!value?.trim()) return undefined;
+  const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+  for (const e of entries) {
+    const [address, bits, extra] = e.split('/');
+    const ok = PROXY_RANGES.has(e) || (extra === undefined && isIP(address!) !== 0 && (bits === undefined || /^\d{1,3}$/.test(bits)));
+    if (!ok) throw new ConfigError(`TRUST_PROXY must list the proxies' addresses (e.g. 127.0.0.1,10.0.0.0/8 or loopback), got "${e}"`);
+  }
+  return entries.join(',');
+}
+
 function metricsTokenOf(value: string | undefined): string | undefined {
   if (!value) return undefined;
   // A guessable token would open the metrics to anyone who can reach the port.
@@ -150,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.DATA_DIR || 'data'),
     embeddedPgPort: intFrom(env, 'EMBEDDED_PG_PORT', 54329),
     demo: !databaseUrl,
+    trustProxy: trustProxyOf(env.TRUST_PROXY),
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES !== 'false' : Boolean(databaseUrl),
     logLevel: env.LOG_LEVEL || 'info',
     logFormat: logFormatOf(env.LOG_FORMAT),

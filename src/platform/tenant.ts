@@ -16,6 +16,14 @@ declare module 'fastify' {
      * puts the base path in front of links, form actions and redirects on the way out.
      */
     basePath: string;
+    /**
+     * Where links that leave the page start (mail, receipts, OIDC, feeds): PUBLIC_URL, or the
+     * organization's own host name, plus its base path. Never a header the client chose
+     * (Host, X-Forwarded-Host), so nobody can have us send a link to their own site.
+     */
+    publicBase: string;
+    /** PUBLIC_URL (or, without it, the address asked for): the start of links to other organizations. */
+    publicUrl: string;
   }
 }
 
@@ -47,9 +55,20 @@ export function withBase(basePath: string, path: string): string {
 }
 
 /** The absolute URL of an organization-relative path, for links that leave the page (mail, receipts, OIDC). */
-export function absoluteUrl(req: Pick<FastifyRequest, 'protocol' | 'host' | 'basePath'>, path: string): string {
+export function absoluteUrl(req: Pick<FastifyRequest, 'publicBase'>, path: string): string {
   // Normalized ("http://x:80/" → "http://x/"), so the same URL reads the same everywhere (OIDC compares them exactly).
-  return new URL(`${req.protocol}://${req.host}${req.basePath}${path}`).href;
+  return new URL(`${req.publicBase}${path}`).href;
+}
+
+/** The absolute URL of a path of another organization than the request's. */
+export function orgUrl(req: Pick<FastifyRequest, 'publicUrl'>, org: Pick<Organization, 'host_name' | 'is_default' | 'slug'>, path: string): string {
+  return new URL(`${orgPublicBase(org, req.publicUrl)}${path}`).href;
+}
+
+/** The public address of an organization's pages: its own host name (with PUBLIC_URL's scheme), else PUBLIC_URL with /o/<slug>. */
+export function orgPublicBase(org: Pick<Organization, 'host_name' | 'is_default' | 'slug'>, publicUrl: string): string {
+  if (org.host_name) return `${new URL(publicUrl).protocol}//${org.host_name}`;
+  return org.is_default ? publicUrl : `${publicUrl}/o/${org.slug}`;
 }
 
 // href="/…", action="/…", src="/…", formaction="/…" as preact-render-to-string writes them.
@@ -76,10 +95,19 @@ function resolveBasePath(reply: FastifyReply, req: FastifyRequest, payload: unkn
 /** Operations endpoints and assets belong to the installation, not to an organization. */
 const UNTENANTED = /^\/(?:health(?:\/(?:live|ready))?|metrics|assets\/[^?]*)(?:\?|$)/;
 
-export const tenantPlugin = fp<{ db: Db }>(async (app, { db }) => {
+export const tenantPlugin = fp<{ db: Db; publicUrl?: string }>(async (app, { db, publicUrl }) => {
   app.decorateRequest('org', null as unknown as Organization);
   app.decorateRequest('basePath', '');
+  app.decorateRequest('publicBase', '');
+  app.decorateRequest('publicUrl', '');
   app.addHook('onRequest', async (req) => {
+    await resolveOrganization(req);
+    if (!req.org) return;
+    // Without PUBLIC_URL (tests that build the app alone) the address asked for stands in.
+    req.publicUrl = publicUrl ?? `${req.protocol}://${req.host}`;
+    req.publicBase = publicUrl ? orgPublicBase(req.org, publicUrl) : `${req.publicUrl}${req.basePath}`;
+  });
+  async function resolveOrganization(req: FastifyRequest) {
     if (UNTENANTED.test(req.url)) return;
     const slug = (req.raw as RawWithSlug)[SLUG];
     if (slug) {
@@ -103,6 +131,6 @@ export const tenantPlugin = fp<{ db: Db }>(async (app, { db }) => {
       throw new DomainError('not_found', 'Ingen organisation är uppsatt ännu. En administratör kan lägga in demodata med npm run cli -- seed-demo.');
     }
     req.org = org;
-  });
+  }
   app.addHook('onSend', async (req, reply, payload) => resolveBasePath(reply, req, payload));
 });

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Executor } from '../../db/database.ts';
-import { absoluteUrl } from '../../platform/tenant.ts';
+import { absoluteUrl, orgUrl } from '../../platform/tenant.ts';
 import type { OnBehalfInput } from '../registration/commands.ts';
 import { validateSubmission, type SubmissionInput } from '../intake/validation.ts';
 import type { UploadedFile } from '../intake/attachments.ts';
@@ -69,6 +69,5 @@ export async function statusUrlFor(db: Executor, req: FastifyRequest, organizati
   const path = `/arende/${token}`;
   if (req.org?.id === organizationId) return absoluteUrl(req, path);
   const org = await db.selectFrom('organizations').select(['slug', 'host_name', 'is_default']).where('id', '=', organizationId).executeTakeFirstOrThrow();
-  if (org.host_name) return `${req.protocol}://${org.host_name}${path}`;
-  return `${req.protocol}://${req.host}${org.is_default ? '' : `/o/${org.slug}`}${path}`;
+  return orgUrl(req, org, path);
 }

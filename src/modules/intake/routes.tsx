@@ -19,6 +19,7 @@ import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { ReceiptPage } from './views/ReceiptPage.tsx';
 import { StartPage } from './views/StartPage.tsx';
 import { StatusPage } from './views/StatusPage.tsx';
+import { absoluteUrl } from '../../platform/tenant.ts';
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
@@ -84,7 +85,7 @@ export const intakeRoutes: FastifyPluginAsync<IntakeDeps & { spam: SpamGuard }> 
 
   app.get<{ Params: { token: string } }>('/synpunkt/kvitto/:token', async (req, reply) => {
     const c = await loadByToken(req, reply, req.params.token);
-    const statusUrl = `${publicOrigin(req)}/arende/${req.params.token}`;
+    const statusUrl = absoluteUrl(req, `/arende/${req.params.token}`);
     return sendPage(reply, <ReceiptPage org={req.org} number={c.number} statusUrl={statusUrl} anonymous={c.anonymous} />);
   });
 
@@ -114,7 +115,3 @@ export const intakeRoutes: FastifyPluginAsync<IntakeDeps & { spam: SpamGuard }> 
   }
 };
 
-function publicOrigin(req: { protocol: string; host: string; basePath: string }): string {
-  // The organization's own base path (/o/<slug>) is part of every absolute link.
-  return `${req.protocol}://${req.host}${req.basePath}`;
-}

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Executor } from '../../db/database.ts';
 import { DomainError, notFound } from '../../platform/errors.ts';
+import { orgUrl } from '../../platform/tenant.ts';
 import { apiActor } from '../api/auth.ts';
 import type { ApiErrorBody } from '../api/errors.ts';
 import { numberParamsSchema } from '../api/schemas.ts';
@@ -21,9 +22,7 @@ type NumberReq<B = unknown, Q = unknown> = FastifyRequest<{ Params: { number: st
 /** The organization's public address for a path: its own host, its /o/<slug>, or the default. */
 async function publicUrl(db: Executor, req: FastifyRequest, organizationId: string, path: string): Promise<string> {
   const org = await db.selectFrom('organizations').select(['slug', 'host_name', 'is_default']).where('id', '=', organizationId).executeTakeFirstOrThrow();
-  const url = org.host_name ? `${req.protocol}://${org.host_name}${path}` : `${req.protocol}://${req.host}${org.is_default ? '' : `/o/${org.slug}`}${path}`;
-  // Normalized ("http://x:80/" → "http://x/"), as absoluteUrl does for the organization's own pages.
-  return new URL(url).href;
+  return orgUrl(req, org, path);
 }
 
 /** Refusals and conflicts as the API reports them: 422 when the case may not be published at all, 409 otherwise. */

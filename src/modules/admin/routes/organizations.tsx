@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { notFound } from '../../../platform/errors.ts';
+import { orgUrl } from '../../../platform/tenant.ts';
 import { sendPage } from '../../../platform/views/render.ts';
 import * as cmd from '../commands/organizations.ts';
 import { canManageOrganizations } from '../policy.ts';
@@ -28,7 +29,7 @@ export function organizationRoutes(app: FastifyInstance, k: AdminKit) {
   app.post('/admin/organisationer/ny', async (req, reply) => {
     requireScope(canManageOrganizations(scopeOf(req)));
     const values = orgValues(req.body);
-    const r = await attempt(() => cmd.createOrganization(deps, ctx(req), { ...values, invitationLinkBase: (slug) => `${req.protocol}://${req.host}/o/${slug}/inbjudan/` }));
+    const r = await attempt(() => cmd.createOrganization(deps, ctx(req), { ...values, invitationLinkBase: (slug) => orgUrl(req, { slug, host_name: null, is_default: false }, '/inbjudan/') }));
     if (!r.ok) return sendPage(reply, <OrganizationFormPage {...page(req, reply, '/admin/organisationer')} values={values} errors={r.errors} />, 400);
     const { org, invitation } = r.value;
     return sendPage(
