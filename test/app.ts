@@ -58,6 +58,8 @@ export const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
  */
 export class Session {
   private cookies = new Map<string, string>();
+  /** The address this browser connects from (inject's default is 127.0.0.1): tests of per-address limits. */
+  remoteAddress: string | undefined;
   /** `base`: an organization's base path ('/o/<slug>'), put in front of every path this session requests. */
   constructor(
     private app: FastifyInstance,
@@ -94,7 +96,7 @@ export class Session {
   }
 
   async get(url: string) {
-    const res = await this.app.inject({ method: 'GET', url: this.at(url), headers: { cookie: this.cookieHeader() } });
+    const res = await this.app.inject({ method: 'GET', url: this.at(url), headers: { cookie: this.cookieHeader() }, remoteAddress: this.remoteAddress });
     this.keep(res);
     return res;
   }
@@ -112,7 +114,7 @@ export class Session {
   async post(url: string, fields: Record<string, string | string[]>, opts: { csrfFrom?: string; csrf?: string | false } = {}) {
     const token = opts.csrf === false ? undefined : (opts.csrf ?? (await this.csrf(opts.csrfFrom)));
     const body = form(token ? { _csrf: token, ...fields } : fields);
-    const res = await this.app.inject({ method: 'POST', url: this.at(url), headers: { ...FORM, cookie: this.cookieHeader() }, payload: body });
+    const res = await this.app.inject({ method: 'POST', url: this.at(url), headers: { ...FORM, cookie: this.cookieHeader() }, payload: body, remoteAddress: this.remoteAddress });
     this.keep(res);
     return res;
   }

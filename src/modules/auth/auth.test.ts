@@ -61,6 +61,28 @@ describe('sign-in', () => {
     expect(after.statusCode).toBe(303);
   });
 
+  it('does not let someone elsewhere lock a person out, and makes a guesser wait longer each time', async () => {
+    const email = 'registrator@exempelkommun.se';
+    const guesser = new Session(t.app);
+    guesser.remoteAddress = '203.0.113.66';
+    for (let i = 0; i < 4; i++) await guesser.post('/logga-in', { email, password: 'fel' });
+    expect(errorText((await guesser.post('/logga-in', { email, password: 'fel' })).body)).toContain('För många misslyckade inloggningar');
+    expect(errorText((await guesser.post('/logga-in', { email, password: DEMO_PASSWORD })).body)).toContain('För många misslyckade inloggningar');
+    // The person at their own address signs in all the same.
+    expect((await new Session(t.app).post('/logga-in', { email, password: DEMO_PASSWORD })).statusCode).toBe(303);
+    // Backoff: 1 minute after the fifth failure, then 2, then 4.
+    const waits: number[] = [];
+    t.clock.advance(60_000);
+    for (let i = 0; i < 3; i++) {
+      const res = await guesser.post('/logga-in', { email, password: 'fel' });
+      expect(errorText(res.body)).toContain('För många misslyckade inloggningar');
+      const row = await t.db.selectFrom('login_throttle').select(['locked_until', 'failures']).where('failures', '>=', 5).orderBy('updated_at', 'desc').executeTakeFirstOrThrow();
+      waits.push((row.locked_until!.getTime() - t.clock.now().getTime()) / 60_000);
+      t.clock.advance(waits.at(-1)! * 60_000);
+    }
+    expect(waits).toEqual([2, 4, 8]);
+  });
+
   it('refuses a sign-in without the CSRF token', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/logga-in', headers: FORM, payload: form({ email: 'admin@exempelkommun.se', password: DEMO_PASSWORD }) });
     expect(res.statusCode).toBe(403);

@@ -72,7 +72,7 @@ export const authRoutes: FastifyPluginAsync<{ db: Db; clock: Clock; demo: boolea
       if (!email.trim()) errors.email = 'Skriv din e-postadress';
       if (!password) errors.password = 'Skriv ditt lösenord';
       if (Object.keys(errors).length === 0) {
-        const result = await login(db, req.org.id, email, password, clock.now());
+        const result = await login(db, req.org.id, email, password, clock.now(), req.ip);
         if (result.ok && result.secondFactor) {
           const expires = clock.now().getTime() + PENDING_MINUTES * 60_000;
           reply.setCookie(PENDING_COOKIE, `${result.userId}|${expires}|${back}`, {

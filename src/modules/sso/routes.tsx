@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import * as client from 'openid-client';
 import type { Db } from '../../db/database.ts';
-import type { Clock } from '../../platform/clock.ts';
+import { formatDateTime, type Clock } from '../../platform/clock.ts';
 import { installationSealer } from '../../platform/crypto.ts';
 import { staffArea } from '../../platform/staff.ts';
 import { absoluteUrl } from '../../platform/tenant.ts';
@@ -9,11 +9,12 @@ import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { sendPage } from '../../platform/views/render.ts';
 import { logAdminChange } from '../admin/log.ts';
 import { sessionCookieOptions } from '../auth/plugin.ts';
+import { clearFailures } from '../auth/login.ts';
 import { safeBack } from '../auth/routes.tsx';
 import { createSession, sessionCookieName } from '../auth/sessions.ts';
 import { accountForSignIn } from './accounts.ts';
 import { configurationFor, finishSignIn, loadSsoConfig, SsoError, startSignIn } from './oidc.ts';
-import { checkTotp, groupedSecret, newTotpSecret, openTotp, qrSvg, sealTotp, totpUri } from './totp.ts';
+import { checkTotp, groupedSecret, newTotpSecret, openTotp, qrSvg, sealTotp, totpThrottleKey, totpUri, verifySecondFactor } from './totp.ts';
 import { SsoMessagePage } from './views/SsoMessagePage.tsx';
 import { TotpPage } from './views/TotpPage.tsx';
 
@@ -141,6 +142,8 @@ export const ssoRoutes: FastifyPluginAsync<{ db: Db; clock: Clock; secureCookies
       if (!result.valid) return page(req, reply, { code: code.trim() ? 'Koden stämmer inte. Skriv de sex siffror som appen visar just nu.' : 'Skriv koden från appen' });
       await db.transaction().execute(async (tx) => {
         await tx.updateTable('users').set({ totp_enabled_at: now, totp_last_step: result.step }).where('id', '=', actor.id).execute();
+        // A new key starts a new count of wrong codes.
+        await clearFailures(tx, actor.organizationId, totpThrottleKey(actor.id));
         await logAdminChange(tx, { organizationId: actor.organizationId, actor, action: 'update', entityType: 'user', entityId: actor.id, summary: `${actor.name} aktiverade tvåstegsverifiering`, now });
       });
       return reply.code(303).header('location', `${PATH}?aktiverad`).send();
@@ -152,8 +155,17 @@ export const ssoRoutes: FastifyPluginAsync<{ db: Db; clock: Clock; secureCookies
       const user = await db.selectFrom('users').select(['totp_secret_enc', 'totp_enabled_at', 'totp_last_step']).where('id', '=', actor.id).executeTakeFirstOrThrow();
       if (!user.totp_enabled_at || !user.totp_secret_enc) return reply.code(303).header('location', PATH).send();
       const now = clock.now();
-      const result = await checkTotp(openTotp(sealer, actor.id, user.totp_secret_enc), code, now, user.totp_last_step === null ? null : Number(user.totp_last_step));
-      if (!result.valid) return page(req, reply, { code: code.trim() ? 'Koden stämmer inte. Skriv de sex siffror som appen visar just nu.' : 'Skriv koden från appen' });
+      if (!code.trim()) return page(req, reply, { code: 'Skriv koden från appen' });
+      // The same counter and waits as the code at sign-in: a stolen session must not be able to guess its way to turning the second factor off.
+      const result = await verifySecondFactor(db, sealer, actor.organizationId, actor.id, code, now);
+      if (!result.ok) {
+        return page(req, reply, {
+          code:
+            result.reason === 'locked'
+              ? `För många felaktiga koder. Av säkerhetsskäl kan du försöka igen efter ${formatDateTime(result.lockedUntil!)}.`
+              : 'Koden stämmer inte. Skriv de sex siffror som appen visar just nu.',
+        });
+      }
       await db.transaction().execute(async (tx) => {
         await tx.updateTable('users').set({ totp_enabled_at: null, totp_secret_enc: null, totp_last_step: null }).where('id', '=', actor.id).execute();
         await logAdminChange(tx, { organizationId: actor.organizationId, actor, action: 'update', entityType: 'user', entityId: actor.id, summary: `${actor.name} stängde av tvåstegsverifiering`, now });

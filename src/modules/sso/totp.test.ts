@@ -127,4 +127,22 @@ describe('sign-in with two factors', () => {
     expect((await s.post('/konto/tvastegsverifiering/stang-av', { code: await code() }, { csrfFrom: '/konto/tvastegsverifiering' })).statusCode).toBe(303);
     expect((await t.db.selectFrom('users').select('totp_enabled_at').where('email', '=', EMAIL).executeTakeFirstOrThrow()).totp_enabled_at).toBeNull();
   });
+
+  it('counts wrong codes when turning two-factor off, and waits like the sign-in after five', async () => {
+    const s = await new Session(t.app).signIn(EMAIL);
+    const page = await s.get('/konto/tvastegsverifiering');
+    secret = /<code class="secret">([A-Z2-7 ]+)<\/code>/.exec(page.body)![1]!.replace(/ /g, '');
+    t.clock.advance(30_000);
+    await s.post('/konto/tvastegsverifiering/aktivera', { code: await code() }, { csrfFrom: '/konto/tvastegsverifiering' });
+    t.clock.advance(30_000);
+    const off = (c: string) => s.post('/konto/tvastegsverifiering/stang-av', { code: c }, { csrfFrom: '/konto/tvastegsverifiering' });
+    for (let i = 0; i < 4; i++) expect(errorSummary((await off(wrong(await code()))).body)).toContain('Koden stämmer inte');
+    expect(errorSummary((await off(wrong(await code()))).body)).toContain('För många felaktiga koder');
+    const refused = await off(await code());
+    expect(refused.statusCode).toBe(400);
+    expect(errorSummary(refused.body)).toContain('För många felaktiga koder');
+    expect((await t.db.selectFrom('users').select('totp_enabled_at').where('email', '=', EMAIL).executeTakeFirstOrThrow()).totp_enabled_at).not.toBeNull();
+    t.clock.advance(2 * 60_000);
+    expect((await off(await code())).statusCode).toBe(303);
+  });
 });

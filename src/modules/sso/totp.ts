@@ -55,8 +55,11 @@ export const openTotp = (sealer: Sealer, userId: string, sealed: Buffer) => seal
  * The second step of a sign-in: the user's current code. Wrong codes count toward the same
  * lock-out as passwords, per user.
  */
+/** The failure counter of a person's codes (auth/login.ts throttle), shared by sign-in and turning the factor off. */
+export const totpThrottleKey = (userId: string) => sha256(`totp:${userId}`);
+
 export async function verifySecondFactor(db: Db, sealer: Sealer, organizationId: string, userId: string, code: string, now: Date): Promise<{ ok: true } | { ok: false; reason: 'invalid' | 'locked'; lockedUntil?: Date }> {
-  const key = sha256(`totp:${userId}`);
+  const key = totpThrottleKey(userId);
   const { locked, lockedUntil, throttle } = await throttleState(db, organizationId, key, now);
   if (locked) return { ok: false, reason: 'locked', lockedUntil: lockedUntil! };
   const user = await db
