@@ -117,7 +117,7 @@ export async function run(): Promise<void> {
       await measure('all organizations, five years (query + tables + charts)', 1000, async () => {
         const r = await computeStatistics(db!, allOrgs());
         allTables(r);
-        resultCharts(r);
+        await resultCharts(r);
       }),
       await measure(
         '  the same query without the rollup (plain count, comparison)',

@@ -4,11 +4,17 @@ import { seedDemoOrganization } from '../src/modules/organizations/demo.ts';
 import { load, type LoadResult } from './lib/load.ts';
 import { startBenchPostgres } from './lib/postgres.ts';
 import { startServer, type RunningServer } from './lib/server.ts';
+import { startProductionServer, type ProductionServer } from './lib/productionServer.ts';
+import { printStatements, resetStatements } from './lib/statements.ts';
+import { clusterCpuMs, processCpuMs } from './lib/cpu.ts';
 
 /**
  * Citizen submissions per second through the real POST /synpunkt (form parsing, validation,
  * case number, case + contact + event in one durable transaction), compared in the same run
  * with the floor: a bare Fastify route doing one INSERT on the same PostgreSQL and pool size.
+ * The app runs as `npm start` runs it (lib/productionServer.ts): compiled, JSON request log at
+ * info, background jobs in the process. LOG_LEVEL, LOG_FORMAT and RUN_JOBS set for the
+ * benchmark reach it, to see what each costs; the summary says which were in effect.
  * The ratio says how much of the floor the app keeps; it is steadier across machines than the
  * rates themselves.
  */
@@ -56,6 +62,8 @@ interface Target {
   label: string;
   server: RunningServer;
   rounds: LoadResult[];
+  /** CPU milliseconds per answered request in each round: the server process, and PostgreSQL. */
+  cpu: { server: number; db: number }[];
   peakRss?: number;
 }
 
@@ -73,9 +81,10 @@ export async function run(): Promise<void> {
     await query(bareDb, BARE_SCHEMA);
 
     const env = (url: string) => ({ BENCH_DATABASE_URL: url, BENCH_POOL_SIZE: String(POOL_SIZE) });
+    const appServer = await startProductionServer({ databaseUrl: appDb, logFile: `${postgres.dataDir}/app.log` });
     targets.push(
-      { label: 'Lyhörd POST /synpunkt', server: await startServer(new URL('./appServer.ts', import.meta.url), env(appDb)), rounds: [] },
-      { label: 'bare Fastify, one INSERT', server: await startServer(new URL('./bareServer.ts', import.meta.url), env(bareDb)), rounds: [] },
+      { label: 'Lyhörd POST /synpunkt', server: appServer, rounds: [], cpu: [] },
+      { label: 'bare Fastify, one INSERT', server: await startServer(new URL('./bareServer.ts', import.meta.url), env(bareDb)), rounds: [], cpu: [] },
     );
     const [app, bare] = targets as [Target, Target];
     const measure = (t: Target, seconds: number) =>
@@ -84,29 +93,40 @@ export async function run(): Promise<void> {
     console.log(`Warming up (${WARMUP_SECONDS} s each) …`);
     let completed = (await measure(app, WARMUP_SECONDS)).completed;
     await measure(bare, WARMUP_SECONDS);
+    await resetStatements(appDb);
+    const casesBefore = await caseCount(appDb);
 
     for (let round = 1; round <= ROUNDS; round++) {
       // Alternating which goes first spreads drift (caches, autovacuum, a busy neighbour) over both.
       for (const t of round % 2 ? [app, bare] : [bare, app]) {
         // Each run starts from a clean checkpoint, so neither pays for the other's dirty pages.
         await postgres.query('CHECKPOINT');
+        const cpu0 = { server: processCpuMs(t.server.pid), db: clusterCpuMs(postgres.postmasterPid) };
         const result = await measure(t, ROUND_SECONDS);
         t.rounds.push(result);
+        const n = result.completed || 1;
+        t.cpu.push({ server: (processCpuMs(t.server.pid) - cpu0.server) / n, db: (clusterCpuMs(postgres.postmasterPid) - cpu0.db) / n });
         if (t === app) completed += result.completed;
         console.log(`  round ${round}: ${t.label.padEnd(26)} ${result.rate.toFixed(0).padStart(6)}/s`);
       }
     }
+    const count = await caseCount(appDb);
+    await printStatements(appDb, count - casesBefore, 'submission');
     for (const t of targets) t.peakRss = (await t.server.stop()).peakRss;
 
     // Every answered post must have made its own case; fewer cases would mean requests were deduplicated.
-    const [{ count }] = (await query(appDb, 'SELECT count(*)::int AS count FROM cases')) as [{ count: number }];
     if (count < completed) throw new Error(`${completed} submissions answered but only ${count} cases stored`);
 
-    printSummary(app, bare, (Date.now() - started) / 1000);
+    printSummary(app, bare, appServer, (Date.now() - started) / 1000);
   } finally {
     for (const t of targets) t.server.kill();
     await postgres.stop();
   }
+}
+
+async function caseCount(url: string): Promise<number> {
+  const [{ count }] = (await query(url, 'SELECT count(*)::int AS count FROM cases')) as [{ count: number }];
+  return count;
 }
 
 async function query(url: string, sql: string) {
@@ -124,7 +144,7 @@ function median(rounds: LoadResult[]): LoadResult {
   return [...rounds].sort((a, b) => a.rate - b.rate)[Math.floor(rounds.length / 2)]!;
 }
 
-function printSummary(app: Target, bare: Target, seconds: number) {
+function printSummary(app: Target, bare: Target, server: ProductionServer, seconds: number) {
   const mib = (bytes = 0) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
   // The two runs of a round are back to back, so their ratio cancels most of the machine's
   // drift; the headline is the median of those per-round ratios.
@@ -132,19 +152,29 @@ function printSummary(app: Target, bare: Target, seconds: number) {
   const ratio = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)]!;
   const cells = (t: Target) => {
     const m = median(t.rounds);
-    return [t.label, ...t.rounds.map((r) => `${r.rate.toFixed(0)}/s`), `${m.rate.toFixed(0)}/s`, `${m.p50Ms} ms`, `${m.p99Ms} ms`, mib(t.peakRss)];
+    const cpu = t.cpu[t.rounds.indexOf(m)]!;
+    return [t.label, ...t.rounds.map((r) => `${r.rate.toFixed(0)}/s`), `${m.rate.toFixed(0)}/s`, `${m.p50Ms} ms`, `${m.p99Ms} ms`, `${cpu.server.toFixed(2)} ms`, `${cpu.db.toFixed(2)} ms`, mib(t.peakRss)];
   };
   const rows = [
-    ['', ...app.rounds.map((_, i) => `round ${i + 1}`), 'median', 'p50', 'p99', 'peak RSS'],
+    ['', ...app.rounds.map((_, i) => `round ${i + 1}`), 'median', 'p50', 'p99', 'CPU server', 'CPU db', 'peak RSS'],
     cells(app),
     cells(bare),
-    ['ratio app / bare', ...ratios.map((r) => r.toFixed(2)), ratio.toFixed(2), '', '', ''],
+    ['ratio app / bare', ...ratios.map((r) => r.toFixed(2)), ratio.toFixed(2), '', '', '', '', ''],
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
 
-  console.log(`\nSubmissions: ${CONNECTIONS} connections, pool ${POOL_SIZE}, durable commits, ${ROUNDS} × ${ROUND_SECONDS} s, median round\n`);
+  const log = server.logged();
+  console.log(`\nSubmissions: ${CONNECTIONS} connections, pool ${POOL_SIZE}, durable commits, ${ROUNDS} × ${ROUND_SECONDS} s, median round`);
+  console.log(
+    `The app as npm start runs it: LOG_LEVEL=${process.env.LOG_LEVEL || 'info'}, LOG_FORMAT=${process.env.LOG_FORMAT || 'json'}, RUN_JOBS=${process.env.RUN_JOBS || 'true'}; it logged ${log.lines} lines (${(log.bytes / 1024 / 1024).toFixed(1)} MiB)\n`,
+  );
   for (const r of rows) console.log(('  ' + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('   ')).trimEnd());
-  console.log(`\n  ratio app / bare: ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO}) ${ratio >= TARGET_RATIO ? 'ok' : 'BELOW TARGET'}`);
+  // CPU per request (server process, and the whole PostgreSQL cluster while the round ran) varies
+  // far less with a busy machine than the rates: what the app costs beside the floor, per request.
+  const cpuRatio = (t: Target) => t.cpu.map((c) => c.server + c.db);
+  const cpuRatios = cpuRatio(app).map((c, i) => c / cpuRatio(bare)[i]!);
+  console.log(`\n  CPU per request, app / bare (server + PostgreSQL), per round: ${cpuRatios.map((r) => r.toFixed(1)).join(', ')}`);
+  console.log(`  ratio app / bare: ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO}) ${ratio >= TARGET_RATIO ? 'ok' : 'BELOW TARGET'}`);
   console.log(`  peak RSS of the app server: ${mib(app.peakRss)}`);
   console.log(`  (${seconds.toFixed(0)} s in all)`);
 }

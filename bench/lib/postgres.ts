@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, rm, statfs } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, statfs } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -10,6 +10,8 @@ export interface BenchPostgres {
   /** Runs SQL as the cluster's superuser (CHECKPOINT, settings). */
   query<T extends pg.QueryResultRow>(sql: string): Promise<T[]>;
   dataDir: string;
+  /** The cluster's postmaster (for its CPU time, lib/cpu.ts). */
+  postmasterPid: number;
   stop(): Promise<void>;
 }
 
@@ -25,7 +27,9 @@ export async function startBenchPostgres(): Promise<BenchPostgres> {
   const dir = await mkdtemp(path.join(base, 'lyhord-bench-pg-'));
   // Started by root, PostgreSQL runs as the "postgres" user, which must be able to enter the directory.
   await chmod(dir, 0o777);
-  const embedded = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), port: await freePort(), persistent: false });
+  // BENCH_PG_STATS=1: pg_stat_statements records every statement, for statementReport().
+  const extra = process.env.BENCH_PG_STATS ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' } : undefined;
+  const embedded = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), port: await freePort(), persistent: false, settings: extra });
   const adminUrl = embedded.url('postgres');
 
   const query = async <T extends pg.QueryResultRow>(sql: string) => {
@@ -49,6 +53,7 @@ export async function startBenchPostgres(): Promise<BenchPostgres> {
 
   return {
     dataDir: dir,
+    postmasterPid: Number((await readFile(path.join(dir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]),
     query,
     async createDatabase(name) {
       await query(`CREATE DATABASE ${name}`);

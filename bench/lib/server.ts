@@ -27,7 +27,8 @@ export function startServer(entry: URL, env: Record<string, string>): Promise<Ru
   const compiled = import.meta.url.endsWith('.js');
   const script = compiled ? new URL(entry.href.replace(/\.tsx?$/, '.js')) : entry;
   const child = fork(script, [], {
-    execArgv: compiled ? [] : ['--import', 'tsx'],
+    // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it exits (see bench/profile.ts).
+    execArgv: [...(compiled ? [] : ['--import', 'tsx']), ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [])],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -51,6 +52,8 @@ export function startServer(entry: URL, env: Record<string, string>): Promise<Ru
       const stopped = next('stopped');
       child.send({ type: 'stop' });
       const { maxRssKiB } = (await stopped) as { maxRssKiB: number };
+      // Let it exit on its own: a CPU profile (BENCH_CPU_PROF) is written on the way out.
+      if (child.exitCode === null && child.signalCode === null) await new Promise((resolve) => child.once('exit', resolve));
       return { peakRss: maxRssKiB * 1024 };
     },
     kill() {

@@ -1,7 +1,7 @@
-import PDFDocument from 'pdfkit';
 import type { MessageChannel } from '../../db/schema.ts';
 import { formatLongDate } from '../../platform/clock.ts';
 import { PDF_TAGGING, pdfStructure } from '../../platform/pdfStructure.ts';
+import { loadPdfKit } from '../../platform/pdfkit.ts';
 
 /** Everything printed on a message document; loaded and checked by the caller. */
 export interface MessageDocument {
@@ -52,7 +52,8 @@ export function toWinAnsi(text: string): string {
 const longDate = (ymd: string) => formatLongDate(new Date(`${ymd}T12:00:00Z`));
 
 /** Renders a message on the case as an A4 PDF with the organization's letterhead. */
-export function renderMessagePdf(m: MessageDocument): Promise<Buffer> {
+export async function renderMessagePdf(m: MessageDocument): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 56, bottom: 56, left: 64, right: 64 },

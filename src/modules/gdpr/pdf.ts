@@ -1,15 +1,16 @@
-import PDFDocument from 'pdfkit';
 import { PDF_TAGGING, pdfStructure } from '../../platform/pdfStructure.ts';
 import { formatDateTime, formatLongDate } from '../../platform/clock.ts';
 import { toWinAnsi } from '../answers/messagePdf.ts';
 import { KIND_LABEL as CASE_KIND, statusLabel } from '../cases/labels.ts';
 import type { Extract } from './extract.ts';
+import { loadPdfKit } from '../../platform/pdfkit.ts';
 
 const t = toWinAnsi;
 const CHANNEL: Record<string, string> = { email: 'E-post', letter: 'Brev', phone: 'Telefon' };
 
 /** The register extract as a PDF the organization can send to the person. */
-export function renderExtractPdf(e: Extract): Promise<Buffer> {
+export async function renderExtractPdf(e: Extract): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({ size: 'A4', margins: { top: 56, bottom: 56, left: 64, right: 64 }, ...PDF_TAGGING, info: { Title: 'Registerutdrag', Author: t(e.organization) } });
   const tags = pdfStructure(doc);
   const chunks: Buffer[] = [];

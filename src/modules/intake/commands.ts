@@ -3,7 +3,6 @@ import type { Clock } from '../../platform/clock.ts';
 import { swedishYear } from '../../platform/clock.ts';
 import { randomToken, sha256 } from '../../platform/secrets.ts';
 import { hashStatusToken, statusTokenFor } from '../cases/statusToken.ts';
-import { nextCaseNumber } from '../cases/numbering.ts';
 import { initialDeadlines, loadDeadlineContext, wantsEmailAck } from '../deadlines/policies.ts';
 import { cachedForOrg } from '../../platform/orgCache.ts';
 import { findCaseIdBySubmission, insertWebCase } from './queries.ts';
@@ -71,9 +70,8 @@ export async function submitCase(
       case: {
         id: caseId,
         organization_id: org.id,
-        number: nextCaseNumber(org.id, swedishYear(receivedAt)),
+        year: swedishYear(receivedAt),
         kind: submission.kind,
-        channel: 'web',
         description: submission.description,
         language,
         anonymous: submission.anonymous,

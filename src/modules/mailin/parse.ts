@@ -1,6 +1,4 @@
-import { htmlToText } from 'html-to-text';
-import iconv from 'iconv-lite';
-import { simpleParser, type AddressObject, type Attachment, type ParsedMail } from 'mailparser';
+import type { AddressObject, Attachment, ParsedMail } from 'mailparser';
 import { sha256 } from '../../platform/secrets.ts';
 
 /** A received mail as the rest of the module needs it. Warnings say what could not be read cleanly. */
@@ -39,8 +37,24 @@ const REPORT_TYPES = new Set(['message/delivery-status', 'message/global-deliver
 const firstAddress = (a: AddressObject | AddressObject[] | undefined) => (Array.isArray(a) ? a[0] : a)?.value.find((v) => v.address);
 const addressText = (a: AddressObject | AddressObject[] | undefined) => (a ? (Array.isArray(a) ? a.map((x) => x.text).join(', ') : a.text) : null);
 
+// mailparser, iconv-lite and html-to-text hold tens of MB: loaded with the first mail read, not
+// when the server starts (most installations never receive mail).
+type Libraries = {
+  simpleParser: typeof import('mailparser').simpleParser;
+  iconv: typeof import('iconv-lite');
+  htmlToText: typeof import('html-to-text').htmlToText;
+};
+let libraries: Libraries | undefined;
+async function loadLibraries(): Promise<Libraries> {
+  if (!libraries) {
+    const [{ simpleParser }, { default: iconv }, { htmlToText }] = await Promise.all([import('mailparser'), import('iconv-lite'), import('html-to-text')]);
+    libraries = { simpleParser, iconv, htmlToText };
+  }
+  return libraries;
+}
+
 /** Declared charsets that iconv-lite cannot decode: the text may show wrongly, the original is kept. */
-function unknownCharsets(raw: Buffer): string[] {
+function unknownCharsets(raw: Buffer, iconv: Libraries['iconv']): string[] {
   const head = raw.subarray(0, Math.min(raw.length, 2 * 1024 * 1024)).toString('latin1');
   const found = new Set<string>();
   for (const m of head.matchAll(/charset\s*=\s*"?([^";\s]+)"?/gi)) {
@@ -59,7 +73,7 @@ function has8BitHeaders(raw: Buffer): { any: boolean; utf8: boolean } {
   return { any, utf8: any && Buffer.from(head.toString('utf8'), 'utf8').equals(head) };
 }
 
-function fromParsed(p: ParsedMail, raw: Buffer, warnings: string[]): ParsedInbound {
+function fromParsed(p: ParsedMail, raw: Buffer, warnings: string[], htmlToText: Libraries['htmlToText']): ParsedInbound {
   const headers = new Map<string, string>();
   for (const line of p.headerLines) {
     const i = line.line.indexOf(':');
@@ -75,7 +89,7 @@ function fromParsed(p: ParsedMail, raw: Buffer, warnings: string[]): ParsedInbou
     files.push({ filename: a.filename ?? '', contentType: type, content: a.content, related: a.related === true });
   }
   // The plain part when there is one; an HTML-only mail as text, without images (tracking pixels) or scripts.
-  const text = p.text?.trim() ? p.text : typeof p.html === 'string' && p.html.trim() ? htmlAsText(p.html) : (p.text ?? '');
+  const text = p.text?.trim() ? p.text : typeof p.html === 'string' && p.html.trim() ? htmlAsText(p.html, htmlToText) : (p.text ?? '');
   const messageId = p.messageId && /^<[^<>\s]+>$/.test(p.messageId) ? p.messageId : null;
   return {
     messageId,
@@ -103,7 +117,7 @@ const HTML_OPTIONS = {
 };
 
 /** HTML made into plain text: script, style and images go, the text and link addresses stay. */
-export function htmlAsText(html: string): string {
+function htmlAsText(html: string, htmlToText: Libraries['htmlToText']): string {
   return htmlToText(html.length > 5_000_000 ? html.slice(0, 5_000_000) : html, HTML_OPTIONS);
 }
 
@@ -112,14 +126,15 @@ export function htmlAsText(html: string): string {
  * warning for the registrar, and the raw message is kept beside it in any case.
  */
 export async function parseInbound(raw: Buffer): Promise<ParsedInbound> {
+  const { simpleParser, iconv, htmlToText } = await loadLibraries();
   const warnings: string[] = [];
-  const charsets = unknownCharsets(raw);
+  const charsets = unknownCharsets(raw, iconv);
   if (charsets.length) warnings.push(`Okänd teckenkodning (${charsets.join(', ')}): texten kan visas fel. Originalmeddelandet är sparat.`);
   const eight = has8BitHeaders(raw);
   if (eight.any && !eight.utf8) warnings.push('Meddelandets rubrikrader innehåller okodade tecken; avsändare eller ämne kan visas fel.');
   try {
     const p = await simpleParser(raw, { keepDeliveryStatus: true, skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true });
-    const parsed = fromParsed(p, raw, warnings);
+    const parsed = fromParsed(p, raw, warnings, htmlToText);
     if (/^multipart\//.test(parsed.contentType) && !/boundary=/i.test(p.headerLines.find((l) => l.key === 'content-type')?.line ?? '')) {
       warnings.push('Meddelandet är felaktigt uppbyggt (multipart utan gränsmarkering). Originalmeddelandet är sparat.');
     }

@@ -3,7 +3,6 @@ import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { installationSecret } from '../../platform/secrets.ts';
 import type { InboundDeps } from './ingest.ts';
-import { startSmtpReceiver } from './smtp.ts';
 
 export interface RunningInbound {
   describe: string[];
@@ -20,6 +19,8 @@ export async function startInbound(config: Pick<Config, 'inbound' | 'mail'>, db:
   const stops: (() => Promise<void>)[] = [];
   const describe: string[] = [];
   if (config.inbound.smtpPort !== undefined) {
+    // Like the IMAP reader, loaded only when configured (smtp-server is not small).
+    const { startSmtpReceiver } = await import('./smtp.ts');
     const smtp = await startSmtpReceiver(deps, { port: config.inbound.smtpPort, host: config.inbound.smtpHost });
     stops.push(smtp.close);
     describe.push(`E-post tas emot med SMTP på ${config.inbound.smtpHost}:${smtp.port}.`);

@@ -1,4 +1,4 @@
-import * as echarts from 'echarts';
+import type * as Echarts from 'echarts';
 
 /**
  * Charts drawn on the server with Apache ECharts as SVG: no JavaScript in the browser, sharp in
@@ -32,9 +32,17 @@ export interface ChartOptions {
 // The same numbers give the same picture: rendered charts are kept by their full option, so a
 // page viewed again (the default view, the committee report) does not draw its charts anew.
 const cache = new Map<string, string>();
+// ECharts takes some 60 MB once loaded: it is loaded with the first chart, not when the server starts.
+let echarts: typeof Echarts | undefined;
+
+/** The chart renderer, once ECharts is loaded. */
+export async function chartRenderer(): Promise<typeof barChart> {
+  echarts ??= await import('echarts');
+  return barChart;
+}
 const CACHE_SIZE = 300;
 
-function render(option: echarts.EChartsOption, width: number, height: number): string {
+function render(option: Echarts.EChartsOption, width: number, height: number): string {
   const key = JSON.stringify([width, height, option]);
   const hit = cache.get(key);
   if (hit !== undefined) {
@@ -48,8 +56,8 @@ function render(option: echarts.EChartsOption, width: number, height: number): s
   return svg;
 }
 
-function draw(option: echarts.EChartsOption, width: number, height: number): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height, locale: 'EN' });
+function draw(option: Echarts.EChartsOption, width: number, height: number): string {
+  const chart = echarts!.init(null, null, { renderer: 'svg', ssr: true, width, height, locale: 'EN' });
   chart.setOption({ animation: false, textStyle: { fontFamily: 'Arial, Helvetica, sans-serif', fontSize: 12, color: '#1a1a1a' }, color: PALETTE, ...option });
   const svg = chart.renderToSVGString();
   chart.dispose();
@@ -65,12 +73,12 @@ export function labelled(svg: string, label: string): string {
   return svg.replace(/^<svg /, `<svg role="img" aria-label="${escapeAttr(label)}" focusable="false" `);
 }
 
-export function barChart(categories: string[], series: Series[], o: ChartOptions): string {
+function barChart(categories: string[], series: Series[], o: ChartOptions): string {
   const width = o.width ?? 720;
   const height = o.height ?? (o.horizontal ? Math.max(160, 60 + categories.length * (o.stacked ? 26 : 14 * series.length + 10)) : 320);
   const valueAxis = { type: 'value' as const, minInterval: 1, ...(o.percent ? { max: 100, axisLabel: { formatter: '{value} %' } } : {}), splitLine: { lineStyle: { color: '#d0d4da' } } };
   const categoryAxis = { type: 'category' as const, data: categories, axisLabel: { interval: 0, ...(o.horizontal ? { width: 170, overflow: 'truncate' as const } : categories.length > 8 ? { rotate: 45 } : {}) }, axisLine: { lineStyle: { color: '#5c5c5c' } } };
-  const option: echarts.EChartsOption = {
+  const option: Echarts.EChartsOption = {
     grid: { left: o.horizontal ? 180 : 56, right: 24, top: series.length > 1 ? 40 : 16, bottom: !o.horizontal && categories.length > 8 ? 72 : 32, containLabel: false },
     legend: series.length > 1 ? { top: 0, itemWidth: 14, itemHeight: 14 } : undefined,
     xAxis: o.horizontal ? valueAxis : categoryAxis,

@@ -89,7 +89,7 @@ export async function buildReport(db: Db, actor: Actor, form: ReportForm, period
     intro: `Rapporten redovisar synpunkter (klagomål, frågor, beröm och förslag) som kom in ${periodLabel(period)}, jämfört med perioden före och med samma period året innan, hur snabbt de besvarades och vilka åtgärder de ledde till.`,
     groupHeading: all ? 'Per förvaltning' : 'Per enhet',
     result,
-    charts: resultCharts(result, 680),
+    charts: await resultCharts(result, 680),
     tables: {
       summary: summaryTable(result),
       sideBySide,

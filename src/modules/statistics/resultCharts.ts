@@ -1,5 +1,5 @@
 import { KINDS, KIND_LABEL } from '../cases/labels.ts';
-import { barChart } from './charts.ts';
+import { chartRenderer } from './charts.ts';
 import { monthShort, periodLabel } from './period.ts';
 import type { StatisticsResult } from './result.ts';
 import { REFERRAL_LABEL } from './tables.ts';
@@ -19,7 +19,8 @@ export interface ResultCharts {
 const round1 = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
 const pct = (ok: number, late: number) => (ok + late === 0 ? null : Math.round((1000 * ok) / (ok + late)) / 10);
 
-export function resultCharts(r: StatisticsResult, width = 720): ResultCharts {
+export async function resultCharts(r: StatisticsResult, width = 720): Promise<ResultCharts> {
+  const barChart = await chartRenderer();
   const months = r.months.map((m) => monthShort(m.month));
   const periods = [r.current, r.previous, r.lastYear];
   const periodNames = ['Vald period', 'Föregående period', 'Samma period förra året'];

@@ -8,10 +8,8 @@ import { CONTACT_ROLES } from '../cases/policy.ts';
 import { frame, staffActor } from '../cases/staffRequest.ts';
 import { ErrorPage } from '../../platform/views/ErrorPage.tsx';
 import { drill, receivedIn } from './drilldown.ts';
-import { caseListCsv, caseListXlsx, tableToCsv, tablesToXlsx } from './exports.ts';
 import { readReportForm, readStatForm } from './params.ts';
 import { periodLabel } from './period.ts';
-import { renderReportPdf } from './pdf.ts';
 import { publicMonthShort, publicTables } from './publicTables.ts';
 import { citizenArea } from '../../platform/i18n/plugin.ts';
 import { computeStatistics } from './queries.ts';
@@ -21,7 +19,7 @@ import { loadNames } from './scope.ts';
 import { StatisticsRefresher } from './refresher.ts';
 import { buildReport, committeesFor } from './report.ts';
 import { resultCharts } from './resultCharts.ts';
-import { barChart } from './charts.ts';
+import { chartRenderer } from './charts.ts';
 import { allTables } from './tables.ts';
 import { PublicStatisticsPage } from './views/PublicPage.tsx';
 import { ReportPage } from './views/ReportPage.tsx';
@@ -38,6 +36,11 @@ export interface StatisticsDeps {
 const css = readFileSync(new URL('./statistics.css', import.meta.url));
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+// ExcelJS and PDFKit cost tens of MB each once loaded: they load with the first export or PDF,
+// not when the server starts (the charts' ECharts likewise, see charts.ts).
+const exportsModule = () => import('./exports.ts');
+const pdfModule = () => import('./pdf.ts');
 
 function download(reply: FastifyReply, type: string, filename: string) {
   return reply.header('content-type', type).header('content-disposition', `attachment; filename="${filename}"`).header('cache-control', 'no-store');
@@ -73,6 +76,7 @@ const publicStatistics: FastifyPluginAsync<StatisticsDeps & { kick: () => void }
     const tables = publicTables(r, i18n);
     // The charts show exactly what the tables show: a hidden count is a gap, never a bar.
     const shown = (c: Cell | undefined) => (c?.kind === 'count' && typeof c.v === 'number' ? c.v : null);
+    const barChart = await chartRenderer();
     const page = (
       <PublicStatisticsPage
         orgName={req.org.name}
@@ -129,7 +133,7 @@ const staffStatistics: FastifyPluginAsync<StatisticsDeps & { kick: () => void }>
         form={parsed.form}
         errors={parsed.errors}
         result={result}
-        charts={resultCharts(result)}
+        charts={await resultCharts(result)}
         names={names}
         today={today}
         mayExportPersonalData={actor.grants.some((g) => CONTACT_ROLES.includes(g.role))}
@@ -158,6 +162,7 @@ const staffStatistics: FastifyPluginAsync<StatisticsDeps & { kick: () => void }>
         return sendPage(reply, <ErrorPage status={404} orgName={req.org.name} />, 404);
       }
       const name = `statistik-${chosen.length === 1 ? chosen[0]!.id : 'alla'}-${result.current.period.from}-${result.current.period.to}`;
+      const { tableToCsv, tablesToXlsx } = await exportsModule();
       if (format === 'csv') return download(reply, 'text/csv; charset=utf-8', `${name}.csv`).send(await tableToCsv(chosen[0]!));
       return download(reply, XLSX, `${name}.xlsx`).send(await tablesToXlsx(chosen, meta(result, req.org.name)));
     });
@@ -171,6 +176,7 @@ const staffStatistics: FastifyPluginAsync<StatisticsDeps & { kick: () => void }>
     const format = q.format === 'csv' ? 'csv' : 'xlsx';
     const name = `arenden-${parsed.period.from}-${parsed.period.to}${personalData ? '-med-personuppgifter' : ''}`;
     const opts = { actor, filter, today, personalData };
+    const { caseListCsv, caseListXlsx } = await exportsModule();
     if (format === 'csv') return download(reply, 'text/csv; charset=utf-8', `${name}.csv`).send(caseListCsv(deps.db, opts));
     return download(reply, XLSX, `${name}.xlsx`).send(caseListXlsx(deps.db, opts));
   });
@@ -204,7 +210,7 @@ const staffStatistics: FastifyPluginAsync<StatisticsDeps & { kick: () => void }>
 
   app.get('/statistik/rapport.pdf', async (req, reply) => {
     const { form, data } = await report(req);
-    const pdf = await renderReportPdf(data, req.org.name);
+    const pdf = await (await pdfModule()).renderReportPdf(data, req.org.name);
     const slug = form.namnd === 'alla' ? 'kommunstyrelsen' : form.namnd.toLowerCase().replace(/[åä]/g, 'a').replace(/ö/g, 'o').replace(/[^a-z0-9]+/g, '-');
     return download(reply, 'application/pdf', `synpunkter-${slug}-${form.period}.pdf`).send(pdf);
   });
