@@ -2,7 +2,7 @@ import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../../src/db/schema.ts';
 import { loadCaseDetail } from '../../src/modules/cases/detailQueries.ts';
-import { countCases, listCases } from '../../src/modules/cases/listQueries.ts';
+import { countCasesUpTo, listCases } from '../../src/modules/cases/listQueries.ts';
 import { swedishDate } from '../../src/platform/clock.ts';
 import type { Subject } from './caseHandlingSubject.ts';
 
@@ -59,7 +59,7 @@ export async function explainAll(url: string, subject: Subject): Promise<string[
     for (const s of subject.scenarios) {
       captured.length = 0;
       await listCases(logging, subject.actor, { filter: s.filter, sort: s.sort, page: s.page, pageSize: 50, today });
-      await countCases(logging, subject.actor, s.filter, today);
+      await countCasesUpTo(logging, subject.actor, s.filter, today);
       const [list, count] = captured as [CompiledQuery, CompiledQuery];
       await explain(`list: ${s.label}`, list);
       await explain(`count: ${s.label}`, count);
@@ -68,7 +68,7 @@ export async function explainAll(url: string, subject: Subject): Promise<string[
       for (const f of o.filters) {
         captured.length = 0;
         await listCases(logging, o.actor, { filter: f.filter, pageSize: 50, today });
-        await countCases(logging, o.actor, f.filter, today);
+        await countCasesUpTo(logging, o.actor, f.filter, today);
         const [list, count] = captured as [CompiledQuery, CompiledQuery];
         await explain(`${o.label.split(' ')[0]} list: ${f.label}`, list);
         await explain(`${o.label.split(' ')[0]} count: ${f.label}`, count);

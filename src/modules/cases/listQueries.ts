@@ -214,3 +214,23 @@ export async function countCases(db: Executor, actor: Actor, filter: CaseFilter,
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Beyond this many the list says "more than": nobody pages that far, and counting them all is slow. */
+export const COUNT_CAP = 1000;
+
+/**
+ * How many cases match, counted no further than `cap`: an exact count reads every matching row,
+ * which at a million cases costs more than the page itself (an organization-wide free-text
+ * search matches tens of thousands). `more` says there are more than `count`.
+ */
+export async function countCasesUpTo(db: Executor, actor: Actor, filter: CaseFilter, today: string, cap = COUNT_CAP): Promise<{ count: number; more: boolean }> {
+  const matching = applyFilter(scopeToActor(db.selectFrom('cases as c'), actor), filter, today)
+    .select(sql.lit(1).as('one'))
+    .limit(cap + 1);
+  const row = await db
+    .selectFrom(matching.as('m'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const n = Number(row.n);
+  return { count: Math.min(n, cap), more: n > cap };
+}

@@ -4,7 +4,7 @@ import { sendPage } from '../../platform/views/render.ts';
 import { DONE_MESSAGES } from './caseActions.ts';
 import type { CaseDeps } from './commands.ts';
 import { listHref, readListParams, type ListParams } from './listParams.ts';
-import { countCases, listCases, type CaseFilter, type Sort } from './listQueries.ts';
+import { countCases, countCasesUpTo, listCases, type CaseFilter, type Sort } from './listQueries.ts';
 import { loadLookups } from './lookups.ts';
 import { hasRole, type Actor } from './policy.ts';
 import { caseNumberParam, frame, mayReadExcerpts, staffActor, todayIn } from './staffRequest.ts';
@@ -31,7 +31,7 @@ export function workspaceRoutes(app: FastifyInstance, deps: CaseDeps) {
     const today = todayIn(deps.clock);
     const [list, total, lookups] = await Promise.all([
       listCases(deps.db, actor, { filter, sort: params.sortering, page: params.sida, pageSize: PAGE_SIZE, today }),
-      countCases(deps.db, actor, filter, today),
+      countCasesUpTo(deps.db, actor, filter, today),
       loadLookups(deps.db, actor.organizationId),
     ]);
     const status = Object.keys(errors).length > 0 ? 400 : 200;
@@ -42,7 +42,8 @@ export function workspaceRoutes(app: FastifyInstance, deps: CaseDeps) {
         params={params}
         errors={errors}
         rows={list.rows}
-        total={total}
+        total={total.count}
+        moreThanTotal={total.more}
         pageSize={PAGE_SIZE}
         hasMore={list.hasMore}
         lookups={lookups}

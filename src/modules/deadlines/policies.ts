@@ -110,15 +110,29 @@ export interface NewCaseDeadlines {
 
 /** Deadlines for a case as it arrives, from the Swedish date of receipt. */
 export function initialDeadlines(ctx: DeadlineContext, kind: CaseKind, receivedAt: Date, wantsEmailAck: boolean): NewCaseDeadlines {
-  const p = policyFor(ctx, kind);
-  const d = computeDeadlines(ctx.calendar, swedishDate(receivedAt), p);
+  const receivedOn = swedishDate(receivedAt);
+  // The same day and kind give the same dates: worked out once per day for every web submission
+  // (a context is made anew whenever the organization's settings change, see cachedForOrg).
+  let memo = initialMemo.get(ctx);
+  if (!memo) initialMemo.set(ctx, (memo = new Map()));
+  const key = `${kind}|${receivedOn}`;
+  let d = memo.get(key);
+  if (!d) {
+    const p = policyFor(ctx, kind);
+    const due = computeDeadlines(ctx.calendar, receivedOn, p);
+    d = { acknowledgeBy: due.acknowledgeBy, answerBy: due.answerBy, nextReminderOn: nextReminderOn(ctx.calendar, p, due.answerBy, 0, false) };
+    if (memo.size >= 64) memo.clear();
+    memo.set(key, d);
+  }
   return {
     acknowledge_by: d.acknowledgeBy,
     answer_by: d.answerBy,
     ack_due_on: wantsEmailAck ? d.acknowledgeBy : null,
-    next_reminder_on: nextReminderOn(ctx.calendar, p, d.answerBy, 0, false),
+    next_reminder_on: d.nextReminderOn,
   };
 }
+
+const initialMemo = new WeakMap<DeadlineContext, Map<string, { acknowledgeBy: string; answerBy: string; nextReminderOn: string | null }>>();
 
 /** Does this submitter get an e-mail acknowledgement? */
 export const wantsEmailAck = (anonymous: boolean, contact: { email: string | null; replyChannel: string } | null | undefined) =>

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { poolOf, type Db, type Executor } from '../../db/database.ts';
 import type { ReplyChannel } from '../../db/schema.ts';
 

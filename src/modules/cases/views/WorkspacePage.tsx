@@ -15,6 +15,8 @@ export interface WorkspaceProps {
   errors: FieldErrors;
   rows: CaseRowData[];
   total: number;
+  /** There are more than `total` (the count stops there, see countCasesUpTo). */
+  moreThanTotal?: boolean;
   pageSize: number;
   hasMore: boolean;
   lookups: Lookups;
@@ -30,6 +32,8 @@ export function WorkspacePage(p: WorkspaceProps) {
   const { params } = p;
   const hasErrors = Object.keys(p.errors).length > 0;
   const pages = Math.max(1, Math.ceil(p.total / p.pageSize));
+  // Past the count's end the last page is unknown: "sida 45", not "sida 45 av 40".
+  const ofPages = p.moreThanTotal ? '' : ` av ${pages}`;
   const title = params.vy === 'mina' ? 'Mina ärenden' : 'Min enhets ärenden';
   return (
     <StaffLayout title={title} hasErrors={hasErrors} orgName={p.orgName} actor={p.actor} csrf={p.csrf} current="/handlaggning/arenden">
@@ -52,14 +56,14 @@ export function WorkspacePage(p: WorkspaceProps) {
       </nav>
       <FilterForm params={params} errors={p.errors} lookups={p.lookups} />
       <h2 id="resultat">
-        {title}: {plural(p.total)}
+        {title}: {p.moreThanTotal ? `fler än ${plural(p.total)}` : plural(p.total)}
       </h2>
       {p.rows.length === 0 ? (
         <p>Inga ärenden passar filtret.</p>
       ) : (
         <CaseTable
           rows={p.rows}
-          caption={`${title}, sida ${params.sida} av ${pages}`}
+          caption={`${title}, sida ${params.sida}${ofPages}`}
           today={p.today}
           showExcerpt={p.showExcerpt}
           sort={{ current: params.sortering, href: (s) => listHref(params, { sortering: s, sida: 1 }) }}
@@ -69,7 +73,8 @@ export function WorkspacePage(p: WorkspaceProps) {
         <nav aria-label="Sidor" class="pagination">
           {params.sida > 1 && <a href={listHref(params, { sida: params.sida - 1 })}>Föregående sida</a>}
           <span>
-            Sida {params.sida} av {pages}
+            Sida {params.sida}
+            {ofPages}
           </span>
           {p.hasMore && <a href={listHref(params, { sida: params.sida + 1 })}>Nästa sida</a>}
         </nav>
