@@ -90,6 +90,7 @@ export async function run(): Promise<void> {
       logFile: `${postgres.dataDir}/app.log`,
       env: { FORM_MIN_SECONDS: '0', FORM_LIMIT_PER_ADDRESS_MINUTE: unlimited, FORM_LIMIT_PER_ADDRESS_HOUR: unlimited, FORM_LIMIT_PER_ORGANIZATION_MINUTE: unlimited },
     });
+    const idleRss = appServer.rss();
     targets.push(
       { label: 'Lyhörd POST /synpunkt', server: appServer, rounds: [], cpu: [] },
       { label: 'bare Fastify, one INSERT', server: await startServer(new URL('./bareServer.ts', import.meta.url), env(bareDb)), rounds: [], cpu: [] },
@@ -125,7 +126,7 @@ export async function run(): Promise<void> {
     // Every answered post must have made its own case; fewer cases would mean requests were deduplicated.
     if (count < completed) throw new Error(`${completed} submissions answered but only ${count} cases stored`);
 
-    printSummary(app, bare, appServer, (Date.now() - started) / 1000);
+    printSummary(app, bare, appServer, idleRss, (Date.now() - started) / 1000);
   } finally {
     for (const t of targets) t.server.kill();
     await postgres.stop();
@@ -152,7 +153,7 @@ function median(rounds: LoadResult[]): LoadResult {
   return [...rounds].sort((a, b) => a.rate - b.rate)[Math.floor(rounds.length / 2)]!;
 }
 
-function printSummary(app: Target, bare: Target, server: ProductionServer, seconds: number) {
+function printSummary(app: Target, bare: Target, server: ProductionServer, idleRss: number, seconds: number) {
   const mib = (bytes = 0) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
   // The two runs of a round are back to back, so their ratio cancels most of the machine's
   // drift; the headline is the median of those per-round ratios.
@@ -186,6 +187,6 @@ function printSummary(app: Target, bare: Target, server: ProductionServer, secon
   const cpuRatios = cpuRatio(app).map((c, i) => c / cpuRatio(bare)[i]!);
   console.log(`\n  CPU per request, app / bare (server + PostgreSQL), per round: ${cpuRatios.map((r) => r.toFixed(1)).join(', ')}`);
   console.log(`  ratio app / bare: ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO}) ${ratio >= TARGET_RATIO ? 'ok' : 'BELOW TARGET'}`);
-  console.log(`  peak RSS of the app server: ${mib(app.peakRss)}`);
+  console.log(`  RSS of the app server: ${mib(idleRss)} idle after start, ${mib(app.peakRss)} at its peak under load (target ≤ 200 MiB) ${(app.peakRss ?? 0) <= 200 * 1024 * 1024 ? 'ok' : 'ABOVE TARGET'}`);
   console.log(`  (${seconds.toFixed(0)} s in all)`);
 }

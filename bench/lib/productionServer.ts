@@ -8,6 +8,8 @@ import type { RunningServer } from './server.ts';
 export interface ProductionServer extends RunningServer {
   /** Log lines and bytes the server wrote to its standard output. */
   logged(): { lines: number; bytes: number };
+  /** Its resident memory now, in bytes (Linux). */
+  rss(): number;
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -50,6 +52,9 @@ export async function startProductionServer(opts: { databaseUrl: string; logFile
     },
     kill() {
       if (child.exitCode === null && child.signalCode === null) child.kill();
+    },
+    rss() {
+      return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
     },
     logged() {
       const text = readFileSync(opts.logFile, 'utf8');

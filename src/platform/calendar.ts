@@ -1,24 +1,17 @@
-import Holidays from 'date-holidays';
+import { swedishHolidays } from './swedishHolidays.ts';
 
 /**
  * Swedish working days, computed by rule for any year: weekends, the public holidays of
  * lag (1989:253), the de-facto days off midsommarafton, julafton and nyårsafton, and an
  * organization's own closure days. Dates are calendar dates ('YYYY-MM-DD') in Swedish time.
  */
-const holidays = new Holidays('SE');
 const yearCache = new Map<number, Map<string, string>>();
-
-// date-holidays types the 13 statutory days 'public' and the three eves 'bank'.
-const DAY_OFF_TYPES = new Set(['public', 'bank']);
 
 /** Days off (besides weekends) in a year, date → Swedish name. */
 export function swedishDaysOff(year: number): Map<string, string> {
   let days = yearCache.get(year);
   if (!days) {
-    days = new Map();
-    for (const h of holidays.getHolidays(year)) {
-      if (DAY_OFF_TYPES.has(h.type)) days.set(h.date.slice(0, 10), h.name);
-    }
+    days = swedishHolidays(year);
     yearCache.set(year, days);
   }
   return days;
