@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { formatDateTime } from '../../platform/clock.ts';
@@ -7,6 +6,7 @@ import { EVENT_LABEL } from '../cases/lifecycle.ts';
 import type { CaseFile } from './load.ts';
 import { woffToSfnt } from './woff.ts';
 import { PDF_TAGGING, pdfStructure } from '../../platform/pdfStructure.ts';
+import { loadPdfKit } from '../../platform/pdfkit.ts';
 
 /**
  * The whole case file as PDF/A-2b: fonts embedded (DejaVu Sans from @fontsource), the sRGB output
@@ -24,7 +24,8 @@ const inFont = (ch: string) => {
 };
 const clean = (s: string) => [...s.replace(/\r\n?/g, '\n').replace(/\t/g, '    ')].map((ch) => (inFont(ch) ? ch : [...ch.normalize('NFD')].filter(inFont).join('') || '?')).join('');
 
-export function renderCasePdf(c: CaseFile, org: string, createdAt: Date): Promise<Buffer> {
+export async function renderCasePdf(c: CaseFile, org: string, createdAt: Date): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   fonts ??= { regular: fontFile(400), bold: fontFile(700) };
   const doc = new PDFDocument({
     size: 'A4',
