@@ -5,7 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createDb, poolOf, type Db } from '../../db/database.ts';
 import { embeddedUrl, freePort, startEmbeddedPostgres } from '../../db/embedded.ts';
-import { form, FORM, VALID_SUBMISSION } from '../../../test/app.ts';
+import { form, FORM, SPAM_CHECKS_FOR_TESTS, VALID_SUBMISSION } from '../../../test/app.ts';
 import { buildApp } from '../../app.tsx';
 import { systemClock } from '../../platform/clock.ts';
 import { HttpSession } from '../../../test/httpSession.ts';
@@ -31,7 +31,10 @@ beforeAll(async () => {
   await chmod(base, 0o777);
   const pgPort = await freePort();
   const port = await freePort();
-  server = startProcess('server', 'src/server.ts', { DATA_DIR: path.join(base, 'data'), EMBEDDED_PG_PORT: String(pgPort), PORT: String(port), HOST: '127.0.0.1', BACKUP_KEEP: '0', LOG_LEVEL: 'warn' });
+  server = startProcess('server', 'src/server.ts', { DATA_DIR: path.join(base, 'data'), EMBEDDED_PG_PORT: String(pgPort), PORT: String(port), HOST: '127.0.0.1', BACKUP_KEEP: '0', LOG_LEVEL: 'warn',
+    // The test posts the form far faster than a person, from one address (modules/spam).
+    FORM_MIN_SECONDS: '0', FORM_LIMIT_PER_ADDRESS_MINUTE: '0', FORM_LIMIT_PER_ADDRESS_HOUR: '0', FORM_LIMIT_PER_ORGANIZATION_MINUTE: '0',
+  });
   await waitForOk(`http://127.0.0.1:${port}/health/ready`, server, 120_000);
   sourceUrl = embeddedUrl(pgPort, 'lyhord');
   db = createDb(sourceUrl, 4);
@@ -112,7 +115,7 @@ it('backs up while submissions run, restores into an empty DATA_DIR, and every r
   const again = await startEmbeddedPostgres({ dir: path.join(target, 'pg'), port: pgPort });
   const restoredDb = createDb(again.url('lyhord'), 4);
   try {
-    const app = await buildApp({ db: restoredDb, clock: systemClock, config: { demo: true, secureCookies: false, logLevel: 'silent' } });
+    const app = await buildApp({ db: restoredDb, clock: systemClock, config: { demo: true, secureCookies: false, logLevel: 'silent' }, spam: SPAM_CHECKS_FOR_TESTS });
     const res = await app.inject({ method: 'POST', url: '/synpunkt', headers: FORM, payload: form(VALID_SUBMISSION) });
     expect(res.statusCode).toBe(303);
     const number = (await app.inject(res.headers.location!)).body.match(/SYN-\d{4}-\d{5}/)![0];
