@@ -1,0 +1,104 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../src/modules/organizations/demoStaff.ts';
+import { totpCodeAt } from '../src/modules/sso/totp.ts';
+import { startTestApp, type TestContext } from '../test/app.ts';
+import { DEMO, registerTo, submitCase } from '../test/staffCases.ts';
+import { clickAndWait, expectNoAxeViolations, launchChromium, listen } from './browser.ts';
+
+/**
+ * A walk over the staff pages that no other browser test reaches: the administrator's settings
+ * pages, a case's smaller action pages, the notifications, registration on someone's behalf,
+ * statistics per case and the second sign-in step. One app, one browser; axe (WCAG 2.1 A and
+ * AA) on every page, each page's findings reported together so one run shows them all.
+ */
+
+let t: TestContext;
+let browser: Browser;
+let baseUrl: string;
+
+beforeAll(async () => {
+  t = await startTestApp({ staff: true });
+  baseUrl = await listen(t.app);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+async function signIn(email: string): Promise<Page> {
+  const page = await (await browser.newContext({ locale: 'sv-SE' })).newPage();
+  await page.goto(`${baseUrl}/logga-in`);
+  await page.getByLabel('E-postadress').fill(email);
+  await page.getByLabel('Lösenord').fill(DEMO_PASSWORD);
+  expect(await clickAndWait(page, () => page.getByRole('button', { name: 'Logga in' }).click())).toBe(200);
+  return page;
+}
+
+/** Opens a page, expects it to be there, and runs axe on it; a failure is kept so the walk goes on. */
+async function check(page: Page, path: string, failures: string[]): Promise<void> {
+  const res = await page.goto(`${baseUrl}${path}`);
+  try {
+    expect(res?.status(), path).toBe(200);
+    await expectNoAxeViolations(page, path);
+  } catch (err) {
+    failures.push((err as Error).message);
+  }
+}
+
+describe('the staff pages without a walk of their own', () => {
+  it('pass axe, from the administration to the second sign-in step', async () => {
+    const failures: string[] = [];
+    const { number } = await submitCase(t, { description: 'Gatlampan på Åsvägen lyser inte.', name: 'Örjan Älg' });
+    await registerTo(t, number, 'Gata och park');
+
+    const admin = await signIn(DEMO.admin);
+    const categoryId = (await t.db.selectFrom('categories').select('id').where('organization_id', '=', t.orgId).executeTakeFirstOrThrow()).id;
+    // A message in the outbox, as an answer leaves it.
+    const caseId = (await t.db.selectFrom('cases').select('id').where('number', '=', number).executeTakeFirstOrThrow()).id;
+    const messageId = (
+      await t.db
+        .insertInto('messages')
+        .values({ case_id: caseId, purpose: 'answer', channel: 'email', recipient: 'orjan@example.se', subject: 'Svar på din synpunkt', body: 'Hej Örjan, lampan är lagad.', status: 'sent', transport: 'outbox' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+
+    await check(admin, '/admin/e-postmallar', failures);
+    const templateHref = await admin.locator('main a[href^="/admin/e-postmallar/"]').first().getAttribute('href');
+    expect(templateHref).toMatch(/^\/admin\/e-postmallar\/[a-z_.-]+$/);
+    await check(admin, templateHref!, failures);
+    await check(admin, `/admin/kategorier/${categoryId}`, failures);
+    await check(admin, '/admin/sakerhetskopior', failures);
+    await check(admin, '/admin/tidsfrister', failures);
+    await check(admin, '/admin/utkorg', failures);
+    await check(admin, `/admin/utkorg/${messageId}`, failures);
+    await check(admin, '/admin/api-nycklar', failures);
+    await check(admin, '/admin/webhooks', failures);
+    await admin.getByLabel('Adress').fill('https://diarium.exempelkommun.se/lyhord');
+    await admin.getByRole('checkbox').first().check();
+    await clickAndWait(admin, () => admin.locator('main form button[type=submit]').last().click());
+    const webhookId = (await t.db.selectFrom('webhook_subscriptions').select('id').executeTakeFirstOrThrow()).id;
+    await check(admin, `/admin/webhooks/${webhookId}`, failures);
+
+    await check(admin, `/handlaggning/arenden/${number}/betydelse`, failures);
+    await check(admin, `/handlaggning/arenden/${number}/bevarandestopp`, failures);
+    await check(admin, `/handlaggning/arenden/${number}/vidarebefordra`, failures);
+    await check(admin, `/handlaggning/arenden/${number}/forlang`, failures);
+    await check(admin, '/handlaggning/aviseringar', failures);
+
+    // An erasure request opens a review of the person's cases.
+    await admin.goto(`${baseUrl}/admin/arkiv/registerutdrag`);
+    await admin.getByRole('radio', { name: 'E-postadress' }).check();
+    await admin.getByLabel('E-postadress, telefonnummer eller personnummer').fill('orjan@example.se');
+    await admin.getByRole('radio', { name: 'Radering' }).check();
+    await clickAndWait(admin, () => admin.getByRole('button', { name: 'Fortsätt' }).click());
+    const reviewPath = new URL(admin.url()).pathname;
+    expect(reviewPath).toMatch(/^\/admin\/arkiv\/registerutdrag\/granskning\/[0-9a-f-]{36}$/);
+    await check(admin, reviewPath, failures);
+
+    expect(failures, failures.join('\n\n')).toEqual([]);
+  });
+});
