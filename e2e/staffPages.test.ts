@@ -101,4 +101,44 @@ describe('the staff pages without a walk of their own', () => {
 
     expect(failures, failures.join('\n\n')).toEqual([]);
   });
+
+  it('pass axe when a registrar registers a call, and at the second sign-in step', async () => {
+    const failures: string[] = [];
+    const registrar = await signIn(DEMO.registrar);
+    await check(registrar, '/handlaggning/ny', failures);
+    expect(await clickAndWait(registrar, () => registrar.getByRole('button', { name: 'Registrera synpunkten' }).click())).toBe(400);
+    await expectNoAxeViolations(registrar, 'the registration form with errors').catch((err: Error) => failures.push(err.message));
+    await registrar.locator('input[name=mode][value=normal]').check();
+    await registrar.locator('select[name=channel]').selectOption('phone');
+    await registrar.locator('input[name=kind][value=klagomal]').check();
+    await registrar.locator('textarea[name=description]').fill('Ringde om att grinden vid förskolan inte går att stänga.');
+    await registrar.locator('input[name=anonymous][value=false]').check();
+    await registrar.locator('input[name=name]').fill('Örjan Ådahl');
+    await registrar.locator('input[name=phone]').fill('0123-45 67 89');
+    await registrar.locator('input[name=replyChannel][value=phone]').check();
+    await registrar.locator('input[name=confirmed]').check();
+    const status = await clickAndWait(registrar, () => registrar.getByRole('button', { name: 'Registrera synpunkten' }).click());
+    expect(status, status === 200 ? '' : (await registrar.locator('.error-summary').textContent()) ?? '').toBe(200);
+    expect(new URL(registrar.url()).pathname).toMatch(/^\/handlaggning\/ny\/registrerad\/SYN-\d{4}-\d{5}$/);
+    await expectNoAxeViolations(registrar, 'the registered page').catch((err: Error) => failures.push(err.message));
+
+    // Two-factor sign-in switched on by the reader, then the code step of a new sign-in.
+    const reader = await signIn(DEMO.reader);
+    await reader.goto(`${baseUrl}/konto/tvastegsverifiering`);
+    const secret = (await reader.locator('code.secret').textContent())!.replace(/ /g, '');
+    await reader.getByLabel('Kod från appen').fill(await totpCodeAt(secret, t.clock.now()));
+    expect(await clickAndWait(reader, () => reader.getByRole('button', { name: 'Aktivera' }).click())).toBe(200);
+    const second = await (await browser.newContext({ locale: 'sv-SE' })).newPage();
+    await second.goto(`${baseUrl}/logga-in`);
+    await second.getByLabel('E-postadress').fill(DEMO.reader);
+    await second.getByLabel('Lösenord').fill(DEMO_PASSWORD);
+    expect(await clickAndWait(second, () => second.getByRole('button', { name: 'Logga in' }).click())).toBe(200);
+    expect(new URL(second.url()).pathname).toBe('/logga-in/kod');
+    await expectNoAxeViolations(second, 'the code step').catch((err: Error) => failures.push(err.message));
+    await second.getByLabel('Kod', { exact: true }).fill('12345');
+    expect(await clickAndWait(second, () => second.getByRole('button', { name: 'Fortsätt' }).click())).toBe(400);
+    await expectNoAxeViolations(second, 'the code step with an error').catch((err: Error) => failures.push(err.message));
+
+    expect(failures, failures.join('\n\n')).toEqual([]);
+  });
 });
