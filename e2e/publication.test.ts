@@ -83,6 +83,7 @@ describe('publishing an answer', () => {
     expect(await clickAndWait(citizen, () => citizen.getByRole('button', { name: 'Sök' }).click())).toBe(200);
     await expectNoAxeViolations(citizen, 'archive search results');
     await clickAndWait(citizen, () => citizen.getByRole('link', { name: 'Snöröjning på Björkvägen' }).click());
+    expect(new URL(citizen.url()).pathname).toMatch(/^\/svar\/SYN-\d{4}-\d{5}$/);
     expect(await citizen.getByRole('heading', { level: 1 }).textContent()).toBe('Snöröjning på Björkvägen');
     const text = (await citizen.locator('main').textContent())!;
     for (const hidden of ['Kalle', 'Svensson', 'Bullen', '070-123']) expect(text).not.toContain(hidden);
