@@ -15,6 +15,7 @@ import { authRoutes } from './modules/auth/routes.tsx';
 import { adminRoutes } from './modules/admin/routes.tsx';
 import { forwardingRoutes } from './modules/forwarding/routes.tsx';
 import { ssoRoutes } from './modules/sso/routes.tsx';
+import { DENY_PRIVATE, setIssuerNetworkPolicy } from './modules/sso/issuerNetwork.ts';
 import { answersRoutes } from './modules/answers/routes.tsx';
 import { apiAdminRoutes } from './modules/api/adminRoutes.tsx';
 import { apiRoutes } from './modules/api/routes.ts';
@@ -62,7 +63,7 @@ export interface AppDeps {
   db: Db;
   clock: Clock;
   /** mail.publicUrl is where links in e-mail point (tests and the server pass it; default localhost). */
-  config: Pick<Config, 'demo' | 'secureCookies' | 'logLevel'> & Partial<Pick<Config, 'mail' | 'metricsToken' | 'backup' | 'trustProxy'>>;
+  config: Pick<Config, 'demo' | 'secureCookies' | 'logLevel'> & Partial<Pick<Config, 'mail' | 'metricsToken' | 'backup' | 'trustProxy' | 'oidcIssuerNetwork'>>;
   /** The process logger (the server passes one); without it nothing is logged, unless `log`. */
   logger?: FastifyBaseLogger;
   /** Log to standard output at config.logLevel (when no logger is given). */
@@ -162,6 +163,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(intakeRoutes, { db: deps.db, clock: deps.clock, tokenSecret, spam, publicUrl: deps.config.mail?.publicUrl ?? 'http://localhost:3000' });
   await app.register(authPlugin, { db: deps.db, clock: deps.clock });
   await app.register(authRoutes, { db: deps.db, clock: deps.clock, demo: deps.config.demo, secureCookies: deps.config.secureCookies });
+  setIssuerNetworkPolicy(deps.config.oidcIssuerNetwork ?? DENY_PRIVATE);
   await app.register(ssoRoutes, { db: deps.db, clock: deps.clock, secureCookies: deps.config.secureCookies });
   await app.register(adminRoutes, { db: deps.db, clock: deps.clock });
   const caseDeps = { db: deps.db, clock: deps.clock, tokenSecret, publicUrl: deps.config.mail?.publicUrl ?? 'http://localhost:3000' };

@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import type { BackupSchedule } from './modules/backup/schedule.ts';
 import { logFormatFrom, type LogFormat } from './platform/logging.ts';
+import { issuerPolicyOf, type IssuerNetworkPolicy } from './modules/sso/issuerNetwork.ts';
 
 export interface Config {
   port: number;
@@ -17,6 +18,11 @@ export interface Config {
    * whose X-Forwarded-For/-Proto are believed; undefined: none, the peer is the client.
    */
   trustProxy: string | undefined;
+  /**
+   * OIDC_ALLOW_PRIVATE_ISSUERS: "true", or the host names/addresses (comma-separated) of identity
+   * providers that may be on this machine or an internal network; by default those are refused.
+   */
+  oidcIssuerNetwork: IssuerNetworkPolicy;
   /** Cookies get the Secure flag unless explicitly running plain HTTP locally. */
   secureCookies: boolean;
   logLevel: string;
@@ -174,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedPgPort: intFrom(env, 'EMBEDDED_PG_PORT', 54329),
     demo: !databaseUrl,
     trustProxy: trustProxyOf(env.TRUST_PROXY),
+    oidcIssuerNetwork: issuerPolicyOf(env.OIDC_ALLOW_PRIVATE_ISSUERS),
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES !== 'false' : Boolean(databaseUrl),
     logLevel: env.LOG_LEVEL || 'info',
     logFormat: logFormatOf(env.LOG_FORMAT),

@@ -18,6 +18,8 @@ export interface TestProvider {
   clientId: string;
   clientSecret: string;
   accounts: Map<string, TestAccount>;
+  /** TCP connections the provider has accepted: a refused issuer must leave this at 0. */
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -48,11 +50,14 @@ export async function startOidcProvider(opts: { redirectUris: string[]; postLogo
   // Quiet: the provider warns about development-only settings, which is what this is.
   provider.on('server_error', () => {});
   server.on('request', provider.callback());
+  let connections = 0;
+  server.on('connection', () => connections++);
   return {
     issuer,
     clientId,
     clientSecret,
     accounts,
+    connections: () => connections,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

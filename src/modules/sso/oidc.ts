@@ -2,6 +2,7 @@ import * as client from 'openid-client';
 import type { Db, Executor } from '../../db/database.ts';
 import type { GroupRole, Role } from '../../db/schema.ts';
 import type { Sealer } from '../../platform/crypto.ts';
+import { isInternalAddressRefusal, issuerFetch } from './issuerNetwork.ts';
 
 /** An organization's OpenID Connect settings, with the client secret opened. */
 export interface SsoConfig {
@@ -49,7 +50,7 @@ export async function ssoButton(db: Executor, organizationId: string): Promise<s
 /** Something about the identity provider that a person must be told about, in Swedish. */
 export class SsoError extends Error {
   constructor(
-    readonly code: 'unreachable' | 'insecure' | 'invalid_url' | 'not_configured',
+    readonly code: 'unreachable' | 'internal_address' | 'insecure' | 'invalid_url' | 'not_configured',
     message: string,
   ) {
     super(message);
@@ -80,8 +81,16 @@ export async function discover(cfg: Pick<SsoConfig, 'issuerUrl' | 'clientId' | '
     return await client.discovery(url, cfg.clientId, { client_secret: cfg.clientSecret }, client.ClientSecretBasic(cfg.clientSecret), {
       timeout: TIMEOUT_SECONDS,
       execute: url.protocol === 'http:' ? [client.allowInsecureRequests] : [],
+      // Also kept by the configuration for the JWKS, token and userinfo requests.
+      [client.customFetch]: issuerFetch(),
     });
   } catch (err) {
+    if (isInternalAddressRefusal(err)) {
+      throw new SsoError(
+        'internal_address',
+        `Utfärdarens adress ${url.host} leder till den här servern eller ett internt nätverk, och dit får Lyhörd inte ansluta i den här installationen. Använd identitetsleverantörens adress på internet, eller be den som driftar Lyhörd att tillåta adressen (inställningen OIDC_ALLOW_PRIVATE_ISSUERS).`,
+      );
+    }
     const detail = err instanceof Error ? err.message : String(err);
     throw new SsoError(
       'unreachable',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Session, startTestApp, type TestContext } from '../../../test/app.ts';
 import { IdpBrowser, startOidcProvider, type TestProvider } from '../../../test/oidcProvider.ts';
 import { hashSessionId } from '../auth/sessions.ts';
+import { issuerPolicyOf } from './issuerNetwork.ts';
 import { seedDemoOrganization } from '../organizations/demo.ts';
 import { seedDemoStaff } from '../organizations/demoStaff.ts';
 
@@ -14,7 +15,8 @@ let idp: TestProvider;
 const APP = 'http://localhost';
 
 beforeAll(async () => {
-  t = await startTestApp({ staff: true });
+  // The test provider runs on 127.0.0.1, which an installation must allow explicitly.
+  t = await startTestApp({ staff: true, config: { oidcIssuerNetwork: issuerPolicyOf('127.0.0.1') } });
   idp = await startOidcProvider({
     redirectUris: [`${APP}/logga-in/sso/callback`, `${APP}/o/grannkommun/logga-in/sso/callback`],
     postLogoutRedirectUris: [`${APP}/logga-in?utloggad`, `${APP}/o/grannkommun/logga-in?utloggad`],

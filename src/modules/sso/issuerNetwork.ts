@@ -1,0 +1,125 @@
+import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
+import { BlockList, isIP } from 'node:net';
+import type { CustomFetch } from 'openid-client';
+import { Agent } from 'undici';
+
+/**
+ * The identity provider's address is typed in by an organization's administrator, so discovery,
+ * JWKS and token requests must not become a way to reach this machine or the internal network
+ * (a port scanner, the cloud metadata service). Every address a host name resolves to is checked
+ * when the connection is made, so a name that resolves differently a second time (DNS rebinding)
+ * is caught too.
+ */
+
+/** OIDC_ALLOW_PRIVATE_ISSUERS: "true" for any host, or the host names/addresses that may be internal. */
+export type IssuerNetworkPolicy = { allowAll: boolean; hosts: ReadonlySet<string> };
+
+export const DENY_PRIVATE: IssuerNetworkPolicy = { allowAll: false, hosts: new Set() };
+
+export function issuerPolicyOf(value: string | undefined): IssuerNetworkPolicy {
+  const v = value?.trim() ?? '';
+  if (!v || v === 'false') return DENY_PRIVATE;
+  if (v === 'true') return { allowAll: true, hosts: new Set() };
+  return { allowAll: false, hosts: new Set(v.split(',').map(normalHost).filter(Boolean)) };
+}
+
+const normalHost = (host: string) => host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+
+const refused = new BlockList();
+for (const [net, bits] of [
+  ['0.0.0.0', 8], // "this network", unspecified
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10], // carrier-grade NAT
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16], // link-local, cloud metadata
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['224.0.0.0', 4], // multicast
+  ['240.0.0.0', 4], // reserved and broadcast
+] as const) refused.addSubnet(net, bits, 'ipv4');
+for (const [net, bits] of [
+  ['::', 128], // unspecified
+  ['::1', 128],
+  ['fc00::', 7], // unique local
+  ['fe80::', 10], // link-local
+  ['ff00::', 8], // multicast
+] as const) refused.addSubnet(net, bits, 'ipv6');
+
+/** An IPv4 address written as IPv6 (::ffff:7f00:1) is judged as the IPv4 address it is. */
+function unmapped(address: string): { address: string; family: 'ipv4' | 'ipv6' } {
+  const a = normalHost(address);
+  const dotted = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(a);
+  if (dotted) return { address: dotted[1]!, family: 'ipv4' };
+  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(a);
+  if (hex) {
+    const n = (parseInt(hex[1]!, 16) << 16) | parseInt(hex[2]!, 16);
+    return { address: [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.'), family: 'ipv4' };
+  }
+  return { address: a, family: isIP(a) === 6 ? 'ipv6' : 'ipv4' };
+}
+
+/** Pure: loopback, private, link-local, CGNAT, unspecified, multicast and reserved addresses. */
+export function isInternalAddress(address: string): boolean {
+  const u = unmapped(address);
+  return refused.check(u.address, u.family);
+}
+
+const allowedHost = (policy: IssuerNetworkPolicy, host: string) => policy.allowAll || policy.hosts.has(normalHost(host));
+
+/** Thrown before any connection is made; says nothing about whether anything answers there. */
+export class InternalAddressError extends Error {
+  constructor(readonly host: string) {
+    super(`issuer host ${host} resolves to an internal address`);
+  }
+}
+
+type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+
+function guardedLookup(policy: IssuerNetworkPolicy) {
+  return (hostname: string, options: LookupOptions, callback: LookupCallback) => {
+    dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
+      if (err) return callback(err, []);
+      if (!allowedHost(policy, hostname) && addresses.some((a) => isInternalAddress(a.address))) {
+        return callback(Object.assign(new InternalAddressError(hostname), { code: 'EINTERNALADDRESS' }), []);
+      }
+      if (options.all) return callback(null, addresses);
+      const first = addresses[0]!;
+      callback(null, first.address, first.family);
+    });
+  };
+}
+
+/**
+ * A fetch for openid-client's customFetch: an address written in the URL is checked here (the
+ * resolver is not asked about those), a host name at connect time by the agent's lookup.
+ */
+export function guardedFetch(policy: IssuerNetworkPolicy): CustomFetch {
+  const dispatcher = new Agent({ connect: { lookup: guardedLookup(policy) as never, timeout: 4000 } });
+  return async (url, options) => {
+    const host = normalHost(new URL(url).hostname);
+    if (isIP(host) && isInternalAddress(host) && !allowedHost(policy, host)) throw new InternalAddressError(host);
+    return fetch(url, { ...options, redirect: 'manual', dispatcher } as RequestInit);
+  };
+}
+
+/** Whether the error (or its cause, as fetch wraps it) is a refused internal address. */
+export function isInternalAddressRefusal(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof InternalAddressError || (e as { code?: string }).code === 'EINTERNALADDRESS') return true;
+  }
+  return false;
+}
+
+let current: IssuerNetworkPolicy = DENY_PRIVATE;
+let currentFetch = guardedFetch(current);
+
+/** Set once at start from the installation's configuration (buildApp); internal hosts are refused until then. */
+export function setIssuerNetworkPolicy(policy: IssuerNetworkPolicy): void {
+  current = policy;
+  currentFetch = guardedFetch(policy);
+}
+
+export const issuerFetch = () => currentFetch;
+export const issuerNetworkPolicy = () => current;
