@@ -80,7 +80,7 @@ export async function run(): Promise<void> {
     console.log('\nEXPLAIN ANALYZE (after a first run of each)');
     const seqScans = await explainAll(db, orgId, list);
 
-    server = await startServer(new URL('./appServer.ts', import.meta.url), { BENCH_DATABASE_URL: url, BENCH_POOL_SIZE: String(POOL_SIZE) });
+    server = await startServer(new URL('./appServer.ts', import.meta.url), { BENCH_DATABASE_URL: url, BENCH_POOL_SIZE: String(POOL_SIZE), BENCH_ROUTE_RATE_LIMITS: 'off' });
     const base = server.url;
     for (const s of list) {
       const res = await fetch(base + s.path);

@@ -72,6 +72,8 @@ export interface AppDeps {
   jobRunner?: () => JobRunnerState;
   /** The citizen form's spam protection; each setting defaults to DEFAULT_SPAM (modules/spam/guard.ts). */
   spam?: Partial<SpamSettings>;
+  /** Per-route request limits (sign-in, public JSON); off only for benchmarks that call one route hundreds of times a minute. */
+  routeRateLimits?: boolean;
 }
 
 const css = readFileSync(new URL('../public/app.css', import.meta.url));
@@ -115,7 +117,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', secure: deps.config.secureCookies, signed: true },
   });
   // Counted in the database, so a limit holds however many instances share the requests.
-  await app.register(rateLimit, { global: false, store: postgresRateLimitStore(deps.db, await installationSecret(deps.db, 'rate-limit')) });
+  await app.register(rateLimit, {
+    global: false,
+    store: postgresRateLimitStore(deps.db, await installationSecret(deps.db, 'rate-limit')),
+    ...(deps.routeRateLimits === false ? { allowList: () => true } : {}),
+  });
   await app.register(i18nPlugin);
 
   app.get('/assets/app.css', async (_req, reply) =>
