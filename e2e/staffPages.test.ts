@@ -107,7 +107,7 @@ describe('the staff pages without a walk of their own', () => {
     const registrar = await signIn(DEMO.registrar);
     await check(registrar, '/handlaggning/ny', failures);
     expect(await clickAndWait(registrar, () => registrar.getByRole('button', { name: 'Registrera synpunkten' }).click())).toBe(400);
-    await expectNoAxeViolations(registrar, 'the registration form with errors').catch((err: Error) => failures.push(err.message));
+    await expectNoAxeViolations(registrar, 'registration form with errors').catch((err: Error) => failures.push(err.message));
     await registrar.locator('input[name=mode][value=normal]').check();
     await registrar.locator('select[name=channel]').selectOption('phone');
     await registrar.locator('input[name=kind][value=klagomal]').check();
@@ -120,7 +120,7 @@ describe('the staff pages without a walk of their own', () => {
     const status = await clickAndWait(registrar, () => registrar.getByRole('button', { name: 'Registrera synpunkten' }).click());
     expect(status, status === 200 ? '' : (await registrar.locator('.error-summary').textContent()) ?? '').toBe(200);
     expect(new URL(registrar.url()).pathname).toMatch(/^\/handlaggning\/ny\/registrerad\/SYN-\d{4}-\d{5}$/);
-    await expectNoAxeViolations(registrar, 'the registered page').catch((err: Error) => failures.push(err.message));
+    await expectNoAxeViolations(registrar, 'registered page').catch((err: Error) => failures.push(err.message));
 
     // Two-factor sign-in switched on by the reader, then the code step of a new sign-in.
     const reader = await signIn(DEMO.reader);
@@ -134,10 +134,10 @@ describe('the staff pages without a walk of their own', () => {
     await second.getByLabel('Lösenord').fill(DEMO_PASSWORD);
     expect(await clickAndWait(second, () => second.getByRole('button', { name: 'Logga in' }).click())).toBe(200);
     expect(new URL(second.url()).pathname).toBe('/logga-in/kod');
-    await expectNoAxeViolations(second, 'the code step').catch((err: Error) => failures.push(err.message));
+    await expectNoAxeViolations(second, 'code step').catch((err: Error) => failures.push(err.message));
     await second.getByLabel('Kod', { exact: true }).fill('12345');
     expect(await clickAndWait(second, () => second.getByRole('button', { name: 'Fortsätt' }).click())).toBe(400);
-    await expectNoAxeViolations(second, 'the code step with an error').catch((err: Error) => failures.push(err.message));
+    await expectNoAxeViolations(second, 'code step with an error').catch((err: Error) => failures.push(err.message));
 
     expect(failures, failures.join('\n\n')).toEqual([]);
   });
