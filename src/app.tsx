@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import { authPlugin } from './modules/auth/plugin.ts';
+import { changePasswordRoutes } from './modules/auth/changePasswordRoutes.tsx';
 import { authRoutes } from './modules/auth/routes.tsx';
 import { adminRoutes } from './modules/admin/routes.tsx';
 import { forwardingRoutes } from './modules/forwarding/routes.tsx';
@@ -169,6 +170,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(intakeRoutes, { db: deps.db, clock: deps.clock, tokenSecret, spam, publicUrl: deps.config.mail?.publicUrl ?? 'http://localhost:3000' });
   await app.register(authPlugin, { db: deps.db, clock: deps.clock });
   await app.register(authRoutes, { db: deps.db, clock: deps.clock, demo: deps.config.demo, secureCookies: deps.config.secureCookies });
+  await app.register(changePasswordRoutes, { db: deps.db, clock: deps.clock });
   setIssuerNetworkPolicy(deps.config.oidcIssuerNetwork ?? DENY_PRIVATE);
   await app.register(ssoRoutes, { db: deps.db, clock: deps.clock, secureCookies: deps.config.secureCookies });
   await app.register(adminRoutes, { db: deps.db, clock: deps.clock });

@@ -48,8 +48,8 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   'seed-demo': {
-    options: {},
-    prepare: async () => (db) => seedDemo(db, consoleOutput),
+    options: { force: { type: 'boolean' } },
+    prepare: async (values) => (db) => seedDemo(db, { force: values.force === true, externalDatabase: Boolean(loadConfig().databaseUrl) }, consoleOutput),
   },
   'create-user': {
     options: { org: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' } },

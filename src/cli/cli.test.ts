@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../../test/api.ts';
 import { Session, startTestApp, type TestContext } from '../../test/app.ts';
 import { createTestDatabase } from '../../test/db.ts';
+import { productionReason, seedDemo } from './seedDemo.ts';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -100,18 +101,44 @@ describe('npm run cli -- create-api-key', { timeout: 120_000 }, () => {
 });
 
 describe('npm run cli -- seed-demo', { timeout: 120_000 }, () => {
-  it('seeds Exempelkommun and its staff once, and says so the second time', async () => {
+  it('refuses a production database with exit code 2; with --force seeds once, every demo account forced to change password', async () => {
     const fresh = await createTestDatabase(2);
     try {
-      const first = await cli(['seed-demo'], { url: fresh.url });
+      const refused = await cli(['seed-demo'], { url: fresh.url });
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(/DATABASE_URL pekar på en extern databas.*--force/);
+      expect(await fresh.db.selectFrom('users').select('id').execute()).toEqual([]);
+      expect(await fresh.db.selectFrom('organizations').select('id').execute()).toEqual([]);
+
+      const first = await cli(['seed-demo', '--force'], { url: fresh.url });
       expect(first.code).toBe(0);
       expect(first.stderr).toContain('Exempelkommun har lagts in');
-      const users = await fresh.db.selectFrom('users').select('email').execute();
+      expect(first.stderr).toContain('måste bytas vid första inloggningen');
+      const users = await fresh.db.selectFrom('users').select(['email', 'must_change_password']).execute();
       expect(users.map((u) => u.email)).toContain('admin@exempelkommun.se');
-      const again = await cli(['seed-demo'], { url: fresh.url });
+      expect(users.every((u) => u.must_change_password)).toBe(true);
+      const again = await cli(['seed-demo', '--force'], { url: fresh.url });
       expect(again.code).toBe(0);
       expect(again.stderr).toContain('finns redan');
       expect(await fresh.db.selectFrom('organizations').select('id').execute()).toHaveLength(1);
+    } finally {
+      await fresh.drop();
+    }
+  });
+
+  it('counts the embedded database as the demo only while it holds nothing but Exempelkommun and its demo accounts', async () => {
+    const fresh = await createTestDatabase(2);
+    try {
+      expect(await productionReason(fresh.db, false)).toBeUndefined();
+      const out = { info: () => {}, result: () => {} };
+      await seedDemo(fresh.db, { force: false, externalDatabase: false }, out);
+      expect(await productionReason(fresh.db, false)).toBeUndefined();
+      expect((await fresh.db.selectFrom('users').select('must_change_password').execute()).some((u) => u.must_change_password)).toBe(false);
+      const org = await fresh.db.selectFrom('organizations').select('id').executeTakeFirstOrThrow();
+      await fresh.db.insertInto('users').values({ organization_id: org.id, email: 'riktig@kommun.se', name: 'Riktig Person', password_hash: null }).execute();
+      expect(await productionReason(fresh.db, false)).toMatch(/användare som inte är demokonton/);
+      await expect(seedDemo(fresh.db, { force: false, externalDatabase: false }, out)).rejects.toMatchObject({ exitCode: 2 });
+      expect(await productionReason(fresh.db, true)).toMatch(/DATABASE_URL/);
     } finally {
       await fresh.drop();
     }
@@ -121,6 +148,7 @@ describe('npm run cli -- seed-demo', { timeout: 120_000 }, () => {
     const help = await cli(['help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('create-api-key --org <slug> --role <roll>');
+    expect(help.stdout).toContain('seed-demo [--force]');
     const unknown = await cli(['gör-något']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('Okänt kommando');

@@ -19,6 +19,8 @@ export interface UsersTable {
   sso_subject: string | null;
   last_login_at: Timestamp | null;
   digest_opt_out: Generated<boolean>;
+  /** Set on demo accounts seeded with --force into a real database: no staff page until a new password is chosen. */
+  must_change_password: Generated<boolean>;
 }
 
 export type Role = 'registrar' | 'coordinator' | 'handler' | 'unit_admin' | 'reader' | 'admin' | 'archivist';

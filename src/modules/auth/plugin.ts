@@ -30,7 +30,20 @@ export const authPlugin = fp<{ db: Db; clock: Clock }>(async (app, { db, clock }
       req.sessionId = raw;
     }
   });
+  // A demo account seeded into a real database still has the published password: until its
+  // owner chooses another, every other page of this organization leads to the change page.
+  app.addHook('preHandler', async (req, reply) => {
+    if (!req.actor?.mustChangePassword || passwordChangeAllows(req.routeOptions.url)) return;
+    return reply.code(303).header('location', CHANGE_PASSWORD_PATH).send();
+  });
 });
+
+export const CHANGE_PASSWORD_PATH = '/byt-losenord';
+
+/** What a user who must change their password may still reach: the change page, signing out, the style sheet. */
+export function passwordChangeAllows(route: string | undefined): boolean {
+  return route === CHANGE_PASSWORD_PATH || route === '/logga-ut' || route === '/assets/app.css';
+}
 
 /** The session cookie lives under the organization's own base path. */
 export function sessionCookieOptions(secure: boolean, basePath = '') {

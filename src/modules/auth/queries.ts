@@ -19,14 +19,14 @@ export async function grantsOf(db: Executor, userId: string): Promise<{ role: Ro
 }
 
 /** A signed-in person: the case policy's Actor plus what the staff pages need to know about the sign-in. */
-export type SignedInActor = Actor & { email: string; installationAdmin: boolean; authMethod: AuthMethod; totpEnabled: boolean };
+export type SignedInActor = Actor & { email: string; installationAdmin: boolean; authMethod: AuthMethod; totpEnabled: boolean; mustChangePassword: boolean };
 
 /** The signed-in user behind a session, with their grants, if the session is valid. */
 export async function actorForSession(db: Executor, idHash: Buffer, now: Date): Promise<SignedInActor | undefined> {
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['u.id', 'u.name', 'u.email', 'u.organization_id', 'u.is_installation_admin', 'u.totp_enabled_at', 's.last_seen_at', 's.auth_method'])
+    .select(['u.id', 'u.name', 'u.email', 'u.organization_id', 'u.is_installation_admin', 'u.totp_enabled_at', 'u.must_change_password', 's.last_seen_at', 's.auth_method'])
     .where('s.id_hash', '=', idHash)
     .where('s.expires_at', '>', now)
     .where('u.active', '=', true)
@@ -42,5 +42,6 @@ export async function actorForSession(db: Executor, idHash: Buffer, now: Date): 
     installationAdmin: row.is_installation_admin,
     authMethod: row.auth_method,
     totpEnabled: row.totp_enabled_at !== null,
+    mustChangePassword: row.must_change_password,
   };
 }

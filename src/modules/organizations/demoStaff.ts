@@ -37,7 +37,7 @@ export const DEMO_STAFF: DemoUser[] = [
   { email: 'admin@exempelkommun.se', name: 'Anna Administratör', role: 'admin', installationAdmin: true },
 ];
 
-export async function seedDemoStaff(db: Db, organizationId: string): Promise<void> {
+export async function seedDemoStaff(db: Db, organizationId: string, opts: { mustChangePassword?: boolean } = {}): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (tx) => {
     for (const u of DEMO_STAFF) {
@@ -46,7 +46,7 @@ export async function seedDemoStaff(db: Db, organizationId: string): Promise<voi
         : null;
       const user = await tx
         .insertInto('users')
-        .values({ organization_id: organizationId, email: u.email, name: u.name, password_hash: passwordHash, is_installation_admin: u.installationAdmin ?? false })
+        .values({ organization_id: organizationId, email: u.email, name: u.name, password_hash: passwordHash, is_installation_admin: u.installationAdmin ?? false, must_change_password: opts.mustChangePassword ?? false })
         .returning('id')
         .executeTakeFirstOrThrow();
       await tx.insertInto('role_grants').values({ user_id: user.id, role: u.role, org_unit_id: unit?.id ?? null }).execute();

@@ -1,0 +1,52 @@
+import type { Db } from '../../db/database.ts';
+import type { FieldErrors } from '../../platform/views/forms.tsx';
+import { logAdminChange } from '../admin/log.ts';
+import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.ts';
+
+export interface PasswordChange {
+  current: string;
+  password: string;
+  confirm: string;
+}
+
+/** What can be checked without the database: every field, in the order a person fills them in. */
+export function passwordChangeErrors(input: PasswordChange): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!input.current) errors.current = 'Skriv ditt nuvarande lösenord';
+  if ([...input.password].length < MIN_PASSWORD_LENGTH) errors.password = `Det nya lösenordet måste ha minst ${MIN_PASSWORD_LENGTH} tecken`;
+  else if (input.password !== input.confirm) errors.confirm = 'Skriv samma nya lösenord två gånger';
+  return errors;
+}
+
+/**
+ * Sets a signed-in user's own password and clears the must-change flag, with its log row, in one
+ * transaction. The user row is locked, so two submits cannot both pass the check against the old hash.
+ */
+export async function changeOwnPassword(
+  db: Db,
+  user: { id: string; name: string; organizationId: string },
+  input: PasswordChange,
+  now: Date,
+): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+  const newHash = await hashPassword(input.password);
+  return db.transaction().execute(async (tx): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> => {
+    const row = await tx.selectFrom('users').select('password_hash').where('id', '=', user.id).forUpdate().executeTakeFirst();
+    if (!row?.password_hash || !(await verifyPassword(row.password_hash, input.current))) {
+      return { ok: false, errors: { current: 'Det nuvarande lösenordet stämmer inte' } };
+    }
+    if (await verifyPassword(row.password_hash, input.password)) {
+      return { ok: false, errors: { password: 'Välj ett annat lösenord än det du har nu' } };
+    }
+    await tx.updateTable('users').set({ password_hash: newHash, must_change_password: false, failed_logins: 0 }).where('id', '=', user.id).execute();
+    await logAdminChange(tx, {
+      organizationId: user.organizationId,
+      actor: { id: user.id, name: user.name },
+      action: 'update',
+      entityType: 'user',
+      entityId: user.id,
+      summary: `${user.name} bytte sitt lösenord`,
+      now,
+    });
+    return { ok: true };
+  });
+}
