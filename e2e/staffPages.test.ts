@@ -88,6 +88,12 @@ describe('the staff pages without a walk of their own', () => {
     await check(admin, `/handlaggning/arenden/${number}/vidarebefordra`, failures);
     await check(admin, `/handlaggning/arenden/${number}/forlang`, failures);
     await check(admin, '/handlaggning/aviseringar', failures);
+    // The change-password page, and its error state (a new password too short).
+    await check(admin, '/byt-losenord', failures);
+    await admin.getByLabel('Nuvarande lösenord').fill(DEMO_PASSWORD);
+    await admin.getByLabel('Nytt lösenord', { exact: true }).fill('kort');
+    expect(await clickAndWait(admin, () => admin.getByRole('button', { name: 'Byt lösenord' }).click())).toBe(400);
+    await expectNoAxeViolations(admin, '/byt-losenord (fel)').catch((err: Error) => failures.push(err.message));
 
     // An erasure request opens a review of the person's cases.
     await admin.goto(`${baseUrl}/admin/arkiv/registerutdrag`);
