@@ -69,8 +69,10 @@ it('keeps a resident\'s name, e-mail, phone, address and text, and staff e-mail,
   const receipt = await citizen.get(receiptPath);
   const number = receipt.body.match(/SYN-\d{4}-\d{5}/)![0];
   // Far too large: refused, and not one byte of it logged.
-  const huge = await citizen.post('/synpunkt', { ...fields, description: `${TEXT} `.repeat(30_000) }, { csrf: false });
-  expect(huge.status).toBe(413);
+  // The server answers 413 at the door and may close the connection before the client has written the whole body.
+  const huge = await citizen.post('/synpunkt', { ...fields, description: `${TEXT} `.repeat(30_000) }, { csrf: false }).catch((e: unknown) => e as Error & { cause?: { code?: string } });
+  if (huge instanceof Error) expect(huge.cause?.code).toMatch(/^(EPIPE|ECONNRESET)$/);
+  else expect(huge.status).toBe(413);
   await citizen.get(`/synpunkt?namn=${encodeURIComponent(NAME)}&epost=${encodeURIComponent(EMAIL)}`);
 
   const staff = await new HttpSession(base).signIn('registrator@exempelkommun.se');
