@@ -65,7 +65,10 @@ export function orgUrl(req: Pick<FastifyRequest, 'publicUrl'>, org: Pick<Organiz
   return new URL(`${orgPublicBase(org, req.publicUrl)}${path}`).href;
 }
 
-/** The public address of an organization's pages: its own host name (with PUBLIC_URL's scheme), else PUBLIC_URL with /o/<slug>. */
+/**
+ * The public address of an organization's pages: its own host name (with PUBLIC_URL's scheme), else PUBLIC_URL
+ * with /o/<slug>. The one place organization links start: pages, mail, webhook payloads.
+ */
 export function orgPublicBase(org: Pick<Organization, 'host_name' | 'is_default' | 'slug'>, publicUrl: string): string {
   if (org.host_name) return `${new URL(publicUrl).protocol}//${org.host_name}`;
   return org.is_default ? publicUrl : `${publicUrl}/o/${org.slug}`;

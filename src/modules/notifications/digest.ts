@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { TemplateKey } from '../../db/schema.ts';
 import { swedishDate } from '../../platform/clock.ts';
 import { CLOCK_RUNNING, OPEN_FOR_DEADLINES, loadDeadlineContext, type DeadlineContext } from '../deadlines/policies.ts';
-import { fill, orgBaseUrl, queueEmails, type NotifyDeps } from './outbox.ts';
+import { fill, queueEmails, type NotifyDeps } from './outbox.ts';
+import { orgPublicBase } from '../../platform/tenant.ts';
 import { loadTemplate } from './templates.ts';
 
 const hourFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', hourCycle: 'h23' });
@@ -98,7 +99,7 @@ export async function digestPass(deps: Pick<NotifyDeps, 'db' | 'publicUrl'>, now
     ]);
     if (!fresh.length && !unassigned.length && !overdue.length) continue;
     const t = await loadTemplate(deps.db, user.organization_id, 'digest' as TemplateKey);
-    const list = digestList(orgBaseUrl(user, deps.publicUrl), [
+    const list = digestList(orgPublicBase(user, deps.publicUrl), [
       ['Nya ärenden sedan förra sammanställningen', fresh],
       ['Ärenden utan handläggare', unassigned],
       ['Ärenden där svarstiden har gått ut', overdue],

@@ -1,8 +1,9 @@
 import type { Db, Executor } from '../../db/database.ts';
-import type { MessagePurpose } from '../../db/schema.ts';
+import type { MessagePurpose, Organization } from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { swedishDate } from '../../platform/clock.ts';
 import { enqueueSends } from '../../platform/jobs.ts';
+import { orgPublicBase } from '../../platform/tenant.ts';
 import { statusTokenFor } from '../cases/statusToken.ts';
 import { render, type Template, type TemplateValues } from './templates.ts';
 
@@ -15,21 +16,11 @@ export interface NotifyDeps {
   publicUrl: string;
 }
 
-interface OrgLike {
-  slug: string;
-  host_name: string | null;
-  is_default: boolean;
-}
-
-/** Where an organization's pages are, seen from a mail program. */
-export function orgBaseUrl(org: OrgLike, publicUrl: string): string {
-  if (org.host_name) return `https://${org.host_name}`;
-  return org.is_default ? publicUrl : `${publicUrl}/o/${org.slug}`;
-}
+type OrgLike = Pick<Organization, 'slug' | 'host_name' | 'is_default'>;
 
 export const statusLink = (deps: Pick<NotifyDeps, 'tokenSecret' | 'publicUrl'>, org: OrgLike, caseId: string) =>
-  `${orgBaseUrl(org, deps.publicUrl)}/arende/${statusTokenFor(deps.tokenSecret, caseId)}`;
-export const staffCaseLink = (publicUrl: string, org: OrgLike, number: string) => `${orgBaseUrl(org, publicUrl)}/handlaggning/arenden/${number}`;
+  `${orgPublicBase(org, deps.publicUrl)}/arende/${statusTokenFor(deps.tokenSecret, caseId)}`;
+export const staffCaseLink = (publicUrl: string, org: OrgLike, number: string) => `${orgPublicBase(org, publicUrl)}/handlaggning/arenden/${number}`;
 
 export interface NewMessage {
   case_id: string | null;

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { swedishDate } from '../../platform/clock.ts';
-import { orgBaseUrl, queueEmails } from '../notifications/outbox.ts';
+import { queueEmails } from '../notifications/outbox.ts';
+import { orgPublicBase } from '../../platform/tenant.ts';
 import { countNewlyDue, dueSummary } from './due.ts';
 import { rulesWithText } from './disposal.ts';
 
@@ -25,7 +26,7 @@ export async function retentionNoticePass(deps: { db: Db; publicUrl: string }, n
     const fresh = await countNewlyDue(deps.db, org.id, org.due_notified_through, today, rules);
     const officers = fresh > 0 ? await recordsOfficers(deps.db, org.id) : [];
     const summary = fresh > 0 ? await dueSummary(deps.db, org.id, today, rules) : undefined;
-    const link = `${orgBaseUrl(org, deps.publicUrl)}/admin/arkiv/gallring`;
+    const link = `${orgPublicBase(org, deps.publicUrl)}/admin/arkiv/gallring`;
     sent += await deps.db.transaction().execute(async (tx) => {
       await tx
         .insertInto('retention_settings')

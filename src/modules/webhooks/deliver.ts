@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db, Executor } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Sealer } from '../../platform/crypto.ts';
-import { orgBaseUrl } from '../notifications/outbox.ts';
+import { orgPublicBase } from '../../platform/tenant.ts';
 import { DEFAULT_TIMEOUT_MS, postWebhook, type PostResult } from './http.ts';
 import { reportAttempt, type AttemptOutcome } from './metrics.ts';
 import { pauseSubscription } from './notice.ts';
@@ -56,7 +56,7 @@ export async function deliverChain(deps: WebhookDeps, subscriptionId: string, ch
       await scheduleChain(db, subscriptionId, chain, head.next_attempt_at);
       return;
     }
-    const body = payload(head, orgBaseUrl(sub, deps.publicUrl));
+    const body = payload(head, orgPublicBase(sub, deps.publicUrl));
     const secret = deps.sealer.open(sub.secret_sealed, SECRET_CONTEXT);
     // The timestamp is the attempt's, by the wall clock: receivers compare it with theirs.
     const result = await postWebhook(sub.url, signedHeaders(secret, head.event_id, new Date(), body), body, deps.timeoutMs ?? DEFAULT_TIMEOUT_MS);

@@ -1,7 +1,8 @@
 import type { Executor } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { logAdminChange } from '../admin/log.ts';
-import { orgBaseUrl, queueEmails } from '../notifications/outbox.ts';
+import { queueEmails } from '../notifications/outbox.ts';
+import { orgPublicBase } from '../../platform/tenant.ts';
 
 /**
  * Stops deliveries to a subscription that keeps failing (or that asked us to stop), and tells
@@ -38,7 +39,7 @@ export async function pauseSubscription(tx: Executor, deps: { clock: Clock; publ
     .where('g.role', '=', 'admin')
     .where('g.org_unit_id', 'is', null)
     .execute();
-  const link = `${orgBaseUrl(org, deps.publicUrl)}/admin/webhooks/${sub.id}`;
+  const link = `${orgPublicBase(org, deps.publicUrl)}/admin/webhooks/${sub.id}`;
   await queueEmails(
     tx,
     admins.map((a) => ({
