@@ -2,7 +2,7 @@
  * Sweden's days off by rule, without a holiday library (date-holidays and its time-zone and
  * astronomy dependencies hold some 25 MB in every process for these 16 dates a year): the public
  * holidays of lag (1989:253) (since 2005 nationaldagen, before it annandag pingst), and the three
- * eves that are days off in practice. calendar.test.ts checks them
+ * eves that are days off in practice. swedishHolidays.test.ts checks them
  * against date-holidays year by year.
  */
 
