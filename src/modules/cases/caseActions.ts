@@ -2,6 +2,7 @@ import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { addNote, assignCase, closeCase, routeCase, simpleTransition, type CaseDeps } from './commands.ts';
 import { linkCases, mergeCase } from './linking.ts';
 import { askSubmitter } from './submitterQuestion.ts';
+import { placeholderError, unfilledPlaceholders } from '../answers/templates.ts';
 import { CASE_NUMBER } from './formInput.ts';
 import { OUTCOMES, type Outcome } from './lifecycle.ts';
 import type { Lookups } from './lookups.ts';
@@ -121,7 +122,8 @@ export const CASE_ACTIONS: readonly CaseActionDef[] = [
     validate(v): FieldErrors {
       if (!v.question?.trim()) return { question: 'Skriv vad du vill fråga synpunktslämnaren' };
       if (tooLong(v.question)) return { question: 'Frågan får vara högst 10 000 tecken' };
-      return {};
+      const holes = unfilledPlaceholders(v.question);
+      return holes.length ? { question: placeholderError(holes) } : {};
     },
     run: (v, ctx) => askSubmitter(ctx.deps, { ...target(ctx), question: v.question!.trim() }),
   },

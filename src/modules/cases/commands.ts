@@ -6,7 +6,6 @@ import { DomainError, notFound } from '../../platform/errors.ts';
 import { SPAM_OUTCOME, type CaseEvent, type Outcome, type ReferralType } from './lifecycle.ts';
 import { addEvent, addMessage, type AnswerInput } from './messages.ts';
 import { answerFrame } from '../notifications/submitterMail.ts';
-import { placeholderError, unfilledPlaceholders } from '../answers/templates.ts';
 import { can, canSee, type Actor } from './policy.ts';
 import { lockCaseForChange, policyCase, unitPath } from './queries.ts';
 import { checkVersion, transition } from './transition.ts';
@@ -145,8 +144,6 @@ export async function simpleTransition(deps: CaseDeps, t: Target & { event: Extr
 
 /** Handler: answer by the channel the submitter asked for. */
 export async function answerCase(deps: CaseDeps, t: Target & { message: AnswerInput }) {
-  const holes = unfilledPlaceholders(`${t.message.subject ?? ''}\n${t.message.body}`);
-  if (holes.length) throw new DomainError('invalid', placeholderError(holes), { body: placeholderError(holes) });
   return deps.db.transaction().execute(async (tx) => {
     const now = deps.clock.now();
     const row = await lockCaseForChange(tx, orgOf(t), t.number);

@@ -3,6 +3,7 @@ import type { MessageChannel } from '../../db/schema.ts';
 import { swedishDate } from '../../platform/clock.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { enqueueSends } from '../../platform/jobs.ts';
+import { placeholderError, unfilledPlaceholders } from '../answers/templates.ts';
 import type { Actor } from './policy.ts';
 
 export interface AnswerInput {
@@ -26,6 +27,11 @@ export async function addMessage(
   /** An e-mail's frame in the submitter's language (notifications/submitterMail.ts): default subject and the footer under the text. */
   frame?: { subject: string; footer: string },
 ) {
+  // Every message to the submitter comes through here (answer, question, referral, not handled):
+  // a template's [instructions] or {placeholders} left in would show them a form letter with holes.
+  // What was already said outside the system is recorded as it was.
+  const holes = alreadyDelivered ? [] : unfilledPlaceholders(`${m.subject ?? ''}\n${m.body}`);
+  if (holes.length) throw new DomainError('invalid', placeholderError(holes), { body: placeholderError(holes) });
   const recipient = m.channel === 'email' ? caseRow.contact_email : m.channel === 'phone' ? caseRow.contact_phone : caseRow.contact_address;
   if (!recipient) {
     const what = { email: 'e-postadress', phone: 'telefonnummer', letter: 'postadress' }[m.channel];

@@ -4,7 +4,7 @@ import { staffArea } from '../../platform/staff.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { sendPage } from '../../platform/views/render.ts';
 // The frasbibliotek's placeholders are the answers module's; referral replies use the same ones.
-import { fillTemplate, placeholderValues } from '../answers/templates.ts';
+import { fillTemplate, placeholderError, placeholderValues, unfilledPlaceholders } from '../answers/templates.ts';
 import { visibleCase } from '../cases/caseRoutes.tsx';
 import { markAsSpam, referCase, registerCase, rejectCase, type CaseDeps } from '../cases/commands.ts';
 import type { CaseDetail } from '../cases/detailQueries.ts';
@@ -149,7 +149,9 @@ export const triageRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
     if (!reply) return {};
     if (!v.reply?.trim()) return { reply: 'Skriv svaret till synpunktslämnaren' };
     if (v.reply.length > MAX_REPLY) return { reply: 'Svaret får vara högst 10 000 tecken' };
-    return {};
+    // The command refuses them too (cases/messages.ts); here the message lands on the field.
+    const holes = unfilledPlaceholders(v.reply);
+    return holes.length ? { reply: placeholderError(holes) } : {};
   };
 
   triagePost('registrera', {

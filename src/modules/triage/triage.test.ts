@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Session, startTestApp, type TestContext } from '../../../test/app.ts';
-import { caseRow, categoryId, DEMO, errorSummary, registerTo, submitCase, unitId, versionIn } from '../../../test/staffCases.ts';
+import { actorFor, caseDeps, caseRow, categoryId, DEMO, errorSummary, registerTo, submitCase, unitId, versionIn } from '../../../test/staffCases.ts';
+import { referCase } from '../cases/commands.ts';
 import { STALE_MESSAGE } from '../cases/transition.ts';
 
 /** The registrar's inbox and the registration page: register and route, refer, reject. */
@@ -165,6 +166,24 @@ describe('not a synpunkt', () => {
     const [m] = await messagesOf(number);
     expect(m).toMatchObject({ purpose: 'referral', channel: 'email', recipient: 'asa@example.se', status: 'queued' });
     expect(m!.body.startsWith(`${reply}\n\n-- \nÄrende ${number} hos Exempelkommun\n`)).toBe(true);
+  });
+
+  it('refuses a reply with the standard text’s [brackets] left in, on the form and in the command', async () => {
+    const { number } = await submitCase(t, { description: 'Det gäller Skatteverkets beslut.' });
+    const s = await new Session(t.app).signIn(DEMO.registrar);
+    const page = await registerPage(s, number, '?hanvisning=other_authority');
+    const template = page.body.match(/<textarea id="hanvisa-reply"[^>]*>([\s\S]*?)<\/textarea>/)![1]!;
+    expect(template).toContain('[myndighetens namn]');
+    const res = await s.post(`/handlaggning/arenden/${number}/hanvisa`, { version: versionIn(page.body), referralType: 'other_authority', reply: template });
+    expect(res.statusCode).toBe(400);
+    expect(errorSummary(res.body)).toEqual(['Fyll i eller ta bort det som står inom hakparentes innan du skickar: ”[myndighetens namn]”, ”[hur man når myndigheten]”']);
+    expect(res.body).toContain('href="#hanvisa-reply"');
+    // The API and every other caller go through the command, which refuses the same.
+    const deps = await caseDeps(t);
+    const reply = { channel: 'email' as const, body: 'Vänd dig till [myndighetens namn].' };
+    await expect(referCase(deps, { actor: await actorFor(t, DEMO.registrar), number, referralType: 'other_authority', reply })).rejects.toThrow(/hakparentes/);
+    expect(await messagesOf(number)).toHaveLength(0);
+    expect((await caseRow(t, number)).status).toBe('received');
   });
 
   it('refers an anonymous submission without any reply', async () => {
