@@ -16,7 +16,7 @@ import { authRoutes } from './modules/auth/routes.tsx';
 import { adminRoutes } from './modules/admin/routes.tsx';
 import { forwardingRoutes } from './modules/forwarding/routes.tsx';
 import { ssoRoutes } from './modules/sso/routes.tsx';
-import { DENY_PRIVATE, setIssuerNetworkPolicy } from './modules/sso/issuerNetwork.ts';
+import { DENY_PRIVATE, guardedFetch } from './modules/sso/issuerNetwork.ts';
 import { answersRoutes } from './modules/answers/routes.tsx';
 import { apiAdminRoutes } from './modules/api/adminRoutes.tsx';
 import { apiRoutes } from './modules/api/routes.ts';
@@ -169,11 +169,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(spamRoutes, { guard: spam });
   await app.register(intakeRoutes, { db: deps.db, clock: deps.clock, tokenSecret, spam, publicUrl: deps.config.mail?.publicUrl ?? 'http://localhost:3000' });
   await app.register(authPlugin, { db: deps.db, clock: deps.clock });
-  await app.register(authRoutes, { db: deps.db, clock: deps.clock, demo: deps.config.demo, secureCookies: deps.config.secureCookies });
+  // Every request to an organization's identity provider goes through this (modules/sso/issuerNetwork.ts).
+  const issuerFetch = guardedFetch(deps.config.oidcIssuerNetwork ?? DENY_PRIVATE);
+  await app.register(authRoutes, { db: deps.db, clock: deps.clock, demo: deps.config.demo, secureCookies: deps.config.secureCookies, issuerFetch });
   await app.register(changePasswordRoutes, { db: deps.db, clock: deps.clock });
-  setIssuerNetworkPolicy(deps.config.oidcIssuerNetwork ?? DENY_PRIVATE);
-  await app.register(ssoRoutes, { db: deps.db, clock: deps.clock, secureCookies: deps.config.secureCookies });
-  await app.register(adminRoutes, { db: deps.db, clock: deps.clock });
+  await app.register(ssoRoutes, { db: deps.db, clock: deps.clock, secureCookies: deps.config.secureCookies, issuerFetch });
+  await app.register(adminRoutes, { db: deps.db, clock: deps.clock, issuerFetch });
   const caseDeps = { db: deps.db, clock: deps.clock, tokenSecret, publicUrl: deps.config.mail?.publicUrl ?? 'http://localhost:3000' };
   await app.register(casesRoutes, caseDeps);
   await app.register(triageRoutes, caseDeps);

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { CustomFetch } from 'openid-client';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { installationSealer } from '../../platform/crypto.ts';
@@ -34,10 +35,10 @@ const OTHER_PAGES: { href: string; label: string }[] = [
   { href: '/admin/tillganglighet', label: 'Tillgänglighetsredogörelse' },
 ];
 
-export const adminRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = async (app, opts) => {
+export const adminRoutes: FastifyPluginAsync<{ db: Db; clock: Clock; issuerFetch: CustomFetch }> = async (app, opts) => {
   staffArea(app);
   const { db, clock } = opts;
-  const deps: AdminDeps = { db, clock, sealer: await installationSealer(db) };
+  const deps: AdminDeps = { db, clock, sealer: await installationSealer(db), issuerFetch: opts.issuerFetch };
 
   const scopeOf = (req: FastifyRequest): AdminScope => adminScope(req.actor as AdminActor);
   const ctx = (req: FastifyRequest): AdminCtx => ({ actor: req.actor as AdminActor, org: req.org });

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { CustomFetch } from 'openid-client';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { formatDateTime } from '../../platform/clock.ts';
@@ -25,7 +26,7 @@ export const safeBack = (v: unknown) => (typeof v === 'string' && /^\/(?!\/)[^\s
 const PENDING_COOKIE = 'lyhord_2fa';
 const PENDING_MINUTES = 5;
 
-export const authRoutes: FastifyPluginAsync<{ db: Db; clock: Clock; demo: boolean; secureCookies: boolean }> = async (app, opts) => {
+export const authRoutes: FastifyPluginAsync<{ db: Db; clock: Clock; demo: boolean; secureCookies: boolean; issuerFetch: CustomFetch }> = async (app, opts) => {
   const { db, clock } = opts;
   const sealer = await installationSealer(db);
   const demoFor = async (req: FastifyRequest) => (opts.demo && req.org.is_default ? { demoLogins: await demoLogins(db), demoPassword: DEMO_PASSWORD } : {});
@@ -48,7 +49,7 @@ export const authRoutes: FastifyPluginAsync<{ db: Db; clock: Clock; demo: boolea
       if (req.query.utloggad === 'sso') {
         const cfg = await loadSsoConfig(db, sealer, req.org.id).catch(() => undefined);
         if (cfg?.enabled) {
-          const config = await configurationFor(cfg).catch(() => undefined);
+          const config = await configurationFor(cfg, opts.issuerFetch).catch(() => undefined);
           ssoLogoutUrl = (config && endSessionUrl(config, absoluteUrl(req, '/logga-in?utloggad'))) || undefined;
         }
       }

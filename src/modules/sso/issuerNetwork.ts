@@ -111,15 +111,3 @@ export function isInternalAddressRefusal(err: unknown): boolean {
   }
   return false;
 }
-
-let current: IssuerNetworkPolicy = DENY_PRIVATE;
-let currentFetch = guardedFetch(current);
-
-/** Set once at start from the installation's configuration (buildApp); internal hosts are refused until then. */
-export function setIssuerNetworkPolicy(policy: IssuerNetworkPolicy): void {
-  current = policy;
-  currentFetch = guardedFetch(policy);
-}
-
-export const issuerFetch = () => currentFetch;
-export const issuerNetworkPolicy = () => current;

@@ -1,8 +1,9 @@
 import * as client from 'openid-client';
+import type { CustomFetch } from 'openid-client';
 import type { Db, Executor } from '../../db/database.ts';
 import type { GroupRole, Role } from '../../db/schema.ts';
 import type { Sealer } from '../../platform/crypto.ts';
-import { isInternalAddressRefusal, issuerFetch } from './issuerNetwork.ts';
+import { isInternalAddressRefusal } from './issuerNetwork.ts';
 
 /** An organization's OpenID Connect settings, with the client secret opened. */
 export interface SsoConfig {
@@ -74,15 +75,18 @@ export function checkIssuerUrl(raw: string): URL {
 
 const TIMEOUT_SECONDS = 5;
 
-/** Fetches the provider's discovery document. An issuer that does not answer is a clear message. */
-export async function discover(cfg: Pick<SsoConfig, 'issuerUrl' | 'clientId' | 'clientSecret'>): Promise<client.Configuration> {
+/**
+ * Fetches the provider's discovery document. An issuer that does not answer is a clear message.
+ * issuerFetch is issuerNetwork.ts guardedFetch under the installation's policy (buildApp makes it).
+ */
+export async function discover(cfg: Pick<SsoConfig, 'issuerUrl' | 'clientId' | 'clientSecret'>, issuerFetch: CustomFetch): Promise<client.Configuration> {
   const url = checkIssuerUrl(cfg.issuerUrl);
   try {
     return await client.discovery(url, cfg.clientId, { client_secret: cfg.clientSecret }, client.ClientSecretBasic(cfg.clientSecret), {
       timeout: TIMEOUT_SECONDS,
       execute: url.protocol === 'http:' ? [client.allowInsecureRequests] : [],
       // Also kept by the configuration for the JWKS, token and userinfo requests.
-      [client.customFetch]: issuerFetch(),
+      [client.customFetch]: issuerFetch,
     });
   } catch (err) {
     if (isInternalAddressRefusal(err)) {
@@ -103,11 +107,11 @@ export async function discover(cfg: Pick<SsoConfig, 'issuerUrl' | 'clientId' | '
 const cache = new Map<string, { config: client.Configuration; at: number }>();
 const CACHE_MS = 10 * 60_000;
 
-export async function configurationFor(cfg: SsoConfig, now = Date.now()): Promise<client.Configuration> {
+export async function configurationFor(cfg: SsoConfig, issuerFetch: CustomFetch, now = Date.now()): Promise<client.Configuration> {
   const key = `${cfg.organizationId}:${cfg.updatedAt.getTime()}`;
   const hit = cache.get(key);
   if (hit && now - hit.at < CACHE_MS) return hit.config;
-  const config = await discover(cfg);
+  const config = await discover(cfg, issuerFetch);
   for (const k of cache.keys()) if (k.startsWith(`${cfg.organizationId}:`)) cache.delete(k);
   cache.set(key, { config, at: now });
   return config;

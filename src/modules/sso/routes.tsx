@@ -33,7 +33,7 @@ interface PendingSignIn {
   e: number;
 }
 
-export const ssoRoutes: FastifyPluginAsync<{ db: Db; clock: Clock; secureCookies: boolean }> = async (app, opts) => {
+export const ssoRoutes: FastifyPluginAsync<{ db: Db; clock: Clock; secureCookies: boolean; issuerFetch: client.CustomFetch }> = async (app, opts) => {
   const { db, clock } = opts;
   const sealer = await installationSealer(db);
   const callbackPath = '/logga-in/sso/callback';
@@ -47,7 +47,7 @@ export const ssoRoutes: FastifyPluginAsync<{ db: Db; clock: Clock; secureCookies
     if (!cfg?.enabled) return message(req, reply, 404, 'Inloggningen finns inte', `${req.org.name} har ingen inloggning via identitetsleverantör. Logga in med e-post och lösenord.`);
     let config: client.Configuration;
     try {
-      config = await configurationFor(cfg);
+      config = await configurationFor(cfg, opts.issuerFetch);
     } catch (err) {
       if (err instanceof SsoError) return message(req, reply, 503, 'Inloggningstjänsten svarar inte', `${err.message} Om felet kvarstår, kontakta IT-supporten.`);
       throw err;
@@ -88,7 +88,7 @@ export const ssoRoutes: FastifyPluginAsync<{ db: Db; clock: Clock; secureCookies
     if (!cfg?.enabled) return message(req, reply, 404, 'Inloggningen finns inte', `${req.org.name} har ingen inloggning via identitetsleverantör.`);
     let claims;
     try {
-      const config = await configurationFor(cfg);
+      const config = await configurationFor(cfg, opts.issuerFetch);
       claims = await finishSignIn(config, cfg, new URL(absoluteUrl(req, req.url)), { state: pending.s, nonce: pending.n, verifier: pending.v });
     } catch (err) {
       if (err instanceof SsoError) return message(req, reply, 503, 'Inloggningstjänsten svarar inte', err.message);

@@ -1,3 +1,4 @@
+import type { CustomFetch } from 'openid-client';
 import type { Db } from '../../../db/database.ts';
 import type { Organization } from '../../../db/schema.ts';
 import type { Clock } from '../../../platform/clock.ts';
@@ -9,6 +10,8 @@ export interface AdminDeps {
   db: Db;
   clock: Clock;
   sealer: Sealer;
+  /** How the identity provider is reached when its settings are checked (sso/issuerNetwork.ts). */
+  issuerFetch: CustomFetch;
 }
 
 /** Who does it, in which organization. */

@@ -85,7 +85,7 @@ export async function saveSso(deps: AdminDeps, c: AdminCtx, input: SsoInput) {
     // Ask the provider first; nothing is saved if it does not answer.
     const secretForCheck = secret ?? deps.sealer.open(existing!.client_secret_enc, `oidc-client-secret:${c.org.id}`);
     try {
-      await discover({ issuerUrl, clientId, clientSecret: secretForCheck });
+      await discover({ issuerUrl, clientId, clientSecret: secretForCheck }, deps.issuerFetch);
     } catch (err) {
       if (err instanceof SsoError) throw invalid('issuerUrl', err.message);
       throw err;
