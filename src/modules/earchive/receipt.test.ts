@@ -39,6 +39,12 @@ describe('delivery from the admin pages', () => {
     expect(await dueByDelivery(t.db, t.orgId, '2033-02-01', rules, { limit: 10 })).toEqual([]);
     const empty = await s.post(`/admin/arkiv/e-arkiv/${pkg.id}/kvittens`, { receipt: ' ' }, { csrfFrom: '/admin/arkiv/e-arkiv' });
     expect(empty.statusCode).toBe(400);
+    expect(empty.body).toMatch(/<title>Fel: /);
+    // The summary links to this package's receipt field, which keeps what was typed.
+    expect(empty.body).toContain(`href="#receipt-${pkg.id}"`);
+    const long = await s.post(`/admin/arkiv/e-arkiv/${pkg.id}/kvittens`, { receipt: 'K'.repeat(201) }, { csrfFrom: '/admin/arkiv/e-arkiv' });
+    expect(long.statusCode).toBe(400);
+    expect(long.body).toMatch(new RegExp(`id="receipt-${pkg.id}"[^>]*value="${'K'.repeat(201)}"`));
     const ok = await s.post(`/admin/arkiv/e-arkiv/${pkg.id}/kvittens`, { receipt: 'KA 2033/12' }, { csrfFrom: '/admin/arkiv/e-arkiv' });
     expect(ok.statusCode).toBe(303);
     const due = await dueByDelivery(t.db, t.orgId, '2033-02-01', rules, { limit: 10 });

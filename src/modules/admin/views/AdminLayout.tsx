@@ -21,7 +21,7 @@ export interface AdminPageProps {
  * Every admin page: the staff frame, the admin section's own navigation, the error summary and
  * a status message after a change (post/redirect/get).
  */
-export function AdminLayout({ title, errors = {}, notice, orgName, actor, csrf, nav, current, children }: AdminPageProps & { title: string; errors?: FieldErrors; notice?: string; children: ComponentChildren }) {
+export function AdminLayout({ title, errors = {}, fieldIds, notice, orgName, actor, csrf, nav, current, children }: AdminPageProps & { title: string; errors?: FieldErrors; fieldIds?: Record<string, string>; notice?: string; children: ComponentChildren }) {
   const hasErrors = Object.keys(errors).length > 0;
   return (
     <StaffLayout title={title} hasErrors={hasErrors} orgName={orgName} actor={actor} csrf={csrf} current="/admin">
@@ -36,7 +36,7 @@ export function AdminLayout({ title, errors = {}, notice, orgName, actor, csrf, 
           ))}
         </ul>
       </nav>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} fieldIds={fieldIds} />
       {notice && (
         <div class="success-banner" role="status">
           <p>{notice}</p>

@@ -5,9 +5,13 @@ import type { listPackages } from '../confirm.ts';
 
 type Pkg = Awaited<ReturnType<typeof listPackages>>[number];
 
+const receiptId = (packageId: string) => `receipt-${packageId}`;
+
 export function ArchivePage(p: AdminPageProps & { packages: Pkg[]; year: string; receipt: { id: string; value: string } | null; errors?: FieldErrors; notice?: string }) {
+  // Each unconfirmed package has its own receipt field: the error summary links to the one that was sent.
+  const fieldIds = p.receipt ? { receipt: receiptId(p.receipt.id) } : undefined;
   return (
-    <AdminLayout title="Leverans till e-arkiv" errors={p.errors} notice={p.notice} {...p}>
+    <AdminLayout title="Leverans till e-arkiv" errors={p.errors} fieldIds={fieldIds} notice={p.notice} {...p}>
       <h1>Leverans till e-arkiv</h1>
       <p>
         Ärenden som ska bevaras levereras till arkivet som ett informationspaket enligt Riksarkivets FGS 2.0 (E-ARK SIP): METS, beskrivning enligt E-ARK ERMS, PREMIS med
@@ -52,7 +56,7 @@ export function ArchivePage(p: AdminPageProps & { packages: Pkg[]; year: string;
                       <input type="hidden" name="_csrf" value={p.csrf} />
                       <TextInput
                         name="receipt"
-                        id={`receipt-${k.id}`}
+                        id={receiptId(k.id)}
                         label={<>Arkivets kvittens<span class="visually-hidden"> för paket {k.id}</span></>}
                         value={p.receipt?.id === k.id ? p.receipt.value : ''}
                         error={p.receipt?.id === k.id ? p.errors?.receipt : undefined}
