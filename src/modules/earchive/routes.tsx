@@ -1,33 +1,24 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { DomainError, notFound } from '../../platform/errors.ts';
-import { staffArea } from '../../platform/staff.ts';
+import { notFound } from '../../platform/errors.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { sendPage } from '../../platform/views/render.ts';
-import type { Actor } from '../cases/policy.ts';
-import { mayManageRecords } from '../retention/policy.ts';
-import { recordsFrame } from '../retention/views/layout.tsx';
+import { field, recordsArea, refusal, UUID } from '../retention/area.ts';
 import { buildPackage } from './build.ts';
 import { confirmReceipt, listPackages } from './confirm.ts';
 import { ArchivePage } from './views/ArchivePage.tsx';
 import { zipPackage } from './write.ts';
 
-const field = (req: FastifyRequest, k: string) => String((req.body as Record<string, unknown> | undefined)?.[k] ?? '');
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** /admin/arkiv/e-arkiv: build a delivery (downloaded as zip) and record the archive's receipt. */
 export const earchiveRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = async (app, { db, clock }) => {
-  staffArea(app);
-  app.addHook('preHandler', async (req) => {
-    if (req.actor && !mayManageRecords(req.actor)) throw notFound('Sidan');
-  });
-  const actorOf = (req: FastifyRequest) => req.actor as Actor;
+  const { actorOf, frame } = recordsArea(app);
 
   async function page(req: FastifyRequest, reply: FastifyReply, extra: { year?: string; receipt?: { id: string; value: string }; errors?: FieldErrors; notice?: string } = {}, status = 200) {
     const packages = await listPackages(db, actorOf(req).organizationId);
     const notice = extra.notice ?? ((req.query as Record<string, string>).klart === 'kvitterat' ? 'Kvittensen är sparad. Paketets ärenden kan nu gallras i Lyhörd.' : undefined);
-    return sendPage(reply, <ArchivePage {...recordsFrame(req.org.name, actorOf(req), reply.generateCsrf(), '/admin/arkiv/e-arkiv')} packages={packages} year={extra.year ?? ''} receipt={extra.receipt ?? null} errors={extra.errors} notice={notice} />, status);
+    return sendPage(reply, <ArchivePage {...frame(req, reply, '/admin/arkiv/e-arkiv')} packages={packages} year={extra.year ?? ''} receipt={extra.receipt ?? null} errors={extra.errors} notice={notice} />, status);
   }
 
   app.get('/admin/arkiv/e-arkiv', (req, reply) => page(req, reply));
@@ -55,8 +46,8 @@ export const earchiveRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = asyn
     try {
       await confirmReceipt(db, actorOf(req), actorOf(req).organizationId, req.params.id, value, clock.now());
     } catch (err) {
-      if (err instanceof DomainError && (err.code === 'invalid' || err.code === 'conflict')) return page(req, reply, { receipt: { id: req.params.id, value }, errors: err.details ?? { receipt: err.message } }, err.code === 'invalid' ? 400 : 409);
-      throw err;
+      const { errors, status } = refusal(err, 'receipt');
+      return page(req, reply, { receipt: { id: req.params.id, value }, errors }, status);
     }
     return reply.code(303).header('location', '/admin/arkiv/e-arkiv?klart=kvitterat').send();
   });

@@ -2,13 +2,10 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { swedishDate } from '../../platform/clock.ts';
-import { DomainError, notFound } from '../../platform/errors.ts';
-import { staffArea } from '../../platform/staff.ts';
+import { notFound } from '../../platform/errors.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { sendPage } from '../../platform/views/render.ts';
-import type { Actor } from '../cases/policy.ts';
-import { mayManageRecords } from '../retention/policy.ts';
-import { recordsFrame } from '../retention/views/layout.tsx';
+import { field, recordsArea, refusal, UUID } from '../retention/area.ts';
 import { closeReview, listRequests, loadReview, openErasureReview, pseudonymiseForReview } from './erasure.ts';
 import { registerExtract } from './extract.ts';
 import { parseIdentifier } from './identifier.ts';
@@ -18,8 +15,6 @@ import { GdprPage } from './views/GdprPage.tsx';
 import { ReviewPage } from './views/ReviewPage.tsx';
 import { RecordsSettingsPage, type SettingsInput } from './views/SettingsPage.tsx';
 
-const field = (req: FastifyRequest, k: string) => String((req.body as Record<string, unknown> | undefined)?.[k] ?? '');
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NOTICES: Record<string, string> = {
   pseudonymiserad: 'Kontaktuppgifterna är pseudonymiserade.',
   granskad: 'Granskningen är avslutad.',
@@ -28,12 +23,7 @@ const NOTICES: Record<string, string> = {
 
 /** GDPR requests and the records settings, under /admin/arkiv, for the records officer. */
 export const gdprRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = async (app, { db, clock }) => {
-  staffArea(app);
-  app.addHook('preHandler', async (req) => {
-    if (req.actor && !mayManageRecords(req.actor)) throw notFound('Sidan');
-  });
-  const actorOf = (req: FastifyRequest) => req.actor as Actor;
-  const frame = (req: FastifyRequest, reply: FastifyReply, current: string) => recordsFrame(req.org.name, actorOf(req), reply.generateCsrf(), current);
+  const { actorOf, frame } = recordsArea(app);
   const notice = (req: FastifyRequest) => NOTICES[(req.query as Record<string, string>).klart ?? ''];
 
   async function page(req: FastifyRequest, reply: FastifyReply, input = { kind: '', value: '', what: '' }, errors?: FieldErrors, status = 200) {
@@ -79,8 +69,8 @@ export const gdprRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = async (a
     try {
       await closeReview(db, actorOf(req), actorOf(req).organizationId, req.params.id, note, clock.now());
     } catch (err) {
-      if (err instanceof DomainError && (err.code === 'invalid' || err.code === 'conflict')) return reviewPage(req, reply, { note, errors: err.details ?? { note: err.message } }, err.code === 'invalid' ? 400 : 409);
-      throw err;
+      const { errors, status } = refusal(err, 'note');
+      return reviewPage(req, reply, { note, errors }, status);
     }
     return reply.code(303).header('location', `/admin/arkiv/registerutdrag/granskning/${req.params.id}?klart=granskad`).send();
   });
@@ -90,8 +80,8 @@ export const gdprRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = async (a
     try {
       await pseudonymiseForReview(db, actorOf(req), actorOf(req).organizationId, req.params.id, clock.now());
     } catch (err) {
-      if (err instanceof DomainError && err.code === 'conflict') return reviewPage(req, reply, { errors: { note: err.message } }, 409);
-      throw err;
+      const { errors, status } = refusal(err, 'note');
+      return reviewPage(req, reply, { errors }, status);
     }
     return reply.code(303).header('location', `/admin/arkiv/registerutdrag/granskning/${req.params.id}?klart=pseudonymiserad`).send();
   });
@@ -109,8 +99,8 @@ export const gdprRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = async (a
     try {
       await saveSettings(db, actorOf(req), actorOf(req).organizationId, input, clock.now());
     } catch (err) {
-      if (err instanceof DomainError && err.code === 'invalid') return sendPage(reply, <RecordsSettingsPage {...frame(req, reply, '/admin/arkiv/installningar')} input={input} errors={err.details} />, 400);
-      throw err;
+      const { errors, status } = refusal(err, 'months');
+      return sendPage(reply, <RecordsSettingsPage {...frame(req, reply, '/admin/arkiv/installningar')} input={input} errors={errors} />, status);
     }
     return reply.code(303).header('location', '/admin/arkiv/installningar?klart=sparad').send();
   });

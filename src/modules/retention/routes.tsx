@@ -3,25 +3,22 @@ import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { swedishDate } from '../../platform/clock.ts';
 import { DomainError, notFound } from '../../platform/errors.ts';
-import { staffArea } from '../../platform/staff.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { sendPage } from '../../platform/views/render.ts';
-import type { Actor } from '../cases/policy.ts';
 import { listActiveHolds } from '../legalHold/commands.ts';
 import { listRuns, rulesWithText, startRun } from './disposal.ts';
 import { dueByDelivery, dueByRule, dueSummary } from './due.ts';
 import { disposalLog, logCsv } from './log.ts';
-import { logActor, mayManageRecords } from './policy.ts';
+import { field, recordsArea, refusal } from './area.ts';
+import { logActor } from './policy.ts';
 import { deleteRule, insertHjoSchedule, parseRule, saveRule, type RuleInput } from './rules.ts';
 import { DisposalLogPage } from './views/DisposalLogPage.tsx';
 import { DisposalPage } from './views/DisposalPage.tsx';
-import { recordsFrame } from './views/layout.tsx';
 import { HoldsPage, RecordsOverviewPage } from './views/OverviewPage.tsx';
 import { EMPTY_RULE, SchedulePage } from './views/SchedulePage.tsx';
 import { logAdminChange } from '../admin/log.ts';
 
 type Q = Record<string, string | undefined>;
-const field = (req: FastifyRequest, k: string) => String((req.body as Record<string, unknown> | undefined)?.[k] ?? '');
 const PAGE_SIZE = 100;
 const pageOf = (req: FastifyRequest) => {
   const s = (req.query as Q).sida ?? '1';
@@ -38,12 +35,7 @@ const NOTICES: Record<string, string> = {
 
 /** The records officer's pages under /admin/arkiv: schedule, dry run and disposal, the log, holds. */
 export const retentionRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = async (app, { db, clock }) => {
-  staffArea(app);
-  app.addHook('preHandler', async (req) => {
-    if (req.actor && !mayManageRecords(req.actor)) throw notFound('Sidan');
-  });
-  const actorOf = (req: FastifyRequest) => req.actor as Actor;
-  const frame = (req: FastifyRequest, reply: FastifyReply, current: string) => recordsFrame(req.org.name, actorOf(req), reply.generateCsrf(), current);
+  const { actorOf, frame } = recordsArea(app);
   const notice = (req: FastifyRequest) => NOTICES[(req.query as Q).klart ?? ''];
   const areasOf = (orgId: string) => db.selectFrom('categories').select(['id', 'name']).where('organization_id', '=', orgId).where('level', '=', 'area').orderBy('sort_order').execute();
 
@@ -127,8 +119,8 @@ export const retentionRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = asy
       const run = await startRun(db, actor, actor.organizationId, decision, clock.now(), { enqueue: true });
       return reply.code(303).header('location', `/admin/arkiv/gallring?klart=${run ? 'startad' : 'inget'}`).send();
     } catch (err) {
-      if (err instanceof DomainError && (err.code === 'invalid' || err.code === 'conflict')) return disposalPage(req, reply, { decision, errors: err.details ?? { decision: err.message } }, err.code === 'invalid' ? 400 : 409);
-      throw err;
+      const { errors, status } = refusal(err, 'decision');
+      return disposalPage(req, reply, { decision, errors }, status);
     }
   });
 
