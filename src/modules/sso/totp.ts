@@ -51,12 +51,13 @@ export async function checkTotp(secret: string, code: string, now: Date, afterSt
 export const sealTotp = (sealer: Sealer, userId: string, secret: string) => sealer.seal(secret, context(userId));
 export const openTotp = (sealer: Sealer, userId: string, sealed: Buffer) => sealer.open(sealed, context(userId));
 
+/** The failure counter of a person's codes (auth/login.ts throttle), shared by sign-in and turning the factor off. */
+export const totpThrottleKey = (userId: string) => sha256(`totp:${userId}`);
+
 /**
  * The second step of a sign-in: the user's current code. Wrong codes count toward the same
  * lock-out as passwords, per user.
  */
-/** The failure counter of a person's codes (auth/login.ts throttle), shared by sign-in and turning the factor off. */
-export const totpThrottleKey = (userId: string) => sha256(`totp:${userId}`);
 
 export async function verifySecondFactor(db: Db, sealer: Sealer, organizationId: string, userId: string, code: string, now: Date): Promise<{ ok: true } | { ok: false; reason: 'invalid' | 'locked'; lockedUntil?: Date }> {
   const key = totpThrottleKey(userId);
