@@ -152,8 +152,8 @@ export const ssoRoutes: FastifyPluginAsync<{ db: Db; clock: Clock; secureCookies
     staff.post<{ Body: Record<string, unknown> }>(`${PATH}/stang-av`, { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (req, reply) => {
       const actor = req.actor!;
       const code = typeof req.body?.code === 'string' ? req.body.code : '';
-      const user = await db.selectFrom('users').select(['totp_secret_enc', 'totp_enabled_at', 'totp_last_step']).where('id', '=', actor.id).executeTakeFirstOrThrow();
-      if (!user.totp_enabled_at || !user.totp_secret_enc) return reply.code(303).header('location', PATH).send();
+      // The session's own read of the user says whether there is a factor; verifySecondFactor reads the key itself.
+      if (!actor.totpEnabled) return reply.code(303).header('location', PATH).send();
       const now = clock.now();
       if (!code.trim()) return page(req, reply, { code: 'Skriv koden från appen' });
       // The same counter and waits as the code at sign-in: a stolen session must not be able to guess its way to turning the second factor off.
