@@ -11,8 +11,9 @@ export function GdprPage(p: AdminPageProps & { requests: Request[]; input: { kin
     <AdminLayout title="Registerutdrag och radering" errors={p.errors} notice={p.notice} {...p}>
       <h1>Registerutdrag och radering</h1>
       <p>
-        En person har rätt att få veta vilka uppgifter om dem som behandlas (artikel 15 i dataskyddsförordningen). En begäran om radering (artikel 17) av en allmän handling blir
-        en granskning: handlingen bevaras enligt arkivlagen (artikel 17.3 b) om den inte ska gallras. Varje utdrag och begäran sparas, med uppgiften maskerad.
+        Var och en har rätt att få veta vilka personuppgifter om sig själv som behandlas (artikel 15 i dataskyddsförordningen). En begäran om radering (artikel 17) av en allmän
+        handling blir en granskning: handlingen bevaras enligt arkivlagen (artikel 17.3 b) om den inte ska gallras. Varje utdrag och varje begäran sparas, med personens uppgift
+        maskerad.
       </p>
       <form method="post" action="/admin/arkiv/registerutdrag" novalidate>
         <input type="hidden" name="_csrf" value={p.csrf} />
@@ -67,7 +68,7 @@ export function GdprPage(p: AdminPageProps & { requests: Request[]; input: { kin
                 </td>
                 <td>{r.case_ids.length}</td>
                 <td>
-                  {r.type === 'extract' ? 'Utlämnat' : r.status === 'open' ? <a href={`/admin/arkiv/registerutdrag/granskning/${r.id}`}>Granska</a> : <a href={`/admin/arkiv/registerutdrag/granskning/${r.id}`}>Granskad</a>}
+                  {r.type === 'extract' ? 'Utlämnat' : <a href={`/admin/arkiv/registerutdrag/granskning/${r.id}`}>{r.status === 'open' ? 'Granska' : 'Granskad'}</a>}
                 </td>
               </tr>
             ))}
