@@ -8,7 +8,7 @@ import { sendPage } from '../../platform/views/render.ts';
 import { field, recordsArea, refusal, UUID } from '../retention/area.ts';
 import { closeReview, listRequests, loadReview, openErasureReview, pseudonymiseForReview } from './erasure.ts';
 import { registerExtract } from './extract.ts';
-import { parseIdentifier } from './identifier.ts';
+import { IDENTIFIER_KINDS, parseIdentifier } from './identifier.ts';
 import { renderExtractPdf } from './pdf.ts';
 import { loadSettings, saveSettings } from './settings.ts';
 import { GdprPage } from './views/GdprPage.tsx';
@@ -39,7 +39,7 @@ export const gdprRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = async (a
     const input = { kind: field(req, 'kind'), value: field(req, 'value'), what: field(req, 'what') };
     const errors: FieldErrors = {};
     const id = parseIdentifier(input.kind, input.value);
-    if ('error' in id) errors[['email', 'phone', 'personnummer'].includes(input.kind) ? 'value' : 'kind'] = id.error;
+    if ('error' in id) errors[(IDENTIFIER_KINDS as readonly string[]).includes(input.kind) ? 'value' : 'kind'] = id.error;
     if (input.what !== 'extract' && input.what !== 'erasure') errors.what = 'Välj om personen har begärt registerutdrag eller radering';
     if (Object.keys(errors).length || 'error' in id) return page(req, reply, input, errors, 400);
     const now = clock.now();
