@@ -25,7 +25,3 @@ export async function recordedBackup(db: Db, file: string, kind: 'manual' | 'sch
 export async function recentBackups(db: Db, limit = 20) {
   return db.selectFrom('backup_runs').selectAll().orderBy('started_at', 'desc').limit(limit).execute();
 }
-
-export async function lastSuccessfulBackup(db: Db) {
-  return db.selectFrom('backup_runs').selectAll().where('status', '=', 'ok').orderBy('started_at', 'desc').limit(1).executeTakeFirst();
-}
