@@ -97,6 +97,12 @@ describe('in the admin pages', () => {
     expect(review.body).toContain('sparas tills gallringsplanens tid har gått ut (artikel 17.3 b)');
     // Not allowed until the organization says so.
     expect(review.body).not.toContain('/pseudonymisera');
+    const badSettings = await s.post('/admin/arkiv/installningar', { pseudonymiseOnRequest: 'ja', months: 'tolv', archiveName: 'Kommunarkivet' }, { csrfFrom: '/admin/arkiv/installningar' });
+    expect(badSettings.statusCode).toBe(400);
+    expect(badSettings.body).toMatch(/<title>Fel: /);
+    expect(badSettings.body).toContain('href="#months"');
+    expect(badSettings.body).toContain('value="tolv"');
+    expect(badSettings.body).toContain('value="Kommunarkivet"');
     const settings = await s.post('/admin/arkiv/installningar', { pseudonymiseOnRequest: 'ja', months: '', archiveName: 'Kommunarkivet' }, { csrfFrom: '/admin/arkiv/installningar' });
     expect(settings.statusCode).toBe(303);
     const reviewUrl = res.headers.location!;
@@ -107,9 +113,18 @@ describe('in the admin pages', () => {
     expect(cc.find((c) => c.case_id === open.id)).toMatchObject({ name: 'Maja Kvist', email: 'radera@example.se' });
     const empty = await s.post(reviewUrl, { note: '' }, { csrfFrom: reviewUrl });
     expect(empty.statusCode).toBe(400);
-    const done = await s.post(reviewUrl, { note: 'Allmänna handlingar bevaras enligt arkivlagen; kontaktuppgifterna i avslutade ärenden pseudonymiserade.' }, { csrfFrom: reviewUrl });
+    expect(empty.body).toMatch(/<title>Fel: /);
+    expect(empty.body).toContain('href="#note"');
+    const decision = 'Allmänna handlingar bevaras enligt arkivlagen; kontaktuppgifterna i avslutade ärenden pseudonymiserade.';
+    const done = await s.post(reviewUrl, { note: decision }, { csrfFrom: reviewUrl });
     expect(done.statusCode).toBe(303);
-    expect((await s.get(reviewUrl)).body).toContain('Granskad');
+    const closedReview = (await s.get(reviewUrl)).body;
+    expect(closedReview).toContain(decision);
+    expect(closedReview).not.toContain(`action="${reviewUrl}"`);
+    // Closed once: a second decision is a conflict shown on the page, not a new decision.
+    const again = await s.post(reviewUrl, { note: 'Ett annat beslut.' }, { csrfFrom: reviewUrl });
+    expect(again.statusCode).toBe(409);
+    expect(again.body).toContain('Granskningen finns inte eller är redan avslutad.');
   });
 
   it('pseudonymises closed routine cases automatically after the organization’s months, never held or important ones', async () => {
