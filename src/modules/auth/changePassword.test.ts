@@ -21,6 +21,8 @@ const flag = async (email: string) => (await t.db.selectFrom('users').select('mu
 describe('forced password change over HTTP', { timeout: 60_000 }, () => {
   it('keeps the user on the change page until a valid new password is chosen, then lets them in', async () => {
     const s = await new HttpSession(base).signIn('admin@exempelkommun.se');
+    // The same account signed in elsewhere (another browser, or whoever learnt the old password).
+    const elsewhere = await new HttpSession(base).signIn('admin@exempelkommun.se');
     for (const path of ['/handlaggning', '/handlaggning/arenden', '/admin/api-nycklar']) {
       const res = await s.get(path);
       expect(res.status, path).toBe(303);
@@ -57,6 +59,11 @@ describe('forced password change over HTTP', { timeout: 60_000 }, () => {
     expect(ok.status).toBe(303);
     expect(ok.headers.get('location')).toBe('/handlaggning');
     expect(await flag('admin@exempelkommun.se')).toBe(false);
+    expect((await s.get('/admin/api-nycklar')).status).toBe(200);
+    // The change ends every other session of the account; the one that changed it goes on.
+    const ended = await elsewhere.get('/byt-losenord');
+    expect(ended.status).toBe(303);
+    expect(ended.headers.get('location')).toMatch(/\/logga-in/);
     expect((await s.get('/admin/api-nycklar')).status).toBe(200);
     const log = await t.db.selectFrom('admin_log').select(['action', 'entity_type', 'summary']).where('summary', 'like', '%bytte sitt lösenord').execute();
     expect(log).toEqual([{ action: 'update', entity_type: 'user', summary: 'Anna Administratör bytte sitt lösenord' }]);

@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { logAdminChange } from '../admin/log.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.ts';
+import { hashSessionId } from './sessions.ts';
 
 export interface PasswordChange {
   current: string;
@@ -21,10 +22,12 @@ export function passwordChangeErrors(input: PasswordChange): FieldErrors {
 /**
  * Sets a signed-in user's own password and clears the must-change flag, with its log row, in one
  * transaction. The user row is locked, so two submits cannot both pass the check against the old hash.
+ * Every other session of the user ends: whoever signed in with the old password (a lost laptop, the
+ * published demo password) is out; the session that made the change goes on.
  */
 export async function changeOwnPassword(
   db: Db,
-  user: { id: string; name: string; organizationId: string },
+  user: { id: string; name: string; organizationId: string; sessionId: string | null },
   input: PasswordChange,
   now: Date,
 ): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
@@ -38,6 +41,9 @@ export async function changeOwnPassword(
       return { ok: false, errors: { password: 'Välj ett annat lösenord än det du har nu' } };
     }
     await tx.updateTable('users').set({ password_hash: newHash, must_change_password: false, failed_logins: 0 }).where('id', '=', user.id).execute();
+    let others = tx.deleteFrom('sessions').where('user_id', '=', user.id);
+    if (user.sessionId) others = others.where('id_hash', '<>', hashSessionId(user.sessionId));
+    await others.execute();
     await logAdminChange(tx, {
       organizationId: user.organizationId,
       actor: { id: user.id, name: user.name },

@@ -23,7 +23,7 @@ export const changePasswordRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> 
       const input = { current: field('current'), password: field('password'), confirm: field('confirm') };
       let errors: FieldErrors = passwordChangeErrors(input);
       if (Object.keys(errors).length === 0) {
-        const result = await changeOwnPassword(db, { id: actor.id, name: actor.name, organizationId: req.org.id }, input, clock.now());
+        const result = await changeOwnPassword(db, { id: actor.id, name: actor.name, organizationId: req.org.id, sessionId: req.sessionId }, input, clock.now());
         if (result.ok) return reply.code(303).header('location', '/handlaggning').send();
         errors = result.errors;
       }
