@@ -13,7 +13,7 @@ import { countJob } from './metrics.ts';
  */
 
 /** Every task there is. The worker's task list is typed against this, so none lacks a handler. */
-export type TaskName = 'send_message' | 'acknowledge_case' | 'deadline_passes' | 'coordinator_digest' | 'webhook_deliver' | 'webhook_maintenance' | 'disposal_run' | 'retention_daily' | 'scheduled_backup' | 'spam_cleanup';
+export type TaskName = 'send_message' | 'acknowledge_case' | 'deadline_passes' | 'coordinator_digest' | 'webhook_deliver' | 'webhook_maintenance' | 'disposal_run' | 'retention_daily' | 'scheduled_backup' | 'spam_cleanup' | 'login_throttle_cleanup';
 
 export interface EnqueueOptions {
   /** At most one pending job per key (graphile-worker replaces a pending job with the same key). */

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FORM, form, Session, startTestApp, type TestContext } from '../../../test/app.ts';
 import { DEMO_PASSWORD } from '../organizations/demoStaff.ts';
+import { CRON } from '../notifications/jobs.ts';
+import { authTasks } from './jobs.ts';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -81,6 +83,24 @@ describe('sign-in', () => {
       t.clock.advance(waits.at(-1)! * 60_000);
     }
     expect(waits).toEqual([2, 4, 8]);
+  });
+
+  it('forgets failure counters a day after the last failure, in an hourly job', async () => {
+    const count = async () => Number((await t.db.selectFrom('login_throttle').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const stale = new Session(t.app);
+    stale.remoteAddress = '203.0.113.70';
+    await stale.post('/logga-in', { email: 'nobody@example.se', password: 'fel' });
+    const before = await count();
+    expect(before).toBeGreaterThan(0);
+    t.clock.advance(25 * 3600_000);
+    const fresh = new Session(t.app);
+    fresh.remoteAddress = '203.0.113.71';
+    await fresh.post('/logga-in', { email: 'nobody@example.se', password: 'fel' });
+
+    expect(CRON.find((c) => c.task === 'login_throttle_cleanup')?.match).toMatch(/^\d+ \* \* \* \*$/);
+    await authTasks({ db: t.db, clock: t.clock }).login_throttle_cleanup!({}, undefined as never);
+    // Only the counter from just now is left: the older ones were last touched more than a day ago.
+    expect(await count()).toBe(1);
   });
 
   it('refuses a sign-in without the CSRF token', async () => {

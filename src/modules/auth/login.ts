@@ -45,6 +45,15 @@ export async function recordFailure(db: Executor, organizationId: string, key: B
   return lockedUntil;
 }
 
+/**
+ * Deletes counters nobody has failed on for a day: recordFailure already treats them as zero (and
+ * every lock is shorter than that), so this changes no answer; it only keeps the table from
+ * growing with every address that ever guessed wrong.
+ */
+export async function forgetOldFailures(db: Executor, now: Date): Promise<void> {
+  await db.deleteFrom('login_throttle').where('updated_at', '<', new Date(now.getTime() - FORGET_AFTER_MS)).execute();
+}
+
 export async function clearFailures(db: Executor, organizationId: string, key: Buffer): Promise<void> {
   await db.deleteFrom('login_throttle').where('organization_id', '=', organizationId).where('email_hash', '=', key).execute();
 }

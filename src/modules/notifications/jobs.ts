@@ -10,6 +10,7 @@ import { installationSecret } from '../../platform/secrets.ts';
 import { webhookTasks, type WebhookDeps } from '../webhooks/tasks.ts';
 import { backupTasks, type BackupDeps } from '../backup/tasks.ts';
 import { forgetOldSpamRecords } from '../spam/rateLimit.ts';
+import { authTasks } from '../auth/jobs.ts';
 import { acknowledgementPass, createAcknowledgement } from './acknowledgement.ts';
 import { digestPass } from './digest.ts';
 import type { NotifyDeps } from './outbox.ts';
@@ -43,6 +44,7 @@ export function notificationTasks(deps: JobDeps): Record<TaskName, TaskHandler> 
       await digestPass(deps, deps.clock.now());
     },
     ...retentionTasks(deps, RECORDS_DAILY),
+    ...authTasks(deps),
     spam_cleanup: async () => {
       await forgetOldSpamRecords(deps.db, deps.clock.now());
     },
@@ -62,6 +64,7 @@ export const CRON: CronItem[] = [
   // The daily backup, checked hourly (it runs from BACKUP_HOUR on, once a day): modules/backup.
   { task: 'scheduled_backup', match: '45 * * * *', identifier: 'scheduled_backup', options: { backfillPeriod: 0, maxAttempts: 2, jobKey: 'scheduled_backup' } },
   { task: 'spam_cleanup', match: '55 * * * *', identifier: 'spam_cleanup', options: { backfillPeriod: 0, maxAttempts: 3, jobKey: 'spam_cleanup' } },
+  { task: 'login_throttle_cleanup', match: '50 * * * *', identifier: 'login_throttle_cleanup', options: { backfillPeriod: 0, maxAttempts: 3, jobKey: 'login_throttle_cleanup' } },
 ];
 
 export function transportFor(mail: Pick<MailConfig, 'smtpUrl'>): MailTransport {
