@@ -1,3 +1,4 @@
+import { PRODUCT_NAME } from './platform/product.ts';
 import cookie from '@fastify/cookie';
 import compress from '@fastify/compress';
 import { constants as zlibConstants } from 'node:zlib';
@@ -132,11 +133,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // An unknown address is most likely a citizen's mistyped or old link: say so in their language.
   app.setNotFoundHandler((req, reply) => {
     if (req.org) useCitizenLanguage(req, reply);
-    return sendPage(reply, <ErrorPage status={404} orgName={req.org?.name ?? 'Lyhörd'} />, 404);
+    return sendPage(reply, <ErrorPage status={404} orgName={req.org?.name ?? PRODUCT_NAME} />, 404);
   });
 
   app.setErrorHandler<FastifyError>((err, req, reply) => {
-    const orgName = req.org?.name ?? 'Lyhörd';
+    const orgName = req.org?.name ?? PRODUCT_NAME;
     // Errors raised before the language hook ran (a malformed URL) are shown in Swedish.
     req.i18n ??= translator();
     const { t } = req.i18n;

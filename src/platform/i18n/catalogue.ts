@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { IntlMessageFormat, type Formats, type PrimitiveType } from 'intl-messageformat';
 import { TIME_ZONE } from '../clock.ts';
+import type { StaffKey } from './staffKeys.ts';
 
 /**
  * The message catalogues: one JSON file per language in /locales, ICU MessageFormat strings
@@ -8,8 +9,13 @@ import { TIME_ZONE } from '../clock.ts';
  * (sv.json) is the reference every other file is checked against (catalogue.test.ts). Keys that
  * start with "_" describe the language itself: `_name` (the language named in itself), `_locale`
  * (the Intl locale used for numbers and dates) and `_order` (its place in the language menu).
+ *
+ * The staff pages speak Swedish but take their words from the same catalogue, so they can be
+ * translated later: locales/staff/<language>/<area>.json, one file per area of the staff side
+ * (its keys start with "<area>."), kept apart so that a citizen language is complete without them.
+ * A language without staff files shows staff text in Swedish.
  */
-export type MessageKey = Exclude<keyof typeof import('../../../locales/sv.json'), `_${string}`>;
+export type MessageKey = Exclude<keyof typeof import('../../../locales/sv.json'), `_${string}`> | StaffKey;
 export type Values = Record<string, PrimitiveType>;
 
 export const DEFAULT_LANGUAGE = 'sv';
@@ -109,6 +115,28 @@ function readCatalogue(file: string): Record<string, string> {
   return parsed as Record<string, string>;
 }
 
+export const STAFF_DIR = new URL('staff/', LOCALES_DIR);
+
+/** The staff messages of one language by area ('admin' → its messages), as written. */
+export function readStaffCatalogue(code: string): Map<string, Record<string, string>> {
+  const dir = new URL(`${code}/`, STAFF_DIR);
+  if (!existsSync(dir)) return new Map();
+  const areas = readdirSync(dir).filter((f) => f.endsWith('.json'));
+  return new Map(areas.map((f) => [f.replace(/\.json$/, ''), readCatalogue(`staff/${code}/${f}`)]));
+}
+
+function withStaff(code: string, citizen: Record<string, string>): Record<string, string> {
+  const merged = { ...citizen };
+  for (const [area, messages] of readStaffCatalogue(code)) {
+    for (const [key, message] of Object.entries(messages)) {
+      if (!key.startsWith(`${area}.`)) throw new Error(`locales/staff/${code}/${area}.json: "${key}" must start with "${area}."`);
+      if (key in citizen) throw new Error(`locales/staff/${code}/${area}.json: "${key}" is also a citizen message`);
+      merged[key] = message;
+    }
+  }
+  return merged;
+}
+
 /** Every catalogue as written, by language code (for the tests that compare them). */
 export function readCatalogues(): Map<string, Record<string, string>> {
   const files = readdirSync(LOCALES_DIR).filter((f) => /^[a-z]{2,3}(-[A-Za-z0-9]+)*\.json$/.test(f));
@@ -119,7 +147,8 @@ const catalogues = readCatalogues();
 const reference = catalogues.get(DEFAULT_LANGUAGE);
 if (!reference) throw new Error(`locales/${DEFAULT_LANGUAGE}.json is missing`);
 
-const translators = new Map([...catalogues].map(([code, raw]) => [code, build(code, raw, reference)]));
+const staffReference = withStaff(DEFAULT_LANGUAGE, reference);
+const translators = new Map([...catalogues].map(([code, raw]) => [code, build(code, withStaff(code, raw), staffReference)]));
 
 /** The languages offered, in menu order: Swedish first, then by `_order`. */
 export const LANGUAGES: readonly Language[] = [...catalogues]
@@ -141,7 +170,7 @@ export function translator(code: string | null | undefined = DEFAULT_LANGUAGE): 
  * may also write itself ({placeholder} syntax) start from these. Swedish when the language lacks it.
  */
 export function rawMessage(code: string, key: MessageKey): string {
-  return catalogues.get(code)?.[key] ?? reference![key]!;
+  return catalogues.get(code)?.[key] ?? staffReference[key]!;
 }
 
 /** Swedish: the staff pages and everything written for staff. */

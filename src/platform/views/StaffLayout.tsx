@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Actor } from '../../modules/cases/policy.ts';
+import { useI18n } from '../i18n/context.ts';
 import { Layout } from './layout.tsx';
 
 export interface StaffLayoutProps {
@@ -20,19 +21,20 @@ const has = (a: Actor, ...roles: string[]) => a.grants.some((g) => roles.include
 
 /** The staff pages' frame: the same accessible layout with the staff navigation and sign-out. */
 export function StaffLayout({ title, hasErrors, orgName, actor, csrf, current, children }: StaffLayoutProps) {
+  const { t } = useI18n();
   const items: [string, string, boolean][] = [
-    ['/handlaggning/inkorg', 'Inkorg', has(actor, 'registrar', 'admin')],
-    ['/handlaggning/e-post', 'E-post som väntar', has(actor, 'registrar', 'admin')],
-    ['/handlaggning/forvaltning', 'Min förvaltning', has(actor, 'coordinator', 'admin')],
-    ['/handlaggning/arenden', 'Ärenden', true],
-    ['/handlaggning/ny', 'Registrera synpunkt', has(actor, 'registrar', 'coordinator', 'handler', 'admin')],
-    ['/statistik', 'Statistik', true],
-    ['/handlaggning/aviseringar', 'Aviseringar', has(actor, 'coordinator', 'admin')],
-    ['/admin/arkiv', 'Arkiv och gallring', actor.grants.some((g) => g.unitId === null && (g.role === 'archivist' || g.role === 'admin'))],
-    ['/admin', 'Administration', has(actor, 'admin', 'unit_admin') || (actor as { installationAdmin?: boolean }).installationAdmin === true],
+    ['/handlaggning/inkorg', t('staff.nav.inbox'), has(actor, 'registrar', 'admin')],
+    ['/handlaggning/e-post', t('staff.nav.heldMail'), has(actor, 'registrar', 'admin')],
+    ['/handlaggning/forvaltning', t('staff.nav.myDepartment'), has(actor, 'coordinator', 'admin')],
+    ['/handlaggning/arenden', t('staff.nav.cases'), true],
+    ['/handlaggning/ny', t('staff.nav.register'), has(actor, 'registrar', 'coordinator', 'handler', 'admin')],
+    ['/statistik', t('staff.nav.statistics'), true],
+    ['/handlaggning/aviseringar', t('staff.nav.notifications'), has(actor, 'coordinator', 'admin')],
+    ['/admin/arkiv', t('staff.nav.records'), actor.grants.some((g) => g.unitId === null && (g.role === 'archivist' || g.role === 'admin'))],
+    ['/admin', t('staff.nav.admin'), has(actor, 'admin', 'unit_admin') || (actor as { installationAdmin?: boolean }).installationAdmin === true],
   ];
   const nav = (
-    <nav aria-label="Handläggning">
+    <nav aria-label={t('staff.nav.label')}>
       <ul class="staff-nav">
         {items
           .filter(([, , show]) => show)
@@ -45,14 +47,15 @@ export function StaffLayout({ title, hasErrors, orgName, actor, csrf, current, c
           ))}
         <li class="account-item">
           <a href={ACCOUNT_PATH} aria-current={current === ACCOUNT_PATH ? 'page' : undefined}>
-            Tvåstegsverifiering<span class="visually-hidden"> för ditt konto</span>
+            {t('staff.nav.twoFactor')}
+            <span class="visually-hidden">{t('staff.nav.twoFactorHidden')}</span>
           </a>
         </li>
         <li>
           <form method="post" action="/logga-ut" class="inline-form">
             <input type="hidden" name="_csrf" value={csrf} />
             <button type="submit" class="link on-dark">
-              Logga ut {actor.name}
+              {t('staff.nav.signOut', { name: actor.name })}
             </button>
           </form>
         </li>
