@@ -17,7 +17,7 @@ export const earchiveRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = asyn
 
   async function page(req: FastifyRequest, reply: FastifyReply, extra: { year?: string; receipt?: { id: string; value: string }; errors?: FieldErrors; notice?: string } = {}, status = 200) {
     const packages = await listPackages(db, actorOf(req).organizationId);
-    const notice = extra.notice ?? ((req.query as Record<string, string>).klart === 'kvitterat' ? 'Kvittensen är sparad. Paketets ärenden kan nu gallras i Lyhörd.' : undefined);
+    const notice = extra.notice ?? ((req.query as Record<string, string>).klart === 'kvitterat' ? req.i18n.t('earchive.receipt.saved') : undefined);
     return sendPage(reply, <ArchivePage {...frame(req, reply, '/admin/arkiv/e-arkiv')} packages={packages} year={extra.year ?? ''} receipt={extra.receipt ?? null} errors={extra.errors} notice={notice} />, status);
   }
 
@@ -27,10 +27,10 @@ export const earchiveRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = asyn
     const year = field(req, 'year').trim();
     const now = clock.now();
     const thisYear = Number(now.toISOString().slice(0, 4));
-    if (!/^\d{4}$/.test(year) || Number(year) < 1990 || Number(year) > thisYear) return page(req, reply, { year, errors: { year: `Skriv ett år mellan 1990 och ${thisYear}, till exempel ${thisYear - 5}` } }, 400);
+    if (!/^\d{4}$/.test(year) || Number(year) < 1990 || Number(year) > thisYear) return page(req, reply, { year, errors: { year: req.i18n.t('earchive.create.yearError', { thisYear: String(thisYear), example: String(thisYear - 5) }) } }, 400);
     const r = await buildPackage(db, actorOf(req), { id: actorOf(req).organizationId, name: req.org.name }, Number(year), now);
     if (r.kind === 'empty') {
-      const message = `Det finns inga ärenden att leverera från ${year}: inga bevarade ärenden avslutades det året, eller så är alla redan levererade och kvitterade.${r.held.length ? ` Med bevarandestopp: ${r.held.join(', ')}.` : ''}`;
+      const message = r.held.length ? req.i18n.t('earchive.create.emptyHeld', { year, held: r.held.join(', ') }) : req.i18n.t('earchive.create.empty', { year });
       return page(req, reply, { year, notice: message });
     }
     return reply

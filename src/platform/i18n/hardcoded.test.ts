@@ -62,8 +62,6 @@ const NOT_YET_THROUGH_CATALOGUE = new Set([
   'src/modules/deadlines/views.tsx',
   'src/modules/diarium/panel.tsx',
   'src/modules/diarium/views/DiariumPanel.tsx',
-  'src/modules/earchive/routes.tsx',
-  'src/modules/earchive/views/ArchivePage.tsx',
   'src/modules/forwarding/routes.tsx',
   'src/modules/forwarding/views/ForwardPage.tsx',
   'src/modules/gdpr/routes.tsx',

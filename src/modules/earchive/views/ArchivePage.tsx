@@ -1,4 +1,5 @@
 import { formatDateTime } from '../../../platform/clock.ts';
+import { useI18n } from '../../../platform/i18n/context.ts';
 import { TextInput, type FieldErrors } from '../../../platform/views/forms.tsx';
 import { AdminLayout, type AdminPageProps } from '../../admin/views/AdminLayout.tsx';
 import type { listPackages } from '../confirm.ts';
@@ -10,33 +11,31 @@ const receiptId = (packageId: string) => `receipt-${packageId}`;
 export function ArchivePage(p: AdminPageProps & { packages: Pkg[]; year: string; receipt: { id: string; value: string } | null; errors?: FieldErrors; notice?: string }) {
   // Each unconfirmed package has its own receipt field: the error summary links to the one that was sent.
   const fieldIds = p.receipt ? { receipt: receiptId(p.receipt.id) } : undefined;
+  const i18n = useI18n();
+  const { t } = i18n;
   return (
-    <AdminLayout title="Leverans till e-arkiv" errors={p.errors} fieldIds={fieldIds} notice={p.notice} {...p}>
-      <h1>Leverans till e-arkiv</h1>
-      <p>
-        Ärenden som ska bevaras levereras till arkivet som ett informationspaket enligt Riksarkivets FGS 2.0 (E-ARK SIP): METS, beskrivning enligt E-ARK ERMS, PREMIS med
-        kontrollsummor, varje ärende som XML och PDF/A, meddelanden som e-post (.eml) och bilagor i sitt ursprungliga format. Sekretessmarkerade ärenden levereras med
-        markeringen. Ärenden med bevarandestopp levereras inte. När arkivet har kvitterat paketet kan ärendena gallras i Lyhörd.
-      </p>
-      <h2>Skapa ett leveranspaket</h2>
+    <AdminLayout title={t('earchive.page.title')} errors={p.errors} fieldIds={fieldIds} notice={p.notice} {...p}>
+      <h1>{t('earchive.page.title')}</h1>
+      <p>{t('earchive.page.intro')}</p>
+      <h2>{t('earchive.create.title')}</h2>
       <form method="post" action="/admin/arkiv/e-arkiv" novalidate>
         <input type="hidden" name="_csrf" value={p.csrf} />
-        <TextInput name="year" label="Ärenden avslutade år" inputmode="numeric" value={p.year} error={p.errors?.year} hint="Paketet laddas ner som en zip-fil." />
-        <button type="submit">Skapa och ladda ner paketet</button>
+        <TextInput name="year" label={t('earchive.create.year')} inputmode="numeric" value={p.year} error={p.errors?.year} hint={t('earchive.create.yearHint')} />
+        <button type="submit">{t('earchive.create.submit')}</button>
       </form>
-      <h2>Levererade paket</h2>
+      <h2>{t('earchive.packages.title')}</h2>
       {p.packages.length === 0 ? (
-        <p>Inga paket ännu.</p>
+        <p>{t('earchive.packages.none')}</p>
       ) : (
         <table>
-          <caption class="visually-hidden">Leveranspaket, senaste först</caption>
+          <caption class="visually-hidden">{t('earchive.packages.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Paket</th>
-              <th scope="col">År</th>
-              <th scope="col">Ärenden</th>
-              <th scope="col">Skapat</th>
-              <th scope="col">Kvittens från arkivet</th>
+              <th scope="col">{t('earchive.packages.package')}</th>
+              <th scope="col">{t('earchive.packages.year')}</th>
+              <th scope="col">{t('earchive.packages.cases')}</th>
+              <th scope="col">{t('earchive.packages.created')}</th>
+              <th scope="col">{t('earchive.packages.receipt')}</th>
             </tr>
           </thead>
           <tbody>
@@ -57,12 +56,12 @@ export function ArchivePage(p: AdminPageProps & { packages: Pkg[]; year: string;
                       <TextInput
                         name="receipt"
                         id={receiptId(k.id)}
-                        label={<>Arkivets kvittens<span class="visually-hidden"> för paket {k.id}</span></>}
+                        label={<>{i18n.rich('earchive.receipt.label', { id: k.id, hidden: (c) => <span class="visually-hidden">{c}</span> })}</>}
                         value={p.receipt?.id === k.id ? p.receipt.value : ''}
                         error={p.receipt?.id === k.id ? p.errors?.receipt : undefined}
                       />
                       <button type="submit" class="secondary">
-                        Kvittera
+                        {t('earchive.receipt.submit')}
                       </button>
                     </form>
                   )}
