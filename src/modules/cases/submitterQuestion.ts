@@ -60,14 +60,22 @@ export async function replyToQuestion(deps: CaseDeps, org: Pick<Organization, 'i
       .insertInto('case_events')
       .values({ case_id: row.id, type: 'submitter_reply', actor_label: 'Synpunktslämnaren', occurred_at: now, visible_to_submitter: true, data: JSON.stringify({ text }) })
       .execute();
-    if ((row.status as Status) === 'waiting') {
-      await transition(tx, { actor: submitterActor(org.id), organizationId: org.id, number: row.number, event: 'resume', now, changes: { paused_since: null }, data: { by: 'submitter' } });
-    }
-    await tellHandler(tx, deps, org, row, now);
+    await submitterAnswered(tx, deps, org, row, now);
   });
 }
 
-async function tellHandler(tx: Tx, deps: CaseDeps, org: Pick<Organization, 'slug' | 'host_name' | 'is_default'>, row: LockedCase, now: Date) {
+/**
+ * What follows any reply of the submitter that joined an open case, whether from the status page
+ * or as a reply mail (mailin): a case waiting for them runs again, and the handler is told.
+ */
+export async function submitterAnswered(tx: Tx, deps: Pick<CaseDeps, 'publicUrl'>, org: Pick<Organization, 'id' | 'slug' | 'host_name' | 'is_default'>, row: LockedCase, now: Date) {
+  if ((row.status as Status) === 'waiting') {
+    await transition(tx, { actor: submitterActor(org.id), organizationId: org.id, number: row.number, event: 'resume', now, changes: { paused_since: null }, data: { by: 'submitter' } });
+  }
+  await tellHandler(tx, deps, org, row, now);
+}
+
+async function tellHandler(tx: Tx, deps: Pick<CaseDeps, 'publicUrl'>, org: Pick<Organization, 'slug' | 'host_name' | 'is_default'>, row: LockedCase, now: Date) {
   if (!row.handler_id) return;
   const h = await tx.selectFrom('users').select(['id', 'name', 'email', 'active']).where('id', '=', row.handler_id).executeTakeFirst();
   if (!h?.active || !h.email) return;

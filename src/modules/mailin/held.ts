@@ -3,7 +3,7 @@ import { DomainError, notFound } from '../../platform/errors.ts';
 import { FINAL_STATUSES, type Status } from '../cases/lifecycle.ts';
 import type { Actor } from '../cases/policy.ts';
 import { splitAddress } from './addresses.ts';
-import { findThread, type InboundDeps } from './ingest.ts';
+import { findThread, replyJoined, type InboundDeps } from './ingest.ts';
 import { insertMailCase, mailDescription, mailFiles } from './mailCase.ts';
 import { reportInbound } from './metrics.ts';
 import { parseInbound } from './parse.ts';
@@ -58,6 +58,7 @@ export async function releaseHeld(deps: InboundDeps, actor: Actor, id: string): 
     if (thread && !(FINAL_STATUSES as readonly string[]).includes(thread.status as Status)) {
       target = thread;
       await addCaseEvent(tx, thread.id, 'mail_in', now, { channel: 'email', inboundMessageId: row.id, releasedBy: actor.name }, 'Synpunktslämnaren via e-post');
+      await replyJoined(tx, deps, actor.organizationId, thread.number, now);
     } else {
       target = await insertMailCase(tx, deps, actor.organizationId, parsed, row.received_at, mailDescription({ subject: row.subject ?? '', text: row.body }).description);
     }

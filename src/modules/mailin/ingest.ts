@@ -2,6 +2,8 @@ import type { Db, Executor, Tx } from '../../db/database.ts';
 import type { InboundOutcome } from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { FINAL_STATUSES, type Status } from '../cases/lifecycle.ts';
+import { lockCaseForChange } from '../cases/queries.ts';
+import { submitterAnswered } from '../cases/submitterQuestion.ts';
 import { isOwnAddress, type InstallationAddresses, type Recipient } from './addresses.ts';
 import { isAutoReply, isBounce, readDeliveryReport } from './classify.ts';
 import { insertMailCase, mailDescription, mailFiles } from './mailCase.ts';
@@ -16,6 +18,8 @@ export interface InboundDeps {
   /** Derives the status link of a new case (see statusTokenFor). */
   tokenSecret: Buffer;
   installation: InstallationAddresses;
+  /** For the link in the mail that tells a handler the submitter replied. */
+  publicUrl?: string;
 }
 
 export interface Delivery {
@@ -158,6 +162,7 @@ async function store(tx: Tx, deps: InboundDeps, s: StoreInput): Promise<Delivery
     const { id, result } = await done('reply', { caseId: thread.id, caseNumber: thread.number });
     await attach(thread.id, id);
     await q.addCaseEvent(tx, thread.id, 'mail_in', now, { channel: 'email', inboundMessageId: id }, 'Synpunktslämnaren via e-post');
+    await replyJoined(tx, deps, orgId, thread.number, now);
     return result;
   }
   if (thread) {
@@ -180,6 +185,13 @@ async function store(tx: Tx, deps: InboundDeps, s: StoreInput): Promise<Delivery
     await q.addCaseEvent(tx, thread.id, 'link', now, { linked: created.number });
   }
   return result;
+}
+
+/** A reply mail in an open case counts as the submitter's answer, as one on the status page does. */
+export async function replyJoined(tx: Tx, deps: Pick<InboundDeps, 'publicUrl'>, orgId: string, number: string, now: Date) {
+  const row = await lockCaseForChange(tx, orgId, number);
+  const org = await tx.selectFrom('organizations').select(['id', 'slug', 'host_name', 'is_default']).where('id', '=', orgId).executeTakeFirstOrThrow();
+  if (row) await submitterAnswered(tx, deps, org, row, now);
 }
 
 const isFinal = (status: string) => (FINAL_STATUSES as readonly string[]).includes(status as Status);

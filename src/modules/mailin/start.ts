@@ -10,7 +10,7 @@ export interface RunningInbound {
 }
 
 export async function inboundDeps(db: Db, clock: Clock, mail: Config['mail']): Promise<InboundDeps> {
-  return { db, clock, tokenSecret: await installationSecret(db, 'status-token'), installation: { replyTo: mail.replyTo, from: mail.from } };
+  return { db, clock, tokenSecret: await installationSecret(db, 'status-token'), installation: { replyTo: mail.replyTo, from: mail.from }, publicUrl: mail.publicUrl };
 }
 
 /** Starts the ways mail comes in that the configuration asks for: the SMTP receiver, the IMAP mailbox, both or none. */
