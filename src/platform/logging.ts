@@ -1,5 +1,6 @@
 import pino from 'pino';
-import pretty from 'pino-pretty';
+import { createRequire } from 'node:module';
+import type PinoPretty from 'pino-pretty';
 
 /**
  * The process's logger: JSON lines for a log shipper or SIEM (or readable lines with
@@ -112,12 +113,19 @@ export interface LoggerOptions {
   destination?: pino.DestinationStream;
 }
 
+/**
+ * pino-pretty (with its colour and date libraries, some 1 MB of heap) is loaded only when
+ * LOG_FORMAT=pretty asks for it; production logs JSON. It is CommonJS, so require() loads it
+ * synchronously and createLogger stays synchronous.
+ */
+const prettyStream = () => createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty;
+
 export function createLogger(opts: LoggerOptions): Logger {
   const destination = opts.destination ?? pino.destination({ fd: 1, sync: true });
   // For a person at a terminal: one line per entry, a request as "GET /path → 200 (3.1 ms)".
   const stream =
     opts.format === 'pretty'
-      ? pretty({
+      ? prettyStream()({
           destination,
           colorize: process.stdout.isTTY === true && !opts.destination,
           translateTime: 'SYS:HH:MM:ss',

@@ -1,4 +1,6 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import type StreamTransport from 'nodemailer/lib/stream-transport';
 
 /** A message ready to go out: addresses, headers and plain text. */
 export interface OutgoingMail {
@@ -50,36 +52,48 @@ function toNodemailer(m: OutgoingMail) {
 
 /** SMTP via nodemailer. Timeouts are short so a hung server becomes a retry, not a stuck job. */
 export function smtpTransport(url: string): MailTransport {
-  const transporter = nodemailer.createTransport({
-    url,
-    connectionTimeout: 15_000,
-    greetingTimeout: 15_000,
-    socketTimeout: 30_000,
-  });
+  const transporter = lazyTransporter<SMTPTransport.Options>({ url, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 });
   return {
     kind: 'smtp',
     async send(mail) {
       try {
-        const info = await transporter.sendMail(toNodemailer(mail));
+        const info = await (await transporter.get()).sendMail(toNodemailer(mail));
         return { response: String(info.response ?? '') };
       } catch (err) {
         throw classifySmtpError(err);
       }
     },
-    close: () => transporter.close(),
+    close: transporter.close,
   };
 }
 
 /** No SMTP server configured: the message is built (so it is known to be valid) and kept. */
 export function outboxTransport(): MailTransport {
-  const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  const transporter = lazyTransporter<StreamTransport.Options>({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     kind: 'outbox',
     async send(mail) {
-      await transporter.sendMail(toNodemailer(mail));
+      await (await transporter.get()).sendMail(toNodemailer(mail));
       return { response: 'Sparat i den lokala utkorgen (ingen e-postserver är inställd).' };
     },
-    close: () => transporter.close(),
+    close: transporter.close,
+  };
+}
+
+/**
+ * nodemailer (some 5 MB of heap) is loaded when the first mail is sent, not by every process
+ * that starts the job runner: an app process may go a long time without sending any.
+ */
+function lazyTransporter<O>(options: O) {
+  let made: Promise<Transporter> | undefined;
+  let closed = false;
+  return {
+    get: () => (made ??= import('nodemailer').then((m) => m.default.createTransport(options as never) as Transporter)),
+    close() {
+      if (closed) return;
+      closed = true;
+      void made?.then((t) => t.close());
+    },
   };
 }
 

@@ -1,4 +1,3 @@
-import MailComposer from 'nodemailer/lib/mail-composer';
 import { KIND_LABEL, CHANNEL_LABEL, statusLabel } from '../cases/labels.ts';
 import { EVENT_LABEL, OUTCOMES } from '../cases/lifecycle.ts';
 import type { CaseFile } from './load.ts';
@@ -65,8 +64,12 @@ export function caseRecordXml(c: CaseFile, org: string, refs: DocumentRef[]): st
   return document(e);
 }
 
+/** nodemailer's composer, loaded when a package is written (rarely), not in every process at start. */
+const mailComposer = async () => (await import('nodemailer/lib/mail-composer')).default;
+
 export async function sentMessageEml(c: CaseFile, m: CaseFile['messages'][number], org: string, domain: string): Promise<Buffer> {
   const note = m.channel === 'email' ? undefined : m.channel === 'letter' ? 'Brev, skickat med post' : 'Telefonsamtal, antecknat';
+  const MailComposer = await mailComposer();
   const mail = new MailComposer({
     from: `${org} <noreply@${domain}>`,
     to: m.channel === 'email' ? (m.recipient ?? undefined) : undefined,
@@ -82,5 +85,6 @@ export async function sentMessageEml(c: CaseFile, m: CaseFile['messages'][number
 /** Mail received: the raw message as it arrived when kept, otherwise rebuilt from what was stored. */
 export async function receivedMessageEml(c: CaseFile, m: CaseFile['inbound'][number], domain: string): Promise<Buffer> {
   if (m.raw) return m.raw;
+  const MailComposer = await mailComposer();
   return new MailComposer({ from: m.from ?? undefined, subject: m.subject ?? `Ärende ${c.number}`, text: m.body, date: m.at, messageId: `<${m.id}@${domain}>` }).compile().build();
 }

@@ -1,6 +1,5 @@
 import { mkdir, writeFile, access } from 'node:fs/promises';
 import path from 'node:path';
-import JSZip from 'jszip';
 import type { PackageFile } from './premis.ts';
 
 /** Writes a package into <out>/<package id>/, never over an existing folder. Returns the folder. */
@@ -23,6 +22,8 @@ export async function writePackage(out: string, id: string, files: PackageFile[]
 
 /** The package as one zip file with the package folder at its root, for download. */
 export async function zipPackage(id: string, files: PackageFile[]): Promise<Buffer> {
+  // Loaded when a package is downloaded (rarely), not in every process at start.
+  const { default: JSZip } = await import('jszip');
   const zip = new JSZip();
   for (const f of files) zip.file(`${id}/${f.path}`, f.bytes, { date: new Date('2000-01-01T00:00:00Z') });
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });

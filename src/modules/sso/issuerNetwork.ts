@@ -1,7 +1,7 @@
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
 import type { CustomFetch } from 'openid-client';
-import { Agent } from 'undici';
+import type { Agent } from 'undici';
 
 /**
  * The identity provider's address is typed in by an organization's administrator, so discovery,
@@ -96,11 +96,14 @@ function guardedLookup(policy: IssuerNetworkPolicy) {
  * resolver is not asked about those), a host name at connect time by the agent's lookup.
  */
 export function guardedFetch(policy: IssuerNetworkPolicy): CustomFetch {
-  const dispatcher = new Agent({ connect: { lookup: guardedLookup(policy) as never, timeout: 4000 } });
+  // undici (some 6 MB of heap) is loaded at the first sign-in through an identity provider, not
+  // in every process at start: most installations never use one.
+  let dispatcher: Promise<Agent> | undefined;
   return async (url, options) => {
     const host = normalHost(new URL(url).hostname);
     if (isIP(host) && isInternalAddress(host) && !allowedHost(policy, host)) throw new InternalAddressError(host);
-    return fetch(url, { ...options, redirect: 'manual', dispatcher } as RequestInit);
+    dispatcher ??= import('undici').then(({ Agent }) => new Agent({ connect: { lookup: guardedLookup(policy) as never, timeout: 4000 } }));
+    return fetch(url, { ...options, redirect: 'manual', dispatcher: await dispatcher } as RequestInit);
   };
 }
 

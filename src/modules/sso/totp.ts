@@ -1,5 +1,4 @@
 import { generate, generateSecret, generateURI, verify } from 'otplib';
-import QRCode from 'qrcode';
 import type { Db } from '../../db/database.ts';
 import type { Sealer } from '../../platform/crypto.ts';
 import { sha256 } from '../../platform/secrets.ts';
@@ -20,6 +19,8 @@ export function totpUri(secret: string, account: string, issuer: string): string
 
 /** The QR code as an SVG drawn on the server: no script, no image request. */
 export async function qrSvg(text: string): Promise<string> {
+  // Loaded when a user sets up a second factor (with pngjs, some 1 MB of heap), not at start.
+  const { default: QRCode } = await import('qrcode');
   return QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
 }
 
