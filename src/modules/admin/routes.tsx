@@ -3,6 +3,7 @@ import type { CustomFetch } from 'openid-client';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { installationSealer } from '../../platform/crypto.ts';
+import type { StaffKey } from '../../platform/i18n/staffKeys.ts';
 import { notFound } from '../../platform/errors.ts';
 import { staffArea } from '../../platform/staff.ts';
 import { sendPage } from '../../platform/views/render.ts';
@@ -21,18 +22,18 @@ import { LogPage } from './views/LogPage.tsx';
 import { OverviewPage } from './views/OverviewPage.tsx';
 
 // Other issues' admin pages: linked from here when they exist, never duplicated.
-const OTHER_PAGES: { href: string; label: string }[] = [
-  { href: '/admin/tidsfrister', label: 'Tidsfrister och stängda dagar' },
-  { href: '/admin/e-postmallar', label: 'E-postmallar' },
-  { href: '/admin/meddelandemallar', label: 'E-postmallar' },
-  { href: '/admin/utkorg', label: 'Utkorg' },
-  { href: '/admin/api-nycklar', label: 'API-nycklar' },
-  { href: '/admin/sakerhetskopior', label: 'Säkerhetskopior' },
-  { href: '/admin/publicering', label: 'Publicering' },
-  { href: '/admin/webhooks', label: 'Webhooks' },
-  { href: '/admin/e-post-in', label: 'Inkommande e-post' },
-  { href: '/admin/arkiv', label: 'Arkiv och gallring' },
-  { href: '/admin/tillganglighet', label: 'Tillgänglighetsredogörelse' },
+const OTHER_PAGES: { href: string; label: StaffKey }[] = [
+  { href: '/admin/tidsfrister', label: 'admin.nav.deadlines' },
+  { href: '/admin/e-postmallar', label: 'admin.nav.mailTemplates' },
+  { href: '/admin/meddelandemallar', label: 'admin.nav.mailTemplates' },
+  { href: '/admin/utkorg', label: 'admin.nav.outbox' },
+  { href: '/admin/api-nycklar', label: 'admin.nav.apiKeys' },
+  { href: '/admin/sakerhetskopior', label: 'admin.nav.backups' },
+  { href: '/admin/publicering', label: 'admin.nav.publication' },
+  { href: '/admin/webhooks', label: 'admin.nav.webhooks' },
+  { href: '/admin/e-post-in', label: 'admin.nav.mailIn' },
+  { href: '/admin/arkiv', label: 'admin.nav.records' },
+  { href: '/admin/tillganglighet', label: 'admin.nav.accessibility' },
 ];
 
 export const adminRoutes: FastifyPluginAsync<{ db: Db; clock: Clock; issuerFetch: CustomFetch }> = async (app, opts) => {
@@ -48,28 +49,28 @@ export const adminRoutes: FastifyPluginAsync<{ db: Db; clock: Clock; issuerFetch
     if (req.actor && !canEnterAdmin(scopeOf(req))) throw notFound('Sidan');
   });
 
-  let others: AdminNavItem[] | undefined;
+  let others: typeof OTHER_PAGES | undefined;
   const otherPages = (root: FastifyInstance) => (others ??= OTHER_PAGES.filter((p) => root.hasRoute({ method: 'GET', url: p.href })));
 
-  function navFor(s: AdminScope): AdminNavItem[] {
+  function navFor(s: AdminScope, t: FastifyRequest['i18n']['t']): AdminNavItem[] {
     const units = s.allUnits || s.unitRoots.length > 0;
-    const items: [string, string, boolean][] = [
-      ['/admin', 'Översikt', true],
-      ['/admin/organisationer', 'Organisationer', s.installation],
-      ['/admin/enheter', 'Organisation och enheter', units],
-      ['/admin/personer', 'Personer och roller', units],
-      ['/admin/kategorier', 'Kategorier', units],
-      ['/admin/svarsmallar', 'Svarsmallar', units],
-      ['/admin/texter', 'Texter och brevhuvud', s.organization],
-      ['/admin/inloggning', 'Inloggning', s.organization],
+    const items: [string, StaffKey, boolean][] = [
+      ['/admin', 'admin.nav.overview', true],
+      ['/admin/organisationer', 'admin.nav.organizations', s.installation],
+      ['/admin/enheter', 'admin.nav.units', units],
+      ['/admin/personer', 'admin.nav.people', units],
+      ['/admin/kategorier', 'admin.nav.categories', units],
+      ['/admin/svarsmallar', 'admin.nav.templates', units],
+      ['/admin/texter', 'admin.nav.texts', s.organization],
+      ['/admin/inloggning', 'admin.nav.login', s.organization],
     ];
     const list = items.filter(([, , show]) => show).map(([href, label]) => ({ href, label }));
     if (s.organization) list.push(...otherPages(app));
-    if (units || s.organization) list.push({ href: '/admin/logg', label: 'Ändringslogg' });
-    return list;
+    if (units || s.organization) list.push({ href: '/admin/logg', label: 'admin.nav.log' });
+    return list.map(({ href, label }) => ({ href, label: t(label) }));
   }
 
-  const page = (req: FastifyRequest, reply: FastifyReply, current: string): AdminPageProps => ({ orgName: req.org.name, actor: req.actor as AdminActor, csrf: reply.generateCsrf(), nav: navFor(scopeOf(req)), current });
+  const page = (req: FastifyRequest, reply: FastifyReply, current: string): AdminPageProps => ({ orgName: req.org.name, actor: req.actor as AdminActor, csrf: reply.generateCsrf(), nav: navFor(scopeOf(req), req.i18n.t), current });
   const requireScope = (ok: boolean) => {
     if (!ok) throw notFound('Sidan');
   };

@@ -36,13 +36,13 @@ export function organizationRoutes(app: FastifyInstance, k: AdminKit) {
       reply,
       <InvitationSentPage
         {...page(req, reply, '/admin/organisationer')}
-        heading={`${org.name} är skapad`}
-        who={`${values.adminName} (${values.adminEmail.trim().toLowerCase()}), organisationens första administratör,`}
+        heading={req.i18n.t('admin.orgCreated.heading', { name: org.name })}
+        who={req.i18n.t('admin.orgCreated.who', { name: values.adminName, email: values.adminEmail.trim().toLowerCase() })}
         link={invitation.link}
         subject={invitation.subject}
         body={invitation.body}
         expiresAt={invitation.expiresAt}
-        back={{ href: '/admin/organisationer', label: 'Till organisationerna' }}
+        back={{ href: '/admin/organisationer', label: req.i18n.t('admin.orgCreated.back') }}
       />,
     );
   });

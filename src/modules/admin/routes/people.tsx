@@ -45,13 +45,13 @@ export function peopleRoutes(app: FastifyInstance, k: AdminKit) {
       reply,
       <InvitationSentPage
         {...page(req, reply, '/admin/personer')}
-        heading={`${values.name.trim()} är inbjuden`}
+        heading={req.i18n.t('admin.personInvited.heading', { name: values.name.trim() })}
         who={`${values.name.trim()} (${values.email.trim().toLowerCase()})`}
         link={inv.link}
         subject={inv.subject}
         body={inv.body}
         expiresAt={inv.expiresAt}
-        back={{ href: `/admin/personer/${r.value.userId}`, label: `Till ${values.name.trim()}` }}
+        back={{ href: `/admin/personer/${r.value.userId}`, label: req.i18n.t('admin.personInvited.back', { name: values.name.trim() }) }}
       />,
     );
   });

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { notFound } from '../../../platform/errors.ts';
+import { DEFAULT_LANGUAGE, rawMessage } from '../../../platform/i18n/catalogue.ts';
 import { sendPage } from '../../../platform/views/render.ts';
 import * as cmd from '../commands/templates.ts';
 import { canManageTemplate } from '../policy.ts';
@@ -29,7 +30,7 @@ export function templateRoutes(app: FastifyInstance, k: AdminKit) {
   app.get('/admin/svarsmallar/ny', async (req, reply) => {
     const s = scopeOf(req);
     requireScope(unitScope(s));
-    const values: TemplateValues = { title: '', body: 'Hej {namn}!\n\n\n\nMed vänliga hälsningar\n{handlaggare}\n{forvaltning}', kind: '', purpose: 'answer', forvaltningId: '' };
+    const values: TemplateValues = { title: '', body: rawMessage(DEFAULT_LANGUAGE, 'admin.templates.defaultBody'), kind: '', purpose: 'answer', forvaltningId: '' };
     return sendPage(reply, <TemplateFormPage {...page(req, reply, '/admin/svarsmallar')} values={values} forvaltningar={await templateForvaltningar(req)} orgWide={s.organization} />);
   });
 

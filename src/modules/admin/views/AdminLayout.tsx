@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { ErrorSummary, type FieldErrors } from '../../../platform/views/forms.tsx';
+import { useI18n } from '../../../platform/i18n/context.ts';
 import { StaffLayout } from '../../../platform/views/StaffLayout.tsx';
 import type { AdminActor } from '../policy.ts';
 
@@ -22,10 +23,11 @@ export interface AdminPageProps {
  * a status message after a change (post/redirect/get).
  */
 export function AdminLayout({ title, errors = {}, fieldIds, notice, orgName, actor, csrf, nav, current, children }: AdminPageProps & { title: string; errors?: FieldErrors; fieldIds?: Record<string, string>; notice?: string; children: ComponentChildren }) {
+  const { t } = useI18n();
   const hasErrors = Object.keys(errors).length > 0;
   return (
     <StaffLayout title={title} hasErrors={hasErrors} orgName={orgName} actor={actor} csrf={csrf} current="/admin">
-      <nav aria-label="Administration" class="admin-nav">
+      <nav aria-label={t('admin.nav.label')} class="admin-nav">
         <ul>
           {nav.map((n) => (
             <li key={n.href}>

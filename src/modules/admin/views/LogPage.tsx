@@ -1,4 +1,5 @@
 import { formatDateTime } from '../../../platform/clock.ts';
+import { useI18n } from '../../../platform/i18n/context.ts';
 import { AdminLayout, type AdminPageProps } from './AdminLayout.tsx';
 
 export interface LogRow {
@@ -16,27 +17,33 @@ export interface LogRow {
 const show = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringify(v, null, 2));
 
 export function LogPage({ rows, page, hasMore, ...props }: AdminPageProps & { rows: LogRow[]; page: number; hasMore: boolean }) {
+  const i18n = useI18n();
+  const { t } = i18n;
   return (
-    <AdminLayout title="Ändringslogg" {...props}>
-      <h1>Ändringslogg</h1>
-      <p>Varje ändring i administrationen: vem, när, vad och hur det såg ut före och efter. Loggen kan inte ändras.</p>
+    <AdminLayout title={t('admin.log.title')} {...props}>
+      <h1>{t('admin.log.title')}</h1>
+      <p>{t('admin.log.lead')}</p>
       <p>
-        <a href="/admin/logg.csv" download>
-          Ladda ner hela loggen som CSV
-        </a>{' '}
-        (semikolonseparerad, för kalkylprogram och loggsystem; integrationer kan också läsa den via API:t, <code>GET /api/v1/audit</code>).
+        {i18n.rich('admin.log.csv', {
+          link: (c) => (
+            <a href="/admin/logg.csv" download>
+              {c}
+            </a>
+          ),
+          code: (c) => <code>{c}</code>,
+        })}
       </p>
       {rows.length === 0 ? (
-        <p>Inga ändringar ännu.</p>
+        <p>{t('admin.log.empty')}</p>
       ) : (
         <table>
-          <caption class="visually-hidden">Ändringar, senaste först</caption>
+          <caption class="visually-hidden">{t('admin.log.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">När</th>
-              <th scope="col">Vem</th>
-              <th scope="col">Ändring</th>
-              <th scope="col">Före och efter</th>
+              <th scope="col">{t('admin.log.when')}</th>
+              <th scope="col">{t('admin.log.who')}</th>
+              <th scope="col">{t('admin.log.change')}</th>
+              <th scope="col">{t('admin.log.beforeAfter')}</th>
             </tr>
           </thead>
           <tbody>
@@ -51,16 +58,16 @@ export function LogPage({ rows, page, hasMore, ...props }: AdminPageProps & { ro
                 <td>
                   {(r.before != null || r.after != null) && (
                     <details>
-                      <summary>Visa</summary>
+                      <summary>{t('admin.log.show')}</summary>
                       {r.before != null && (
                         <>
-                          <p>Före:</p>
+                          <p>{t('admin.log.before')}</p>
                           <pre class="user-text">{show(r.before)}</pre>
                         </>
                       )}
                       {r.after != null && (
                         <>
-                          <p>Efter:</p>
+                          <p>{t('admin.log.after')}</p>
                           <pre class="user-text">{show(r.after)}</pre>
                         </>
                       )}
@@ -72,8 +79,8 @@ export function LogPage({ rows, page, hasMore, ...props }: AdminPageProps & { ro
           </tbody>
         </table>
       )}
-      <nav aria-label="Sidor" class="pagination">
-        {page > 1 && <a href={`/admin/logg?sida=${page - 1}`}>Nyare</a>} {hasMore && <a href={`/admin/logg?sida=${page + 1}`}>Äldre</a>}
+      <nav aria-label={t('admin.log.pages')} class="pagination">
+        {page > 1 && <a href={`/admin/logg?sida=${page - 1}`}>{t('admin.log.newer')}</a>} {hasMore && <a href={`/admin/logg?sida=${page + 1}`}>{t('admin.log.older')}</a>}
       </nav>
     </AdminLayout>
   );

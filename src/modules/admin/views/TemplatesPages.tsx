@@ -1,3 +1,4 @@
+import { useI18n } from '../../../platform/i18n/context.ts';
 import { Select, TextArea, TextInput, type FieldErrors } from '../../../platform/views/forms.tsx';
 import { KIND_LABEL, KINDS } from '../../cases/labels.ts';
 import { TEMPLATE_PLACEHOLDERS, TEMPLATE_PURPOSES, type TemplatePurpose } from '../commands/templates.ts';
@@ -13,47 +14,48 @@ export interface TemplateRow {
 }
 
 export function TemplatesPage({ templates, notice, ...props }: AdminPageProps & { templates: TemplateRow[]; notice?: string }) {
+  const { t } = useI18n();
   return (
-    <AdminLayout title="Svarsmallar" notice={notice} {...props}>
-      <h1>Svarsmallar</h1>
-      <p>Mallarna i frasbiblioteket erbjuds handläggarna när de svarar. En mall kan gälla hela organisationen eller en förvaltning, och alla typer eller en typ.</p>
+    <AdminLayout title={t('admin.templates.title')} notice={notice} {...props}>
+      <h1>{t('admin.templates.title')}</h1>
+      <p>{t('admin.templates.lead')}</p>
       <p>
         <a class="button" href="/admin/svarsmallar/ny">
-          Ny svarsmall
+          {t('admin.templates.new')}
         </a>
       </p>
       {templates.length === 0 ? (
-        <p>Det finns inga svarsmallar ännu.</p>
+        <p>{t('admin.templates.empty')}</p>
       ) : (
         <table>
-          <caption class="visually-hidden">Svarsmallar</caption>
+          <caption class="visually-hidden">{t('admin.templates.title')}</caption>
           <thead>
             <tr>
-              <th scope="col">Rubrik</th>
-              <th scope="col">Används till</th>
-              <th scope="col">Typ</th>
-              <th scope="col">Gäller</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t('admin.templates.heading')}</th>
+              <th scope="col">{t('admin.templates.purpose')}</th>
+              <th scope="col">{t('admin.templates.kind')}</th>
+              <th scope="col">{t('admin.templates.appliesTo')}</th>
+              <th scope="col">{t('admin.templates.status')}</th>
               <th scope="col">
-                <span class="visually-hidden">Åtgärd</span>
+                <span class="visually-hidden">{t('admin.templates.action')}</span>
               </th>
             </tr>
           </thead>
           <tbody>
-            {templates.map((t) => (
-              <tr key={t.id}>
+            {templates.map((tpl) => (
+              <tr key={tpl.id}>
                 <td>
-                  <a href={`/admin/svarsmallar/${t.id}`}>{t.title}</a>
+                  <a href={`/admin/svarsmallar/${tpl.id}`}>{tpl.title}</a>
                 </td>
-                <td>{TEMPLATE_PURPOSES[t.purpose as TemplatePurpose] ?? t.purpose}</td>
-                <td>{t.kind ? KIND_LABEL[t.kind as keyof typeof KIND_LABEL] : 'Alla typer'}</td>
-                <td>{t.unit_name ?? 'Hela organisationen'}</td>
-                <td>{t.active ? 'Aktiv' : 'Avaktiverad'}</td>
+                <td>{TEMPLATE_PURPOSES[tpl.purpose as TemplatePurpose] ?? tpl.purpose}</td>
+                <td>{tpl.kind ? KIND_LABEL[tpl.kind as keyof typeof KIND_LABEL] : t('admin.templates.allKinds')}</td>
+                <td>{tpl.unit_name ?? t('admin.templates.wholeOrganization')}</td>
+                <td>{tpl.active ? t('admin.templates.active') : t('admin.templates.inactive')}</td>
                 <td>
-                  {t.active ? (
-                    <ActionButton action={`/admin/svarsmallar/${t.id}/avaktivera`} csrf={props.csrf} label="Avaktivera" secondary ariaLabel={`Avaktivera ${t.title}`} />
+                  {tpl.active ? (
+                    <ActionButton action={`/admin/svarsmallar/${tpl.id}/avaktivera`} csrf={props.csrf} label={t('admin.templates.deactivate')} secondary ariaLabel={t('admin.templates.deactivateName', { name: tpl.title })} />
                   ) : (
-                    <ActionButton action={`/admin/svarsmallar/${t.id}/aktivera`} csrf={props.csrf} label="Aktivera" secondary ariaLabel={`Aktivera ${t.title}`} />
+                    <ActionButton action={`/admin/svarsmallar/${tpl.id}/aktivera`} csrf={props.csrf} label={t('admin.templates.activate')} secondary ariaLabel={t('admin.templates.activateName', { name: tpl.title })} />
                   )}
                 </td>
               </tr>
@@ -74,34 +76,35 @@ export interface TemplateValues {
 }
 
 export function TemplateFormPage({ id, values, forvaltningar, orgWide, errors = {}, notice, ...props }: AdminPageProps & { id?: string; values: TemplateValues; forvaltningar: { id: string; name: string }[]; orgWide: boolean; errors?: FieldErrors; notice?: string }) {
-  const title = id ? `Ändra svarsmallen ${values.title}` : 'Ny svarsmall';
+  const { t } = useI18n();
+  const title = id ? t('admin.template.editTitle', { name: values.title }) : t('admin.templates.new');
   return (
     <AdminLayout title={title} errors={errors} notice={notice} {...props}>
       <p>
-        <a href="/admin/svarsmallar">Alla svarsmallar</a>
+        <a href="/admin/svarsmallar">{t('admin.template.all')}</a>
       </p>
       <h1>{title}</h1>
       <form method="post" action={id ? `/admin/svarsmallar/${id}` : '/admin/svarsmallar/ny'} novalidate>
         <input type="hidden" name="_csrf" value={props.csrf} />
-        <TextInput name="title" label="Rubrik" value={values.title} error={errors.title} hint="Det handläggaren ser i listan över mallar." />
-        <Select name="purpose" label="Används till" options={Object.entries(TEMPLATE_PURPOSES).map(([value, label]) => ({ value, label }))} value={values.purpose} error={errors.purpose} />
-        <Select name="kind" label="Typ" options={[{ value: '', label: 'Alla typer' }, ...KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] }))]} value={values.kind} error={errors.kind} />
+        <TextInput name="title" label={t('admin.template.title')} value={values.title} error={errors.title} hint={t('admin.template.titleHint')} />
+        <Select name="purpose" label={t('admin.templates.purpose')} options={Object.entries(TEMPLATE_PURPOSES).map(([value, label]) => ({ value, label }))} value={values.purpose} error={errors.purpose} />
+        <Select name="kind" label={t('admin.templates.kind')} options={[{ value: '', label: t('admin.templates.allKinds') }, ...KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] }))]} value={values.kind} error={errors.kind} />
         <Select
           name="forvaltningId"
-          label="Gäller"
-          options={[...(orgWide ? [{ value: '', label: 'Hela organisationen' }] : []), ...forvaltningar.map((f) => ({ value: f.id, label: f.name }))]}
+          label={t('admin.templates.appliesTo')}
+          options={[...(orgWide ? [{ value: '', label: t('admin.templates.wholeOrganization') }] : []), ...forvaltningar.map((f) => ({ value: f.id, label: f.name }))]}
           value={values.forvaltningId}
           error={errors.forvaltningId}
         />
         <TextArea
           name="body"
-          label="Text"
+          label={t('admin.template.body')}
           rows={12}
           value={values.body}
           error={errors.body}
           hint={
             <>
-              Platshållare som fylls i när mallen används:{' '}
+              {t('admin.template.placeholders')}{' '}
               {Object.entries(TEMPLATE_PLACEHOLDERS).map(([p, d], i) => (
                 <span key={p}>
                   {i > 0 && ', '}
@@ -112,7 +115,7 @@ export function TemplateFormPage({ id, values, forvaltningar, orgWide, errors = 
             </>
           }
         />
-        <button type="submit">Spara mallen</button>
+        <button type="submit">{t('admin.template.save')}</button>
       </form>
     </AdminLayout>
   );
