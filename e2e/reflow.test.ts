@@ -2,19 +2,22 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../test/app.ts';
 import { clickAndWait, launchChromium, listen } from './browser.ts';
+import { makeCitizenCases, type CitizenCases } from './citizenCases.ts';
 
 /**
  * Citizen pages on a narrow phone (320 CSS pixels, WCAG 1.4.10) and with text at 200 % (1.4.4):
- * nothing scrolls sideways. The keyboard finds the skip link first, and after a failed submit
+ * nothing scrolls sideways – every page, the receipt and the status page in each of their states. The keyboard finds the skip link first, and after a failed submit
  * the error summary has the focus.
  */
 
 let t: TestContext;
 let browser: Browser;
 let baseUrl: string;
+let c: CitizenCases;
 
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ staff: true });
+  c = await makeCitizenCases(t);
   baseUrl = await listen(t.app);
   browser = await launchChromium();
 });
@@ -24,7 +27,23 @@ afterAll(async () => {
   await t?.close();
 });
 
-const PAGES = ['/', '/synpunkt', '/tillganglighet', '/svar', '/statistik/publik', '/finns-inte'];
+/** Every citizen page, the status page in each state it has (the reply form while we wait for an answer). */
+const pages = (): [string, number][] => [
+  ['/', 200],
+  ['/synpunkt', 200],
+  [`/synpunkt/kvitto/${c.received.token}`, 200],
+  [`/arende/${c.received.token}`, 200],
+  [`/arende/${c.waiting.token}`, 200],
+  [`/arende/${c.closed.token}`, 200],
+  ['/tillganglighet', 200],
+  ['/svar', 200],
+  [`/svar?q=${c.searchWord}`, 200],
+  ['/svar?omrade=finns-inte', 400],
+  [`/svar/${c.published.number}`, 200],
+  [`/svar/${c.withdrawn.number}`, 410],
+  ['/statistik/publik', 200],
+  ['/finns-inte', 404],
+];
 
 /** How far the page reaches past the window's right (or, right to left, left) edge. */
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -38,8 +57,8 @@ describe('reflow', () => {
     const page = await context.newPage();
     try {
       for (const lang of ['sv', 'ar']) {
-        for (const path of PAGES) {
-          await page.goto(`${baseUrl}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
+        for (const [path, status] of pages()) {
+          expect((await page.goto(`${baseUrl}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`))?.status(), `${path} in ${lang}`).toBe(status);
           await page.addStyleTag({ content: `html { font-size: ${fontSize} !important; }` });
           expect(await overflow(page), `${path} in ${lang}`).toBeLessThanOrEqual(0);
         }
@@ -48,6 +67,11 @@ describe('reflow', () => {
         expect(await clickAndWait(page, () => page.locator('button#skicka').click())).toBe(400);
         await page.addStyleTag({ content: `html { font-size: ${fontSize} !important; }` });
         expect(await overflow(page), `form with errors in ${lang}`).toBeLessThanOrEqual(0);
+        // So does the status page with an empty reply to the handler's question.
+        await page.goto(`${baseUrl}/arende/${c.waiting.token}?lang=${lang}`);
+        expect(await clickAndWait(page, () => page.locator('form[action$="/svar"] button[type=submit]').click())).toBe(400);
+        await page.addStyleTag({ content: `html { font-size: ${fontSize} !important; }` });
+        expect(await overflow(page), `status page with a reply error in ${lang}`).toBeLessThanOrEqual(0);
       }
     } finally {
       await context.close();
