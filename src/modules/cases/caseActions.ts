@@ -243,5 +243,10 @@ export const DONE_MESSAGES: Record<string, string> = {
   'forlangt-email': 'Svarsdatumet är ändrat. Synpunktslämnaren får besked med e-post om det nya datumet och varför.',
   'forlangt-letter': 'Svarsdatumet är ändrat. Beskedet till synpunktslämnaren är sparat som brev: skriv ut det och skicka det.',
   'forlangt-phone': 'Svarsdatumet är ändrat. Ring synpunktslämnaren och berätta om det nya datumet och varför; beskedet är sparat i ärendet.',
+  // Forwarding to another organization (modules/forwarding), by how the submitter is told.
+  'vidarebefordrat-email': 'Ärendet är vidarebefordrat och avslutat här. Synpunktslämnaren får besked med e-post om vart det gick och dess nya nummer.',
+  'vidarebefordrat-letter': 'Ärendet är vidarebefordrat och avslutat här. Beskedet till synpunktslämnaren är sparat som brev: skriv ut det och skicka det.',
+  'vidarebefordrat-phone': 'Ärendet är vidarebefordrat och avslutat här. Ring synpunktslämnaren och berätta vart det gick och dess nya nummer; beskedet är sparat i ärendet.',
+  'vidarebefordrat-none': 'Ärendet är vidarebefordrat och avslutat här. Synpunktslämnaren är anonym och kan se vart det gick på sin statussida.',
   'forlangt-none': 'Svarsdatumet är ändrat. Synpunktslämnaren är anonym eller vill inte ha svar och får inget besked.',
 };

@@ -5,7 +5,9 @@ import { swedishYear } from '../../platform/clock.ts';
 import { DomainError, notFound } from '../../platform/errors.ts';
 import type { CaseDeps } from '../cases/commands.ts';
 import { allocateCaseNumber } from '../cases/numbering.ts';
+import { addMessage } from '../cases/messages.ts';
 import { can, type Actor } from '../cases/policy.ts';
+import { questionChannel } from '../cases/submitterQuestion.ts';
 import { lockCaseForChange, policyCase, type LockedCase } from '../cases/queries.ts';
 import { hashStatusToken, statusTokenFor } from '../cases/statusToken.ts';
 import { transition } from '../cases/transition.ts';
@@ -23,6 +25,7 @@ export interface ForwardResult {
   fromNumber: string;
   toNumber: string;
   toOrganizationName: string;
+  delivery: ForwardDelivery;
 }
 
 /**
@@ -46,7 +49,7 @@ export async function forwardCase(deps: CaseDeps, t: { actor: Actor; number: str
   const newNumber = await allocateCaseNumber(deps.db, target.id, swedishYear(source.received_at));
   const fromOrgName = (await deps.db.selectFrom('organizations').select('name').where('id', '=', fromOrg).executeTakeFirstOrThrow()).name;
 
-  await deps.db.transaction().execute(async (tx) => {
+  const delivery = await deps.db.transaction().execute(async (tx) => {
     const row = await lockCaseForChange(tx, fromOrg, t.number);
     if (!row || !can(t.actor, 'view', policyCase(row))) throw notFound('Ärendet');
     if (row.forwarded_to_case_id) throw new DomainError('conflict', 'Ärendet är redan vidarebefordrat.');
@@ -106,9 +109,9 @@ export async function forwardCase(deps: CaseDeps, t: { actor: Actor; number: str
       changes: { referral_type: 'other_organization', closed_at: now, forwarded_to_case_id: newId },
       data: { referralType: 'other_organization', forwardedTo: { organization: target.name, number: newNumber }, comment: t.comment || null },
     });
-    await tellSubmitter(tx, deps, { row, contact, newId, newNumber, toOrganizationId: target.id, toName: target.name, fromName: fromOrgName, now });
+    return tellSubmitter(tx, deps, t.actor, { row, newId, newNumber, toOrganizationId: target.id, toName: target.name, fromName: fromOrgName, now });
   });
-  return { fromNumber: t.number, toNumber: newNumber, toOrganizationName: target.name };
+  return { fromNumber: t.number, toNumber: newNumber, toOrganizationName: target.name, delivery };
 }
 
 /** The other half of a forwarded case, as this organization may show it: the other organization's name and the number there. */
@@ -121,25 +124,42 @@ export async function forwardingLinks(db: Executor, c: { forwarded_to_case_id: s
   return { to: to ?? null, from: from ?? null };
 }
 
-/** The submitter learns where their feedback went, its number there and the link to follow it (by e-mail, in their language). */
+/** How the submitter was told of the forward: the page after it says what is left for staff to do. */
+export type ForwardDelivery = 'email' | 'letter' | 'phone' | 'none';
+
+/**
+ * The submitter learns where their feedback went, its number there and the link to follow it, in
+ * their language and the way the product reaches them for a question (questionChannel): an e-mail is
+ * sent; a letter (printable like an answer) or what to say on the phone is recorded on the case for
+ * staff. The message shows on the status page; an anonymous submitter sees it there only.
+ */
 async function tellSubmitter(
   tx: Tx,
   deps: CaseDeps,
-  f: { row: LockedCase; contact: { email: string | null } | undefined; newId: string; newNumber: string; toOrganizationId: string; toName: string; fromName: string; now: Date },
-) {
-  if (f.row.anonymous || !f.contact?.email) return;
+  actor: Actor,
+  f: { row: LockedCase; newId: string; newNumber: string; toOrganizationId: string; toName: string; fromName: string; now: Date },
+): Promise<ForwardDelivery> {
+  const channel = f.row.anonymous ? null : questionChannel(f.row);
+  if (!channel) return 'none';
   const to = await tx.selectFrom('organizations').select(['slug', 'host_name', 'is_default']).where('id', '=', f.toOrganizationId).executeTakeFirstOrThrow();
   const i18n = submitterI18n(f.row.language);
   const values = { number: i18n.ltr(f.row.number), newNumber: i18n.ltr(f.newNumber), org: f.toName, fromOrg: f.fromName, statusLink: i18n.ltr(statusLink({ tokenSecret: deps.tokenSecret, publicUrl: deps.publicUrl ?? 'http://localhost:3000' }, to, f.newId)) };
+  const subject = i18n.t('mail.forwarded.subject', values);
+  const body = i18n.t('mail.forwarded.body', values);
+  if (channel !== 'email') {
+    await addMessage(tx, f.row, actor, 'referral', { channel, subject, body }, f.now);
+    return channel;
+  }
   await queueEmails(tx, [{
     case_id: f.row.id,
     organization_id: f.row.organization_id,
     purpose: 'referral',
-    recipient: f.contact.email,
+    recipient: f.row.contact_email!,
     recipient_user_id: null,
-    subject: i18n.t('mail.forwarded.subject', values),
-    body: i18n.t('mail.forwarded.body', values),
+    subject,
+    body,
     dedupe_key: `forwarded:${f.row.id}`,
     created_at: f.now,
   }], f.now);
+  return 'email';
 }

@@ -15,17 +15,32 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function citizenCase(description: string): Promise<string> {
-  const payload = form({ kind: 'klagomal', description, unit: '', anonymous: 'false', name: 'Kim Hyresgäst', email: 'kim@example.se', phone: '070-123 45 67', address: 'Storgatan 3', replyChannel: 'email', formId: `f-${Math.random().toString(36).slice(2, 14)}-x` });
+const KIM = { anonymous: 'false', name: 'Kim Hyresgäst', email: 'kim@example.se', phone: '070-123 45 67', address: 'Storgatan 3', replyChannel: 'email' };
+/** The status link's token of the last case made by citizenCase. */
+let lastToken = '';
+
+async function citizenCase(description: string, who: Record<string, string> = KIM): Promise<string> {
+  const payload = form({ kind: 'klagomal', description, unit: '', ...who, formId: `f-${Math.random().toString(36).slice(2, 14)}-x` });
   const res = await t.app.inject({ method: 'POST', url: '/synpunkt', headers: FORM, payload });
-  expect(res.statusCode).toBe(303);
+  expect(res.statusCode, res.body.slice(0, 300)).toBe(303);
+  lastToken = res.headers.location!.split('/').pop()!;
   const row = await t.db.selectFrom('cases').select('number').where('description', '=', description).executeTakeFirstOrThrow();
   return row.number;
+}
+
+async function forward(number: string) {
+  const s = await new Session(t.app).signIn('registrator@exempelkommun.se');
+  const res = await s.post(`/handlaggning/arenden/${number}/vidarebefordra`, { toOrganizationId: company }, { csrfFrom: `/handlaggning/arenden/${number}/vidarebefordra` });
+  expect(res.statusCode).toBe(303);
+  const here = await t.db.selectFrom('cases').select(['id', 'forwarded_to_case_id']).where('organization_id', '=', t.orgId).where('number', '=', number).executeTakeFirstOrThrow();
+  const there = await t.db.selectFrom('cases').select('number').where('id', '=', here.forwarded_to_case_id!).executeTakeFirstOrThrow();
+  return { location: res.headers.location!, page: (await s.get(res.headers.location!)).body, hereId: here.id, newNumber: there.number };
 }
 
 describe('forwarding a case to another organization', () => {
   it('refers the case here and makes a new received case there, with the same content and contact, linked both ways', async () => {
     const number = await citizenCase('Tvättstugan i mitt hyreshus är trasig igen.');
+    const token = lastToken;
     const s = await new Session(t.app).signIn('registrator@exempelkommun.se');
     const form = await s.get(`/handlaggning/arenden/${number}/vidarebefordra`);
     expect(form.statusCode).toBe(200);
@@ -38,7 +53,8 @@ describe('forwarding a case to another organization', () => {
 
     const res = await s.post(`/handlaggning/arenden/${number}/vidarebefordra`, { toOrganizationId: company, comment: 'Gäller bolagets fastighet.' }, { csrfFrom: `/handlaggning/arenden/${number}/vidarebefordra` });
     expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe(`/handlaggning/arenden/${number}?klart=vidarebefordrat`);
+    expect(res.headers.location).toBe(`/handlaggning/arenden/${number}?klart=vidarebefordrat-email`);
+    expect((await s.get(res.headers.location!)).body).toContain('Synpunktslämnaren får besked med e-post');
 
     const here = await t.db.selectFrom('cases').selectAll().where('organization_id', '=', t.orgId).where('number', '=', number).executeTakeFirstOrThrow();
     expect(here).toMatchObject({ status: 'referred', referral_type: 'other_organization' });
@@ -65,6 +81,11 @@ describe('forwarding a case to another organization', () => {
     expect(told.body).toContain(`Där har den fått nummer ${there.number}`);
     expect(told.body).toContain('Exempelbostäder AB');
     expect(told.body).toMatch(/\/o\/bostadsbolaget\/arende\/[A-Za-z0-9_-]{43}/);
+    // The status page of the case here says where it went, with the link to follow it there.
+    const status = (await t.app.inject(`/arende/${token}`)).body;
+    expect(status).toContain('Exempelbostäder AB');
+    expect(status).toContain(there.number);
+    expect(status).toMatch(/href="http:\/\/localhost:3000\/o\/bostadsbolaget\/arende\/[A-Za-z0-9_-]{43}"/);
 
     const referEvent = await t.db.selectFrom('case_events').selectAll().where('case_id', '=', here.id).where('type', '=', 'refer').executeTakeFirstOrThrow();
     expect(referEvent.data).toMatchObject({ referralType: 'other_organization', forwardedTo: { organization: 'Exempelbostäder AB', number: there.number } });
@@ -100,5 +121,37 @@ describe('forwarding a case to another organization', () => {
     expect(readerPage.body).not.toContain('<button type="submit">Vidarebefordra</button>');
     const still = await t.db.selectFrom('cases').select(['status', 'forwarded_to_case_id']).where('organization_id', '=', t.orgId).where('number', '=', number).executeTakeFirstOrThrow();
     expect(still).toEqual({ status: 'received', forwarded_to_case_id: null });
+  });
+
+  it('tells a submitter without e-mail by a letter to print or a call to make, and an anonymous one on the status page', async () => {
+    const byLetter = await citizenCase('Porten till nummer 5 går inte att låsa.', { anonymous: 'false', name: 'Bo Brevsson', address: 'Storgatan 5\n123 45 Exempelstad', replyChannel: 'letter' });
+    const letterToken = lastToken;
+    const letter = await forward(byLetter);
+    expect(letter.location).toBe(`/handlaggning/arenden/${byLetter}?klart=vidarebefordrat-letter`);
+    expect(letter.page).toContain('skriv ut det och skicka det');
+    const sent = await t.db.selectFrom('messages').select(['purpose', 'channel', 'recipient', 'subject', 'body', 'status']).where('case_id', '=', letter.hereId).execute();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ purpose: 'referral', channel: 'letter', status: 'recorded', recipient: 'Bo Brevsson\nStorgatan 5\n123 45 Exempelstad', subject: `Din synpunkt ${byLetter} har skickats vidare` });
+    expect(sent[0]!.body).toContain(`Där har den fått nummer ${letter.newNumber}`);
+    const letterStatus = (await t.app.inject(`/arende/${letterToken}`)).body;
+    expect(letterStatus).toContain('Besked med brev');
+    expect(letterStatus).toContain(letter.newNumber);
+
+    const byPhone = await citizenCase('Det luktar gas i trapphuset.', { anonymous: 'false', name: 'Pia Telefon', phone: '070-765 43 21', replyChannel: 'phone' });
+    const phone = await forward(byPhone);
+    expect(phone.location).toBe(`/handlaggning/arenden/${byPhone}?klart=vidarebefordrat-phone`);
+    expect(phone.page).toContain('Ring synpunktslämnaren');
+    const call = await t.db.selectFrom('messages').select(['channel', 'recipient', 'status', 'body']).where('case_id', '=', phone.hereId).executeTakeFirstOrThrow();
+    expect(call).toMatchObject({ channel: 'phone', recipient: '070-765 43 21', status: 'recorded' });
+    expect(call.body).toContain(phone.newNumber);
+
+    const anonymous = await citizenCase('Någon har klottrat på garaget.', { anonymous: 'true', name: '', email: '', phone: '', address: '', replyChannel: '' });
+    const anonToken = lastToken;
+    const anon = await forward(anonymous);
+    expect(anon.location).toBe(`/handlaggning/arenden/${anonymous}?klart=vidarebefordrat-none`);
+    expect(await t.db.selectFrom('messages').select('id').where('case_id', '=', anon.hereId).execute()).toEqual([]);
+    const anonStatus = (await t.app.inject(`/arende/${anonToken}`)).body;
+    expect(anonStatus).toContain('Exempelbostäder AB');
+    expect(anonStatus).toContain(anon.newNumber);
   });
 });

@@ -51,14 +51,15 @@ export const forwardingRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) 
     if (values.comment.length > 2000) errors.comment = 'Kommentaren får vara högst 2 000 tecken';
     if (Object.keys(errors).length) return render(req, reply, c, { errors, values }, 400);
     const version = Number(field(req.body, 'version')) || undefined;
+    let delivery: string;
     try {
-      await forwardCase(deps, { actor: req.actor!, number: c.number, toOrganizationId: values.toOrganizationId, comment: values.comment || undefined, expectedVersion: version });
+      ({ delivery } = await forwardCase(deps, { actor: req.actor!, number: c.number, toOrganizationId: values.toOrganizationId, comment: values.comment || undefined, expectedVersion: version }));
     } catch (err) {
       if (err instanceof DomainError && (err.code === 'invalid' || err.code === 'conflict')) {
         return render(req, reply, c, { errors: err.details && err.code === 'invalid' ? err.details : { toOrganizationId: err.message }, values }, err.code === 'conflict' ? 409 : 400);
       }
       throw err;
     }
-    return reply.code(303).header('location', `/handlaggning/arenden/${c.number}?klart=vidarebefordrat`).send();
+    return reply.code(303).header('location', `/handlaggning/arenden/${c.number}?klart=vidarebefordrat-${delivery}`).send();
   });
 };

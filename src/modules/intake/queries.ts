@@ -23,7 +23,11 @@ export async function findCaseForSubmitter(db: Executor, organizationId: string,
   const c = await db
     .selectFrom('cases as c')
     .leftJoin('users as h', 'h.id', 'c.handler_id')
+    // Forwarded to another organization of the installation (rule 11): where, and its number there.
+    .leftJoin('cases as f', 'f.id', 'c.forwarded_to_case_id')
+    .leftJoin('organizations as fo', 'fo.id', 'f.organization_id')
     .select(['c.id', 'c.number', 'c.kind', 'c.status', 'c.received_at', 'c.description', 'c.anonymous', 'c.answer_by', 'c.is_internal', 'c.language', 'h.name as handler_name'])
+    .select(['f.id as forwarded_id', 'f.number as forwarded_number', 'fo.name as forwarded_org', 'fo.slug as forwarded_slug', 'fo.host_name as forwarded_host', 'fo.is_default as forwarded_default'])
     .where('c.organization_id', '=', organizationId)
     .where('c.status_token_hash', '=', tokenHash)
     .executeTakeFirst();

@@ -10,6 +10,7 @@ import { hashStatusToken } from '../cases/statusToken.ts';
 import { KINDS } from '../cases/labels.ts';
 import { newFormId, submitCase, type IntakeDeps } from './commands.ts';
 import { findCaseForSubmitter } from './queries.ts';
+import { statusLink } from '../notifications/outbox.ts';
 import { MAX_REPLY, replyToQuestion } from '../cases/submitterQuestion.ts';
 import { fileErrorText, readMultipartForm, type FileProblem, type UploadedFile } from './attachments.ts';
 import { emptySubmissionInput, publicationOptOut, readSubmissionInput, validateSubmission } from './validation.ts';
@@ -111,7 +112,12 @@ export const intakeRoutes: FastifyPluginAsync<IntakeDeps & { spam: SpamGuard }> 
     const c = await findCaseForSubmitter(deps.db, req.org.id, hashStatusToken(token));
     if (!c) throw DomainError.citizen('not_found', 'error.caseNotFound');
     useCitizenLanguage(req, reply, c.language);
-    return c;
+    // The same person may follow it there: the link they would have got by mail.
+    const forwarded =
+      c.forwarded_id && c.forwarded_number && c.forwarded_org && c.forwarded_slug
+        ? { org: c.forwarded_org, number: c.forwarded_number, link: statusLink({ tokenSecret: deps.tokenSecret, publicUrl: deps.publicUrl ?? 'http://localhost:3000' }, { slug: c.forwarded_slug, host_name: c.forwarded_host, is_default: c.forwarded_default ?? false }, c.forwarded_id) }
+        : null;
+    return { ...c, forwarded };
   }
 };
 

@@ -7,7 +7,7 @@ import { ReplyToQuestion } from './ReplyToQuestion.tsx';
 import type { findCaseForSubmitter } from '../queries.ts';
 import { isMessageChannel, isPublicStatus, isSubmitterEvent, isSubmitterMessagePurpose } from './submitterLabels.ts';
 
-type SubmitterCase = NonNullable<Awaited<ReturnType<typeof findCaseForSubmitter>>>;
+type SubmitterCase = NonNullable<Awaited<ReturnType<typeof findCaseForSubmitter>>> & { forwarded: { org: string; number: string; link: string } | null };
 type SubmitterMessage = SubmitterCase['messages'][number];
 
 /** A message's day: the day of the call or letter when recorded, otherwise when it was written. */
@@ -49,6 +49,14 @@ export function StatusPage({ org, c, token, reply, replied }: { org: Organizatio
           </>
         )}
       </dl>
+      {c.forwarded && (
+        <div class="inset">
+          <p>{i18n.rich('status.forwarded', { org: c.forwarded.org, number: <Ltr>{c.forwarded.number}</Ltr> })}</p>
+          <p>
+            <a href={c.forwarded.link}>{t('status.forwarded.link', { org: c.forwarded.org })}</a>
+          </p>
+        </div>
+      )}
       <h2>{t('status.yourText')}</h2>
       <div class="inset">
         <p class="user-text" dir="auto">
