@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { logAdminChange } from '../admin/log.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.ts';
@@ -13,9 +14,9 @@ export interface PasswordChange {
 /** What can be checked without the database: every field, in the order a person fills them in. */
 export function passwordChangeErrors(input: PasswordChange): FieldErrors {
   const errors: FieldErrors = {};
-  if (!input.current) errors.current = 'Skriv ditt nuvarande lösenord';
-  if ([...input.password].length < MIN_PASSWORD_LENGTH) errors.password = `Det nya lösenordet måste ha minst ${MIN_PASSWORD_LENGTH} tecken`;
-  else if (input.password !== input.confirm) errors.confirm = 'Skriv samma nya lösenord två gånger';
+  if (!input.current) errors.current = sv('auth.changePassword.currentMissing');
+  if ([...input.password].length < MIN_PASSWORD_LENGTH) errors.password = sv('auth.changePassword.tooShort', { n: MIN_PASSWORD_LENGTH });
+  else if (input.password !== input.confirm) errors.confirm = sv('auth.changePassword.mismatch');
   return errors;
 }
 
@@ -35,10 +36,10 @@ export async function changeOwnPassword(
   return db.transaction().execute(async (tx): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> => {
     const row = await tx.selectFrom('users').select('password_hash').where('id', '=', user.id).forUpdate().executeTakeFirst();
     if (!row?.password_hash || !(await verifyPassword(row.password_hash, input.current))) {
-      return { ok: false, errors: { current: 'Det nuvarande lösenordet stämmer inte' } };
+      return { ok: false, errors: { current: sv('auth.changePassword.currentWrong') } };
     }
     if (await verifyPassword(row.password_hash, input.password)) {
-      return { ok: false, errors: { password: 'Välj ett annat lösenord än det du har nu' } };
+      return { ok: false, errors: { password: sv('auth.changePassword.same') } };
     }
     await tx.updateTable('users').set({ password_hash: newHash, must_change_password: false, failed_logins: 0 }).where('id', '=', user.id).execute();
     let others = tx.deleteFrom('sessions').where('user_id', '=', user.id);

@@ -45,7 +45,7 @@ export const authRoutes: FastifyPluginAsync<{ db: Db; clock: Clock; demo: boolea
     let notice: string | undefined;
     let ssoLogoutUrl: string | undefined;
     if (req.query.utloggad !== undefined) {
-      notice = 'Du är utloggad.';
+      notice = req.i18n.t('auth.login.signedOut');
       if (req.query.utloggad === 'sso') {
         const cfg = await loadSsoConfig(db, sealer, req.org.id).catch(() => undefined);
         if (cfg?.enabled) {
@@ -54,7 +54,7 @@ export const authRoutes: FastifyPluginAsync<{ db: Db; clock: Clock; demo: boolea
         }
       }
     }
-    if (req.query.inbjudan !== undefined) notice = 'Ditt konto är klart. Logga in.';
+    if (req.query.inbjudan !== undefined) notice = req.i18n.t('auth.login.accountReady');
     return loginPage(req, reply, { back: req.query.tillbaka ?? '', notice, ssoLogoutUrl });
   });
 
@@ -67,11 +67,11 @@ export const authRoutes: FastifyPluginAsync<{ db: Db; clock: Clock; demo: boolea
       const back = safeBack(req.body?.tillbaka);
       const errors: FieldErrors = {};
       if (!req.org.password_login) {
-        errors.email = `${req.org.name} loggar in med organisationens egen inloggning. Använd knappen för det.`;
+        errors.email = req.i18n.t('auth.login.useSso', { org: req.org.name });
         return loginPage(req, reply, { email, errors, back }, 400);
       }
-      if (!email.trim()) errors.email = 'Skriv din e-postadress';
-      if (!password) errors.password = 'Skriv ditt lösenord';
+      if (!email.trim()) errors.email = req.i18n.t('auth.login.emailMissing');
+      if (!password) errors.password = req.i18n.t('auth.login.passwordMissing');
       if (Object.keys(errors).length === 0) {
         const result = await login(db, req.org.id, email, password, clock.now(), req.ip);
         if (result.ok && result.secondFactor) {
@@ -92,8 +92,8 @@ export const authRoutes: FastifyPluginAsync<{ db: Db; clock: Clock; demo: boolea
         }
         errors.email =
           result.reason === 'locked'
-            ? `För många misslyckade inloggningar. Av säkerhetsskäl kan du försöka igen efter ${formatDateTime(result.lockedUntil!)}.`
-            : 'E-postadressen eller lösenordet är fel';
+            ? req.i18n.t('auth.login.locked', { until: formatDateTime(result.lockedUntil!) })
+            : req.i18n.t('auth.login.wrong');
       }
       return loginPage(req, reply, { email, errors, back }, Object.keys(errors).length ? 400 : 200);
     },
@@ -123,7 +123,7 @@ export const authRoutes: FastifyPluginAsync<{ db: Db; clock: Clock; demo: boolea
       if (!p) return reply.code(303).header('location', '/logga-in').send();
       const code = typeof req.body?.code === 'string' ? req.body.code.trim() : '';
       const errors: FieldErrors = {};
-      if (!code) errors.code = 'Skriv koden från din app';
+      if (!code) errors.code = req.i18n.t('auth.secondFactor.codeMissing');
       else {
         const now = clock.now();
         const result = await verifySecondFactor(db, sealer, req.org.id, p.userId, code, now);
@@ -135,8 +135,8 @@ export const authRoutes: FastifyPluginAsync<{ db: Db; clock: Clock; demo: boolea
         }
         errors.code =
           result.reason === 'locked'
-            ? `För många felaktiga koder. Av säkerhetsskäl kan du försöka igen efter ${formatDateTime(result.lockedUntil!)}.`
-            : 'Koden stämmer inte. Skriv de sex siffror som appen visar just nu.';
+            ? req.i18n.t('auth.secondFactor.locked', { until: formatDateTime(result.lockedUntil!) })
+            : req.i18n.t('auth.secondFactor.wrong');
       }
       return sendPage(reply, <SecondFactorPage org={req.org} csrf={reply.generateCsrf()} errors={errors} />, 400);
     },
@@ -167,8 +167,8 @@ export const authRoutes: FastifyPluginAsync<{ db: Db; clock: Clock; demo: boolea
       const confirm = typeof req.body?.confirm === 'string' ? req.body.confirm : '';
       const errors: FieldErrors = {};
       if (req.org.password_login) {
-        if ([...password].length < MIN_PASSWORD_LENGTH) errors.password = `Lösenordet måste ha minst ${MIN_PASSWORD_LENGTH} tecken`;
-        else if (password !== confirm) errors.confirm = 'Skriv samma lösenord två gånger';
+        if ([...password].length < MIN_PASSWORD_LENGTH) errors.password = req.i18n.t('auth.invitation.tooShort', { n: MIN_PASSWORD_LENGTH });
+        else if (password !== confirm) errors.confirm = req.i18n.t('auth.invitation.mismatch');
       }
       if (Object.keys(errors).length) {
         return sendPage(reply, <InvitationPage org={req.org} csrf={reply.generateCsrf()} invitation={inv} token={req.params.token} minLength={MIN_PASSWORD_LENGTH} errors={errors} />, 400);

@@ -1,4 +1,5 @@
 import type { Organization } from '../../../db/schema.ts';
+import { useI18n } from '../../../platform/i18n/context.ts';
 import { ErrorSummary, TextInput, type FieldErrors } from '../../../platform/views/forms.tsx';
 import { Layout } from '../../../platform/views/layout.tsx';
 
@@ -25,18 +26,18 @@ export interface LoginPageProps {
 }
 
 export function LoginPage({ org, csrf, email = '', errors = {}, back = '', demoLogins, demoPassword, notice, ssoLabel, passwordLogin = true, ssoLogoutUrl }: LoginPageProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const ssoHref = `/logga-in/sso${back ? `?tillbaka=${encodeURIComponent(back)}` : ''}`;
   return (
-    <Layout title="Logga in" hasErrors={Object.keys(errors).length > 0} orgName={org.name}>
+    <Layout title={t('auth.login.title')} hasErrors={Object.keys(errors).length > 0} orgName={org.name}>
       <ErrorSummary errors={errors} />
-      <h1>Logga in för medarbetare</h1>
+      <h1>{t('auth.login.heading')}</h1>
       {notice && (
         <div class="notice">
           <p>{notice}</p>
           {ssoLogoutUrl && (
-            <p>
-              Du kan fortfarande vara inloggad hos organisationens inloggningstjänst. <a href={ssoLogoutUrl}>Logga ut där också</a>.
-            </p>
+            <p>{i18n.rich('auth.login.ssoLogout', { link: (c) => <a href={ssoLogoutUrl}>{c}</a> })}</p>
           )}
         </div>
       )}
@@ -49,33 +50,29 @@ export function LoginPage({ org, csrf, email = '', errors = {}, back = '', demoL
       )}
       {passwordLogin ? (
         <>
-          {ssoLabel && <h2>Logga in med lösenord</h2>}
+          {ssoLabel && <h2>{t('auth.login.withPassword')}</h2>}
           <form method="post" action="/logga-in" novalidate>
             <input type="hidden" name="_csrf" value={csrf} />
             <input type="hidden" name="tillbaka" value={back} />
-            <TextInput name="email" label="E-postadress" type="email" autocomplete="username" value={email} error={errors.email} />
-            <TextInput name="password" label="Lösenord" type="password" autocomplete="current-password" error={errors.password} />
-            <button type="submit">Logga in</button>
+            <TextInput name="email" label={t('auth.login.email')} type="email" autocomplete="username" value={email} error={errors.email} />
+            <TextInput name="password" label={t('auth.login.password')} type="password" autocomplete="current-password" error={errors.password} />
+            <button type="submit">{t('auth.login.submit')}</button>
           </form>
         </>
       ) : (
-        !ssoLabel && <p>Inloggning är inte uppsatt för {org.name} ännu. Kontakta en administratör.</p>
+        !ssoLabel && <p>{t('auth.login.notSetUp', { org: org.name })}</p>
       )}
-      <p>
-        Vill du lämna en synpunkt? <a href="/synpunkt">Gå till formuläret för synpunkter</a>.
-      </p>
+      <p>{i18n.rich('auth.login.toForm', { link: (c) => <a href="/synpunkt">{c}</a> })}</p>
       {demoLogins && demoLogins.length > 0 && (
         <section class="notice" aria-labelledby="demo-heading">
-          <h2 id="demo-heading">Demoläge</h2>
-          <p>
-            Det här är en demoinstallation. Alla demokonton har lösenordet <code>{demoPassword}</code>.
-          </p>
+          <h2 id="demo-heading">{t('auth.login.demo')}</h2>
+          <p>{i18n.rich('auth.login.demoLead', { password: demoPassword ?? '', code: (c) => <code>{c}</code> })}</p>
           <table>
-            <caption class="visually-hidden">Demokonton</caption>
+            <caption class="visually-hidden">{t('auth.login.demoCaption')}</caption>
             <thead>
               <tr>
-                <th scope="col">E-postadress</th>
-                <th scope="col">Roll</th>
+                <th scope="col">{t('auth.login.email')}</th>
+                <th scope="col">{t('auth.login.role')}</th>
               </tr>
             </thead>
             <tbody>
