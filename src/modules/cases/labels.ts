@@ -1,51 +1,20 @@
 import type { CaseKind, Channel, ReplyChannel } from '../../db/schema.ts';
-import type { Status } from './lifecycle.ts';
+import { catalogueLabels } from './catalogueLabels.ts';
+import { STATUSES, type Status } from './lifecycle.ts';
 
 export const KINDS: readonly CaseKind[] = ['klagomal', 'fraga', 'berom', 'forslag'];
 
-export const KIND_LABEL: Record<CaseKind, string> = {
-  klagomal: 'Klagomål',
-  fraga: 'Fråga',
-  berom: 'Beröm',
-  forslag: 'Förslag',
-};
+export const KIND_LABEL: Record<CaseKind, string> = catalogueLabels('cases.kind', KINDS);
 
 export const REPLY_CHANNELS: readonly ReplyChannel[] = ['email', 'phone', 'letter', 'none'];
 
-export const REPLY_CHANNEL_LABEL: Record<ReplyChannel, string> = {
-  email: 'E-post',
-  phone: 'Telefon',
-  letter: 'Brev',
-  none: 'Jag vill inte ha något svar',
-};
+export const REPLY_CHANNEL_LABEL: Record<ReplyChannel, string> = catalogueLabels('cases.replyChannel', REPLY_CHANNELS);
 
-export const CHANNEL_LABEL: Record<Channel, string> = {
-  web: 'Webbformulär',
-  email: 'E-post',
-  phone: 'Telefon',
-  letter: 'Brev',
-  visit: 'Besök',
-  social_media: 'Sociala medier',
-  sms: 'SMS',
-  paper_form: 'Pappersblankett',
-  internal: 'Intern',
-  api: 'Integration',
-  open311: 'Open311 (felanmälningsapp)',
-};
+const CHANNELS: readonly Channel[] = ['web', 'email', 'phone', 'letter', 'visit', 'social_media', 'sms', 'paper_form', 'internal', 'api', 'open311'];
+
+export const CHANNEL_LABEL: Record<Channel, string> = catalogueLabels('cases.channel', CHANNELS);
 
 /** Status as staff speak of it (the citizen's wording is status.public.* in the catalogue, locales/). */
-export const STATUS_LABEL: Record<Status, string> = {
-  received: 'Mottagen',
-  registered: 'Registrerad',
-  assigned: 'Tilldelad',
-  in_progress: 'Pågår',
-  waiting: 'Väntar på synpunktslämnaren',
-  answered: 'Besvarad',
-  closed: 'Avslutad',
-  referred: 'Hänvisad',
-  not_handled: 'Inte handlagd',
-  merged: 'Sammanslagen',
-  withdrawn: 'Återkallad',
-};
+export const STATUS_LABEL: Record<Status, string> = catalogueLabels('cases.status', STATUSES);
 
 export const statusLabel = (s: string) => STATUS_LABEL[s as Status] ?? s;

@@ -1,4 +1,5 @@
 import type { Role } from '../../db/schema.ts';
+import { catalogueLabels } from './catalogueLabels.ts';
 
 /**
  * The case lifecycle: every status change a case can make, in one table.
@@ -124,58 +125,12 @@ export function eventsFrom(status: Status): CaseEvent[] {
   return TRANSITIONS.filter((t) => t.from.includes(status)).map((t) => t.event);
 }
 
-export const REFERRAL_TYPES = {
-  fault_report: 'Felanmälan',
-  appeal: 'Överklagande',
-  deviation: 'Avvikelse / lex Sarah',
-  school_harassment: 'Kränkande behandling i skolan',
-  other_authority: 'Annan myndighet',
-  other_organization: 'Annan organisation',
-} as const;
+export const REFERRAL_TYPES = catalogueLabels('cases.referral', ['fault_report', 'appeal', 'deviation', 'school_harassment', 'other_authority', 'other_organization'] as const);
 export type ReferralType = keyof typeof REFERRAL_TYPES;
 
-export const OUTCOMES = {
-  answered: 'Besvarad',
-  measure_taken: 'Åtgärdad',
-  no_measure: 'Ingen åtgärd',
-  noted: 'Noterad (beröm eller synpunkt utan svar)',
-  forwarded: 'Vidarebefordrad',
-} as const;
+export const OUTCOMES = catalogueLabels('cases.outcome', ['answered', 'measure_taken', 'no_measure', 'noted', 'forwarded'] as const);
 export type Outcome = keyof typeof OUTCOMES;
 /** The outcome of a case marked as spam (event 'spam'); not one a person picks when closing. */
 export const SPAM_OUTCOME = 'spam';
 
-export const EVENT_LABEL: Record<CaseEvent | 'received' | 'note' | 'measure' | 'link' | 'update' | 'message' | 'deadline' | 'mail_in' | 'submitter_reply' | `publication_${'draft' | 'published' | 'withdrawn' | 'discarded'}` | 'legal_hold' | 'legal_hold_lifted' | 'significance' | 'exported', string> = {
-  received: 'Mottagen',
-  register: 'Registrerad',
-  route: 'Skickad till förvaltning/enhet',
-  assign: 'Tilldelad handläggare',
-  start: 'Handläggning påbörjad',
-  wait: 'Väntar på synpunktslämnaren',
-  resume: 'Handläggning återupptagen',
-  answer: 'Besvarad',
-  close: 'Avslutad',
-  reopen: 'Återöppnad',
-  refer: 'Hänvisad',
-  reject: 'Inte handlagd',
-  merge: 'Sammanslagen',
-  withdraw: 'Återkallad',
-  quick_close: 'Registrerad och avslutad direkt (snabbsynpunkt)',
-  spam: 'Markerad som skräp (spam)',
-  note: 'Intern anteckning',
-  measure: 'Åtgärd',
-  link: 'Länkad',
-  update: 'Uppgifter ändrade',
-  message: 'Meddelande',
-  deadline: 'Svarsdatum ändrat',
-  mail_in: 'E-post från synpunktslämnaren',
-  submitter_reply: 'Synpunktslämnaren svarade på frågan (statussidan)',
-  publication_draft: 'Utkast till publicering sparat',
-  publication_published: 'Publicerad på webbplatsen',
-  publication_withdrawn: 'Avpublicerad från webbplatsen',
-  publication_discarded: 'Utkast till publicering borttaget',
-  legal_hold: 'Bevarandestopp lagt',
-  legal_hold_lifted: 'Bevarandestopp hävt',
-  significance: 'Betydelse ändrad',
-  exported: 'Överlämnad till diariet',
-};
+export const EVENT_LABEL: Record<CaseEvent | 'received' | 'note' | 'measure' | 'link' | 'update' | 'message' | 'deadline' | 'mail_in' | 'submitter_reply' | `publication_${'draft' | 'published' | 'withdrawn' | 'discarded'}` | 'legal_hold' | 'legal_hold_lifted' | 'significance' | 'exported', string> = catalogueLabels('cases.event', ['received', 'register', 'route', 'assign', 'start', 'wait', 'resume', 'answer', 'close', 'reopen', 'refer', 'reject', 'merge', 'withdraw', 'quick_close', 'spam', 'note', 'measure', 'link', 'update', 'message', 'deadline', 'mail_in', 'submitter_reply', 'publication_draft', 'publication_published', 'publication_withdrawn', 'publication_discarded', 'legal_hold', 'legal_hold_lifted', 'significance', 'exported'] as const);

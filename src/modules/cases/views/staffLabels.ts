@@ -1,42 +1,28 @@
 import type { MessageChannel, MessagePurpose, MessageStatus } from '../../../db/schema.ts';
-import type { Status } from '../lifecycle.ts';
+import { catalogueLabels } from '../catalogueLabels.ts';
 
 export { STATUS_LABEL, statusLabel } from '../labels.ts';
 
-export const SIGNIFICANCE_LABEL = {
-  important: 'Av vikt för verksamheten',
-  routine: 'Rutinmässig',
-} as const;
+const SIGNIFICANCES = ['important', 'routine'] as const;
 
-export const SIGNIFICANCE_HINT = {
-  important: 'Bevaras och levereras till arkivet enligt dokumenthanteringsplanen.',
-  routine: 'Gallras när tiden i dokumenthanteringsplanen har gått ut.',
-} as const;
+export const SIGNIFICANCE_LABEL = catalogueLabels('cases.significance', SIGNIFICANCES);
 
-/** Partial: purposes added elsewhere fall back to their code until they get a label here. */
-export const MESSAGE_PURPOSE_LABEL: Partial<Record<MessagePurpose, string>> & Record<string, string | undefined> = {
-  acknowledgement: 'Mottagningsbekräftelse',
-  answer: 'Svar',
-  delay_notice: 'Besked om försening',
-  referral: 'Hänvisning',
-  not_handled: 'Besked om att synpunkten inte handläggs',
-  reminder: 'Påminnelse',
-  digest: 'Sammanställning',
-  invitation: 'Inbjudan',
-  other: 'Övrigt',
-  escalation: 'Eskalering',
-};
+export const SIGNIFICANCE_HINT = catalogueLabels('cases.significanceHint', SIGNIFICANCES);
 
-export const MESSAGE_CHANNEL_LABEL: Record<MessageChannel, string> = {
-  email: 'E-post',
-  letter: 'Brev',
-  phone: 'Telefonsamtal',
-};
+/** Partial: purposes added elsewhere fall back to their code until they get a label in the catalogue. */
+export const MESSAGE_PURPOSE_LABEL: Partial<Record<MessagePurpose, string>> & Record<string, string | undefined> = catalogueLabels('cases.messagePurpose', [
+  'acknowledgement',
+  'answer',
+  'delay_notice',
+  'referral',
+  'not_handled',
+  'reminder',
+  'digest',
+  'invitation',
+  'other',
+  'escalation',
+] satisfies MessagePurpose[]);
 
-export const MESSAGE_STATUS_LABEL: Record<MessageStatus, string> = {
-  queued: 'Väntar på att skickas',
-  sending: 'Skickas',
-  sent: 'Skickat',
-  failed: 'Kunde inte skickas',
-  recorded: 'Antecknat',
-};
+export const MESSAGE_CHANNEL_LABEL: Record<MessageChannel, string> = catalogueLabels('cases.messageChannel', ['email', 'letter', 'phone'] satisfies MessageChannel[]);
+
+export const MESSAGE_STATUS_LABEL: Record<MessageStatus, string> = catalogueLabels('cases.messageStatus', ['queued', 'sending', 'sent', 'failed', 'recorded'] satisfies MessageStatus[]);
