@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, notFound } from '../../platform/errors.ts';
 import { sendPage } from '../../platform/views/render.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
 import { CASE_ACTIONS, DONE_MESSAGES, type CaseActionDef } from './caseActions.ts';
 import type { CaseDeps } from './commands.ts';
 import { loadCaseDetail, type CaseDetail } from './detailQueries.ts';
@@ -25,7 +26,7 @@ type NumberRequest = FastifyRequest<{ Params: { number: string }; Querystring: {
 export async function visibleCase(deps: CaseDeps, actor: Actor, rawNumber: string): Promise<CaseDetail> {
   const number = caseNumberParam(rawNumber);
   const detail = number ? await loadCaseDetail(deps.db, actor, number) : undefined;
-  if (!detail) throw notFound('Ärendet');
+  if (!detail) throw notFound(sv('cases.routes.theCase'));
   return detail;
 }
 
@@ -94,7 +95,7 @@ export function caseRoutes(app: FastifyInstance, deps: CaseDeps) {
       if (changesCase && version !== detail.case.version) return conflict(STALE_MESSAGE);
       if (!can(actor, def.policy, detail.policy)) {
         const reason = def.policy === 'note' || def.policy === 'link' ? null : refusal(actor, def.policy as CaseEvent, detail.policy);
-        return refuse(409, { _form: reason ?? 'Du har inte behörighet att göra det här i ärendet.' });
+        return refuse(409, { _form: reason ?? req.i18n.t('cases.routes.notPermitted') });
       }
       const ctx = { deps, actor, number, version, lookups, unitId: detail.case.unit_id };
       const errors = def.validate(values, ctx);

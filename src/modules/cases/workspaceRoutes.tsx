@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { notFound } from '../../platform/errors.ts';
 import { sendPage } from '../../platform/views/render.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
 import { DONE_MESSAGES } from './caseActions.ts';
 import type { CaseDeps } from './commands.ts';
 import { listHref, readListParams, type ListParams } from './listParams.ts';
@@ -20,7 +21,7 @@ export function doneMessage(query: unknown): string | undefined {
   const message = typeof q.klart === 'string' ? DONE_MESSAGES[q.klart] : undefined;
   if (!message) return undefined;
   const number = typeof q.arende === 'string' ? caseNumberParam(q.arende) : undefined;
-  return number ? `Ärende ${number}: ${message}` : message;
+  return number ? sv('cases.routes.doneWithNumber', { number, message }) : message;
 }
 
 /** The lists: the handler's workspace and the coordinator's overview of their förvaltning. */
@@ -68,8 +69,8 @@ export function workspaceRoutes(app: FastifyInstance, deps: CaseDeps) {
 /** The units a coordinator looks after: each granted unit, or the whole organization. */
 function coordinatorScopes(actor: Actor, unitName: (id: string) => string | undefined): { name: string; unitId?: string }[] {
   const grants = actor.grants.filter((g) => g.role === 'coordinator' || g.role === 'admin');
-  if (grants.some((g) => g.unitId === null)) return [{ name: 'Hela organisationen' }];
-  return [...new Set(grants.map((g) => g.unitId!))].map((id) => ({ name: unitName(id) ?? 'Okänd enhet', unitId: id }));
+  if (grants.some((g) => g.unitId === null)) return [{ name: sv('cases.coordinator.wholeOrganization') }];
+  return [...new Set(grants.map((g) => g.unitId!))].map((id) => ({ name: unitName(id) ?? sv('cases.coordinator.unknownUnit'), unitId: id }));
 }
 
 async function loadScope(deps: CaseDeps, actor: Actor, scope: { name: string; unitId?: string }, today: string): Promise<CoordinatorScope> {
@@ -83,9 +84,9 @@ async function loadScope(deps: CaseDeps, actor: Actor, scope: { name: string; un
     name: scope.name,
     // Each open case once: waiting for a handler first (late or not), then late, then the rest.
     sections: await Promise.all([
-      section('att-fordela', 'Att fördela', { status: ['registered'] }, 'received_asc', { status: 'registered' }, 'Alla ärenden har en handläggare.'),
-      section('forsenade', 'Försenade', { status: ['assigned', 'in_progress'], overdue: true }, 'answer_by_asc', { forsenade: 'ja' }, 'Inga tilldelade ärenden är försenade.'),
-      section('ovriga', 'Övriga öppna', { status: ['assigned', 'in_progress', 'waiting', 'answered'], overdue: false }, 'received_asc', {}, 'Inga andra öppna ärenden.'),
+      section('att-fordela', sv('cases.coordinator.toAssign'), { status: ['registered'] }, 'received_asc', { status: 'registered' }, sv('cases.coordinator.toAssignEmpty')),
+      section('forsenade', sv('cases.coordinator.overdue'), { status: ['assigned', 'in_progress'], overdue: true }, 'answer_by_asc', { forsenade: 'ja' }, sv('cases.coordinator.overdueEmpty')),
+      section('ovriga', sv('cases.coordinator.otherOpen'), { status: ['assigned', 'in_progress', 'waiting', 'answered'], overdue: false }, 'received_asc', {}, sv('cases.coordinator.otherOpenEmpty')),
     ]),
   };
 }

@@ -2,6 +2,8 @@ import type { ComponentChildren } from 'preact';
 import { Radios, Select, TextArea, TextInput, type FieldErrors } from '../../../platform/views/forms.tsx';
 import type { CaseActionDef, ActionSlug } from '../caseActions.ts';
 import type { CaseDetail } from '../detailQueries.ts';
+import { useI18n } from '../../../platform/i18n/context.ts';
+import type { Translator } from '../../../platform/i18n/catalogue.ts';
 import { OUTCOMES } from '../lifecycle.ts';
 import { forvaltningOf, unitLabel, type Lookups } from '../lookups.ts';
 
@@ -32,18 +34,19 @@ interface FormProps {
 
 /** One action as its own small form: hidden CSRF token and case version, the fields, one button. */
 function ActionForm({ def, detail, lookups, csrf, form, needsAnswer }: FormProps) {
+  const { t } = useI18n();
   const c = detail.case;
   const mine = form?.slug === def.slug ? form : undefined;
   const v = (f: string, fallback = '') => mine?.values[f] ?? fallback;
   const e = (f: string) => mine?.errors[f];
   const id = (f: string) => fieldId(def.slug, f);
-  const fields = FIELDS[def.slug]({ c, lookups, v, e, id, needsAnswer });
+  const fields = FIELDS[def.slug]({ c, lookups, v, e, id, needsAnswer, t });
   return (
     <section class="action" id={formSectionId(def.slug)} aria-labelledby={`${formSectionId(def.slug)}-rubrik`} tabindex={-1}>
       <h3 id={`${formSectionId(def.slug)}-rubrik`}>{def.title}</h3>
       {mine?.errors._form && (
         <p class="field-error">
-          <span class="visually-hidden">Fel: </span>
+          <span class="visually-hidden">{t('layout.errorPrefix')}</span>
           {mine.errors._form}
         </p>
       )}
@@ -66,16 +69,17 @@ interface FieldCtx {
   e: (field: string) => string | undefined;
   id: (field: string) => string;
   needsAnswer: boolean;
+  t: Translator['t'];
 }
 
-const unitGroups = (lookups: Lookups) =>
+const unitGroups = (lookups: Lookups, t: Translator['t']) =>
   lookups.unitGroups.map((g) => ({
     label: g.forvaltning.name,
-    options: [{ value: g.forvaltning.id, label: `${g.forvaltning.name} (hela förvaltningen)` }, ...g.below.map((u) => ({ value: u.id, label: u.name }))],
+    options: [{ value: g.forvaltning.id, label: t('cases.actions.wholeDepartment', { name: g.forvaltning.name }) }, ...g.below.map((u) => ({ value: u.id, label: u.name }))],
   }));
 
 const FIELDS: Record<ActionSlug, (x: FieldCtx) => ComponentChildren> = {
-  tilldela: ({ c, lookups, v, e, id }) => {
+  tilldela: ({ c, lookups, v, e, id, t }) => {
     // Within the case's förvaltning: its units, and the people who work there.
     const group = forvaltningOf(lookups, c.unit_id);
     const units = group ? [group.forvaltning, ...group.below] : lookups.units;
@@ -90,8 +94,8 @@ const FIELDS: Record<ActionSlug, (x: FieldCtx) => ComponentChildren> = {
         <Select
           name="unitId"
           id={id('unitId')}
-          label="Enhet"
-          hint="Väljer du en enhet ovanför handläggarens egen hamnar ärendet på handläggarens enhet."
+          label={t('cases.actions.unitLabel')}
+          hint={t('cases.actions.unitHint')}
           value={v('unitId', c.unit_id ?? '')}
           error={e('unitId')}
           options={units.map((u) => ({ value: u.id, label: unitLabel(u) }))}
@@ -99,49 +103,49 @@ const FIELDS: Record<ActionSlug, (x: FieldCtx) => ComponentChildren> = {
         <Select
           name="handlerId"
           id={id('handlerId')}
-          label="Handläggare"
+          label={t('cases.actions.handlerLabel')}
           value={v('handlerId', c.handler_id ?? '')}
           error={e('handlerId')}
-          options={[{ value: '', label: 'Välj handläggare' }, ...[...people].map(([pid, where]) => ({ value: pid, label: `${names.get(pid)} – ${where.join(', ')}` }))]}
+          options={[{ value: '', label: t('cases.actions.chooseHandler') }, ...[...people].map(([pid, where]) => ({ value: pid, label: t('cases.actions.handlerOption', { name: names.get(pid) ?? '', units: where.join(', ') }) }))]}
         />
       </>
     );
   },
-  skicka: ({ lookups, v, e, id }) => (
+  skicka: ({ lookups, v, e, id, t }) => (
     <Select
       name="unitId"
       id={id('unitId')}
-      label="Skicka till"
-      hint="Handläggaren tas bort. Synpunktsansvarig där fördelar ärendet."
+      label={t('cases.actions.sendToLabel')}
+      hint={t('cases.actions.sendToHint')}
       value={v('unitId')}
       error={e('unitId')}
-      options={[{ value: '', label: 'Välj förvaltning eller enhet' }]}
-      groups={unitGroups(lookups)}
+      options={[{ value: '', label: t('cases.actions.chooseUnit') }]}
+      groups={unitGroups(lookups, t)}
     />
   ),
-  paborja: () => <p>Ärendet flyttas till ”Pågår”. Synpunktslämnaren ser att ärendet är under handläggning.</p>,
-  vanta: ({ v, e, id }) => (
+  paborja: ({ t }) => <p>{t('cases.actions.startText')}</p>,
+  vanta: ({ v, e, id, t }) => (
     <>
-      <p>Handläggningstiden står still medan ärendet väntar på synpunktslämnaren.</p>
+      <p>{t('cases.actions.waitText')}</p>
       <TextArea
         name="question"
         id={id('question')}
-        label="Fråga till synpunktslämnaren"
-        hint="Skickas med e-post när det går, annars ringer eller skriver du. Frågan visas på synpunktslämnarens statussida, där de kan svara."
+        label={t('cases.actions.questionLabel')}
+        hint={t('cases.actions.questionHint')}
         value={v('question')}
         error={e('question')}
         rows={4}
       />
     </>
   ),
-  ateruppta: () => <p>Handläggningstiden börjar räknas igen.</p>,
-  avsluta: ({ v, e, id, needsAnswer }) => (
+  ateruppta: ({ t }) => <p>{t('cases.actions.resumeText')}</p>,
+  avsluta: ({ v, e, id, needsAnswer, t }) => (
     <>
-      {needsAnswer && <p class="notice">Synpunktslämnaren vill ha svar. Svara innan du avslutar ärendet.</p>}
+      {needsAnswer && <p class="notice">{t('cases.actions.needsAnswer')}</p>}
       <Radios
         name="outcome"
         id={id('outcome')}
-        legend="Utfall"
+        legend={t('cases.actions.outcomeLegend')}
         value={v('outcome')}
         error={e('outcome')}
         options={Object.entries(OUTCOMES).map(([value, label]) => ({ value, label }))}
@@ -149,35 +153,35 @@ const FIELDS: Record<ActionSlug, (x: FieldCtx) => ComponentChildren> = {
       <TextArea
         name="measures"
         id={id('measures')}
-        label="Åtgärder"
-        hint="Vad har gjorts, eller ska göras, med anledning av synpunkten? Det är underlaget för uppföljningen."
+        label={t('cases.actions.measuresLabel')}
+        hint={t('cases.actions.measuresHint')}
         value={v('measures')}
         error={e('measures')}
         rows={4}
       />
     </>
   ),
-  ateroppna: ({ v, e, id }) => <TextArea name="comment" id={id('comment')} label="Varför öppnas ärendet igen? (frivilligt)" value={v('comment')} error={e('comment')} rows={3} />,
-  anteckning: ({ v, e, id }) => (
-    <TextArea name="text" id={id('text')} label="Anteckning" hint="Syns bara för medarbetare, aldrig för synpunktslämnaren." value={v('text')} error={e('text')} rows={4} />
+  ateroppna: ({ v, e, id, t }) => <TextArea name="comment" id={id('comment')} label={t('cases.actions.reopenReason')} value={v('comment')} error={e('comment')} rows={3} />,
+  anteckning: ({ v, e, id, t }) => (
+    <TextArea name="text" id={id('text')} label={t('cases.actions.noteLabel')} hint={t('cases.actions.noteHint')} value={v('text')} error={e('text')} rows={4} />
   ),
-  lanka: ({ v, e, id }) => (
-    <TextInput name="otherNumber" id={id('otherNumber')} label="Ärendenummer att länka till" hint="Till exempel SYN-2026-00042. Båda ärendena fortsätter var för sig." value={v('otherNumber')} error={e('otherNumber')} />
+  lanka: ({ v, e, id, t }) => (
+    <TextInput name="otherNumber" id={id('otherNumber')} label={t('cases.actions.linkLabel')} hint={t('cases.actions.linkHint')} value={v('otherNumber')} error={e('otherNumber')} />
   ),
-  'sla-ihop': ({ v, e, id }) => (
+  'sla-ihop': ({ v, e, id, t }) => (
     <TextInput
       name="intoNumber"
       id={id('intoNumber')}
-      label="Ärendet som det här slås ihop med"
-      hint="Till exempel SYN-2026-00042. Det här ärendet avslutas som dubblett och handläggs i det andra."
+      label={t('cases.actions.mergeLabel')}
+      hint={t('cases.actions.mergeHint')}
       value={v('intoNumber')}
       error={e('intoNumber')}
     />
   ),
-  aterkalla: ({ v, e, id }) => (
+  aterkalla: ({ v, e, id, t }) => (
     <>
-      <p>Används när synpunktslämnaren tar tillbaka sin synpunkt, eller när den registrerats av misstag.</p>
-      <TextArea name="comment" id={id('comment')} label="Varför återkallas ärendet? (frivilligt)" value={v('comment')} error={e('comment')} rows={3} />
+      <p>{t('cases.actions.withdrawText')}</p>
+      <TextArea name="comment" id={id('comment')} label={t('cases.actions.withdrawReason')} value={v('comment')} error={e('comment')} rows={3} />
     </>
   ),
 };
@@ -186,6 +190,7 @@ const FIELDS: Record<ActionSlug, (x: FieldCtx) => ComponentChildren> = {
 const RARE: readonly ActionSlug[] = ['lanka', 'sla-ihop', 'aterkalla'];
 
 export function ActionForms({ defs, ...rest }: { defs: readonly CaseActionDef[] } & Omit<FormProps, 'def'>) {
+  const { t } = useI18n();
   const common = defs.filter((d) => !RARE.includes(d.slug));
   const rare = defs.filter((d) => RARE.includes(d.slug));
   const rareOpen = rare.some((d) => d.slug === rest.form?.slug);
@@ -196,7 +201,7 @@ export function ActionForms({ defs, ...rest }: { defs: readonly CaseActionDef[] 
       ))}
       {rare.length > 0 && (
         <details class="more-actions" open={rareOpen}>
-          <summary>Fler åtgärder: {rare.map((d) => d.button.toLowerCase()).join(', ')}</summary>
+          <summary>{t('cases.actions.moreActions', { actions: rare.map((d) => d.button.toLowerCase()).join(', ') })}</summary>
           {rare.map((d) => (
             <ActionForm key={d.slug} def={d} {...rest} />
           ))}

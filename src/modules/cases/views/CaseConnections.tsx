@@ -1,22 +1,24 @@
 import type { CaseDetail } from '../detailQueries.ts';
 import { dayOf, formatBytes } from './format.ts';
 import { statusLabel } from './staffLabels.ts';
+import { useI18n } from '../../../platform/i18n/context.ts';
 
 const caseHref = (n: string) => `/handlaggning/arenden/${n}`;
 
 /** Related cases (linked both ways) and duplicates merged into this one. */
 export function CaseConnections({ detail }: { detail: CaseDetail }) {
+  const { t } = useI18n();
   const { links, mergedFrom } = detail;
-  if (links.length === 0 && mergedFrom.length === 0) return <p>Inga länkade eller sammanslagna ärenden.</p>;
+  if (links.length === 0 && mergedFrom.length === 0) return <p>{t('cases.connections.none')}</p>;
   return (
     <>
       {links.length > 0 && (
         <>
-          <h3>Länkade ärenden</h3>
+          <h3>{t('cases.connections.linked')}</h3>
           <ul>
             {links.map((l) => (
               <li key={l.number}>
-                <a href={caseHref(l.number)}>{l.number}</a> ({statusLabel(l.status)})
+                <a href={caseHref(l.number)}>{l.number}</a> {t('cases.connections.status', { status: statusLabel(l.status) })}
               </li>
             ))}
           </ul>
@@ -24,7 +26,7 @@ export function CaseConnections({ detail }: { detail: CaseDetail }) {
       )}
       {mergedFrom.length > 0 && (
         <>
-          <h3>Dubbletter som slagits ihop med det här ärendet</h3>
+          <h3>{t('cases.connections.merged')}</h3>
           <ul>
             {mergedFrom.map((m) => (
               <li key={m.number}>
@@ -40,9 +42,10 @@ export function CaseConnections({ detail }: { detail: CaseDetail }) {
 
 /** The files that came with the case; downloadable by those who may see personal data. */
 export function CaseAttachments({ number, attachments, downloadable }: { number: string; attachments: CaseDetail['attachments']; downloadable: boolean }) {
-  if (attachments.length === 0) return <p>Inga bilagor.</p>;
+  const { t } = useI18n();
+  if (attachments.length === 0) return <p>{t('cases.attachments.none')}</p>;
   // A file name is the submitter's own text and may name someone: only those who may see personal data read it.
-  if (!downloadable) return <p>{attachments.length === 1 ? 'En bilaga' : `${attachments.length} bilagor`}. Din roll ger inte tillgång till dem.</p>;
+  if (!downloadable) return <p>{t('cases.attachments.hidden', { n: attachments.length })}</p>;
   return (
     <ul>
       {attachments.map((a) => (
@@ -50,7 +53,7 @@ export function CaseAttachments({ number, attachments, downloadable }: { number:
           <a class="break" href={`/handlaggning/arenden/${number}/bilagor/${a.id}`} download>
             {a.filename}
           </a>{' '}
-          <span class="muted">({formatBytes(a.size_bytes)}, {a.content_type}, {dayOf(a.created_at)})</span>
+          <span class="muted">{t('cases.attachments.details', { size: formatBytes(a.size_bytes), type: a.content_type, day: dayOf(a.created_at) })}</span>
         </li>
       ))}
     </ul>

@@ -4,76 +4,81 @@ import type { CaseDetail } from '../detailQueries.ts';
 import { CHANNEL_LABEL, KIND_LABEL, REPLY_CHANNEL_LABEL } from '../labels.ts';
 import { OUTCOMES, REFERRAL_TYPES } from '../lifecycle.ts';
 import { SIGNIFICANCE_LABEL } from './staffLabels.ts';
+import { useI18n } from '../../../platform/i18n/context.ts';
 import { swedishLanguageName } from '../../../platform/i18n/languageName.ts';
 
-const none = <span class="muted">Inte angivet</span>;
+function NotGiven() {
+  return <span class="muted">{useI18n().t('cases.facts.notGiven')}</span>;
+}
+const none = <NotGiven />;
 const day = (d: string | null) => (d ? <time dateTime={d}>{formatLongDate(new Date(`${d}T12:00:00Z`))}</time> : none);
 
 /** The register entry and the classification: what the case is, where it is and when it is due. */
 export function CaseFacts({ detail }: { detail: CaseDetail }) {
+  const { t } = useI18n();
   const c = detail.case;
   return (
     <dl class="summary-list">
-      <dt>Typ</dt>
+      <dt>{t('cases.facts.kind')}</dt>
       <dd>{KIND_LABEL[c.kind as CaseKind] ?? c.kind}</dd>
-      <dt>Område</dt>
+      <dt>{t('cases.facts.area')}</dt>
       <dd>{c.area_name ?? none}</dd>
-      <dt>Underkategori</dt>
+      <dt>{t('cases.facts.subcategory')}</dt>
       <dd>{c.subcategory_name ?? none}</dd>
-      <dt>Betydelse</dt>
+      <dt>{t('cases.facts.significance')}</dt>
       <dd>{c.significance ? SIGNIFICANCE_LABEL[c.significance] : none}</dd>
-      <dt>Kanal</dt>
+      <dt>{t('cases.facts.channel')}</dt>
       <dd>{CHANNEL_LABEL[c.channel as Channel] ?? c.channel}</dd>
       {c.language && (
         <>
-          <dt>Språk</dt>
+          <dt>{t('cases.facts.language')}</dt>
           <dd>{swedishLanguageName(c.language)}</dd>
         </>
       )}
-      <dt>Mottagen</dt>
+      <dt>{t('cases.facts.received')}</dt>
       <dd>
         <time dateTime={c.received_at.toISOString()}>{formatDateTime(c.received_at)}</time>
       </dd>
-      <dt>Förvaltning eller enhet</dt>
+      <dt>{t('cases.facts.unit')}</dt>
       <dd>
         {c.unit_name ?? (
           <>
-            Inte vald
-            {c.suggested_unit_name && <span class="muted"> (synpunktslämnaren föreslog {c.suggested_unit_name})</span>}
+            {t('cases.facts.unitNotChosen')}
+            {c.suggested_unit_name && <span class="muted">{t('cases.facts.suggestedUnit', { name: c.suggested_unit_name })}</span>}
           </>
         )}
       </dd>
-      <dt>Handläggare</dt>
-      <dd>{c.handler_name ?? <span class="muted">Ingen ännu</span>}</dd>
-      <dt>Bekräftelse senast</dt>
+      <dt>{t('cases.facts.handler')}</dt>
+      <dd>{c.handler_name ?? <span class="muted">{t('cases.facts.noHandler')}</span>}</dd>
+      <dt>{t('cases.facts.acknowledgeBy')}</dt>
       <dd>{day(c.acknowledge_by)}</dd>
-      <dt>Svar senast</dt>
+      <dt>{t('cases.facts.answerBy')}</dt>
       <dd>{day(c.answer_by)}</dd>
       {c.paused_since && (
         <>
-          <dt>Handläggningstiden pausad sedan</dt>
+          <dt>{t('cases.facts.pausedSince')}</dt>
           <dd>
             <time dateTime={c.paused_since.toISOString()}>{formatDateTime(c.paused_since)}</time>
           </dd>
         </>
       )}
-      <dt>Sekretess</dt>
-      <dd>{c.confidential ? `Ja – ${c.confidentiality_ref ?? 'lagrum saknas'}` : 'Nej'}</dd>
+      <dt>{t('cases.facts.confidential')}</dt>
+      <dd>{c.confidential ? t('cases.facts.confidentialYes', { lagrum: c.confidentiality_ref ?? t('cases.facts.noLagrum') }) : t('cases.facts.no')}</dd>
       {c.outcome && (
         <>
-          <dt>Utfall</dt>
-          <dd>{OUTCOMES[c.outcome as keyof typeof OUTCOMES] ?? (c.outcome === 'not_handled' ? 'Inte handlagd' : c.outcome === 'spam' ? 'Skräp (spam)' : c.outcome)}</dd>
+          <dt>{t('cases.facts.outcome')}</dt>
+          <dd>{OUTCOMES[c.outcome as keyof typeof OUTCOMES] ?? (c.outcome === 'not_handled' ? t('cases.facts.outcomeNotHandled') : c.outcome === 'spam' ? t('cases.facts.outcomeSpam') : c.outcome)}</dd>
         </>
       )}
       {c.referral_type && (
         <>
-          <dt>Hänvisad till</dt>
+          <dt>{t('cases.facts.referredTo')}</dt>
           <dd>{REFERRAL_TYPES[c.referral_type as keyof typeof REFERRAL_TYPES] ?? c.referral_type}</dd>
         </>
       )}
       {c.closed_at && (
         <>
-          <dt>Avslutad</dt>
+          <dt>{t('cases.facts.closed')}</dt>
           <dd>
             <time dateTime={c.closed_at.toISOString()}>{formatDateTime(c.closed_at)}</time>
           </dd>
@@ -85,27 +90,28 @@ export function CaseFacts({ detail }: { detail: CaseDetail }) {
 
 /** The submitter: contact details for the roles that may see them, and nothing but that fact for others. */
 export function SubmitterFacts({ detail, mayViewContact }: { detail: CaseDetail; mayViewContact: boolean }) {
+  const { t } = useI18n();
   const c = detail.case;
-  if (c.anonymous) return <p>Synpunktslämnaren är anonym och kan inte kontaktas.</p>;
-  if (!mayViewContact) return <p>Synpunktslämnaren har lämnat kontaktuppgifter. Din roll ger inte behörighet att se dem.</p>;
+  if (c.anonymous) return <p>{t('cases.facts.anonymous')}</p>;
+  if (!mayViewContact) return <p>{t('cases.facts.contactHidden')}</p>;
   const k = detail.contact;
-  if (!k) return <p>Kontaktuppgifterna finns inte längre (de kan ha gallrats).</p>;
+  if (!k) return <p>{t('cases.facts.contactGone')}</p>;
   return (
     <dl class="summary-list">
-      <dt>Namn</dt>
+      <dt>{t('cases.facts.name')}</dt>
       <dd>{k.name ?? none}</dd>
-      <dt>E-postadress</dt>
+      <dt>{t('cases.facts.email')}</dt>
       <dd class="break">{k.email ?? none}</dd>
-      <dt>Telefonnummer</dt>
+      <dt>{t('cases.facts.phone')}</dt>
       <dd>{k.phone ?? none}</dd>
-      <dt>Postadress</dt>
+      <dt>{t('cases.facts.address')}</dt>
       <dd class="user-text">{k.address ?? none}</dd>
-      <dt>Vill ha svar</dt>
-      <dd>{k.reply_channel === 'none' ? 'Nej, vill inte ha något svar' : REPLY_CHANNEL_LABEL[k.reply_channel as ReplyChannel]}</dd>
+      <dt>{t('cases.facts.wantsReply')}</dt>
+      <dd>{k.reply_channel === 'none' ? t('cases.facts.noReply') : REPLY_CHANNEL_LABEL[k.reply_channel as ReplyChannel]}</dd>
       {c.channel !== 'web' && (
         <>
-          <dt>Tillfrågad före registrering</dt>
-          <dd>{c.channel_confirmed ? 'Ja' : 'Nej'}</dd>
+          <dt>{t('cases.facts.askedBeforeRegistration')}</dt>
+          <dd>{c.channel_confirmed ? t('cases.facts.yes') : t('cases.facts.no')}</dd>
         </>
       )}
     </dl>

@@ -4,6 +4,7 @@ import type { CaseDetail } from '../detailQueries.ts';
 import { EVENT_LABEL } from '../lifecycle.ts';
 import { eventDetails, type Names } from './eventDetails.tsx';
 import { statusLabel } from './staffLabels.ts';
+import { useI18n } from '../../../platform/i18n/context.ts';
 
 type CaseEventRow = CaseDetail['events'][number];
 
@@ -11,25 +12,26 @@ const label = (e: CaseEventRow) => EVENT_LABEL[e.type as keyof typeof EVENT_LABE
 
 /** Every event in order: what happened, who did it, when, and what it changed. */
 export function CaseHistory({ events, names, showText }: { events: CaseEventRow[]; names: Names; showText: boolean }) {
+  const { t } = useI18n();
   return (
     <ol class="timeline">
       {events.map((e) => {
-        const details = eventDetails(e.data ?? {}, names, showText, e.type);
+        const details = eventDetails(t, e.data ?? {}, names, showText, e.type);
         const statusChange = e.from_status && e.to_status && e.from_status !== e.to_status;
         return (
           <li key={e.id}>
             <p class="timeline-head">
               <strong>{label(e)}</strong> <time dateTime={e.occurred_at.toISOString()}>{formatDateTime(e.occurred_at)}</time>
-              {e.actor_label && <> av {e.actor_label}</>}
-              {e.visible_to_submitter && <span class="muted"> · syns för synpunktslämnaren</span>}
+              {e.actor_label && <>{t('cases.history.by', { name: e.actor_label })}</>}
+              {e.visible_to_submitter && <span class="muted">{t('cases.history.visibleToSubmitter')}</span>}
             </p>
             {(statusChange || details.length > 0) && (
               <dl class="event-details">
                 {statusChange && (
                   <>
-                    <dt>Status</dt>
+                    <dt>{t('cases.history.status')}</dt>
                     <dd>
-                      {statusLabel(e.from_status!)} → {statusLabel(e.to_status!)}
+                      {t('cases.history.statusChange', { from: statusLabel(e.from_status!), to: statusLabel(e.to_status!) })}
                     </dd>
                   </>
                 )}
@@ -50,21 +52,22 @@ export function CaseHistory({ events, names, showText }: { events: CaseEventRow[
 
 /** Internal notes alone, newest first: the working memory of the case. */
 export function CaseNotes({ events, showText }: { events: CaseEventRow[]; showText: boolean }) {
+  const { t } = useI18n();
   const notes = events.filter((e) => e.type === 'note').reverse();
-  if (notes.length === 0) return <p>Inga anteckningar ännu.</p>;
+  if (notes.length === 0) return <p>{t('cases.history.noNotes')}</p>;
   return (
     <ul class="notes">
       {notes.map((n) => (
         <li key={n.id}>
           <p class="timeline-head">
-            <strong>{n.actor_label ?? 'Okänd'}</strong> <time dateTime={n.occurred_at.toISOString()}>{formatDateTime(n.occurred_at)}</time>
+            <strong>{n.actor_label ?? t('cases.history.unknown')}</strong> <time dateTime={n.occurred_at.toISOString()}>{formatDateTime(n.occurred_at)}</time>
           </p>
           {showText ? (
             <p class="user-text" dir="auto">
               {String((n.data as { text?: unknown })?.text ?? '')}
             </p>
           ) : (
-            <p class="muted">Anteckningens text visas inte för din roll.</p>
+            <p class="muted">{t('cases.history.noteHidden')}</p>
           )}
         </li>
       ))}

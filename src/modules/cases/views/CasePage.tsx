@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useI18n } from '../../../platform/i18n/context.ts';
 import { ErrorSummary } from '../../../platform/views/forms.tsx';
 import { StaffLayout } from '../../../platform/views/StaffLayout.tsx';
 import type { CaseActionDef } from '../caseActions.ts';
@@ -43,39 +44,44 @@ export interface CasePageProps {
 
 /** Everything about one case, and what the person can do with it next. */
 export function CasePage(p: CasePageProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const c = p.detail.case;
   const base = `/handlaggning/arenden/${c.number}`;
   const hasErrors = !!p.form && Object.keys(p.form.errors).length > 0;
   const anyAction = p.actions.length > 0 || p.links.register || p.links.answer || p.links.extend || p.links.referOrReject || !!p.links.publish;
   return (
-    <StaffLayout title={`Ärende ${c.number}`} hasErrors={hasErrors} orgName={p.orgName} actor={p.actor} csrf={p.csrf}>
+    <StaffLayout title={t('cases.page.title', { number: c.number })} hasErrors={hasErrors} orgName={p.orgName} actor={p.actor} csrf={p.csrf}>
       {p.form && <ErrorSummary errors={p.form.errors} fieldIds={errorTargets(p.form)} />}
       <SuccessBanner>{p.done}</SuccessBanner>
       <p>
-        <a href="/handlaggning/arenden">Tillbaka till ärendelistan</a>
+        <a href="/handlaggning/arenden">{t('cases.page.backToList')}</a>
       </p>
       <h1>
-        Ärende {c.number} <span class="status-tag">{statusLabel(c.status)}</span>
+        {t('cases.page.title', { number: c.number })} <span class="status-tag">{statusLabel(c.status)}</span>
       </h1>
       {c.confidential && (
         <div class="notice notice--confidential">
           <p>
-            <strong class="tag-confidential">Sekretess</strong> Ärendet innehåller uppgifter som kan omfattas av sekretess enligt{' '}
-            <strong>{c.confidentiality_ref ?? 'ett lagrum som inte har angetts'}</strong>. Pröva sekretessen innan något lämnas ut.
+            {i18n.rich(c.confidentiality_ref ? 'cases.page.confidential' : 'cases.page.confidentialNoRef', {
+              tag: (s) => <strong class="tag-confidential">{s}</strong>,
+              ref: (s) => <strong>{s}</strong>,
+              lagrum: c.confidentiality_ref,
+            })}
           </p>
         </div>
       )}
       {p.mayViewPersonal && FINAL_STATUSES.includes(c.status as Status) && (
         <AfterCloseNotice number={c.number} items={unreadAfterClose(p.conversation)} canReopen={p.actions.some((a) => a.slug === 'ateroppna')} csrf={p.csrf} />
       )}
-      {c.is_internal && <p class="notice">Intern synpunkt från en medarbetare. Den publiceras aldrig.</p>}
+      {c.is_internal && <p class="notice">{t('cases.page.internal')}</p>}
       {c.merged_into_number && (
         <p class="notice">
-          Sammanslaget med <a href={`/handlaggning/arenden/${c.merged_into_number}`}>{c.merged_into_number}</a>. Handläggningen fortsätter där.
+          {i18n.rich('cases.page.mergedInto', { number: c.merged_into_number, link: (s) => <a href={`/handlaggning/arenden/${c.merged_into_number}`}>{s}</a> })}
         </p>
       )}
 
-      <h2>Synpunkten</h2>
+      <h2>{t('cases.page.feedback')}</h2>
       {p.mayViewPersonal ? (
         <div class="inset">
           <p class="user-text" dir="auto">
@@ -83,57 +89,57 @@ export function CasePage(p: CasePageProps) {
           </p>
           {c.location && (
             <p>
-              <strong>Plats:</strong> <span class="user-text" dir="auto">{c.location}</span>
+              <strong>{t('cases.page.location')}</strong> <span class="user-text" dir="auto">{c.location}</span>
             </p>
           )}
         </div>
       ) : (
-        <p>Synpunktens text kan innehålla personuppgifter och visas inte för din roll.</p>
+        <p>{t('cases.page.textHidden')}</p>
       )}
 
-      <h2>Uppgifter</h2>
+      <h2>{t('cases.page.facts')}</h2>
       <CaseFacts detail={p.detail} />
 
-      <h2>Synpunktslämnaren</h2>
+      <h2>{t('cases.page.submitter')}</h2>
       <SubmitterFacts detail={p.detail} mayViewContact={p.mayViewPersonal} />
 
       {anyAction && (
         <section aria-labelledby="handlaggning-rubrik">
-          <h2 id="handlaggning-rubrik">Handläggning</h2>
+          <h2 id="handlaggning-rubrik">{t('cases.page.handling')}</h2>
           {(p.links.register || p.links.answer || p.links.extend || p.links.referOrReject || p.links.publish) && (
             <ul class="action-links">
               {p.links.register && (
                 <li>
                   <a class="button" href={`${base}/registrera`}>
-                    Registrera och fördela ärendet
+                    {t('cases.page.registerLink')}
                   </a>
                 </li>
               )}
               {p.links.answer && (
                 <li>
                   <a class="button" href={`${base}/svara`}>
-                    Svara synpunktslämnaren
+                    {t('cases.page.answerLink')}
                   </a>
                 </li>
               )}
               {p.links.extend && (
                 <li>
-                  <a href={`${base}/forlang`}>Flytta svarsdatum och meddela synpunktslämnaren</a>
+                  <a href={`${base}/forlang`}>{t('cases.page.extendLink')}</a>
                 </li>
               )}
               {p.links.referOrReject && (
                 <li>
-                  <a href={`${base}/registrera#inte-synpunkt`}>Hänvisa eller avsluta som inte handlagd</a>
+                  <a href={`${base}/registrera#inte-synpunkt`}>{t('cases.page.referLink')}</a>
                 </li>
               )}
               {p.links.referOrReject && (
                 <li>
-                  <a href={`${base}/vidarebefordra`}>Vidarebefordra till en annan organisation</a>
+                  <a href={`${base}/vidarebefordra`}>{t('cases.page.forwardLink')}</a>
                 </li>
               )}
               {p.links.publish && (
                 <li>
-                  <a href={`${base}/publicera`}>{p.links.publish === 'publicerad' ? 'Publicerad på webbplatsen – ändra eller avpublicera' : 'Publicera avidentifierat på webbplatsen'}</a>
+                  <a href={`${base}/publicera`}>{t(p.links.publish === 'publicerad' ? 'cases.page.publishedLink' : 'cases.page.publishLink')}</a>
                 </li>
               )}
             </ul>
@@ -142,23 +148,23 @@ export function CasePage(p: CasePageProps) {
         </section>
       )}
 
-      <h2>Interna anteckningar</h2>
+      <h2>{t('cases.page.notes')}</h2>
       <CaseNotes events={p.detail.events} showText={p.mayViewPersonal} />
 
-      <h2 id="konversation-rubrik">Konversation med synpunktslämnaren</h2>
+      <h2 id="konversation-rubrik">{t('cases.page.conversation')}</h2>
       <Conversation number={c.number} items={p.conversation} showText={p.mayViewPersonal} />
 
-      <h2>Länkade och sammanslagna ärenden</h2>
+      <h2>{t('cases.page.connections')}</h2>
       <CaseConnections detail={p.detail} />
 
-      <h2>Bilagor</h2>
+      <h2>{t('cases.page.attachments')}</h2>
       <CaseAttachments number={c.number} attachments={p.detail.attachments} downloadable={p.mayViewPersonal} />
 
       {p.records}
 
       {p.diarium}
 
-      <h2>Historik</h2>
+      <h2>{t('cases.page.history')}</h2>
       <CaseHistory events={p.detail.events} names={p.names} showText={p.mayViewPersonal} />
     </StaffLayout>
   );

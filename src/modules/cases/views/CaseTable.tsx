@@ -3,6 +3,7 @@ import { dayOf } from './format.ts';
 import { KIND_LABEL } from '../labels.ts';
 import type { listCases, Sort } from '../listQueries.ts';
 import { statusLabel } from './staffLabels.ts';
+import { useI18n } from '../../../platform/i18n/context.ts';
 
 export type CaseRowData = Awaited<ReturnType<typeof listCases>>['rows'][number];
 
@@ -19,14 +20,6 @@ const SORTABLE: Record<string, SortableColumn> = {
   answerBy: { sorts: ['answer_by_asc'], ascending: ['answer_by_asc'] },
 };
 
-const SORT_HINT: Record<Sort, string> = {
-  number_desc: 'högst ärendenummer först',
-  received_desc: 'nyast först',
-  received_asc: 'äldst först',
-  status: 'i statusordning',
-  answer_by_asc: 'tidigast svarsdatum först',
-};
-
 const OVERDUE_STATUSES = new Set(['registered', 'assigned', 'in_progress']);
 
 export interface SortLinks {
@@ -35,6 +28,7 @@ export interface SortLinks {
 }
 
 function Header({ label, column, sort }: { label: string; column?: keyof typeof SORTABLE; sort?: SortLinks }) {
+  const { t } = useI18n();
   if (!column || !sort) return <th scope="col">{label}</th>;
   const col = SORTABLE[column]!;
   const isCurrent = col.sorts.includes(sort.current);
@@ -44,7 +38,7 @@ function Header({ label, column, sort }: { label: string; column?: keyof typeof 
     <th scope="col" aria-sort={isCurrent ? (col.ascending.includes(sort.current) ? 'ascending' : 'descending') : undefined}>
       <a href={sort.href(next)}>
         {label}
-        <span class="visually-hidden">, sortera {SORT_HINT[next]}</span>
+        <span class="visually-hidden">{t('cases.table.sortBy', { order: t(`cases.table.sort.${next}`) })}</span>
       </a>
     </th>
   );
@@ -52,19 +46,20 @@ function Header({ label, column, sort }: { label: string; column?: keyof typeof 
 
 /** The case list used by the workspace, the inbox and the coordinator's page. */
 export function CaseTable({ rows, caption, today, sort, showExcerpt }: { rows: CaseRowData[]; caption: string; today: string; sort?: SortLinks; showExcerpt: boolean }) {
+  const { t } = useI18n();
   return (
     <div class="table-scroll" role="region" aria-label={caption} tabindex={0}>
       <table class="case-table">
         <caption class="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            <Header label="Ärende" column="number" sort={sort} />
-            <Header label="Mottagen" column="received" sort={sort} />
-            <th scope="col">Typ</th>
-            <Header label="Status" column="status" sort={sort} />
-            <th scope="col">Enhet</th>
-            <th scope="col">Handläggare</th>
-            <Header label="Svar senast" column="answerBy" sort={sort} />
+            <Header label={t('cases.table.number')} column="number" sort={sort} />
+            <Header label={t('cases.table.received')} column="received" sort={sort} />
+            <th scope="col">{t('cases.table.kind')}</th>
+            <Header label={t('cases.table.status')} column="status" sort={sort} />
+            <th scope="col">{t('cases.table.unit')}</th>
+            <th scope="col">{t('cases.table.handler')}</th>
+            <Header label={t('cases.table.answerBy')} column="answerBy" sort={sort} />
           </tr>
         </thead>
         <tbody>
@@ -78,14 +73,14 @@ export function CaseTable({ rows, caption, today, sort, showExcerpt }: { rows: C
                 </td>
                 <td>{KIND_LABEL[r.kind as CaseKind] ?? r.kind}</td>
                 <td>{statusLabel(r.status)}</td>
-                <td>{r.unit_name ?? <span class="muted">Inte vald</span>}</td>
-                <td>{r.handler_name ?? <span class="muted">Ingen ännu</span>}</td>
+                <td>{r.unit_name ?? <span class="muted">{t('cases.table.unitNotChosen')}</span>}</td>
+                <td>{r.handler_name ?? <span class="muted">{t('cases.table.noHandler')}</span>}</td>
                 <td>
                   {r.answer_by ?? <span class="muted">–</span>}
                   {overdue && (
                     <>
                       {' '}
-                      <span class="tag-warning">Försenad</span>
+                      <span class="tag-warning">{t('cases.table.overdue')}</span>
                     </>
                   )}
                 </td>
@@ -103,19 +98,20 @@ export function CaseTable({ rows, caption, today, sort, showExcerpt }: { rows: C
  * it) the start of the text. Confidential text is never excerpted in a list.
  */
 export function CaseNumberCell({ c, showExcerpt }: { c: { number: string; confidential: boolean; is_internal: boolean; excerpt: string }; showExcerpt: boolean }) {
+  const { t } = useI18n();
   return (
     <th scope="row">
       <a href={`/handlaggning/arenden/${c.number}`}>{c.number}</a>
       {c.confidential && (
         <>
           {' '}
-          <span class="tag-confidential">Sekretess</span>
+          <span class="tag-confidential">{t('cases.table.confidential')}</span>
         </>
       )}
       {c.is_internal && (
         <>
           {' '}
-          <span class="status-tag">Intern</span>
+          <span class="status-tag">{t('cases.table.internal')}</span>
         </>
       )}
       {showExcerpt && !c.confidential && (

@@ -2,6 +2,7 @@ import type { Actor } from '../policy.ts';
 import { StaffLayout } from '../../../platform/views/StaffLayout.tsx';
 import { CaseTable, type CaseRowData } from './CaseTable.tsx';
 import { SuccessBanner } from './SuccessBanner.tsx';
+import { useI18n } from '../../../platform/i18n/context.ts';
 
 export interface CoordinatorSection {
   id: string;
@@ -21,12 +22,14 @@ export interface CoordinatorScope {
 
 /** The synpunktsansvarig's overview: what waits for a handler, what is late, and the rest that is open; each case once. */
 export function CoordinatorPage({ orgName, actor, csrf, scopes, today, showExcerpt, done }: { orgName: string; actor: Actor; csrf: string; scopes: CoordinatorScope[]; today: string; showExcerpt: boolean; done?: string }) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const single = scopes.length === 1;
   return (
-    <StaffLayout title="Min förvaltning" orgName={orgName} actor={actor} csrf={csrf} current="/handlaggning/forvaltning">
+    <StaffLayout title={t('cases.coordinator.title')} orgName={orgName} actor={actor} csrf={csrf} current="/handlaggning/forvaltning">
       <SuccessBanner>{done}</SuccessBanner>
-      <h1>{single ? scopes[0]!.name : 'Mina förvaltningar'}</h1>
-      <p class="lead">Fördela nya ärenden, följ upp försenade och se allt annat som är öppet. Varje ärende står bara på ett ställe.</p>
+      <h1>{single ? scopes[0]!.name : t('cases.coordinator.headingMany')}</h1>
+      <p class="lead">{t('cases.coordinator.lead')}</p>
       {scopes.map((scope, i) => {
         const Heading = single ? 'h2' : 'h3';
         return (
@@ -35,7 +38,7 @@ export function CoordinatorPage({ orgName, actor, csrf, scopes, today, showExcer
             {scope.sections.map((s) => (
               <section key={s.id} aria-labelledby={`${s.id}-${i}`}>
                 <Heading id={`${s.id}-${i}`}>
-                  {s.title} ({s.total})
+                  {t('cases.coordinator.sectionHeading', { title: s.title, total: s.total })}
                 </Heading>
                 {s.rows.length === 0 ? (
                   <p>{s.empty}</p>
@@ -45,7 +48,12 @@ export function CoordinatorPage({ orgName, actor, csrf, scopes, today, showExcer
                     {s.total > s.rows.length && (
                       <p>
                         <a href={s.moreHref}>
-                          Visa {s.id === 'ovriga' ? 'alla öppna' : `alla ${s.total}`} i ärendelistan<span class="visually-hidden">: {s.title.toLowerCase()}, {scope.name}</span>
+                          {i18n.rich(s.id === 'ovriga' ? 'cases.coordinator.showAllOpen' : 'cases.coordinator.showAll', {
+                            total: s.total,
+                            section: s.title.toLowerCase(),
+                            scope: scope.name,
+                            hidden: (c) => <span class="visually-hidden">{c}</span>,
+                          })}
                         </a>
                       </p>
                     )}

@@ -4,14 +4,16 @@ import { STATUSES } from '../lifecycle.ts';
 import type { ListParams } from '../listParams.ts';
 import type { Lookups } from '../lookups.ts';
 import { STATUS_LABEL } from './staffLabels.ts';
+import { useI18n } from '../../../platform/i18n/context.ts';
 
 /** The case list's filters: a GET form, so it works without JavaScript and the result has an address. */
 export function FilterForm({ params, errors, lookups }: { params: ListParams; errors: FieldErrors; lookups: Lookups }) {
+  const { t } = useI18n();
   const handlers = [...new Map(lookups.handlers.map((h) => [h.id, h])).values()];
   return (
     <form method="get" action="/handlaggning/arenden" class="filters" aria-labelledby="filter-heading" novalidate>
       <h2 id="filter-heading" class="filters-heading">
-        Filtrera och sök
+        {t('cases.filter.heading')}
       </h2>
       <input type="hidden" name="vy" value={params.vy} />
       <input type="hidden" name="sortering" value={params.sortering} />
@@ -21,38 +23,38 @@ export function FilterForm({ params, errors, lookups }: { params: ListParams; er
         .map(([k, v]) => (
           <input key={k} type="hidden" name={k} value={v} />
         ))}
-      {params.drillDown.length > 0 && <p class="notice">Listan visar ärendena bakom en siffra i statistiken. Välj ”Rensa filter” för att se alla ärenden.</p>}
-      <TextInput name="q" type="search" label="Sök" hint="Ord i synpunktens text eller ett ärendenummer. Olika böjningar hittas: ”skolor” hittar även ”skola”." value={params.q} />
+      {params.drillDown.length > 0 && <p class="notice">{t('cases.filter.drillDown')}</p>}
+      <TextInput name="q" type="search" label={t('cases.filter.search')} hint={t('cases.filter.searchHint')} value={params.q} />
       <div class="filter-grid">
         <Select
           name="status"
-          label="Status"
+          label={t('cases.filter.status')}
           value={params.status}
-          options={[{ value: 'oppna', label: 'Alla öppna' }, { value: 'alla', label: 'Alla' }, ...STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))]}
+          options={[{ value: 'oppna', label: t('cases.filter.allOpen') }, { value: 'alla', label: t('cases.filter.all') }, ...STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))]}
         />
-        <Select name="typ" label="Typ" value={params.typ} options={[{ value: '', label: 'Alla typer' }, ...KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] }))]} />
-        <Select name="omrade" label="Område" value={params.omrade} options={[{ value: '', label: 'Alla områden' }, ...lookups.areas.map((a) => ({ value: a.id, label: a.name }))]} />
+        <Select name="typ" label={t('cases.filter.kind')} value={params.typ} options={[{ value: '', label: t('cases.filter.allKinds') }, ...KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] }))]} />
+        <Select name="omrade" label={t('cases.filter.area')} value={params.omrade} options={[{ value: '', label: t('cases.filter.allAreas') }, ...lookups.areas.map((a) => ({ value: a.id, label: a.name }))]} />
         <Select
           name="enhet"
-          label="Förvaltning eller enhet"
+          label={t('cases.filter.unit')}
           value={params.enhet}
-          options={[{ value: '', label: 'Alla' }]}
+          options={[{ value: '', label: t('cases.filter.all') }]}
           groups={lookups.unitGroups.map((g) => ({
             label: g.forvaltning.name,
-            options: [{ value: g.forvaltning.id, label: `${g.forvaltning.name} (hela förvaltningen)` }, ...g.below.map((u) => ({ value: u.id, label: u.name }))],
+            options: [{ value: g.forvaltning.id, label: t('cases.actions.wholeDepartment', { name: g.forvaltning.name }) }, ...g.below.map((u) => ({ value: u.id, label: u.name }))],
           }))}
         />
         {params.vy === 'enhet' && (
-          <Select name="handlaggare" label="Handläggare" value={params.handlaggare} options={[{ value: '', label: 'Alla handläggare' }, ...handlers.map((h) => ({ value: h.id, label: h.name }))]} />
+          <Select name="handlaggare" label={t('cases.filter.handler')} value={params.handlaggare} options={[{ value: '', label: t('cases.filter.allHandlers') }, ...handlers.map((h) => ({ value: h.id, label: h.name }))]} />
         )}
-        <TextInput name="fran" type="date" label="Mottagen från och med" hint="ÅÅÅÅ-MM-DD" value={params.fran} error={errors.fran} />
-        <TextInput name="till" type="date" label="Mottagen till och med" hint="ÅÅÅÅ-MM-DD" value={params.till} error={errors.till} />
+        <TextInput name="fran" type="date" label={t('cases.filter.from')} hint={t('cases.filter.dateHint')} value={params.fran} error={errors.fran} />
+        <TextInput name="till" type="date" label={t('cases.filter.to')} hint={t('cases.filter.dateHint')} value={params.till} error={errors.till} />
       </div>
-      <Checkbox name="forsenade" label="Bara försenade (svarsdatumet har passerat)" checked={params.forsenade === 'ja'} />
+      <Checkbox name="forsenade" label={t('cases.filter.overdueOnly')} checked={params.forsenade === 'ja'} />
       <div class="actions">
-        <button type="submit">Visa ärenden</button>
+        <button type="submit">{t('cases.filter.submit')}</button>
         <a class="button secondary" href={`/handlaggning/arenden?vy=${params.vy}`}>
-          Rensa filter
+          {t('cases.filter.clear')}
         </a>
       </div>
     </form>
