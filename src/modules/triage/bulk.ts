@@ -5,17 +5,14 @@ import { CASE_NUMBER, isStale } from '../cases/formInput.ts';
 import { scopeToActor } from '../cases/listQueries.ts';
 import type { Lookups } from '../cases/lookups.ts';
 import type { Actor } from '../cases/policy.ts';
+import { catalogueLabels } from '../cases/catalogueLabels.ts';
 
 /**
  * Bulk actions on the inbox: one form with a checkbox per case. Each chosen case is changed in a
  * transaction of its own, with its history entry, through the same commands as the single-case
  * pages; one refusal never undoes or stops the others, and the summary says which is which.
  */
-export const BULK_ACTIONS = {
-  registrera: 'Registrera till föreslagen förvaltning',
-  skicka: 'Registrera och skicka till vald förvaltning',
-  skrap: 'Markera som skräp',
-} as const;
+export const BULK_ACTIONS = catalogueLabels('triage.bulkAction', ['registrera', 'skicka', 'skrap'] as const);
 export type BulkAction = keyof typeof BULK_ACTIONS;
 
 /** More than a page can show is not a choice someone made. */

@@ -1,6 +1,7 @@
 import type { CaseKind, Channel } from '../../db/schema.ts';
 import { CHANNEL_LABEL, KINDS } from '../cases/labels.ts';
 import { UUID } from '../cases/formInput.ts';
+import { catalogueLabels } from '../cases/catalogueLabels.ts';
 
 /**
  * The inbox's search, filters, sort and page live in the query string (a GET form), so a view
@@ -19,11 +20,7 @@ export interface InboxParams {
   markera: 'alla' | '';
 }
 
-export const INBOX_SORTS = {
-  aldst: 'Den som väntat längst först',
-  nyast: 'Senast mottagen först',
-  nummer: 'Ärendenummer',
-} as const;
+export const INBOX_SORTS = catalogueLabels('triage.inboxSort', ['aldst', 'nyast', 'nummer'] as const);
 export type InboxSort = keyof typeof INBOX_SORTS;
 
 const one = (v: unknown): string => (typeof v === 'string' ? v.trim() : Array.isArray(v) && typeof v[0] === 'string' ? v[0].trim() : '');

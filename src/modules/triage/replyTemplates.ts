@@ -1,6 +1,7 @@
 import type { Organization } from '../../db/schema.ts';
 import { REFERRAL_TYPES, type ReferralType } from '../cases/lifecycle.ts';
 import { orgSettings } from '../organizations/settings.ts';
+import { catalogueLabels } from '../cases/catalogueLabels.ts';
 
 /**
  * Standard replies for what is not a synpunkt (DOMAIN rules 8–9). The registrar reads and edits
@@ -38,8 +39,5 @@ export function notHandledReply(org: Organization, number: string): { subject: s
   };
 }
 
-export const REJECT_REASONS = {
-  offensive: 'Kränkande innehåll eller personangrepp',
-  discriminatory: 'Diskriminerande innehåll',
-} as const;
+export const REJECT_REASONS = catalogueLabels('triage.rejectReason', ['offensive', 'discriminatory'] as const);
 export type RejectReason = keyof typeof REJECT_REASONS;

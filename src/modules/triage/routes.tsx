@@ -3,6 +3,7 @@ import { DomainError, notFound } from '../../platform/errors.ts';
 import { staffArea } from '../../platform/staff.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { sendPage } from '../../platform/views/render.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
 // The frasbibliotek's placeholders are the answers module's; referral replies use the same ones.
 import { fillTemplate, placeholderError, placeholderValues, unfilledPlaceholders } from '../answers/templates.ts';
 import { visibleCase } from '../cases/caseRoutes.tsx';
@@ -130,7 +131,7 @@ export const triageRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
       };
 
       if (version !== detail.case.version) return conflict(STALE_MESSAGE);
-      if (!spec.allowed(mayTriage(actor, detail))) return refuse(409, { _form: refusal(actor, spec.event, detail.policy) ?? 'Det går inte att göra det här i ärendet.' });
+      if (!spec.allowed(mayTriage(actor, detail))) return refuse(409, { _form: refusal(actor, spec.event, detail.policy) ?? req.i18n.t('triage.routes.notPossible') });
       const errors = spec.validate(values, { lookups, reply: route });
       if (Object.keys(errors).length > 0) return refuse(400, errors);
       try {
@@ -147,16 +148,24 @@ export const triageRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
 
   const replyText = (v: Record<string, string>, reply: ReplyRoute | null): FieldErrors => {
     if (!reply) return {};
-    if (!v.reply?.trim()) return { reply: 'Skriv svaret till synpunktslämnaren' };
-    if (v.reply.length > MAX_REPLY) return { reply: 'Svaret får vara högst 10 000 tecken' };
+    if (!v.reply?.trim()) return { reply: sv('triage.routes.replyMissing') };
+    if (v.reply.length > MAX_REPLY) return { reply: sv('triage.routes.replyTooLong') };
     // The command refuses them too (cases/messages.ts); here the message lands on the field.
     const holes = unfilledPlaceholders(v.reply);
     return holes.length ? { reply: placeholderError(holes) } : {};
   };
 
   triagePost('registrera', {
-    title: 'Registrera och fördela',
-    fields: { kind: 'Typ', areaId: 'Område', unitId: 'Förvaltning eller enhet', subcategoryId: 'Underkategori', significance: 'Betydelse', confidential: 'Sekretess', confidentialityRef: 'Lagrum' },
+    title: sv('triage.page.registerHeading'),
+    fields: {
+      kind: sv('triage.page.kind'),
+      areaId: sv('triage.page.area'),
+      unitId: sv('triage.routes.unit'),
+      subcategoryId: sv('triage.page.subcategory'),
+      significance: sv('triage.routes.significance'),
+      confidential: sv('triage.page.confidentiality'),
+      confidentialityRef: sv('triage.page.lagrum'),
+    },
     allowed: (may) => may.register,
     event: 'register',
     validate: (v, { lookups }) => {
@@ -165,27 +174,27 @@ export const triageRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
     },
     run: async (v, ctx) => {
       const r = validateClassification(v, ctx.lookups);
-      if (!r.ok) throw new DomainError('invalid', 'Uppgifterna är inte kompletta.', r.errors);
+      if (!r.ok) throw new DomainError('invalid', sv('triage.routes.incomplete'), r.errors);
       return registerCase(deps, { actor: ctx.actor, number: ctx.number, expectedVersion: ctx.version, classification: r.value });
     },
     doneKey: 'registrerad',
     echo: (v, lookups) => [
-      ['Typ', KIND_LABEL[v.kind as keyof typeof KIND_LABEL] ?? v.kind ?? ''],
-      ['Område', lookups.categoryName(v.areaId) ?? ''],
-      ['Förvaltning eller enhet', unitNamed(lookups, v.unitId)],
-      ['Underkategori', lookups.categoryName(v.subcategoryId) ?? ''],
-      ['Betydelse', SIGNIFICANCE_LABEL[v.significance as keyof typeof SIGNIFICANCE_LABEL] ?? ''],
-      ['Sekretess', v.confidential === 'ja' ? `Ja – ${v.confidentialityRef ?? ''}` : 'Nej'],
+      [sv('triage.page.kind'), KIND_LABEL[v.kind as keyof typeof KIND_LABEL] ?? v.kind ?? ''],
+      [sv('triage.page.area'), lookups.categoryName(v.areaId) ?? ''],
+      [sv('triage.routes.unit'), unitNamed(lookups, v.unitId)],
+      [sv('triage.page.subcategory'), lookups.categoryName(v.subcategoryId) ?? ''],
+      [sv('triage.routes.significance'), SIGNIFICANCE_LABEL[v.significance as keyof typeof SIGNIFICANCE_LABEL] ?? ''],
+      [sv('triage.page.confidentiality'), v.confidential === 'ja' ? sv('triage.routes.confidentialYes', { lagrum: v.confidentialityRef ?? '' }) : sv('triage.routes.no')],
     ],
   });
 
   triagePost('hanvisa', {
-    title: 'Hänvisa',
-    fields: { referralType: 'Hänvisas som', reply: 'Svar till synpunktslämnaren' },
+    title: sv('triage.page.referHeading'),
+    fields: { referralType: sv('triage.routes.referredAs'), reply: sv('triage.page.replyLabel') },
     allowed: (may) => may.refer,
     event: 'refer',
     validate: (v, { reply }) => ({
-      ...(v.referralType! in REFERRAL_TYPES ? {} : { referralType: 'Välj vart ärendet ska hänvisas' }),
+      ...(v.referralType! in REFERRAL_TYPES ? {} : { referralType: sv('triage.routes.chooseReferral') }),
       ...replyText(v, reply),
     }),
     run: (v, ctx) => {
@@ -201,18 +210,18 @@ export const triageRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
     },
     doneKey: 'hanvisat',
     echo: (v) => [
-      ['Hänvisas som', REFERRAL_TYPES[v.referralType as ReferralType] ?? ''],
-      ['Svar till synpunktslämnaren', v.reply ?? ''],
+      [sv('triage.routes.referredAs'), REFERRAL_TYPES[v.referralType as ReferralType] ?? ''],
+      [sv('triage.page.replyLabel'), v.reply ?? ''],
     ],
   });
 
   triagePost('inte-handlagd', {
-    title: 'Avsluta som inte handlagd',
-    fields: { reason: 'Skäl', reply: 'Svar till synpunktslämnaren' },
+    title: sv('triage.page.rejectHeading'),
+    fields: { reason: sv('triage.page.reason'), reply: sv('triage.page.replyLabel') },
     allowed: (may) => may.reject,
     event: 'reject',
     validate: (v, { reply }) => ({
-      ...(v.reason! in REJECT_REASONS ? {} : { reason: 'Välj skäl' }),
+      ...(v.reason! in REJECT_REASONS ? {} : { reason: sv('triage.routes.chooseReason') }),
       ...replyText(v, reply),
     }),
     run: (v, ctx) =>
@@ -225,13 +234,13 @@ export const triageRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
       }),
     doneKey: 'inte-handlagt',
     echo: (v) => [
-      ['Skäl', REJECT_REASONS[v.reason as RejectReason] ?? ''],
-      ['Svar till synpunktslämnaren', v.reply ?? ''],
+      [sv('triage.page.reason'), REJECT_REASONS[v.reason as RejectReason] ?? ''],
+      [sv('triage.page.replyLabel'), v.reply ?? ''],
     ],
   });
 
   triagePost('skrap', {
-    title: 'Markera som skräp',
+    title: sv('triage.spam.heading'),
     fields: {},
     allowed: (may) => may.spam,
     event: 'spam',

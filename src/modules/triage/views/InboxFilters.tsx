@@ -1,3 +1,4 @@
+import { useI18n } from '../../../platform/i18n/context.ts';
 import { Select, TextInput } from '../../../platform/views/forms.tsx';
 import { CHANNEL_LABEL, KIND_LABEL, KINDS } from '../../cases/labels.ts';
 import type { Lookups } from '../../cases/lookups.ts';
@@ -5,32 +6,33 @@ import { INBOX_SORTS, type InboxParams } from '../inboxParams.ts';
 
 /** Search, filters and sort of the inbox: a GET form, so it works without JavaScript and the result has an address. */
 export function InboxFilters({ params, lookups }: { params: InboxParams; lookups: Lookups }) {
+  const { t } = useI18n();
   return (
     <form method="get" action="/handlaggning/inkorg" class="filters" aria-labelledby="inkorg-filter-rubrik" novalidate>
       <h2 id="inkorg-filter-rubrik" class="filters-heading">
-        Sök och filtrera
+        {t('triage.filters.heading')}
       </h2>
-      <TextInput name="q" type="search" label="Sök" hint="Namn, e-postadress, telefonnummer, ärendenummer (hela eller bara löpnumret) eller ord i texten." value={params.q} />
+      <TextInput name="q" type="search" label={t('triage.filters.search')} hint={t('triage.filters.searchHint')} value={params.q} />
       <div class="filter-grid">
-        <Select name="typ" label="Typ" value={params.typ} options={[{ value: '', label: 'Alla typer' }, ...KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] }))]} />
+        <Select name="typ" label={t('triage.filters.kind')} value={params.typ} options={[{ value: '', label: t('triage.filters.allKinds') }, ...KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] }))]} />
         <Select
           name="kanal"
-          label="Kanal"
+          label={t('triage.filters.channel')}
           value={params.kanal}
-          options={[{ value: '', label: 'Alla kanaler' }, ...Object.entries(CHANNEL_LABEL).map(([value, label]) => ({ value, label }))]}
+          options={[{ value: '', label: t('triage.filters.allChannels') }, ...Object.entries(CHANNEL_LABEL).map(([value, label]) => ({ value, label }))]}
         />
         <Select
           name="forvaltning"
-          label="Föreslagen förvaltning"
+          label={t('triage.filters.suggestedUnit')}
           value={params.forvaltning}
-          options={[{ value: '', label: 'Alla' }, { value: 'ingen', label: 'Vet inte (ingen föreslagen)' }, ...lookups.unitGroups.map((g) => ({ value: g.forvaltning.id, label: g.forvaltning.name }))]}
+          options={[{ value: '', label: t('triage.filters.all') }, { value: 'ingen', label: t('triage.filters.noSuggestion') }, ...lookups.unitGroups.map((g) => ({ value: g.forvaltning.id, label: g.forvaltning.name }))]}
         />
-        <Select name="sortering" label="Sortering" value={params.sortering} options={Object.entries(INBOX_SORTS).map(([value, label]) => ({ value, label }))} />
+        <Select name="sortering" label={t('triage.filters.sort')} value={params.sortering} options={Object.entries(INBOX_SORTS).map(([value, label]) => ({ value, label }))} />
       </div>
       <div class="actions">
-        <button type="submit">Visa</button>
+        <button type="submit">{t('triage.filters.submit')}</button>
         <a class="button secondary" href="/handlaggning/inkorg">
-          Rensa sökning och filter
+          {t('triage.filters.clear')}
         </a>
       </div>
     </form>

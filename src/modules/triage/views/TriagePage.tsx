@@ -11,6 +11,9 @@ import { fieldId, formSectionId, type FormState } from '../../cases/views/Action
 import { SIGNIFICANCE_HINT, SIGNIFICANCE_LABEL } from '../../cases/views/staffLabels.ts';
 import { REJECT_REASONS } from '../replyTemplates.ts';
 import { SpamForm } from './SpamForm.tsx';
+import { useI18n } from '../../../platform/i18n/context.ts';
+import type { Translator } from '../../../platform/i18n/catalogue.ts';
+import { PRODUCT_NAME } from '../../../platform/product.ts';
 
 /** Where a reply to the submitter goes, when they can be reached and want one. */
 export interface ReplyRoute {
@@ -34,12 +37,7 @@ export interface TriageProps {
   backHref: string;
 }
 
-const replyHint = (r: ReplyRoute) =>
-  r.channel === 'email'
-    ? `Skickas med e-post till ${r.to}.`
-    : r.channel === 'letter'
-      ? 'Synpunktslämnaren vill ha svar med brev. Brevet finns som PDF på ärendet, att skriva ut och skicka.'
-      : `Synpunktslämnaren vill bli uppringd på ${r.to}. Ring och använd texten som stöd; samtalet antecknas på ärendet.`;
+const replyHint = (t: Translator['t'], r: ReplyRoute) => t('triage.page.replyHint', { channel: r.channel, to: r.to });
 
 /** Error summary targets on this page: each form's fields have ids prefixed with the form. */
 function targets(form: FormState | undefined): Record<string, string> {
@@ -51,6 +49,8 @@ function targets(form: FormState | undefined): Record<string, string> {
 
 /** Registering a received case: classify and route it, or close it as not a synpunkt. */
 export function TriagePage(p: TriageProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const c = p.detail.case;
   const base = `/handlaggning/arenden/${c.number}`;
   const f = (slug: string) => (p.form?.slug === slug ? p.form : undefined);
@@ -64,7 +64,7 @@ export function TriagePage(p: TriageProps) {
   const formError = (form: FormState | undefined) =>
     form?.errors._form && (
       <p class="field-error">
-        <span class="visually-hidden">Fel: </span>
+        <span class="visually-hidden">{t('layout.errorPrefix')}</span>
         {form.errors._form}
       </p>
     );
@@ -76,14 +76,14 @@ export function TriagePage(p: TriageProps) {
   );
 
   return (
-    <StaffLayout title={`Registrera ärende ${c.number}`} hasErrors={hasErrors} orgName={p.orgName} actor={p.actor} csrf={p.csrf} current="/handlaggning/inkorg">
+    <StaffLayout title={t('triage.page.title', { number: c.number })} hasErrors={hasErrors} orgName={p.orgName} actor={p.actor} csrf={p.csrf} current="/handlaggning/inkorg">
       <ErrorSummary errors={p.form?.errors ?? {}} fieldIds={targets(p.form)} />
       <p>
-        <a href={p.backHref}>Tillbaka</a>
+        <a href={p.backHref}>{t('triage.page.back')}</a>
       </p>
-      <h1>Registrera ärende {c.number}</h1>
+      <h1>{t('triage.page.title', { number: c.number })}</h1>
 
-      <h2>Synpunkten</h2>
+      <h2>{t('triage.page.feedback')}</h2>
       {p.mayViewPersonal ? (
         <div class="inset">
           <p class="user-text" dir="auto">
@@ -91,36 +91,36 @@ export function TriagePage(p: TriageProps) {
           </p>
         </div>
       ) : (
-        <p>Synpunktens text visas inte för din roll.</p>
+        <p>{t('triage.page.textHidden')}</p>
       )}
       <dl class="summary-list">
-        <dt>Mottagen</dt>
+        <dt>{t('triage.page.received')}</dt>
         <dd>
           <time dateTime={c.received_at.toISOString()}>{formatDateTime(c.received_at)}</time>
         </dd>
-        <dt>Kanal</dt>
+        <dt>{t('triage.page.channel')}</dt>
         <dd>{CHANNEL_LABEL[c.channel as Channel] ?? c.channel}</dd>
-        <dt>Typ enligt synpunktslämnaren</dt>
+        <dt>{t('triage.page.submitterKind')}</dt>
         <dd>{KIND_LABEL[c.kind as CaseKind] ?? c.kind}</dd>
-        <dt>Föreslagen förvaltning</dt>
-        <dd>{c.suggested_unit_name ?? 'Vet inte'}</dd>
-        <dt>Svar</dt>
-        <dd>{c.anonymous ? 'Anonym – kan inte få svar' : p.reply ? `Vill ha svar (${p.reply.channel === 'email' ? 'e-post' : p.reply.channel === 'letter' ? 'brev' : 'telefon'})` : 'Vill inte ha svar'}</dd>
+        <dt>{t('triage.page.suggestedUnit')}</dt>
+        <dd>{c.suggested_unit_name ?? t('triage.page.dontKnow')}</dd>
+        <dt>{t('triage.page.reply')}</dt>
+        <dd>{c.anonymous ? t('triage.page.replyAnonymous') : p.reply ? t('triage.page.replyWanted', { channel: p.reply.channel }) : t('triage.page.replyNotWanted')}</dd>
       </dl>
       <p>
-        <a href={base}>Hela ärendet med historik</a>
+        <a href={base}>{t('triage.page.wholeCase')}</a>
       </p>
 
       {p.may.register && (
         <section id={formSectionId('registrera')} aria-labelledby="registrera-rubrik" tabindex={-1}>
-          <h2 id="registrera-rubrik">Registrera och fördela</h2>
+          <h2 id="registrera-rubrik">{t('triage.page.registerHeading')}</h2>
           {formError(reg)}
           <form method="post" action={`${base}/registrera`} novalidate>
             {hidden}
             <Radios
               name="kind"
               id={fieldId('registrera', 'kind')}
-              legend="Typ"
+              legend={t('triage.page.kind')}
               value={v(reg, 'kind', c.kind)}
               error={reg?.errors.kind}
               options={KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] }))}
@@ -128,32 +128,32 @@ export function TriagePage(p: TriageProps) {
             <Select
               name="areaId"
               id={fieldId('registrera', 'areaId')}
-              label="Område"
+              label={t('triage.page.area')}
               value={v(reg, 'areaId', c.area_id ?? '')}
               error={reg?.errors.areaId}
-              options={[{ value: '', label: 'Välj område' }, ...p.lookups.areas.map((a) => ({ value: a.id, label: a.name }))]}
+              options={[{ value: '', label: t('triage.page.chooseArea') }, ...p.lookups.areas.map((a) => ({ value: a.id, label: a.name }))]}
             />
             <Select
               name="unitId"
               id={fieldId('registrera', 'unitId')}
-              label="Skicka till förvaltning eller enhet"
-              hint="Välj förvaltningen, så fördelar synpunktsansvarig där ärendet, eller välj direkt en enhet."
+              label={t('triage.page.unitLabel')}
+              hint={t('triage.page.unitHint')}
               value={v(reg, 'unitId', c.unit_id ?? c.suggested_unit_id ?? '')}
               error={reg?.errors.unitId}
-              options={[{ value: '', label: 'Välj förvaltning eller enhet' }]}
+              options={[{ value: '', label: t('triage.page.chooseUnit') }]}
               groups={p.lookups.unitGroups.map((g) => ({
                 label: g.forvaltning.name,
-                options: [{ value: g.forvaltning.id, label: `${g.forvaltning.name} (förvaltningen)` }, ...g.below.map((u) => ({ value: u.id, label: u.name }))],
+                options: [{ value: g.forvaltning.id, label: t('triage.page.department', { name: g.forvaltning.name }) }, ...g.below.map((u) => ({ value: u.id, label: u.name }))],
               }))}
             />
             <Select
               name="subcategoryId"
               id={fieldId('registrera', 'subcategoryId')}
-              label="Underkategori"
-              hint={`Välj en underkategori under samma förvaltning som ovan.${requiredBy.length ? ` Måste väljas för ${requiredBy.join(' och ')}.` : ''}`}
+              label={t('triage.page.subcategory')}
+              hint={requiredBy.length ? t('triage.page.subcategoryHintRequired', { units: requiredBy.join(t('triage.page.and')) }) : t('triage.page.subcategoryHint')}
               value={v(reg, 'subcategoryId', c.subcategory_id ?? '')}
               error={reg?.errors.subcategoryId}
-              options={[{ value: '', label: 'Ingen underkategori' }]}
+              options={[{ value: '', label: t('triage.page.noSubcategory') }]}
               groups={p.lookups.unitGroups
                 .map((g) => ({
                   label: g.forvaltning.name,
@@ -164,85 +164,79 @@ export function TriagePage(p: TriageProps) {
             <Radios
               name="significance"
               id={fieldId('registrera', 'significance')}
-              legend="Betydelse för arkivet"
+              legend={t('triage.page.significance')}
               value={v(reg, 'significance', c.significance ?? '')}
               error={reg?.errors.significance}
               options={(['important', 'routine'] as const).map((s) => ({ value: s, label: SIGNIFICANCE_LABEL[s], hint: SIGNIFICANCE_HINT[s] }))}
             />
             <fieldset class="inset">
-              <legend>Sekretess</legend>
+              <legend>{t('triage.page.confidentiality')}</legend>
               <Checkbox
                 name="confidential"
                 id={fieldId('registrera', 'confidential')}
-                label="Ärendet innehåller uppgifter som omfattas av sekretess"
-                hint="Ärendet markeras, visas bara för dem som behöver det och publiceras aldrig."
+                label={t('triage.page.confidentialLabel')}
+                hint={t('triage.page.confidentialHint')}
                 checked={reg ? reg.values.confidential === 'ja' : c.confidential}
               />
               <TextInput
                 name="confidentialityRef"
                 id={fieldId('registrera', 'confidentialityRef')}
-                label="Lagrum"
-                hint="Till exempel OSL 26 kap. 1 §. Måste fyllas i när ärendet har sekretess."
+                label={t('triage.page.lagrum')}
+                hint={t('triage.page.lagrumHint')}
                 value={v(reg, 'confidentialityRef', c.confidentiality_ref ?? '')}
                 error={reg?.errors.confidentialityRef}
                 maxLength={200}
               />
             </fieldset>
-            <button type="submit">Registrera och skicka</button>
+            <button type="submit">{t('triage.page.registerButton')}</button>
           </form>
         </section>
       )}
 
       {(p.may.refer || p.may.reject || p.may.spam) && (
         <section id="inte-synpunkt" aria-labelledby="inte-synpunkt-rubrik">
-          <h2 id="inte-synpunkt-rubrik">Inte en synpunkt?</h2>
-          <p>
-            Felanmälningar, överklaganden, avvikelser och kränkande behandling i skolan hänvisas dit de hör hemma. Kränkande eller diskriminerande innehåll handläggs inte. Ärendet avslutas och räknas
-            för sig i statistiken.
-          </p>
-          {!p.reply && <p class="notice">{c.anonymous ? 'Synpunktslämnaren är anonym' : 'Synpunktslämnaren vill inte ha svar eller kan inte nås'}, så inget svar skickas.</p>}
+          <h2 id="inte-synpunkt-rubrik">{t('triage.page.notFeedbackHeading')}</h2>
+          <p>{t('triage.page.notFeedbackText')}</p>
+          {!p.reply && <p class="notice">{t(c.anonymous ? 'triage.page.noReplyAnonymous' : 'triage.page.noReplyUnreachable')}</p>}
 
           {p.may.refer && (
             <section id={formSectionId('hanvisa')} aria-labelledby="hanvisa-rubrik" tabindex={-1}>
-              <h3 id="hanvisa-rubrik">Hänvisa</h3>
+              <h3 id="hanvisa-rubrik">{t('triage.page.referHeading')}</h3>
               {formError(ref)}
               <form method="get" action={`${base}/registrera`} class="inline-fields">
                 <Select
                   name="hanvisning"
-                  label="Vart ska ärendet hänvisas?"
+                  label={t('triage.page.referLabel')}
                   value={referralType ?? ''}
                   error={ref?.errors.referralType}
-                  options={[{ value: '', label: 'Välj' }, ...Object.entries(REFERRAL_TYPES).map(([value, label]) => ({ value, label }))]}
+                  options={[{ value: '', label: t('triage.page.choose') }, ...Object.entries(REFERRAL_TYPES).map(([value, label]) => ({ value, label }))]}
                 />
                 <button type="submit" class="secondary">
-                  {p.reply ? 'Visa standardsvaret' : 'Välj'}
+                  {t(p.reply ? 'triage.page.showStandardReply' : 'triage.page.choose')}
                 </button>
               </form>
               {referralType && referralType in REFERRAL_TYPES && (
                 <form method="post" action={`${base}/hanvisa`} novalidate>
                   {hidden}
                   <input type="hidden" name="referralType" value={referralType} />
-                  <p>
-                    Hänvisas som: <strong>{REFERRAL_TYPES[referralType]}</strong>
-                  </p>
+                  <p>{i18n.rich('triage.page.referredAs', { type: REFERRAL_TYPES[referralType], strong: (s) => <strong>{s}</strong> })}</p>
                   {referralType === 'other_organization' && (
                     <p class="notice">
-                      Hör ärendet till ett bolag eller förbund som också använder Lyhörd här? <a href={`${base}/vidarebefordra`}>Vidarebefordra det dit</a> i stället, så
-                      kommer det in som ett nytt ärende hos dem och länkas till det här. Hänvisa bara när mottagaren finns utanför systemet.
+                      {i18n.rich('triage.page.forwardInstead', { product: PRODUCT_NAME, link: (s) => <a href={`${base}/vidarebefordra`}>{s}</a> })}
                     </p>
                   )}
                   {p.reply && (
                     <TextArea
                       name="reply"
                       id={fieldId('hanvisa', 'reply')}
-                      label="Svar till synpunktslämnaren"
-                      hint={`${replyHint(p.reply)} Läs igenom och ändra texten vid behov. Fyll i det som står inom hakparentes.`}
+                      label={t('triage.page.replyLabel')}
+                      hint={t('triage.page.referReplyHint', { hint: replyHint(t, p.reply) })}
                       value={v(ref, 'reply', p.referral?.body ?? '')}
                       error={ref?.errors.reply}
                       rows={12}
                     />
                   )}
-                  <button type="submit">Hänvisa och avsluta ärendet</button>
+                  <button type="submit">{t('triage.page.referButton')}</button>
                 </form>
               )}
             </section>
@@ -250,14 +244,14 @@ export function TriagePage(p: TriageProps) {
 
           {p.may.reject && (
             <section id={formSectionId('inte-handlagd')} aria-labelledby="inte-handlagd-rubrik" tabindex={-1}>
-              <h3 id="inte-handlagd-rubrik">Avsluta som inte handlagd</h3>
+              <h3 id="inte-handlagd-rubrik">{t('triage.page.rejectHeading')}</h3>
               {formError(rej)}
               <form method="post" action={`${base}/inte-handlagd`} novalidate>
                 {hidden}
                 <Radios
                   name="reason"
                   id={fieldId('inte-handlagd', 'reason')}
-                  legend="Skäl"
+                  legend={t('triage.page.reason')}
                   value={v(rej, 'reason')}
                   error={rej?.errors.reason}
                   options={Object.entries(REJECT_REASONS).map(([value, label]) => ({ value, label }))}
@@ -266,15 +260,15 @@ export function TriagePage(p: TriageProps) {
                   <TextArea
                     name="reply"
                     id={fieldId('inte-handlagd', 'reply')}
-                    label="Svar till synpunktslämnaren"
-                    hint={`${replyHint(p.reply)} Läs igenom och ändra texten vid behov.`}
+                    label={t('triage.page.replyLabel')}
+                    hint={t('triage.page.rejectReplyHint', { hint: replyHint(t, p.reply) })}
                     value={v(rej, 'reply', p.rejectBody)}
                     error={rej?.errors.reply}
                     rows={10}
                   />
                 )}
                 <button type="submit" class="secondary">
-                  Avsluta som inte handlagd
+                  {t('triage.page.rejectHeading')}
                 </button>
               </form>
             </section>
