@@ -15,10 +15,10 @@ import { fillTemplate, placeholderValues } from './templates.ts';
 import { submitterI18n } from '../notifications/submitterMail.ts';
 import { MESSAGE_CHANNELS, readAnswerInput, recipientFor, validateAnswer, type AnswerFormInput, type Reachability } from './validation.ts';
 import { AnswerPage } from './views/AnswerPage.tsx';
+import { sv } from '../../platform/i18n/catalogue.ts';
 import { LostCasePage } from './views/LostCasePage.tsx';
 
-const REASSIGNED =
-  'Ärendet har fått en annan handläggare, eller ändrats så att du inte längre kan svara, medan du skrev. Ditt svar har inte skickats. Texten finns kvar nedan: kopiera den och ge den till den som har ärendet nu.';
+const REASSIGNED = sv('answers.routes.reassigned');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -30,7 +30,7 @@ export const answersRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => 
   /** The case, if this user may answer it; otherwise it does not exist for them. */
   async function answerable(actor: Actor, number: string): Promise<CaseDetail> {
     const detail = await loadCaseDetail(deps.db, actor, number);
-    if (!detail || !can(actor, 'answer', detail.policy)) throw notFound('Ärendet');
+    if (!detail || !can(actor, 'answer', detail.policy)) throw notFound(sv('answers.routes.theCase'));
     return detail;
   }
 
@@ -63,7 +63,7 @@ export const answersRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => 
 
     const templates = await listAnswerTemplates(deps.db, actor.organizationId, detail.case.kind, detail.policy.unitPath);
     const template = UUID.test(mall) ? templates.find((t) => t.id === mall) : undefined;
-    if (!template) return show(req, reply, detail, input, { templates, errors: { mall: 'Mallen finns inte längre. Välj en annan' } });
+    if (!template) return show(req, reply, detail, input, { templates, errors: { mall: req.i18n.t('answers.routes.templateGone') } });
     const forvaltning = detail.forvaltning?.name ?? detail.case.unit_name ?? req.org.name;
     const values = placeholderValues(detail.case, detail.contact?.name, actor.name, forvaltning);
     return show(req, reply, detail, { ...input, body: fillTemplate(template.body, values) }, { templates, selectedTemplate: template.id });
@@ -147,7 +147,7 @@ function emptyInput(detail: CaseDetail, now: Date): AnswerFormInput {
 
 /** Mirrors the lifecycle's guard, to explain instead of offering a form that cannot succeed. */
 function whyNotAnswerable(detail: CaseDetail): string | undefined {
-  if (detail.case.anonymous) return 'Personen är anonym, så det går inte att svara. Registrera åtgärder och avsluta ärendet i stället.';
-  if (detail.contact?.reply_channel === 'none') return 'Personen har sagt att hen inte vill ha något svar. Registrera åtgärder och avsluta ärendet i stället.';
+  if (detail.case.anonymous) return sv('answers.routes.anonymous');
+  if (detail.contact?.reply_channel === 'none') return sv('answers.routes.noAnswerWanted');
   return undefined;
 }

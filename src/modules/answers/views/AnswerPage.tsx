@@ -1,5 +1,6 @@
 import { formatDateTime, formatLongDate } from '../../../platform/clock.ts';
 import { ErrorSummary, Radios, Select, TextArea, TextInput, type FieldErrors } from '../../../platform/views/forms.tsx';
+import { useI18n } from '../../../platform/i18n/context.ts';
 import { StaffLayout } from '../../../platform/views/StaffLayout.tsx';
 import { swedishLanguageName } from '../../../platform/i18n/languageName.ts';
 import type { CaseDetail } from '../../cases/detailQueries.ts';
@@ -24,83 +25,75 @@ interface Props {
   blocked?: string;
 }
 
-const CHANNEL_NAME = { email: 'E-post', letter: 'Brev', phone: 'Telefon' } as const;
-const CHANNEL_HINT = {
-  email: (to: string) => `Läggs i utkorgen och skickas till ${to}.`,
-  letter: (to: string) => `Blir en PDF med kommunens brevhuvud som du skriver ut och skickar till ${to.replace(/\n/g, ', ')}.`,
-  phone: (to: string) => `Ring ${to} och skriv sedan vad ni talade om. Sparas som en anteckning om samtalet.`,
-} as const;
-
 export function AnswerPage({ orgName, actor, csrf, detail, templates, selectedTemplate, input, errors = {}, conflict, blocked }: Props) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const c = detail.case;
   const contact = detail.contact;
   const reach: Reachability = { email: contact?.email ?? null, phone: contact?.phone ?? null, address: contact?.address ?? null };
-  const title = `Svara på ärende ${c.number}`;
+  const title = t('answers.page.title', { number: c.number });
   const hasErrors = Object.keys(errors).length > 0 || !!conflict;
   const sent = detail.messages.filter((m) => ['answer', 'referral', 'not_handled'].includes(m.purpose));
   return (
     <StaffLayout title={title} hasErrors={hasErrors} orgName={orgName} actor={actor} csrf={csrf} current="/handlaggning/arenden">
       <p>
-        <a href={casePath(c.number)}>Tillbaka till ärende {c.number}</a>
+        <a href={casePath(c.number)}>{t('answers.page.back', { number: c.number })}</a>
       </p>
       {conflict && (
         <div class="error-summary" role="alert" aria-labelledby="conflict-title" tabindex={-1} data-error-summary>
-          <h2 id="conflict-title">Svaret har inte skickats</h2>
+          <h2 id="conflict-title">{t('answers.lost.title')}</h2>
           <p>{conflict}</p>
-          <p>
-            Din text finns kvar nedan. <a href={casePath(c.number)}>Läs ärendet</a> och skicka igen om svaret fortfarande stämmer.
-          </p>
+          <p>{i18n.rich('answers.page.conflictText', { link: (s) => <a href={casePath(c.number)}>{s}</a> })}</p>
         </div>
       )}
       <ErrorSummary errors={errors} />
       <h1>{title}</h1>
       {c.language && c.language !== 'sv' && (
         <p class="notice">
-          Synpunktslämnaren skrev på {swedishLanguageName(c.language)}. Ämnesraden, hälsningen och raderna under svaret i e-postmeddelandet är på{' '}
-          {swedishLanguageName(c.language)}; själva svaret skriver du på det språk du väljer.
+          {t('answers.page.otherLanguage', { language: swedishLanguageName(c.language) })}
         </p>
       )}
       <dl class="summary-list">
-        <dt>Typ</dt>
+        <dt>{t('answers.page.kind')}</dt>
         <dd>{KIND_LABEL[c.kind]}</dd>
         {c.language && (
           <>
-            <dt>Språk</dt>
+            <dt>{t('answers.page.language')}</dt>
             <dd>{swedishLanguageName(c.language)}</dd>
           </>
         )}
-        <dt>Mottagen</dt>
+        <dt>{t('answers.page.received')}</dt>
         <dd>
           <time dateTime={c.received_at.toISOString()}>{formatLongDate(c.received_at)}</time>
         </dd>
         {contact && (
           <>
-            <dt>Namn</dt>
+            <dt>{t('answers.page.name')}</dt>
             <dd>{contact.name || '–'}</dd>
-            <dt>Vill ha svar</dt>
+            <dt>{t('answers.page.wantsReply')}</dt>
             <dd>{REPLY_CHANNEL_LABEL[contact.reply_channel]}</dd>
             {contact.email && (
               <>
-                <dt>E-post</dt>
+                <dt>{t('answers.page.email')}</dt>
                 <dd class="break">{contact.email}</dd>
               </>
             )}
             {contact.phone && (
               <>
-                <dt>Telefon</dt>
+                <dt>{t('answers.page.phone')}</dt>
                 <dd>{contact.phone}</dd>
               </>
             )}
             {contact.address && (
               <>
-                <dt>Postadress</dt>
+                <dt>{t('answers.page.address')}</dt>
                 <dd class="user-text">{contact.address}</dd>
               </>
             )}
           </>
         )}
       </dl>
-      <h2>Synpunkten</h2>
+      <h2>{t('answers.page.feedback')}</h2>
       <div class="inset">
         <p class="user-text" dir="auto">
           {c.description}
@@ -109,12 +102,17 @@ export function AnswerPage({ orgName, actor, csrf, detail, templates, selectedTe
 
       {sent.length > 0 && (
         <>
-          <h2>Tidigare svar</h2>
+          <h2>{t('answers.page.previous')}</h2>
           <ul>
             {sent.map((m) => (
               <li key={m.id}>
-                {CHANNEL_NAME[m.channel]}, {formatDateTime(m.created_at)}
-                {m.author_name ? `, ${m.author_name}` : ''}: {m.subject ?? ''} (<a href={messagePdfPath(c.number, m.id)}>PDF</a>)
+                {i18n.rich(m.author_name ? 'answers.page.previousItemBy' : 'answers.page.previousItem', {
+                  channel: t(`answers.channel.${m.channel}`),
+                  at: formatDateTime(m.created_at),
+                  author: m.author_name,
+                  subject: m.subject ?? '',
+                  pdf: (s) => <a href={messagePdfPath(c.number, m.id)}>{s}</a>,
+                })}
               </li>
             ))}
           </ul>
@@ -129,50 +127,50 @@ export function AnswerPage({ orgName, actor, csrf, detail, templates, selectedTe
         <>
           {templates.length > 0 && (
             <>
-              <h2>Svarsmall</h2>
+              <h2>{t('answers.page.templateHeading')}</h2>
               <form method="get" action={answerPath(c.number)}>
                 <Select
                   name="mall"
-                  label="Mall ur frasbiblioteket"
-                  hint="Texten i svaret nedan byts mot mallen, med ärendets uppgifter ifyllda. Du kan ändra texten innan du skickar."
+                  label={t('answers.page.templateLabel')}
+                  hint={t('answers.page.templateHint')}
                   value={selectedTemplate ?? ''}
                   error={errors.mall}
-                  options={[{ value: '', label: 'Välj mall' }, ...templates.map((t) => ({ value: t.id, label: t.title }))]}
+                  options={[{ value: '', label: t('answers.page.chooseTemplate') }, ...templates.map((m) => ({ value: m.id, label: m.title }))]}
                 />
                 <button type="submit" class="secondary">
-                  Använd mallen
+                  {t('answers.page.useTemplate')}
                 </button>
               </form>
             </>
           )}
 
-          <h2>Ditt svar</h2>
+          <h2>{t('answers.page.yourAnswer')}</h2>
           <form method="post" action={answerPath(c.number)} novalidate>
             <input type="hidden" name="_csrf" value={csrf} />
             <input type="hidden" name="version" value={input.version} />
             <Radios
               name="channel"
-              legend="Hur svarar du? (måste fyllas i)"
-              hint={contact && contact.reply_channel !== 'none' ? `Personen vill helst ha svar med ${REPLY_CHANNEL_LABEL[contact.reply_channel].toLowerCase()}.` : undefined}
+              legend={t('answers.page.channelLegend')}
+              hint={contact && contact.reply_channel !== 'none' ? t('answers.page.prefers', { channel: REPLY_CHANNEL_LABEL[contact.reply_channel].toLowerCase() }) : undefined}
               value={input.channel}
               error={errors.channel}
               options={MESSAGE_CHANNELS.map((ch) => {
                 const to = recipientFor(ch, reach);
-                return { value: ch, label: CHANNEL_NAME[ch], hint: to ? CHANNEL_HINT[ch](to) : 'Personen har inte lämnat den uppgiften.' };
+                return { value: ch, label: t(`answers.channel.${ch}`), hint: to ? t('answers.page.channelHint', { channel: ch, to: ch === 'letter' ? to.replace(/\n/g, ', ') : to }) : t('answers.page.notGiven') };
               })}
             />
-            <TextInput name="subject" label="Ämne" hint="Gäller e-post och brev." value={input.subject} error={errors.subject} maxLength={200} />
+            <TextInput name="subject" label={t('answers.page.subject')} hint={t('answers.page.subjectHint')} value={input.subject} error={errors.subject} maxLength={200} />
             <TextArea
               name="body"
-              label="Svar (måste fyllas i)"
-              hint="Vid telefon: skriv vad ni talade om. Texten visas för personen på ärendets statussida."
+              label={t('answers.page.body')}
+              hint={t('answers.page.bodyHint')}
               value={input.body}
               error={errors.body}
               rows={14}
               required
             />
-            <TextInput name="callDate" type="date" label="Dag för samtalet" hint="Gäller telefon. Till exempel 2026-12-22." value={input.callDate} error={errors.callDate} />
-            <button type="submit">Skicka svaret</button>
+            <TextInput name="callDate" type="date" label={t('answers.page.callDate')} hint={t('answers.page.callDateHint')} value={input.callDate} error={errors.callDate} />
+            <button type="submit">{t('answers.page.send')}</button>
           </form>
         </>
       )}

@@ -1,3 +1,4 @@
+import { useI18n } from '../../../platform/i18n/context.ts';
 import { StaffLayout } from '../../../platform/views/StaffLayout.tsx';
 import type { Actor } from '../../cases/policy.ts';
 
@@ -7,23 +8,24 @@ import type { Actor } from '../../cases/policy.ts';
  * shown back so it is not lost.
  */
 export function LostCasePage({ orgName, actor, csrf, number, text }: { orgName: string; actor: Actor; csrf: string; number: string; text: string }) {
+  const { t } = useI18n();
   return (
-    <StaffLayout title="Svaret har inte skickats" hasErrors orgName={orgName} actor={actor} csrf={csrf} current="/handlaggning/arenden">
+    <StaffLayout title={t('answers.lost.title')} hasErrors orgName={orgName} actor={actor} csrf={csrf} current="/handlaggning/arenden">
       <div class="error-summary" role="alert" aria-labelledby="lost-title" tabindex={-1} data-error-summary>
-        <h2 id="lost-title">Svaret har inte skickats</h2>
-        <p>Du kan inte längre se ärendet {number}: det har skickats vidare eller fått en annan handläggare medan du skrev.</p>
+        <h2 id="lost-title">{t('answers.lost.title')}</h2>
+        <p>{t('answers.lost.text', { number })}</p>
       </div>
-      <h1>Svaret har inte skickats</h1>
+      <h1>{t('answers.lost.title')}</h1>
       {text.trim() && (
         <div class="field">
-          <label for="body">Din text (kopiera den och ge den till den som har ärendet nu)</label>
+          <label for="body">{t('answers.lost.yourText')}</label>
           <textarea id="body" name="body" rows={12} readonly>
             {text}
           </textarea>
         </div>
       )}
       <p>
-        <a href="/handlaggning/arenden">Till ärendelistan</a>
+        <a href="/handlaggning/arenden">{t('answers.lost.toList')}</a>
       </p>
     </StaffLayout>
   );
