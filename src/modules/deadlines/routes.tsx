@@ -3,6 +3,7 @@ import type { CaseKind } from '../../db/schema.ts';
 import { DomainError, notFound } from '../../platform/errors.ts';
 import { staffArea } from '../../platform/staff.ts';
 import { sendPage } from '../../platform/views/render.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
 import { KINDS } from '../cases/labels.ts';
 import { canSee, type Actor } from '../cases/policy.ts';
 import { policyCase } from '../cases/queries.ts';
@@ -51,7 +52,7 @@ export const deadlinesRoutes: FastifyPluginAsync<ExtensionDeps> = async (app, de
     return sendPage(reply, <DeadlinesPage orgName={req.org.name} actor={actor} csrf={reply.generateCsrf()} policies={policies} closureDays={ctx.closureDays} input={input} errors={extra.errors} closure={extra.closure} notice={extra.notice} />, status);
   }
 
-  const recomputed = (n: number) => `Sparat. ${n === 0 ? 'Inga öppna ärenden fick nya datum.' : n === 1 ? 'Ett öppet ärende fick nya datum.' : `${n} öppna ärenden fick nya datum.`}`;
+  const recomputed = (n: number) => sv('deadlines.routes.recomputed', { n });
 
   app.get<{ Querystring: { sparat?: string } }>('/admin/tidsfrister', async (req, reply) => {
     const n = req.query.sparat;
@@ -111,7 +112,7 @@ export const deadlinesRoutes: FastifyPluginAsync<ExtensionDeps> = async (app, de
       .where('c.organization_id', '=', actor.organizationId)
       .where('c.number', '=', number)
       .executeTakeFirst();
-    if (!c || !canSee(actor, policyCase(c))) throw notFound('Ärendet');
+    if (!c || !canSee(actor, policyCase(c))) throw notFound(sv('deadlines.routes.theCase'));
     return c;
   }
 
@@ -143,7 +144,7 @@ export const deadlinesRoutes: FastifyPluginAsync<ExtensionDeps> = async (app, de
     const user = await deps.db.selectFrom('users').select('digest_opt_out').where('id', '=', actor.id).executeTakeFirst();
     return sendPage(
       reply,
-      <NotificationSettingsPage orgName={req.org.name} actor={actor} csrf={reply.generateCsrf()} optOut={user?.digest_opt_out ?? false} isCoordinator={isCoordinator(actor)} notice={req.query.sparat !== undefined ? 'Sparat.' : undefined} />,
+      <NotificationSettingsPage orgName={req.org.name} actor={actor} csrf={reply.generateCsrf()} optOut={user?.digest_opt_out ?? false} isCoordinator={isCoordinator(actor)} notice={req.query.sparat !== undefined ? req.i18n.t('deadlines.routes.saved') : undefined} />,
     );
   });
 

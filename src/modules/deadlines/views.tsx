@@ -3,6 +3,8 @@ import type { Actor } from '../cases/policy.ts';
 import { KIND_LABEL, KINDS } from '../cases/labels.ts';
 import { ErrorSummary, Radios, Select, TextArea, TextInput, type FieldErrors } from '../../platform/views/forms.tsx';
 import { StaffLayout } from '../../platform/views/StaffLayout.tsx';
+import { useI18n } from '../../platform/i18n/context.ts';
+import type { Translator } from '../../platform/i18n/catalogue.ts';
 import { longDate, type FullPolicy } from './policies.ts';
 
 interface Frame {
@@ -31,10 +33,16 @@ export const policyInput = (kind: CaseKind | null, p: FullPolicy): PolicyInput =
   escalateAfterWorkingDays: p.escalateAfterWorkingDays === null ? '' : String(p.escalateAfterWorkingDays),
 });
 
-const describe = (p: FullPolicy) =>
-  `bekräftelse inom ${p.acknowledgeWorkingDays} arbetsdagar, svar inom ${p.answerDays} ${p.answerUnit === 'working' ? 'arbetsdagar' : 'kalenderdagar'}; ` +
-  `${p.reminders === 0 ? 'inga påminnelser' : p.reminders === 1 ? 'en påminnelse' : `${p.reminders} påminnelser med ${p.reminderIntervalWorkingDays} arbetsdagars mellanrum`}` +
-  `${p.escalateAfterWorkingDays === null ? ', ingen eskalering' : `, eskalering till synpunktsansvarig efter ${p.escalateAfterWorkingDays} arbetsdagar`}`;
+const describe = (t: Translator['t'], p: FullPolicy) =>
+  t('deadlines.page.policy', {
+    acknowledge: p.acknowledgeWorkingDays,
+    answer: p.answerDays,
+    unit: p.answerUnit,
+    reminders: p.reminders,
+    interval: p.reminderIntervalWorkingDays,
+    escalate: p.escalateAfterWorkingDays === null ? 'none' : 'yes',
+    escalateAfter: p.escalateAfterWorkingDays ?? 0,
+  });
 
 export function DeadlinesPage(
   props: Frame & {
@@ -46,13 +54,15 @@ export function DeadlinesPage(
     notice?: string;
   },
 ) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const errors = props.errors ?? {};
   const closureErrors = props.closure?.errors ?? {};
   const hasErrors = Object.keys(errors).length + Object.keys(closureErrors).length > 0;
   return (
-    <StaffLayout title="Tidsfrister" hasErrors={hasErrors} orgName={props.orgName} actor={props.actor} csrf={props.csrf}>
+    <StaffLayout title={t('deadlines.page.title')} hasErrors={hasErrors} orgName={props.orgName} actor={props.actor} csrf={props.csrf}>
       <p>
-        <a href="/admin">Administration</a>
+        <a href="/admin">{t('deadlines.page.admin')}</a>
       </p>
       <ErrorSummary errors={{ ...errors, ...closureErrors }} />
       {props.notice && (
@@ -60,26 +70,22 @@ export function DeadlinesPage(
           <p>{props.notice}</p>
         </div>
       )}
-      <h1>Tidsfrister</h1>
-      <p>
-        Fristerna räknas från dagen då synpunkten kom in. Arbetsdagar är vardagar utom helgdagar, midsommarafton, julafton, nyårsafton och organisationens egna stängda
-        dagar. När tidsfristerna eller de stängda dagarna ändras räknas fristerna om för alla öppna ärenden. Ett svarsdatum som handläggaren har förlängt flyttas aldrig
-        tidigare.
-      </p>
-      <h2>Gällande tidsfrister</h2>
+      <h1>{t('deadlines.page.title')}</h1>
+      <p>{t('deadlines.page.intro')}</p>
+      <h2>{t('deadlines.page.current')}</h2>
       <dl class="summary-list">
         {props.policies.map((p) => (
           <div key={p.kind ?? 'alla'}>
-            <dt>{p.kind ? KIND_LABEL[p.kind] : 'Alla typer'}</dt>
+            <dt>{p.kind ? KIND_LABEL[p.kind] : t('deadlines.page.allKinds')}</dt>
             <dd>
-              {describe(p.policy)}
-              {p.kind && !p.own && ' (som alla typer)'}
+              {describe(t, p.policy)}
+              {p.kind && !p.own && t('deadlines.page.asAllKinds')}
               {p.kind && p.own && (
                 <form method="post" action="/admin/tidsfrister/ta-bort-typ" class="inline-form">
                   <input type="hidden" name="_csrf" value={props.csrf} />
                   <input type="hidden" name="kind" value={p.kind} />{' '}
                   <button type="submit" class="link">
-                    Använd samma som alla typer<span class="visually-hidden"> för {KIND_LABEL[p.kind]}</span>
+                    {i18n.rich('deadlines.page.useDefault', { kind: KIND_LABEL[p.kind], hidden: (s) => <span class="visually-hidden">{s}</span> })}
                   </button>
                 </form>
               )}
@@ -88,43 +94,43 @@ export function DeadlinesPage(
         ))}
       </dl>
 
-      <h2>Ändra tidsfrister</h2>
+      <h2>{t('deadlines.page.change')}</h2>
       <form method="post" action="/admin/tidsfrister" novalidate>
         <input type="hidden" name="_csrf" value={props.csrf} />
         <Select
           name="kind"
-          label="Gäller"
+          label={t('deadlines.page.appliesTo')}
           value={props.input.kind}
-          options={[{ value: '', label: 'Alla typer' }, ...KINDS.map((k) => ({ value: k, label: `Bara ${KIND_LABEL[k].toLowerCase()}` }))]}
+          options={[{ value: '', label: t('deadlines.page.allKinds') }, ...KINDS.map((k) => ({ value: k, label: t('deadlines.page.onlyKind', { kind: KIND_LABEL[k].toLowerCase() }) }))]}
         />
-        <TextInput name="acknowledgeWorkingDays" label="Bekräftelse inom (arbetsdagar)" inputmode="numeric" value={props.input.acknowledgeWorkingDays} error={errors.acknowledgeWorkingDays} />
-        <TextInput name="answerDays" label="Svar inom (dagar)" inputmode="numeric" value={props.input.answerDays} error={errors.answerDays} />
+        <TextInput name="acknowledgeWorkingDays" label={t('deadlines.page.acknowledge')} inputmode="numeric" value={props.input.acknowledgeWorkingDays} error={errors.acknowledgeWorkingDays} />
+        <TextInput name="answerDays" label={t('deadlines.page.answer')} inputmode="numeric" value={props.input.answerDays} error={errors.answerDays} />
         <Radios
           name="answerUnit"
-          legend="Svarstiden räknas i"
+          legend={t('deadlines.page.unit')}
           value={props.input.answerUnit}
           error={errors.answerUnit}
           options={[
-            { value: 'working', label: 'Arbetsdagar' },
-            { value: 'calendar', label: 'Kalenderdagar', hint: 'Till exempel ”svar inom 7 dagar”.' },
+            { value: 'working', label: t('deadlines.page.workingDays') },
+            { value: 'calendar', label: t('deadlines.page.calendarDays'), hint: t('deadlines.page.calendarDaysHint') },
           ]}
         />
-        <TextInput name="reminders" label="Antal påminnelser till handläggaren när svarstiden har gått ut" hint="0 betyder inga påminnelser." inputmode="numeric" value={props.input.reminders} error={errors.reminders} />
-        <TextInput name="reminderIntervalWorkingDays" label="Arbetsdagar mellan påminnelserna" inputmode="numeric" value={props.input.reminderIntervalWorkingDays} error={errors.reminderIntervalWorkingDays} />
+        <TextInput name="reminders" label={t('deadlines.page.reminders')} hint={t('deadlines.page.remindersHint')} inputmode="numeric" value={props.input.reminders} error={errors.reminders} />
+        <TextInput name="reminderIntervalWorkingDays" label={t('deadlines.page.interval')} inputmode="numeric" value={props.input.reminderIntervalWorkingDays} error={errors.reminderIntervalWorkingDays} />
         <TextInput
           name="escalateAfterWorkingDays"
-          label="Eskalera till förvaltningens synpunktsansvariga efter (arbetsdagar efter första påminnelsen)"
-          hint="Lämna tomt för att inte eskalera."
+          label={t('deadlines.page.escalate')}
+          hint={t('deadlines.page.escalateHint')}
           inputmode="numeric"
           value={props.input.escalateAfterWorkingDays}
           error={errors.escalateAfterWorkingDays}
         />
-        <button type="submit">Spara tidsfrister</button>
+        <button type="submit">{t('deadlines.page.save')}</button>
       </form>
 
-      <h2>Stängda dagar</h2>
+      <h2>{t('deadlines.page.closureDays')}</h2>
       {props.closureDays.length === 0 ? (
-        <p>Inga egna stängda dagar.</p>
+        <p>{t('deadlines.page.noClosureDays')}</p>
       ) : (
         <ul>
           {props.closureDays.map((d) => (
@@ -135,7 +141,7 @@ export function DeadlinesPage(
                 <input type="hidden" name="_csrf" value={props.csrf} />
                 <input type="hidden" name="day" value={d.day} />
                 <button type="submit" class="link">
-                  Ta bort<span class="visually-hidden"> {longDate(d.day)}</span>
+                  {i18n.rich('deadlines.page.remove', { day: longDate(d.day), hidden: (s) => <span class="visually-hidden">{s}</span> })}
                 </button>
               </form>
             </li>
@@ -144,10 +150,10 @@ export function DeadlinesPage(
       )}
       <form method="post" action="/admin/tidsfrister/stangda-dagar" novalidate>
         <input type="hidden" name="_csrf" value={props.csrf} />
-        <TextInput name="day" label="Datum" hint="Till exempel 2027-05-14 (en klämdag)." type="date" value={props.closure?.day} error={closureErrors.day} />
-        <TextInput name="description" label="Beskrivning (frivillig)" value={props.closure?.description} error={closureErrors.description} maxLength={200} />
+        <TextInput name="day" label={t('deadlines.page.day')} hint={t('deadlines.page.dayHint')} type="date" value={props.closure?.day} error={closureErrors.day} />
+        <TextInput name="description" label={t('deadlines.page.description')} value={props.closure?.description} error={closureErrors.description} maxLength={200} />
         <button type="submit" class="secondary">
-          Lägg till stängd dag
+          {t('deadlines.page.addClosureDay')}
         </button>
       </form>
     </StaffLayout>
@@ -161,61 +167,57 @@ export function ExtendPage(
     errors?: FieldErrors;
   },
 ) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const errors = props.errors ?? {};
-  const how =
-    props.c.anonymous || !props.c.reply_channel || props.c.reply_channel === 'none'
-      ? 'Synpunktslämnaren är anonym eller vill inte ha svar, så inget meddelande skickas. Förlängningen syns i ärendet.'
-      : props.c.reply_channel === 'email'
-        ? 'Synpunktslämnaren får ett e-postmeddelande med det nya datumet och din förklaring.'
-        : `Synpunktslämnaren vill ha svar per ${props.c.reply_channel === 'letter' ? 'brev' : 'telefon'}. Meddelandet sparas i ärendet, och du behöver själv ${props.c.reply_channel === 'letter' ? 'skicka brevet' : 'ringa'}.`;
+  const how = props.c.anonymous || !props.c.reply_channel || props.c.reply_channel === 'none' ? 'none' : props.c.reply_channel;
   return (
-    <StaffLayout title={`Förläng svarstiden för ${props.c.number}`} hasErrors={Object.keys(errors).length > 0} orgName={props.orgName} actor={props.actor} csrf={props.csrf}>
+    <StaffLayout title={t('deadlines.extend.title', { number: props.c.number })} hasErrors={Object.keys(errors).length > 0} orgName={props.orgName} actor={props.actor} csrf={props.csrf}>
       <p>
-        <a href={`/handlaggning/arenden/${props.c.number}`}>Tillbaka till ärendet</a>
+        <a href={`/handlaggning/arenden/${props.c.number}`}>{t('deadlines.extend.back')}</a>
       </p>
       <ErrorSummary errors={errors} />
-      <h1>Förläng svarstiden för {props.c.number}</h1>
-      <p>
-        Nuvarande svarsdatum: <strong>{props.c.answer_by ? longDate(props.c.answer_by) : 'inget'}</strong>.
-      </p>
-      <p>Enligt förvaltningslagen (11 §) ska synpunktslämnaren få veta om svaret dröjer, och varför. {how}</p>
+      <h1>{t('deadlines.extend.title', { number: props.c.number })}</h1>
+      <p>{i18n.rich('deadlines.extend.current', { day: props.c.answer_by ? longDate(props.c.answer_by) : t('deadlines.extend.none'), strong: (s) => <strong>{s}</strong> })}</p>
+      <p>{t('deadlines.extend.law', { how })}</p>
       <form method="post" action={`/handlaggning/arenden/${props.c.number}/forlang`} novalidate>
         <input type="hidden" name="_csrf" value={props.csrf} />
         <input type="hidden" name="version" value={String(props.c.version)} />
-        <TextInput name="newDate" type="date" label="Nytt svarsdatum" hint="Till exempel 2027-02-15." value={props.input.newDate} error={errors.newDate} />
-        <TextArea name="reason" label="Varför dröjer svaret?" hint="Synpunktslämnaren får läsa det här." rows={5} value={props.input.reason} error={errors.reason} />
-        <button type="submit">Förläng och meddela</button>
+        <TextInput name="newDate" type="date" label={t('deadlines.extend.newDate')} hint={t('deadlines.extend.newDateHint')} value={props.input.newDate} error={errors.newDate} />
+        <TextArea name="reason" label={t('deadlines.extend.reason')} hint={t('deadlines.extend.reasonHint')} rows={5} value={props.input.reason} error={errors.reason} />
+        <button type="submit">{t('deadlines.extend.submit')}</button>
       </form>
     </StaffLayout>
   );
 }
 
 export function NotificationSettingsPage(props: Frame & { optOut: boolean; isCoordinator: boolean; notice?: string }) {
+  const { t } = useI18n();
   return (
-    <StaffLayout title="Mina aviseringar" orgName={props.orgName} actor={props.actor} csrf={props.csrf}>
+    <StaffLayout title={t('deadlines.notifications.title')} orgName={props.orgName} actor={props.actor} csrf={props.csrf}>
       {props.notice && (
         <div class="success-banner" role="status">
           <p>{props.notice}</p>
         </div>
       )}
-      <h1>Mina aviseringar</h1>
-      <p>Du får alltid en påminnelse när svarstiden har gått ut för ett ärende du handlägger.</p>
+      <h1>{t('deadlines.notifications.title')}</h1>
+      <p>{t('deadlines.notifications.always')}</p>
       {props.isCoordinator ? (
         <form method="post" action="/handlaggning/aviseringar" novalidate>
           <input type="hidden" name="_csrf" value={props.csrf} />
           <Radios
             name="digest"
-            legend="Daglig sammanställning av nya, ofördelade och försenade ärenden i din förvaltning"
+            legend={t('deadlines.notifications.digest')}
             value={props.optOut ? 'off' : 'on'}
             options={[
-              { value: 'on', label: 'Ja, skicka den varje arbetsdag' },
-              { value: 'off', label: 'Nej tack' },
+              { value: 'on', label: t('deadlines.notifications.on') },
+              { value: 'off', label: t('deadlines.notifications.off') },
             ]}
           />
-          <button type="submit">Spara</button>
+          <button type="submit">{t('deadlines.notifications.save')}</button>
         </form>
       ) : (
-        <p>Den dagliga sammanställningen går till förvaltningarnas synpunktsansvariga.</p>
+        <p>{t('deadlines.notifications.coordinatorsOnly')}</p>
       )}
     </StaffLayout>
   );
