@@ -3,6 +3,7 @@ import { DomainError, notFound } from '../../platform/errors.ts';
 import { staffArea } from '../../platform/staff.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { sendPage } from '../../platform/views/render.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
 import type { CaseDeps } from '../cases/commands.ts';
 import { can } from '../cases/policy.ts';
 import { policyCase } from '../cases/queries.ts';
@@ -27,13 +28,13 @@ export const forwardingRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) 
       .where('c.organization_id', '=', req.org.id)
       .where('c.number', '=', req.params.number.toUpperCase())
       .executeTakeFirst();
-    if (!row || !can(req.actor!, 'view', policyCase(row))) throw notFound('Ärendet');
+    if (!row || !can(req.actor!, 'view', policyCase(row))) throw notFound(sv('forwarding.routes.theCase'));
     return row;
   }
 
   async function render(req: FastifyRequest<{ Params: { number: string } }>, reply: FastifyReply, c: Awaited<ReturnType<typeof load>>, extra: { errors?: FieldErrors; values?: { toOrganizationId: string; comment: string } } = {}, status = 200) {
     const targets = await forwardingTargets(db, req.org.id);
-    const refusal = c.forwarded_to_case_id ? 'Ärendet är redan vidarebefordrat.' : !mayForward(req.actor!, policyCase(c)) ? 'Ärendet kan inte vidarebefordras: det är redan fördelat och under handläggning, eller så saknar du behörighet.' : null;
+    const refusal = c.forwarded_to_case_id ? req.i18n.t('forwarding.routes.alreadyForwarded') : !mayForward(req.actor!, policyCase(c)) ? req.i18n.t('forwarding.routes.notForwardable') : null;
     return sendPage(
       reply,
       <ForwardPage org={req.org} actor={req.actor!} csrf={reply.generateCsrf()} c={{ ...c, description: can(req.actor!, 'view_contact', policyCase(c)) ? c.description : null }} targets={targets} refusal={refusal} values={extra.values ?? { toOrganizationId: '', comment: '' }} errors={extra.errors} />,
@@ -47,8 +48,8 @@ export const forwardingRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) 
     const c = await load(req);
     const values = { toOrganizationId: field(req.body, 'toOrganizationId'), comment: field(req.body, 'comment').trim() };
     const errors: FieldErrors = {};
-    if (!values.toOrganizationId) errors.toOrganizationId = 'Välj vilken organisation ärendet ska till';
-    if (values.comment.length > 2000) errors.comment = 'Kommentaren får vara högst 2 000 tecken';
+    if (!values.toOrganizationId) errors.toOrganizationId = req.i18n.t('forwarding.routes.chooseOrganization');
+    if (values.comment.length > 2000) errors.comment = req.i18n.t('forwarding.routes.commentTooLong');
     if (Object.keys(errors).length) return render(req, reply, c, { errors, values }, 400);
     const version = Number(field(req.body, 'version')) || undefined;
     let delivery: string;

@@ -26,8 +26,6 @@ const NOT_YET_THROUGH_CATALOGUE = new Set([
   'src/modules/backup/routes.tsx',
   'src/modules/diarium/panel.tsx',
   'src/modules/diarium/views/DiariumPanel.tsx',
-  'src/modules/forwarding/routes.tsx',
-  'src/modules/forwarding/views/ForwardPage.tsx',
   'src/modules/gdpr/routes.tsx',
   'src/modules/gdpr/views/GdprPage.tsx',
   'src/modules/gdpr/views/ReviewPage.tsx',

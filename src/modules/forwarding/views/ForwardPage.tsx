@@ -1,5 +1,6 @@
 import type { Organization } from '../../../db/schema.ts';
 import { ErrorSummary, Select, TextArea, type FieldErrors } from '../../../platform/views/forms.tsx';
+import { useI18n } from '../../../platform/i18n/context.ts';
 import { StaffLayout } from '../../../platform/views/StaffLayout.tsx';
 import type { Actor } from '../../cases/policy.ts';
 
@@ -17,34 +18,32 @@ export interface ForwardPageProps {
 }
 
 export function ForwardPage({ org, actor, csrf, c, targets, refusal, values, errors = {} }: ForwardPageProps) {
-  const title = `Vidarebefordra ${c.number}`;
+  const { t } = useI18n();
+  const title = t('forwarding.page.title', { number: c.number });
   return (
     <StaffLayout title={title} hasErrors={Object.keys(errors).length > 0} orgName={org.name} actor={actor} csrf={csrf}>
       <ErrorSummary errors={errors} />
       <p>
-        <a href={`/handlaggning/arenden/${c.number}`}>Tillbaka till ärendet</a>
+        <a href={`/handlaggning/arenden/${c.number}`}>{t('forwarding.page.back')}</a>
       </p>
       <h1>{title}</h1>
-      <p>
-        Ärendet gäller en annan organisation i samma installation, till exempel ett kommunalt bolag eller ett förbund. Det hänvisas då härifrån och kommer in som ett nytt
-        ärende där, med synpunkten, typen, kanalen, datumet det kom in och synpunktslämnarens kontaktuppgifter. De två ärendena länkas till varandra.
-      </p>
+      <p>{t('forwarding.page.intro')}</p>
       {c.description === null ? (
-        <p>Synpunktens text kan innehålla personuppgifter och visas inte för din roll.</p>
+        <p>{t('forwarding.page.textHidden')}</p>
       ) : (
         <blockquote class="user-text">{c.description.length > 600 ? `${c.description.slice(0, 600)} …` : c.description}</blockquote>
       )}
       {refusal ? (
         <p class="notice">{refusal}</p>
       ) : targets.length === 0 ? (
-        <p class="notice">Det finns ingen annan organisation i installationen att vidarebefordra till.</p>
+        <p class="notice">{t('forwarding.page.noTargets')}</p>
       ) : (
         <form method="post" action={`/handlaggning/arenden/${c.number}/vidarebefordra`} novalidate>
           <input type="hidden" name="_csrf" value={csrf} />
           <input type="hidden" name="version" value={String(c.version)} />
-          <Select name="toOrganizationId" label="Till organisation" options={[{ value: '', label: 'Välj organisation' }, ...targets.map((t) => ({ value: t.id, label: t.name }))]} value={values.toOrganizationId} error={errors.toOrganizationId} />
-          <TextArea name="comment" label="Kommentar till mottagaren (frivillig)" rows={3} value={values.comment} error={errors.comment} />
-          <button type="submit">Vidarebefordra</button>
+          <Select name="toOrganizationId" label={t('forwarding.page.to')} options={[{ value: '', label: t('forwarding.page.chooseOrganization') }, ...targets.map((o) => ({ value: o.id, label: o.name }))]} value={values.toOrganizationId} error={errors.toOrganizationId} />
+          <TextArea name="comment" label={t('forwarding.page.comment')} rows={3} value={values.comment} error={errors.comment} />
+          <button type="submit">{t('forwarding.page.submit')}</button>
         </form>
       )}
     </StaffLayout>
