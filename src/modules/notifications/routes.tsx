@@ -9,26 +9,23 @@ import { StaffLayout } from '../../platform/views/StaffLayout.tsx';
 import type { Actor } from '../cases/policy.ts';
 import { requeueMessage } from './send.ts';
 import { messageTemplateRoutes } from './templateRoutes.tsx';
+import { catalogueLabels } from '../cases/catalogueLabels.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
+import { PRODUCT_NAME } from '../../platform/product.ts';
 
-export const STATUS_LABEL: Record<MessageStatus, string> = {
-  queued: 'Väntar på att skickas',
-  sending: 'Skickas',
-  sent: 'Skickat',
-  failed: 'Misslyckades',
-  recorded: 'Registrerat',
-};
+export const STATUS_LABEL: Record<MessageStatus, string> = catalogueLabels('notifications.status', ['queued', 'sending', 'sent', 'failed', 'recorded'] as const);
 
-export const PURPOSE_LABEL: Record<string, string> = {
-  acknowledgement: 'Bekräftelse',
-  answer: 'Svar',
-  delay_notice: 'Förlängd svarstid',
-  referral: 'Hänvisning',
-  not_handled: 'Handläggs inte',
-  reminder: 'Påminnelse',
-  escalation: 'Eskalering',
-  digest: 'Daglig sammanställning',
-  other: 'Övrigt',
-};
+export const PURPOSE_LABEL: Record<string, string> = catalogueLabels('notifications.purpose', [
+  'acknowledgement',
+  'answer',
+  'delay_notice',
+  'referral',
+  'not_handled',
+  'reminder',
+  'escalation',
+  'digest',
+  'other',
+]);
 
 const STATUSES: MessageStatus[] = ['queued', 'sending', 'sent', 'failed'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -46,6 +43,7 @@ export const outboxRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
 
   app.get<{ Querystring: { status?: string; fore?: string } }>('/admin/utkorg', async (req, reply) => {
     const actor = admin(req);
+    const { t } = req.i18n;
     const status = STATUSES.includes(req.query.status as MessageStatus) ? (req.query.status as MessageStatus) : undefined;
     const fore = req.query.fore && !Number.isNaN(Date.parse(req.query.fore)) ? new Date(req.query.fore) : undefined;
     const rows = await db
@@ -64,47 +62,44 @@ export const outboxRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
     const next = more ? `/admin/utkorg?${new URLSearchParams({ ...(status ? { status } : {}), fore: shown[shown.length - 1]!.created_at.toISOString() })}` : null;
     return sendPage(
       reply,
-      <StaffLayout title="Utkorg" orgName={req.org.name} actor={actor} csrf={reply.generateCsrf()}>
+      <StaffLayout title={t('notifications.outbox.title')} orgName={req.org.name} actor={actor} csrf={reply.generateCsrf()}>
         <p>
-          <a href="/admin">Administration</a>
+          <a href="/admin">{t('notifications.outbox.admin')}</a>
         </p>
-        <h1>Utkorg</h1>
-        <p>
-          All e-post som Lyhörd skickar eller ska skicka. Utan inställd e-postserver (SMTP_URL) sparas meddelandena här i stället för att skickas, så att du ser vad som
-          skulle ha gått ut. Misslyckade meddelanden visas med orsaken.
-        </p>
-        <nav aria-label="Filtrera på status">
+        <h1>{t('notifications.outbox.title')}</h1>
+        <p>{t('notifications.outbox.intro', { product: PRODUCT_NAME })}</p>
+        <nav aria-label={t('notifications.outbox.filterLabel')}>
           <ul class="tabs">
             {[undefined, ...STATUSES].map((s) => (
               <li key={s ?? 'alla'}>
                 <a href={s ? `/admin/utkorg?status=${s}` : '/admin/utkorg'} aria-current={s === status ? 'page' : undefined}>
-                  {s ? STATUS_LABEL[s] : 'Alla'}
+                  {s ? STATUS_LABEL[s] : t('notifications.outbox.all')}
                 </a>
               </li>
             ))}
           </ul>
         </nav>
         {shown.length === 0 ? (
-          <p>Inga meddelanden.</p>
+          <p>{t('notifications.outbox.empty')}</p>
         ) : (
           <div class="table-scroll">
             <table class="case-table">
-              <caption class="visually-hidden">E-postmeddelanden, senaste först</caption>
+              <caption class="visually-hidden">{t('notifications.outbox.caption')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Ämne</th>
-                  <th scope="col">Till</th>
-                  <th scope="col">Typ</th>
-                  <th scope="col">Ärende</th>
-                  <th scope="col">Skapat</th>
-                  <th scope="col">Status</th>
+                  <th scope="col">{t('notifications.outbox.subject')}</th>
+                  <th scope="col">{t('notifications.outbox.to')}</th>
+                  <th scope="col">{t('notifications.outbox.kind')}</th>
+                  <th scope="col">{t('notifications.outbox.case')}</th>
+                  <th scope="col">{t('notifications.outbox.created')}</th>
+                  <th scope="col">{t('notifications.outbox.status')}</th>
                 </tr>
               </thead>
               <tbody>
                 {shown.map((m) => (
                   <tr key={m.id}>
                     <th scope="row">
-                      <a href={`/admin/utkorg/${m.id}`}>{m.subject || '(inget ämne)'}</a>
+                      <a href={`/admin/utkorg/${m.id}`}>{m.subject || t('notifications.outbox.noSubject')}</a>
                     </th>
                     <td class="break">{m.recipient}</td>
                     <td>{PURPOSE_LABEL[m.purpose] ?? m.purpose}</td>
@@ -112,7 +107,7 @@ export const outboxRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
                     <td>{formatDateTime(m.created_at)}</td>
                     <td>
                       <span class={m.status === 'failed' ? 'tag-warning' : 'status-tag'}>{STATUS_LABEL[m.status]}</span>
-                      {m.status === 'sent' && m.transport === 'outbox' && <span class="excerpt">i den lokala utkorgen</span>}
+                      {m.status === 'sent' && m.transport === 'outbox' && <span class="excerpt">{t('notifications.outbox.inLocalOutbox')}</span>}
                       {m.last_error && m.status !== 'sent' && <span class="excerpt">{m.last_error}</span>}
                     </td>
                   </tr>
@@ -123,7 +118,7 @@ export const outboxRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
         )}
         {next && (
           <p class="pagination">
-            <a href={next}>Äldre meddelanden</a>
+            <a href={next}>{t('notifications.outbox.older')}</a>
           </p>
         )}
       </StaffLayout>,
@@ -132,7 +127,8 @@ export const outboxRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
 
   app.get<{ Params: { id: string }; Querystring: { skickas?: string } }>('/admin/utkorg/:id', async (req, reply) => {
     const actor = admin(req);
-    if (!UUID.test(req.params.id)) throw notFound('Meddelandet');
+    const { t } = req.i18n;
+    if (!UUID.test(req.params.id)) throw notFound(sv('notifications.outbox.theMessage'));
     const m = await db
       .selectFrom('messages as m')
       .leftJoin('cases as c', 'c.id', 'm.case_id')
@@ -142,62 +138,62 @@ export const outboxRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
       .where('m.organization_id', '=', actor.organizationId)
       .where('m.channel', '=', 'email')
       .executeTakeFirst();
-    if (!m) throw notFound('Meddelandet');
+    if (!m) throw notFound(sv('notifications.outbox.theMessage'));
     const csrf = reply.generateCsrf();
     return sendPage(
       reply,
-      <StaffLayout title={m.subject ?? 'Meddelande'} orgName={req.org.name} actor={actor} csrf={csrf}>
+      <StaffLayout title={m.subject ?? t('notifications.outbox.message')} orgName={req.org.name} actor={actor} csrf={csrf}>
         <p>
-          <a href="/admin/utkorg">Tillbaka till utkorgen</a>
+          <a href="/admin/utkorg">{t('notifications.outbox.back')}</a>
         </p>
         {req.query.skickas !== undefined && (
           <div class="success-banner" role="status">
-            <p>Meddelandet har lagts i kön igen och skickas strax.</p>
+            <p>{t('notifications.outbox.requeued')}</p>
           </div>
         )}
-        <h1 class="break">{m.subject ?? '(inget ämne)'}</h1>
+        <h1 class="break">{m.subject ?? t('notifications.outbox.noSubject')}</h1>
         <dl class="summary-list">
-          <dt>Status</dt>
+          <dt>{t('notifications.outbox.status')}</dt>
           <dd>
             <span class={m.status === 'failed' ? 'tag-warning' : 'status-tag'}>{STATUS_LABEL[m.status]}</span>
-            {m.status === 'sent' && m.transport === 'outbox' && ' – sparat i den lokala utkorgen, ingen e-postserver är inställd'}
+            {m.status === 'sent' && m.transport === 'outbox' && t('notifications.outbox.savedLocally')}
           </dd>
           {m.last_error && (
             <>
-              <dt>{m.status === 'sent' ? 'Tidigare fel' : 'Orsak'}</dt>
+              <dt>{t(m.status === 'sent' ? 'notifications.outbox.earlierError' : 'notifications.outbox.cause')}</dt>
               <dd class="break">{m.last_error}</dd>
             </>
           )}
-          <dt>Till</dt>
+          <dt>{t('notifications.outbox.to')}</dt>
           <dd class="break">{m.recipient}</dd>
-          <dt>Svar till</dt>
+          <dt>{t('notifications.outbox.replyTo')}</dt>
           <dd class="break">{m.reply_to ?? '–'}</dd>
-          <dt>Typ</dt>
+          <dt>{t('notifications.outbox.kind')}</dt>
           <dd>{PURPOSE_LABEL[m.purpose] ?? m.purpose}</dd>
-          <dt>Ärende</dt>
+          <dt>{t('notifications.outbox.case')}</dt>
           <dd>{m.number ? <a href={`/handlaggning/arenden/${m.number}`}>{m.number}</a> : '–'}</dd>
-          <dt>Skapat</dt>
+          <dt>{t('notifications.outbox.created')}</dt>
           <dd>{formatDateTime(m.created_at)}</dd>
-          <dt>Skickat</dt>
+          <dt>{t('notifications.outbox.sent')}</dt>
           <dd>{m.sent_at ? formatDateTime(m.sent_at) : '–'}</dd>
-          <dt>Försök</dt>
+          <dt>{t('notifications.outbox.attempts')}</dt>
           <dd>{m.attempts}</dd>
-          <dt>Message-ID</dt>
+          <dt>{t('notifications.outbox.messageId')}</dt>
           <dd class="break">{m.header_message_id ?? '–'}</dd>
           {m.smtp_response && (
             <>
-              <dt>Serverns svar</dt>
+              <dt>{t('notifications.outbox.serverResponse')}</dt>
               <dd class="break">{m.smtp_response}</dd>
             </>
           )}
         </dl>
-        <h2>Meddelandet</h2>
+        <h2>{t('notifications.outbox.body')}</h2>
         <div class="inset user-text">{m.body}</div>
         {m.status === 'failed' && (
           <form method="post" action={`/admin/utkorg/${m.id}/skicka-igen`}>
             <input type="hidden" name="_csrf" value={csrf} />
-            <p>Kontrollera först att mottagaren inte redan har fått meddelandet.</p>
-            <button type="submit">Skicka igen</button>
+            <p>{t('notifications.outbox.checkFirst')}</p>
+            <button type="submit">{t('notifications.outbox.resend')}</button>
           </form>
         )}
       </StaffLayout>,
@@ -206,9 +202,9 @@ export const outboxRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
 
   app.post<{ Params: { id: string } }>('/admin/utkorg/:id/skicka-igen', async (req, reply) => {
     const actor = admin(req);
-    if (!UUID.test(req.params.id)) throw notFound('Meddelandet');
+    if (!UUID.test(req.params.id)) throw notFound(sv('notifications.outbox.theMessage'));
     const ok = await requeueMessage(db, actor.organizationId, req.params.id);
-    if (!ok) throw notFound('Meddelandet');
+    if (!ok) throw notFound(sv('notifications.outbox.theMessage'));
     return reply.code(303).header('location', `/admin/utkorg/${req.params.id}?skickas=1`).send();
   });
 };

@@ -6,6 +6,8 @@ import { ErrorSummary, TextArea, TextInput, type FieldErrors } from '../../platf
 import { sendPage } from '../../platform/views/render.ts';
 import { StaffLayout } from '../../platform/views/StaffLayout.tsx';
 import type { Actor } from '../cases/policy.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
+import { PRODUCT_NAME } from '../../platform/product.ts';
 import { DEFAULT_TEMPLATES, PLACEHOLDERS, TEMPLATE_LABEL, setTemplate, type Template } from './templates.ts';
 
 /** The texts of the automatic messages, per organization (/admin/e-postmallar). */
@@ -14,19 +16,20 @@ export function messageTemplateRoutes(app: FastifyInstance, db: Db, admin: (req:
 
   app.get('/admin/e-postmallar', async (req, reply) => {
     const actor = admin(req);
+    const { t } = req.i18n;
     const own = new Set((await db.selectFrom('message_templates').select('key').where('organization_id', '=', actor.organizationId).execute()).map((r) => r.key));
     return sendPage(
       reply,
-      <StaffLayout title="E-postmallar" orgName={req.org.name} actor={actor} csrf={reply.generateCsrf()}>
+      <StaffLayout title={t('notifications.templates.title')} orgName={req.org.name} actor={actor} csrf={reply.generateCsrf()}>
         <p>
-          <a href="/admin">Administration</a>
+          <a href="/admin">{t('notifications.templates.admin')}</a>
         </p>
-        <h1>E-postmallar</h1>
-        <p>Texterna i de meddelanden som Lyhörd skickar automatiskt. Ändringar gäller meddelanden som skapas efter att du sparat.</p>
+        <h1>{t('notifications.templates.title')}</h1>
+        <p>{t('notifications.templates.intro', { product: PRODUCT_NAME })}</p>
         <ul>
           {KEYS.map((k) => (
             <li key={k}>
-              <a href={`/admin/e-postmallar/${k}`}>{TEMPLATE_LABEL[k]}</a> {own.has(k) ? '(egen text)' : '(standardtext)'}
+              <a href={`/admin/e-postmallar/${k}`}>{TEMPLATE_LABEL[k]}</a> {t(own.has(k) ? 'notifications.templates.own' : 'notifications.templates.default')}
             </li>
           ))}
         </ul>
@@ -34,32 +37,33 @@ export function messageTemplateRoutes(app: FastifyInstance, db: Db, admin: (req:
     );
   });
 
-  function templatePage(req: FastifyRequest, csrf: string, actor: Actor, key: TemplateKey, t: Template, errors: FieldErrors = {}, saved = false) {
+  function templatePage(req: FastifyRequest, csrf: string, actor: Actor, key: TemplateKey, template: Template, errors: FieldErrors = {}, saved = false) {
+    const { t } = req.i18n;
     return (
       <StaffLayout title={TEMPLATE_LABEL[key]} hasErrors={Object.keys(errors).length > 0} orgName={req.org.name} actor={actor} csrf={csrf}>
         <p>
-          <a href="/admin/e-postmallar">E-postmallar</a>
+          <a href="/admin/e-postmallar">{t('notifications.templates.title')}</a>
         </p>
         <ErrorSummary errors={errors} />
         {saved && (
           <div class="success-banner" role="status">
-            <p>Mallen är sparad.</p>
+            <p>{t('notifications.templates.saved')}</p>
           </div>
         )}
         <h1>{TEMPLATE_LABEL[key]}</h1>
         <form method="post" action={`/admin/e-postmallar/${key}`} novalidate>
           <input type="hidden" name="_csrf" value={csrf} />
-          <TextInput name="subject" label="Ämnesrad" value={t.subject} error={errors.subject} maxLength={200} />
-          <TextArea name="body" label="Text" rows={16} value={t.body} error={errors.body} />
-          <button type="submit">Spara mallen</button>
+          <TextInput name="subject" label={t('notifications.templates.subject')} value={template.subject} error={errors.subject} maxLength={200} />
+          <TextArea name="body" label={t('notifications.templates.body')} rows={16} value={template.body} error={errors.body} />
+          <button type="submit">{t('notifications.templates.save')}</button>
         </form>
         <form method="post" action={`/admin/e-postmallar/${key}/aterstall`}>
           <input type="hidden" name="_csrf" value={csrf} />
           <button type="submit" class="secondary">
-            Återställ standardtexten
+            {t('notifications.templates.reset')}
           </button>
         </form>
-        <h2>Platshållare</h2>
+        <h2>{t('notifications.templates.placeholders')}</h2>
         <dl class="summary-list">
           {Object.entries(PLACEHOLDERS).map(([name, about]) => (
             <div key={name}>
@@ -73,7 +77,7 @@ export function messageTemplateRoutes(app: FastifyInstance, db: Db, admin: (req:
   }
 
   const keyOf = (k: string): TemplateKey => {
-    if (!(KEYS as string[]).includes(k)) throw notFound('Mallen');
+    if (!(KEYS as string[]).includes(k)) throw notFound(sv('notifications.templates.theTemplate'));
     return k as TemplateKey;
   };
 

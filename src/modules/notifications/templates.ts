@@ -3,26 +3,14 @@ import type { TemplateKey } from '../../db/schema.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { rawMessage } from '../../platform/i18n/catalogue.ts';
 import { logAdminChange } from '../admin/log.ts';
+import { catalogueLabels } from '../cases/catalogueLabels.ts';
 
 /**
  * Swedish message templates. Defaults live here (the submitter's in the catalogue, locales/sv.json); an organization may replace any of them
  * (message_templates). Placeholders in braces are filled in when the message is created, and the
  * message keeps the filled-in text: what was sent is what the case shows.
  */
-export const PLACEHOLDERS = {
-  arendenummer: 'Ärendenumret, till exempel SYN-2026-00042',
-  namn: 'Synpunktslämnarens namn',
-  handlaggare: 'Den som ansvarar för ärendet (handläggaren, annars förvaltningens synpunktsansvariga)',
-  svarsdatum: 'Datum då svaret senast ska komma',
-  statuslank: 'Synpunktslämnarens privata länk till ärendet',
-  anledning: 'Varför svaret dröjer (vid förlängd svarstid)',
-  nytt_datum: 'Det nya svarsdatumet (vid förlängd svarstid)',
-  organisation: 'Organisationens namn',
-  arendelank: 'Länk till ärendet för handläggaren (bara i meddelanden till personal)',
-  mottagare: 'Namnet på den anställda som meddelandet går till',
-  lista: 'Ärendelistan i den dagliga sammanställningen',
-  laget: 'Läget i ett försenat ärende: att handläggaren har påmints, eller att handläggare saknas (vid eskalering)',
-} as const;
+export const PLACEHOLDERS = catalogueLabels('notifications.placeholder', ['arendenummer', 'namn', 'handlaggare', 'svarsdatum', 'statuslank', 'anledning', 'nytt_datum', 'organisation', 'arendelank', 'mottagare', 'lista', 'laget'] as const);
 export type Placeholder = keyof typeof PLACEHOLDERS;
 export type TemplateValues = Partial<Record<Placeholder, string>>;
 
@@ -31,13 +19,7 @@ export interface Template {
   body: string;
 }
 
-export const TEMPLATE_LABEL: Record<TemplateKey, string> = {
-  acknowledgement: 'Bekräftelse till synpunktslämnaren',
-  delay_notice: 'Besked om förlängd svarstid (förvaltningslagen 11 §)',
-  reminder: 'Påminnelse till handläggaren',
-  escalation: 'Eskalering till synpunktsansvarig',
-  digest: 'Daglig sammanställning till synpunktsansvarig',
-};
+export const TEMPLATE_LABEL: Record<TemplateKey, string> = catalogueLabels('notifications.template', ['acknowledgement', 'delay_notice', 'reminder', 'escalation', 'digest'] as const);
 
 export const DEFAULT_TEMPLATES: Record<TemplateKey, Template> = {
   // The submitter's messages: the Swedish catalogue's text, so each language says the same (notifications/submitterMail.ts).

@@ -37,8 +37,6 @@ const NOT_YET_THROUGH_CATALOGUE = new Set([
   'src/modules/mailin/views/AfterCloseNotice.tsx',
   'src/modules/mailin/views/Conversation.tsx',
   'src/modules/mailin/views/HeldMailPage.tsx',
-  'src/modules/notifications/routes.tsx',
-  'src/modules/notifications/templateRoutes.tsx',
   'src/modules/publication/adminRoutes.tsx',
   'src/modules/publication/staffRoutes.tsx',
   'src/modules/publication/views/FindingsReview.tsx',
