@@ -24,8 +24,6 @@ const NOT_YET_THROUGH_CATALOGUE = new Set([
   'src/modules/api/adminRoutes.tsx',
   'src/modules/api/views/ApiKeysPage.tsx',
   'src/modules/backup/routes.tsx',
-  'src/modules/diarium/panel.tsx',
-  'src/modules/diarium/views/DiariumPanel.tsx',
   'src/modules/gdpr/routes.tsx',
   'src/modules/gdpr/views/GdprPage.tsx',
   'src/modules/gdpr/views/ReviewPage.tsx',

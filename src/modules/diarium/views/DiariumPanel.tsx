@@ -1,3 +1,5 @@
+import { useI18n } from '../../../platform/i18n/context.ts';
+
 export interface DiariumPanelProps {
   number: string;
   csrf: string;
@@ -6,22 +8,19 @@ export interface DiariumPanelProps {
 
 /** Hand the case over to the diarium as a package: a form, so it works without JavaScript. */
 export function DiariumPanel(p: DiariumPanelProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
   return (
     <section aria-labelledby="diarium-rubrik">
-      <h2 id="diarium-rubrik">Diariet</h2>
-      <p>
-        Blir synpunkten ett formellt ärende kan du lämna över den till diariet som ett paket (zip) med ärendet som PDF och XML, meddelandena och bilagorna. Paketet innehåller personuppgifter. Överlämningen
-        skrivs i historiken.
-      </p>
+      <h2 id="diarium-rubrik">{t('diarium.panel.heading')}</h2>
+      <p>{t('diarium.panel.intro')}</p>
       {p.last && (
-        <p>
-          Senast överlämnat {p.last.at} av {p.last.by}.
-        </p>
+        <p>{t('diarium.panel.last', { at: p.last.at, by: p.last.by })}</p>
       )}
       <form method="post" action={`/handlaggning/arenden/${p.number}/diarium`}>
         <input type="hidden" name="_csrf" value={p.csrf} />
         <button type="submit" class="secondary">
-          Ladda ned paket till diariet<span class="visually-hidden"> för ärende {p.number}</span>
+          {i18n.rich('diarium.panel.download', { number: p.number, hidden: (s) => <span class="visually-hidden">{s}</span> })}
         </button>
       </form>
     </section>
