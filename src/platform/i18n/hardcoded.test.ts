@@ -28,7 +28,6 @@ const NOT_YET_THROUGH_CATALOGUE = new Set([
   'src/modules/gdpr/views/GdprPage.tsx',
   'src/modules/gdpr/views/ReviewPage.tsx',
   'src/modules/gdpr/views/SettingsPage.tsx',
-  'src/modules/legalHold/views/HoldPage.tsx',
   'src/modules/mailin/adminRoutes.tsx',
   'src/modules/mailin/heldRoutes.tsx',
   'src/modules/mailin/views/AdminMailPage.tsx',

@@ -1,5 +1,6 @@
 import type { Actor } from '../../cases/policy.ts';
 import { ErrorSummary, TextArea, type FieldErrors } from '../../../platform/views/forms.tsx';
+import { useI18n } from '../../../platform/i18n/context.ts';
 import { StaffLayout } from '../../../platform/views/StaffLayout.tsx';
 
 export interface HoldPageProps {
@@ -15,41 +16,47 @@ export interface HoldPageProps {
 
 /** Place a legal hold with a reason, or lift the one there is. */
 export function HoldPage(p: HoldPageProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const errors = p.errors ?? {};
   const base = `/handlaggning/arenden/${p.number}`;
-  const title = p.hold ? `Häv bevarandestopp – ${p.number}` : `Lägg bevarandestopp – ${p.number}`;
+  const title = t(p.hold ? 'legalHold.page.liftTitle' : 'legalHold.page.placeTitle', { number: p.number });
   return (
     <StaffLayout title={title} hasErrors={Object.keys(errors).length > 0} orgName={p.orgName} actor={p.actor} csrf={p.csrf}>
       <p>
-        <a href={base}>Tillbaka till ärende {p.number}</a>
+        <a href={base}>{t('legalHold.page.back', { number: p.number })}</a>
       </p>
       <ErrorSummary errors={errors} />
       <h1>{title}</h1>
       {p.hold ? (
         <>
           <p>
-            Bevarandestoppet lades av {p.hold.by} {p.hold.at}
-            {p.hold.reason ? (
-              <>
-                : <span class="user-text" dir="auto">{p.hold.reason}</span>
-              </>
-            ) : (
-              '.'
-            )}
+            {p.hold.reason
+              ? i18n.rich('legalHold.page.placedByWithReason', {
+                  by: p.hold.by,
+                  at: p.hold.at,
+                  reason: p.hold.reason,
+                  text: (s) => (
+                    <span class="user-text" dir="auto">
+                      {s}
+                    </span>
+                  ),
+                })
+              : t('legalHold.page.placedBy', { by: p.hold.by, at: p.hold.at })}
           </p>
-          <p>När stoppet hävs gäller gallringsplanen för ärendet igen.</p>
+          <p>{t('legalHold.page.liftText')}</p>
           <form method="post" action={`${base}/bevarandestopp/hav`}>
             <input type="hidden" name="_csrf" value={p.csrf} />
-            <button type="submit">Häv bevarandestoppet</button>
+            <button type="submit">{t('legalHold.page.liftButton')}</button>
           </form>
         </>
       ) : (
         <>
-          <p>Ett ärende med bevarandestopp gallras inte och levereras inte till arkivet, oavsett gallringsplanen, tills stoppet hävs. Skälet sparas i ärendets historik.</p>
+          <p>{t('legalHold.page.placeText')}</p>
           <form method="post" action={`${base}/bevarandestopp`} novalidate>
             <input type="hidden" name="_csrf" value={p.csrf} />
-            <TextArea name="reason" label="Skäl" hint="Till exempel en anmälan till JO, en rättsprocess eller en granskning, med diarienummer." value={p.reason ?? ''} error={errors.reason} rows={4} />
-            <button type="submit">Lägg bevarandestopp</button>
+            <TextArea name="reason" label={t('legalHold.page.reason')} hint={t('legalHold.page.reasonHint')} value={p.reason ?? ''} error={errors.reason} rows={4} />
+            <button type="submit">{t('legalHold.page.placeButton')}</button>
           </form>
         </>
       )}
