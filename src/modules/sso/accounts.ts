@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
 import { logAdminChange } from '../admin/log.ts';
 import { ROLE_LABEL } from '../organizations/demoStaff.ts';
 import { rolesFromGroups, type SignInClaims, type SsoConfig } from './oidc.ts';
@@ -18,7 +19,7 @@ export async function accountForSignIn(db: Db, organizationId: string, orgName: 
   if (!claims.email) {
     return {
       ok: false,
-      message: `Identitetsleverantören skickade ingen e-postadress (anspråket ”${cfg.emailClaim}”). Be administratören kontrollera inställningarna för inloggningen.`,
+      message: sv('sso.account.noEmail', { claim: cfg.emailClaim }),
     };
   }
   const email = claims.email;
@@ -35,7 +36,7 @@ export async function accountForSignIn(db: Db, organizationId: string, orgName: 
       if (mapped.length === 0) {
         return {
           ok: false,
-          message: `Du är inloggad hos identitetsleverantören som ${email}, men du har inget konto i synpunktshanteringen hos ${orgName}. Be en administratör hos ${orgName} att bjuda in dig eller ge dig en roll.`,
+          message: sv('sso.account.noAccount', { email, org: orgName }),
         };
       }
       const created = await tx
@@ -56,12 +57,12 @@ export async function accountForSignIn(db: Db, organizationId: string, orgName: 
       user = created;
     }
     if (!user.active) {
-      return { ok: false, message: `Kontot för ${email} hos ${orgName} är avaktiverat. Kontakta en administratör om du behöver komma åt synpunktshanteringen.` };
+      return { ok: false, message: sv('sso.account.deactivated', { email, org: orgName }) };
     }
     if (user.sso_subject && user.sso_subject !== claims.subject) {
       return {
         ok: false,
-        message: `E-postadressen ${email} hör till en annan person hos identitetsleverantören än den som kontot kopplades till. Kontakta en administratör.`,
+        message: sv('sso.account.otherSubject', { email }),
       };
     }
     if (!user.sso_subject) await tx.updateTable('users').set({ sso_subject: claims.subject }).where('id', '=', user.id).execute();

@@ -3,6 +3,7 @@ import type { CustomFetch } from 'openid-client';
 import type { Db, Executor } from '../../db/database.ts';
 import type { GroupRole, Role } from '../../db/schema.ts';
 import type { Sealer } from '../../platform/crypto.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
 import { isInternalAddressRefusal } from './issuerNetwork.ts';
 
 /** An organization's OpenID Connect settings, with the client secret opened. */
@@ -45,7 +46,7 @@ export async function loadSsoConfig(db: Executor, sealer: Sealer, organizationId
 export async function ssoButton(db: Executor, organizationId: string): Promise<string | null> {
   const row = await db.selectFrom('organization_sso').select(['enabled', 'button_label']).where('organization_id', '=', organizationId).executeTakeFirst();
   if (!row?.enabled) return null;
-  return row.button_label?.trim() || 'Logga in med organisationens inloggning';
+  return row.button_label?.trim() || sv('sso.buttonDefault');
 }
 
 /** Something about the identity provider that a person must be told about, in Swedish. */
@@ -92,13 +93,13 @@ export async function discover(cfg: Pick<SsoConfig, 'issuerUrl' | 'clientId' | '
     if (isInternalAddressRefusal(err)) {
       throw new SsoError(
         'internal_address',
-        `Utfärdarens adress ${url.host} leder till den här servern eller ett internt nätverk, och dit får Lyhörd inte ansluta i den här installationen. Använd identitetsleverantörens adress på internet, eller be den som driftar Lyhörd att tillåta adressen (inställningen OIDC_ALLOW_PRIVATE_ISSUERS).`,
+        sv('sso.issuer.internal', { host: url.host }),
       );
     }
     const detail = err instanceof Error ? err.message : String(err);
     throw new SsoError(
       'unreachable',
-      `Identitetsleverantören på ${url.origin} svarar inte eller skickar ingen giltig OpenID Connect-konfiguration (${detail.slice(0, 160)}). Kontrollera utfärdarens adress, eller försök igen om en stund.`,
+      sv('sso.issuer.unreachable', { origin: url.origin, detail: detail.slice(0, 160) }),
     );
   }
 }

@@ -3,6 +3,8 @@ import * as client from 'openid-client';
 import type { Db } from '../../db/database.ts';
 import { formatDateTime, type Clock } from '../../platform/clock.ts';
 import { installationSealer } from '../../platform/crypto.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
+import { PRODUCT_NAME } from '../../platform/product.ts';
 import { staffArea } from '../../platform/staff.ts';
 import { absoluteUrl } from '../../platform/tenant.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
@@ -44,12 +46,12 @@ export const ssoRoutes: FastifyPluginAsync<{ db: Db; clock: Clock; secureCookies
 
   app.get<{ Querystring: { tillbaka?: string } }>('/logga-in/sso', async (req, reply) => {
     const cfg = await loadSsoConfig(db, sealer, req.org.id);
-    if (!cfg?.enabled) return message(req, reply, 404, 'Inloggningen finns inte', `${req.org.name} har ingen inloggning via identitetsleverantör. Logga in med e-post och lösenord.`);
+    if (!cfg?.enabled) return message(req, reply, 404, req.i18n.t('sso.message.missingTitle'), req.i18n.t('sso.message.missingUsePassword', { org: req.org.name }));
     let config: client.Configuration;
     try {
       config = await configurationFor(cfg, opts.issuerFetch);
     } catch (err) {
-      if (err instanceof SsoError) return message(req, reply, 503, 'Inloggningstjänsten svarar inte', `${err.message} Om felet kvarstår, kontakta IT-supporten.`);
+      if (err instanceof SsoError) return message(req, reply, 503, req.i18n.t('sso.message.unavailableTitle'), req.i18n.t('sso.message.unavailableRetry', { message: err.message }));
       throw err;
     }
     const auth = await startSignIn(config, cfg, absoluteUrl(req, callbackPath));
@@ -80,27 +82,26 @@ export const ssoRoutes: FastifyPluginAsync<{ db: Db; clock: Clock; secureCookies
         }
       }
     }
-    const restart = 'Gå tillbaka till inloggningssidan och försök igen.';
     if (!pending || pending.o !== req.org.id || pending.e < clock.now().getTime()) {
-      return message(req, reply, 400, 'Inloggningen kunde inte slutföras', `Inloggningen tog för lång tid, startades i en annan webbläsare eller för en annan organisation. ${restart}`);
+      return message(req, reply, 400, req.i18n.t('sso.message.failedTitle'), req.i18n.t('sso.message.stale'));
     }
     const cfg = await loadSsoConfig(db, sealer, req.org.id);
-    if (!cfg?.enabled) return message(req, reply, 404, 'Inloggningen finns inte', `${req.org.name} har ingen inloggning via identitetsleverantör.`);
+    if (!cfg?.enabled) return message(req, reply, 404, req.i18n.t('sso.message.missingTitle'), req.i18n.t('sso.message.missing', { org: req.org.name }));
     let claims;
     try {
       const config = await configurationFor(cfg, opts.issuerFetch);
       claims = await finishSignIn(config, cfg, new URL(absoluteUrl(req, req.url)), { state: pending.s, nonce: pending.n, verifier: pending.v });
     } catch (err) {
-      if (err instanceof SsoError) return message(req, reply, 503, 'Inloggningstjänsten svarar inte', err.message);
+      if (err instanceof SsoError) return message(req, reply, 503, req.i18n.t('sso.message.unavailableTitle'), err.message);
       if (err instanceof client.AuthorizationResponseError) {
-        return message(req, reply, 400, 'Inloggningen avbröts', `Identitetsleverantören avbröt inloggningen (${err.error}). ${restart}`);
+        return message(req, reply, 400, req.i18n.t('sso.message.abortedTitle'), req.i18n.t('sso.message.aborted', { error: err.error }));
       }
       req.log.warn({ err: { message: (err as Error).message, code: (err as { code?: string }).code } }, 'oidc callback refused');
-      return message(req, reply, 400, 'Inloggningen kunde inte slutföras', `Svaret från identitetsleverantören klarade inte säkerhetskontrollen och har inte godtagits. ${restart}`);
+      return message(req, reply, 400, req.i18n.t('sso.message.failedTitle'), req.i18n.t('sso.message.refused'));
     }
     const now = clock.now();
     const account = await accountForSignIn(db, req.org.id, req.org.name, cfg, claims, now);
-    if (!account.ok) return message(req, reply, 403, 'Du har inte tillgång', account.message);
+    if (!account.ok) return message(req, reply, 403, req.i18n.t('sso.message.noAccessTitle'), account.message);
     const sessionId = await createSession(db, account.userId, now, { authMethod: 'oidc', idToken: claims.idToken });
     reply.setCookie(sessionCookieName(req.org), sessionId, sessionCookieOptions(opts.secureCookies, req.basePath));
     return reply.code(303).header('location', safeBack(pending.b)).send();
@@ -123,12 +124,12 @@ export const ssoRoutes: FastifyPluginAsync<{ db: Db; clock: Clock; secureCookies
         secret = newTotpSecret();
         await db.updateTable('users').set({ totp_secret_enc: sealTotp(sealer, actor.id, secret) }).where('id', '=', actor.id).where('totp_enabled_at', 'is', null).execute();
       }
-      const uri = totpUri(secret, user.email, `Lyhörd ${req.org.name}`);
+      const uri = totpUri(secret, user.email, `${PRODUCT_NAME} ${req.org.name}`);
       return sendPage(reply, <TotpPage {...common} state="enrol" qr={await qrSvg(uri)} secret={groupedSecret(secret)} />, Object.keys(errors).length ? 400 : 200);
     }
 
     staff.get<{ Querystring: Record<string, string> }>(PATH, async (req, reply) => {
-      const notice = 'aktiverad' in req.query ? 'Tvåstegsverifiering är aktiverad. Nästa gång du loggar in frågar vi efter en kod från appen.' : 'avstangd' in req.query ? 'Tvåstegsverifiering är avstängd.' : undefined;
+      const notice = 'aktiverad' in req.query ? req.i18n.t('sso.totp.enabled') : 'avstangd' in req.query ? req.i18n.t('sso.totp.disabled') : undefined;
       return page(req, reply, {}, notice);
     });
 
@@ -139,12 +140,12 @@ export const ssoRoutes: FastifyPluginAsync<{ db: Db; clock: Clock; secureCookies
       if (user.totp_enabled_at || !user.totp_secret_enc) return reply.code(303).header('location', PATH).send();
       const now = clock.now();
       const result = await checkTotp(openTotp(sealer, actor.id, user.totp_secret_enc), code, now, null);
-      if (!result.valid) return page(req, reply, { code: code.trim() ? 'Koden stämmer inte. Skriv de sex siffror som appen visar just nu.' : 'Skriv koden från appen' });
+      if (!result.valid) return page(req, reply, { code: code.trim() ? req.i18n.t('sso.totp.wrong') : req.i18n.t('sso.totp.codeMissing') });
       await db.transaction().execute(async (tx) => {
         await tx.updateTable('users').set({ totp_enabled_at: now, totp_last_step: result.step }).where('id', '=', actor.id).execute();
         // A new key starts a new count of wrong codes.
         await clearFailures(tx, actor.organizationId, totpThrottleKey(actor.id));
-        await logAdminChange(tx, { organizationId: actor.organizationId, actor, action: 'update', entityType: 'user', entityId: actor.id, summary: `${actor.name} aktiverade tvåstegsverifiering`, now });
+        await logAdminChange(tx, { organizationId: actor.organizationId, actor, action: 'update', entityType: 'user', entityId: actor.id, summary: sv('sso.log.totpEnabled', { name: actor.name }), now });
       });
       return reply.code(303).header('location', `${PATH}?aktiverad`).send();
     });
@@ -155,20 +156,20 @@ export const ssoRoutes: FastifyPluginAsync<{ db: Db; clock: Clock; secureCookies
       // The session's own read of the user says whether there is a factor; verifySecondFactor reads the key itself.
       if (!actor.totpEnabled) return reply.code(303).header('location', PATH).send();
       const now = clock.now();
-      if (!code.trim()) return page(req, reply, { code: 'Skriv koden från appen' });
+      if (!code.trim()) return page(req, reply, { code: req.i18n.t('sso.totp.codeMissing') });
       // The same counter and waits as the code at sign-in: a stolen session must not be able to guess its way to turning the second factor off.
       const result = await verifySecondFactor(db, sealer, actor.organizationId, actor.id, code, now);
       if (!result.ok) {
         return page(req, reply, {
           code:
             result.reason === 'locked'
-              ? `För många felaktiga koder. Av säkerhetsskäl kan du försöka igen efter ${formatDateTime(result.lockedUntil!)}.`
-              : 'Koden stämmer inte. Skriv de sex siffror som appen visar just nu.',
+              ? req.i18n.t('sso.totp.locked', { until: formatDateTime(result.lockedUntil!) })
+              : req.i18n.t('sso.totp.wrong'),
         });
       }
       await db.transaction().execute(async (tx) => {
         await tx.updateTable('users').set({ totp_enabled_at: null, totp_secret_enc: null, totp_last_step: null }).where('id', '=', actor.id).execute();
-        await logAdminChange(tx, { organizationId: actor.organizationId, actor, action: 'update', entityType: 'user', entityId: actor.id, summary: `${actor.name} stängde av tvåstegsverifiering`, now });
+        await logAdminChange(tx, { organizationId: actor.organizationId, actor, action: 'update', entityType: 'user', entityId: actor.id, summary: sv('sso.log.totpDisabled', { name: actor.name }), now });
       });
       return reply.code(303).header('location', `${PATH}?avstangd`).send();
     });

@@ -1,5 +1,6 @@
 import type { Organization } from '../../../db/schema.ts';
 import { formatDateTime } from '../../../platform/clock.ts';
+import { useI18n } from '../../../platform/i18n/context.ts';
 import { ErrorSummary, TextInput, type FieldErrors } from '../../../platform/views/forms.tsx';
 import { ACCOUNT_PATH, StaffLayout } from '../../../platform/views/StaffLayout.tsx';
 import type { Actor } from '../../cases/policy.ts';
@@ -18,45 +19,45 @@ export interface TotpPageProps {
 }
 
 export function TotpPage({ org, actor, csrf, errors = {}, notice, state, enabledAt, qr, secret }: TotpPageProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
   return (
-    <StaffLayout title="Tvåstegsverifiering" hasErrors={Object.keys(errors).length > 0} orgName={org.name} actor={actor} csrf={csrf} current={ACCOUNT_PATH}>
+    <StaffLayout title={t('sso.totp.title')} hasErrors={Object.keys(errors).length > 0} orgName={org.name} actor={actor} csrf={csrf} current={ACCOUNT_PATH}>
       <ErrorSummary errors={errors} />
-      <h1>Tvåstegsverifiering</h1>
+      <h1>{t('sso.totp.title')}</h1>
       {notice && (
         <p class="notice" role="status">
           {notice}
         </p>
       )}
-      {state === 'not_applicable' && <p>Du loggar in via organisationens identitetsleverantör. Tvåstegsverifiering sköts där.</p>}
+      {state === 'not_applicable' && <p>{t('sso.totp.notApplicable')}</p>}
       {state === 'enabled' && (
         <>
-          <p>Tvåstegsverifiering är aktiverad sedan {formatDateTime(enabledAt!)}. När du loggar in med lösenord frågar vi också efter en kod från appen.</p>
-          <h2>Stäng av tvåstegsverifiering</h2>
+          <p>{t('sso.totp.enabledSince', { at: formatDateTime(enabledAt!) })}</p>
+          <h2>{t('sso.totp.disableHeading')}</h2>
           <form method="post" action="/konto/tvastegsverifiering/stang-av" novalidate>
             <input type="hidden" name="_csrf" value={csrf} />
-            <TextInput name="code" label="Kod från appen" inputmode="numeric" autocomplete="one-time-code" maxLength={7} error={errors.code} hint="För att stänga av behöver vi en giltig kod." />
+            <TextInput name="code" label={t('sso.totp.code')} inputmode="numeric" autocomplete="one-time-code" maxLength={7} error={errors.code} hint={t('sso.totp.disableHint')} />
             <button type="submit" class="secondary">
-              Stäng av
+              {t('sso.totp.disable')}
             </button>
           </form>
         </>
       )}
       {state === 'enrol' && (
         <>
-          <p>Med tvåstegsverifiering behöver du både ditt lösenord och en kod från en app i telefonen (till exempel Microsoft Authenticator, Google Authenticator eller FreeOTP) för att logga in.</p>
+          <p>{t('sso.totp.enrolLead')}</p>
           <ol>
-            <li>Öppna appen och välj att lägga till ett konto.</li>
-            <li>Skanna QR-koden, eller skriv in nyckeln för hand.</li>
-            <li>Skriv koden som appen visar och välj Aktivera.</li>
+            <li>{t('sso.totp.step1')}</li>
+            <li>{t('sso.totp.step2')}</li>
+            <li>{t('sso.totp.step3')}</li>
           </ol>
-          <div class="qr" role="img" aria-label="QR-kod för att lägga till Lyhörd i appen" dangerouslySetInnerHTML={{ __html: qr! }} />
-          <p>
-            Nyckel att skriva in för hand: <code class="secret">{secret}</code>
-          </p>
+          <div class="qr" role="img" aria-label={t('sso.totp.qr')} dangerouslySetInnerHTML={{ __html: qr! }} />
+          <p>{i18n.rich('sso.totp.secret', { secret: secret ?? '', code: (c) => <code class="secret">{c}</code> })}</p>
           <form method="post" action="/konto/tvastegsverifiering/aktivera" novalidate>
             <input type="hidden" name="_csrf" value={csrf} />
-            <TextInput name="code" label="Kod från appen" inputmode="numeric" autocomplete="one-time-code" maxLength={7} error={errors.code} hint="Sex siffror, till exempel 123456." />
-            <button type="submit">Aktivera</button>
+            <TextInput name="code" label={t('sso.totp.code')} inputmode="numeric" autocomplete="one-time-code" maxLength={7} error={errors.code} hint={t('sso.totp.codeHint')} />
+            <button type="submit">{t('sso.totp.enable')}</button>
           </form>
         </>
       )}
