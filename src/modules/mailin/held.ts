@@ -11,9 +11,6 @@ import { addCaseEvent, insertMailFiles } from './queries.ts';
 
 /** The registrar's decisions on held mail (a flood from one sender, a message too large to fetch). */
 
-/** Registrars and admins for the whole organization: the people whose inbox mail lands in. */
-export const mayTriageMail = (actor: Actor) => actor.grants.some((g) => (g.role === 'registrar' || g.role === 'admin') && g.unitId === null);
-
 export async function listHeld(db: Executor, organizationId: string) {
   return db
     .selectFrom('inbound_messages')

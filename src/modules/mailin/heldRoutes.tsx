@@ -3,7 +3,8 @@ import { notFound } from '../../platform/errors.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { contentDisposition } from '../cases/attachmentRoutes.ts';
 import { staffActor } from '../cases/staffRequest.ts';
-import { discardHeld, listHeld, listIgnored, mayTriageMail, releaseHeld } from './held.ts';
+import { discardHeld, listHeld, listIgnored, releaseHeld } from './held.ts';
+import { mayTriageMail } from './policy.ts';
 import type { InboundDeps } from './ingest.ts';
 import { HeldMailPage } from './views/HeldMailPage.tsx';
 

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Actor } from '../../modules/cases/policy.ts';
+import { mayTriageMail } from '../../modules/mailin/policy.ts';
 import { useI18n } from '../i18n/context.ts';
 import { Layout } from './layout.tsx';
 
@@ -24,7 +25,7 @@ export function StaffLayout({ title, hasErrors, orgName, actor, csrf, current, c
   const { t } = useI18n();
   const items: [string, string, boolean][] = [
     ['/handlaggning/inkorg', t('staff.nav.inbox'), has(actor, 'registrar', 'admin')],
-    ['/handlaggning/e-post', t('staff.nav.heldMail'), has(actor, 'registrar', 'admin')],
+    ['/handlaggning/e-post', t('staff.nav.heldMail'), mayTriageMail(actor)],
     ['/handlaggning/forvaltning', t('staff.nav.myDepartment'), has(actor, 'coordinator', 'admin')],
     ['/handlaggning/arenden', t('staff.nav.cases'), true],
     ['/handlaggning/ny', t('staff.nav.register'), has(actor, 'registrar', 'coordinator', 'handler', 'admin')],
