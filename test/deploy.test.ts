@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { readCompose, readContainerfile, ROOT } from '../bench/lib/compose.ts';
+import { startNodeFlags } from '../bench/lib/productionServer.ts';
 
 /**
  * deploy/ as an operator gets it (images cannot be built or pulled on these machines, so this reads
@@ -21,7 +22,7 @@ it('runs two app instances and one worker from a non-root, read-only image, behi
   }
   // Jobs run in the worker only; the app instances take requests.
   for (const s of compose.apps) expect(s.environment.RUN_JOBS, s.name).toBe('false');
-  expect(compose.apps[0]!.command).toEqual(['node', 'dist/src/server.js']);
+  expect(compose.apps[0]!.command).toEqual(['node', ...startNodeFlags(), 'dist/src/server.js']);
   expect(compose.worker.command).toEqual(['node', 'dist/src/worker.js']);
   expect(compose.worker.environment.WORKER_PORT).toMatch(/^\d+$/);
   expect(compose.services.caddy!.volumes).toContain('./Caddyfile:/etc/caddy/Caddyfile:ro');
@@ -39,7 +40,7 @@ it('has a Caddyfile that Caddy accepts, and systemd units that name what exists'
   expect(config).toContain('"/health/live"');
   expect(config).toContain('synpunkter.kommun.se');
   const unit = (name: string) => readFileSync(path.join(ROOT, 'deploy', 'systemd', name), 'utf8');
-  expect(unit('lyhord@.service')).toMatch(/^ExecStart=\/usr\/bin\/node dist\/src\/server\.js$/m);
+  expect(unit('lyhord@.service')).toContain(`\nExecStart=/usr/bin/node ${[...startNodeFlags(), 'dist/src/server.js'].join(' ')}\n`);
   expect(unit('lyhord@.service')).toMatch(/RUN_JOBS=false/);
   expect(unit('lyhord-worker.service')).toMatch(/^ExecStart=\/usr\/bin\/node dist\/src\/worker\.js$/m);
   expect(unit('lyhord.target')).toMatch(/lyhord@3001\.service lyhord@3002\.service lyhord-worker\.service/);

@@ -14,11 +14,21 @@ export interface ProductionServer extends RunningServer {
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
+/** The Node flags `npm start` runs the server with ("node <flags> dist/src/server.js" in package.json). */
+export function startNodeFlags(): string[] {
+  const dir = path.basename(root) === 'dist' ? path.dirname(root) : root;
+  const { scripts } = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const m = /^node((?: --[a-z-]+(?:=\S+)?)*) dist\/src\/server\.js$/.exec(scripts.start ?? '');
+  if (!m) throw new Error(`package.json start script is not "node <flags> dist/src/server.js": ${scripts.start}`);
+  return m[1]!.trim().split(' ').filter(Boolean);
+}
+
 /**
  * The app exactly as `npm start` runs it: the compiled src/server.js (under `npm run bench`; from
  * TypeScript, src/server.ts through tsx) with its own config from the environment: JSON request
  * logging at info on standard output (here into `logFile`, as a log shipper would take it), the
- * background jobs in the process, secure cookies. Only DATABASE_URL, PORT and HOST are given.
+ * background jobs in the process, secure cookies, and the Node flags of package.json's start
+ * script. Only DATABASE_URL, PORT and HOST are given.
  */
 export async function startProductionServer(opts: { databaseUrl: string; logFile: string; env?: Record<string, string> }): Promise<ProductionServer> {
   const compiled = import.meta.url.endsWith('.js');
@@ -26,7 +36,7 @@ export async function startProductionServer(opts: { databaseUrl: string; logFile
   const port = await freePort();
   const out = openSync(opts.logFile, 'a');
   const cpuProf = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
-  const child = spawn(process.execPath, [...(compiled ? [] : ['--import', 'tsx']), ...cpuProf, entry], {
+  const child = spawn(process.execPath, [...startNodeFlags(), ...(compiled ? [] : ['--import', 'tsx']), ...cpuProf, entry], {
     env: { ...process.env, DATABASE_URL: opts.databaseUrl, PORT: String(port), HOST: '127.0.0.1', ...opts.env },
     stdio: ['ignore', out, 'inherit'],
   });
