@@ -1,3 +1,5 @@
+import { sv } from '../../platform/i18n/catalogue.ts';
+
 /**
  * How a person is found for a GDPR request: by e-mail, phone or personnummer. Pure functions:
  * normalizing (so 070-123 45 67 and +46701234567 are the same number), checking, and masking (the
@@ -16,22 +18,22 @@ export interface Identifier {
 
 export function parseIdentifier(kind: string, raw: string): Identifier | { error: string } {
   const v = raw.trim();
-  if (!v) return { error: 'Skriv det som personen ska sökas på' };
+  if (!v) return { error: sv('gdpr.identifier.empty') };
   if (kind === 'email') {
-    if (v.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v)) return { error: 'Skriv en e-postadress, till exempel namn@example.se' };
+    if (v.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v)) return { error: sv('gdpr.identifier.invalidEmail') };
     return { kind, value: v.toLowerCase() };
   }
   if (kind === 'phone') {
     const digits = normalizePhone(v);
-    if (!/^[+\d\s().-]+$/.test(v) || digits.length < 6 || digits.length > 15) return { error: 'Skriv ett telefonnummer med siffror, till exempel 070-123 45 67' };
+    if (!/^[+\d\s().-]+$/.test(v) || digits.length < 6 || digits.length > 15) return { error: sv('gdpr.identifier.invalidPhone') };
     return { kind, value: digits };
   }
   if (kind === 'personnummer') {
     const m = /^(\d{2})?(\d{6})[-+ ]?(\d{4})$/.exec(v);
-    if (!m || !luhn(`${m[2]}${m[3]}`)) return { error: 'Skriv ett personnummer som ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN, med rätt kontrollsiffra' };
+    if (!m || !luhn(`${m[2]}${m[3]}`)) return { error: sv('gdpr.identifier.invalidPersonnummer') };
     return { kind, value: `${m[2]}${m[3]}`, ...(m[1] ? { century: m[1] } : {}) };
   }
-  return { error: 'Välj om personen ska sökas på e-post, telefon eller personnummer' };
+  return { error: sv('gdpr.identifier.chooseKind') };
 }
 
 /** Digits only; a Swedish +46 / 0046 prefix becomes the leading 0. */
@@ -62,4 +64,4 @@ export function maskIdentifier(id: Identifier): string {
   return `${id.century ?? ''}${id.value.slice(0, 6)}-****`;
 }
 
-export const KIND_LABEL: Record<IdentifierKind, string> = { email: 'e-post', phone: 'telefon', personnummer: 'personnummer' };
+export const KIND_LABEL: Record<IdentifierKind, string> = { email: sv('gdpr.identifier.email'), phone: sv('gdpr.identifier.phone'), personnummer: sv('gdpr.identifier.personnummer') };

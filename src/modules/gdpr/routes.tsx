@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { swedishDate } from '../../platform/clock.ts';
 import { notFound } from '../../platform/errors.ts';
+import type { StaffKey } from '../../platform/i18n/staffKeys.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { sendPage } from '../../platform/views/render.ts';
 import { field, recordsArea, refusal, UUID } from '../retention/area.ts';
@@ -15,16 +16,19 @@ import { GdprPage } from './views/GdprPage.tsx';
 import { ReviewPage } from './views/ReviewPage.tsx';
 import { RecordsSettingsPage, type SettingsInput } from './views/SettingsPage.tsx';
 
-const NOTICES: Record<string, string> = {
-  pseudonymiserad: 'Kontaktuppgifterna är pseudonymiserade.',
-  granskad: 'Granskningen är avslutad.',
-  sparad: 'Inställningarna är sparade.',
+const NOTICES: Record<string, StaffKey> = {
+  pseudonymiserad: 'gdpr.notice.pseudonymised',
+  granskad: 'gdpr.notice.reviewed',
+  sparad: 'gdpr.notice.saved',
 };
 
 /** GDPR requests and the records settings, under /admin/arkiv, for the records officer. */
 export const gdprRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = async (app, { db, clock }) => {
   const { actorOf, frame } = recordsArea(app);
-  const notice = (req: FastifyRequest) => NOTICES[(req.query as Record<string, string>).klart ?? ''];
+  const notice = (req: FastifyRequest) => {
+    const key = NOTICES[(req.query as Record<string, string>).klart ?? ''];
+    return key && req.i18n.t(key);
+  };
 
   async function page(req: FastifyRequest, reply: FastifyReply, input = { kind: '', value: '', what: '' }, errors?: FieldErrors, status = 200) {
     const requests = await listRequests(db, actorOf(req).organizationId);
@@ -40,7 +44,7 @@ export const gdprRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = async (a
     const errors: FieldErrors = {};
     const id = parseIdentifier(input.kind, input.value);
     if ('error' in id) errors[(IDENTIFIER_KINDS as readonly string[]).includes(input.kind) ? 'value' : 'kind'] = id.error;
-    if (input.what !== 'extract' && input.what !== 'erasure') errors.what = 'Välj om personen har begärt registerutdrag eller radering';
+    if (input.what !== 'extract' && input.what !== 'erasure') errors.what = req.i18n.t('gdpr.requests.whatError');
     if (Object.keys(errors).length || 'error' in id) return page(req, reply, input, errors, 400);
     const now = clock.now();
     if (input.what === 'erasure') {

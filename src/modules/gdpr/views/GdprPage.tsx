@@ -1,4 +1,5 @@
 import { formatDateTime } from '../../../platform/clock.ts';
+import { useI18n } from '../../../platform/i18n/context.ts';
 import { Radios, TextInput, type FieldErrors } from '../../../platform/views/forms.tsx';
 import { AdminLayout, type AdminPageProps } from '../../admin/views/AdminLayout.tsx';
 import type { listRequests } from '../erasure.ts';
@@ -7,53 +8,50 @@ import { KIND_LABEL } from '../identifier.ts';
 type Request = Awaited<ReturnType<typeof listRequests>>[number];
 
 export function GdprPage(p: AdminPageProps & { requests: Request[]; input: { kind: string; value: string; what: string }; errors?: FieldErrors; notice?: string }) {
+  const { t } = useI18n();
   return (
-    <AdminLayout title="Registerutdrag och radering" errors={p.errors} notice={p.notice} {...p}>
-      <h1>Registerutdrag och radering</h1>
-      <p>
-        Var och en har rätt att få veta vilka personuppgifter om sig själv som behandlas (artikel 15 i dataskyddsförordningen). En begäran om radering (artikel 17) av en allmän
-        handling blir en granskning: handlingen bevaras enligt arkivlagen (artikel 17.3 b) om den inte ska gallras. Varje utdrag och varje begäran sparas, med personens uppgift
-        maskerad.
-      </p>
+    <AdminLayout title={t('gdpr.requests.title')} errors={p.errors} notice={p.notice} {...p}>
+      <h1>{t('gdpr.requests.title')}</h1>
+      <p>{t('gdpr.requests.intro')}</p>
       <form method="post" action="/admin/arkiv/registerutdrag" novalidate>
         <input type="hidden" name="_csrf" value={p.csrf} />
         <Radios
           name="kind"
-          legend="Sök personen på"
+          legend={t('gdpr.requests.kind')}
           value={p.input.kind}
           error={p.errors?.kind}
           options={[
-            { value: 'email', label: 'E-postadress' },
-            { value: 'phone', label: 'Telefonnummer' },
-            { value: 'personnummer', label: 'Personnummer', hint: 'Söker i det personen har skrivit, eftersom personnummer inte krävs och inte sparas som kontaktuppgift.' },
+            { value: 'email', label: t('gdpr.requests.kindEmail') },
+            { value: 'phone', label: t('gdpr.requests.kindPhone') },
+            { value: 'personnummer', label: t('gdpr.requests.kindPersonnummer'), hint: t('gdpr.requests.kindPersonnummerHint') },
           ]}
         />
-        <TextInput name="value" label="E-postadress, telefonnummer eller personnummer" value={p.input.value} error={p.errors?.value} autocomplete="off" />
+        <TextInput name="value" label={t('gdpr.requests.value')} value={p.input.value} error={p.errors?.value} autocomplete="off" />
         <Radios
           name="what"
-          legend="Vad har personen begärt?"
+          legend={t('gdpr.requests.what')}
           value={p.input.what}
           error={p.errors?.what}
           options={[
-            { value: 'extract', label: 'Registerutdrag', hint: 'Du får utdraget som PDF att skicka till personen.' },
-            { value: 'erasure', label: 'Radering', hint: 'Ärendena granskas mot gallringsplanen.' },
+            { value: 'extract', label: t('gdpr.requests.extract'), hint: t('gdpr.requests.extractHint') },
+            { value: 'erasure', label: t('gdpr.requests.erasure'), hint: t('gdpr.requests.erasureHint') },
           ]}
         />
-        <button type="submit">Fortsätt</button>
+        <button type="submit">{t('gdpr.requests.submit')}</button>
       </form>
-      <h2>Tidigare begäranden</h2>
+      <h2>{t('gdpr.requests.earlier')}</h2>
       {p.requests.length === 0 ? (
-        <p>Inga ännu.</p>
+        <p>{t('gdpr.requests.none')}</p>
       ) : (
         <table>
-          <caption class="visually-hidden">Begäranden, senaste först</caption>
+          <caption class="visually-hidden">{t('gdpr.requests.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">När</th>
-              <th scope="col">Vad</th>
-              <th scope="col">Person</th>
-              <th scope="col">Ärenden</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t('gdpr.requests.when')}</th>
+              <th scope="col">{t('gdpr.requests.type')}</th>
+              <th scope="col">{t('gdpr.requests.person')}</th>
+              <th scope="col">{t('gdpr.requests.cases')}</th>
+              <th scope="col">{t('gdpr.requests.status')}</th>
             </tr>
           </thead>
           <tbody>
@@ -62,13 +60,13 @@ export function GdprPage(p: AdminPageProps & { requests: Request[]; input: { kin
                 <td>
                   {formatDateTime(r.requested_at)}, {r.requested_by_label}
                 </td>
-                <td>{r.type === 'extract' ? `Registerutdrag${r.channel === 'api' ? ' (API)' : ''}` : 'Radering'}</td>
+                <td>{r.type === 'extract' ? t(r.channel === 'api' ? 'gdpr.requests.extractViaApi' : 'gdpr.requests.extract') : t('gdpr.requests.erasure')}</td>
                 <td>
                   {KIND_LABEL[r.identifier_kind]} {r.identifier_masked}
                 </td>
                 <td>{r.case_ids.length}</td>
                 <td>
-                  {r.type === 'extract' ? 'Utlämnat' : <a href={`/admin/arkiv/registerutdrag/granskning/${r.id}`}>{r.status === 'open' ? 'Granska' : 'Granskad'}</a>}
+                  {r.type === 'extract' ? t('gdpr.requests.handedOut') : <a href={`/admin/arkiv/registerutdrag/granskning/${r.id}`}>{t(r.status === 'open' ? 'gdpr.requests.review' : 'gdpr.requests.reviewed')}</a>}
                 </td>
               </tr>
             ))}

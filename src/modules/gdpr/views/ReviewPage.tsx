@@ -1,4 +1,6 @@
 import { formatDateTime } from '../../../platform/clock.ts';
+import { useI18n } from '../../../platform/i18n/context.ts';
+import type { StaffKey } from '../../../platform/i18n/staffKeys.ts';
 import { TextArea, type FieldErrors } from '../../../platform/views/forms.tsx';
 import { ActionButton, AdminLayout, type AdminPageProps } from '../../admin/views/AdminLayout.tsx';
 import { statusLabel } from '../../cases/labels.ts';
@@ -7,36 +9,36 @@ import { KIND_LABEL } from '../identifier.ts';
 
 type Review = Awaited<ReturnType<typeof loadReview>>;
 
-const VERDICT: Record<Verdict, string> = {
-  open: 'Öppet ärende: handläggs och bevaras tills vidare',
-  held: 'Bevarandestopp: får inte gallras',
-  due: 'Ska gallras: tas med i nästa gallring (eller är redan gallrat)',
-  kept: 'Bevaras enligt gallringsplanen och levereras till arkivet (artikel 17.3 b)',
-  retained: 'Allmän handling som sparas tills gallringsplanens tid har gått ut (artikel 17.3 b)',
-  no_rule: 'Ingen regel i gallringsplanen: bevaras',
+const VERDICT: Record<Verdict, StaffKey> = {
+  open: 'gdpr.verdict.open',
+  held: 'gdpr.verdict.held',
+  due: 'gdpr.verdict.due',
+  kept: 'gdpr.verdict.kept',
+  retained: 'gdpr.verdict.retained',
+  no_rule: 'gdpr.verdict.noRule',
 };
 
 export function ReviewPage(p: AdminPageProps & { data: Review; note: string; errors?: FieldErrors; notice?: string }) {
   const r = p.data.review;
   const open = r.status === 'open';
   const closedCases = p.data.cases.filter((c) => c.closed && !c.legal_hold && !c.disposed_at && !c.contact_pseudonymised_at).length;
+  const i18n = useI18n();
+  const { t } = i18n;
   return (
-    <AdminLayout title="Granskning av begäran om radering" errors={p.errors} notice={p.notice} {...p}>
-      <h1>Granskning av begäran om radering</h1>
-      <p>
-        Begäran gäller {KIND_LABEL[r.identifier_kind]} {r.identifier_masked}, mottagen {formatDateTime(r.requested_at)} av {r.requested_by_label}.
-      </p>
+    <AdminLayout title={t('gdpr.review.title')} errors={p.errors} notice={p.notice} {...p}>
+      <h1>{t('gdpr.review.title')}</h1>
+      <p>{t('gdpr.review.concerns', { kind: KIND_LABEL[r.identifier_kind], identifier: r.identifier_masked, at: formatDateTime(r.requested_at), by: r.requested_by_label })}</p>
       {p.data.cases.length === 0 ? (
-        <p>Personen förekommer inte i något ärende.</p>
+        <p>{t('gdpr.review.noCases')}</p>
       ) : (
         <table>
-          <caption>Ärenden där personen förekommer</caption>
+          <caption>{t('gdpr.review.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Ärende</th>
-              <th scope="col">Status</th>
-              <th scope="col">Gallringsplanen</th>
-              <th scope="col">Bedömning</th>
+              <th scope="col">{t('gdpr.review.case')}</th>
+              <th scope="col">{t('gdpr.review.status')}</th>
+              <th scope="col">{t('gdpr.review.rule')}</th>
+              <th scope="col">{t('gdpr.review.verdict')}</th>
             </tr>
           </thead>
           <tbody>
@@ -44,14 +46,14 @@ export function ReviewPage(p: AdminPageProps & { data: Review; note: string; err
               <tr key={c.id}>
                 <td>{c.disposed_at ? c.number : <a href={`/handlaggning/arenden/${c.number}`}>{c.number}</a>}</td>
                 <td>
-                  {c.disposed_at ? 'Gallrat' : statusLabel(c.status)}
-                  {c.contact_pseudonymised_at && ', kontaktuppgifterna pseudonymiserade'}
+                  {c.disposed_at ? t('gdpr.review.disposed') : statusLabel(c.status)}
+                  {c.contact_pseudonymised_at && t('gdpr.review.pseudonymised')}
                 </td>
                 <td>
                   {c.ruleText ?? '–'}
-                  {c.due && ` (från ${c.due})`}
+                  {c.due && t('gdpr.review.dueFrom', { due: c.due })}
                 </td>
-                <td>{VERDICT[c.verdict]}</td>
+                <td>{t(VERDICT[c.verdict])}</td>
               </tr>
             ))}
           </tbody>
@@ -59,24 +61,22 @@ export function ReviewPage(p: AdminPageProps & { data: Review; note: string; err
       )}
       {open && p.data.mayPseudonymise && closedCases > 0 && (
         <>
-          <h2>Pseudonymisera</h2>
-          <p>Namnet ersätts med en pseudonym och e-post, telefon och adress tas bort i de avslutade ärendena ({closedCases}). Texterna finns kvar som allmänna handlingar.</p>
-          <ActionButton action={`/admin/arkiv/registerutdrag/granskning/${r.id}/pseudonymisera`} csrf={p.csrf} label={`Pseudonymisera kontaktuppgifterna i ${closedCases} avslutade ärenden`} secondary />
+          <h2>{t('gdpr.review.pseudonymiseTitle')}</h2>
+          <p>{t('gdpr.review.pseudonymiseText', { count: closedCases })}</p>
+          <ActionButton action={`/admin/arkiv/registerutdrag/granskning/${r.id}/pseudonymisera`} csrf={p.csrf} label={t('gdpr.review.pseudonymiseButton', { count: closedCases })} secondary />
         </>
       )}
       {open ? (
         <>
-          <h2>Avsluta granskningen</h2>
+          <h2>{t('gdpr.review.closeTitle')}</h2>
           <form method="post" action={`/admin/arkiv/registerutdrag/granskning/${r.id}`} novalidate>
             <input type="hidden" name="_csrf" value={p.csrf} />
-            <TextArea name="note" label="Beslut" hint="Det här är underlaget för svaret till personen." value={p.note} error={p.errors?.note} rows={4} />
-            <button type="submit">Avsluta granskningen</button>
+            <TextArea name="note" label={t('gdpr.review.decision')} hint={t('gdpr.review.decisionHint')} value={p.note} error={p.errors?.note} rows={4} />
+            <button type="submit">{t('gdpr.review.closeButton')}</button>
           </form>
         </>
       ) : (
-        <p>
-          Granskad {r.reviewed_at ? formatDateTime(r.reviewed_at) : ''} av {r.reviewed_by_label}: <span class="user-text">{r.review_note}</span>
-        </p>
+        <p>{i18n.rich('gdpr.review.reviewedBy', { at: r.reviewed_at ? formatDateTime(r.reviewed_at) : '', by: r.reviewed_by_label, note: <span class="user-text">{r.review_note}</span> })}</p>
       )}
     </AdminLayout>
   );
