@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, notFound } from '../../platform/errors.ts';
+import type { StaffKey } from '../../platform/i18n/staffKeys.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import type { CaseDeps } from '../cases/commands.ts';
 import { staffActor } from '../cases/staffRequest.ts';
@@ -14,10 +15,10 @@ const field = (body: unknown, name: string) => {
   return typeof v === 'string' ? v : '';
 };
 
-const NOTICES: Record<string, string> = {
-  tillagd: 'Adressen är tillagd.',
-  borttagen: 'Adressen är borttagen.',
-  sparat: 'Reglerna är sparade.',
+const NOTICES: Record<string, StaffKey> = {
+  tillagd: 'mailin.admin.notice.added',
+  borttagen: 'mailin.admin.notice.removed',
+  sparat: 'mailin.admin.notice.saved',
 };
 
 /** The organization admin's page for inbound mail: addresses and rules. */
@@ -48,7 +49,10 @@ export function mailAdminRoutes(app: FastifyInstance, deps: CaseDeps & { install
     );
   }
 
-  app.get<{ Querystring: { klart?: string } }>('/admin/e-post-in', async (req, reply) => render(req, reply, { notice: NOTICES[req.query.klart ?? ''] }));
+  app.get<{ Querystring: { klart?: string } }>('/admin/e-post-in', async (req, reply) => {
+    const notice = NOTICES[req.query.klart ?? ''];
+    return render(req, reply, { notice: notice && req.i18n.t(notice) });
+  });
 
   app.post<Body>('/admin/e-post-in/adresser', async (req, reply) => {
     const actor = admin(req);

@@ -26,7 +26,7 @@ export function heldMailRoutes(app: FastifyInstance, deps: InboundDeps) {
   app.get<{ Querystring: { klart?: string } }>('/handlaggning/e-post', async (req, reply) => {
     const actor = registrar(req);
     const [held, ignored] = await Promise.all([listHeld(deps.db, actor.organizationId), listIgnored(deps.db, actor.organizationId)]);
-    const notice = req.query.klart === 'borttaget' ? 'Meddelandet är borttaget från listan. Originalet finns kvar.' : undefined;
+    const notice = req.query.klart === 'borttaget' ? req.i18n.t('mailin.held.notice.discarded') : undefined;
     return sendPage(reply, <HeldMailPage orgName={req.org.name} actor={actor} csrf={reply.generateCsrf()} held={held} ignored={ignored} notice={notice} />);
   });
 

@@ -1,3 +1,4 @@
+import { useI18n } from '../../../platform/i18n/context.ts';
 import { ErrorSummary, TextInput, type FieldErrors } from '../../../platform/views/forms.tsx';
 import { StaffLayout } from '../../../platform/views/StaffLayout.tsx';
 import type { Actor } from '../../cases/policy.ts';
@@ -18,10 +19,12 @@ export interface AdminMailPageProps {
 /** Where the organization receives mail, and its rules for replies after closing and for floods. */
 export function AdminMailPage(p: AdminMailPageProps) {
   const errors = p.errors ?? {};
+  const i18n = useI18n();
+  const { t } = i18n;
   return (
-    <StaffLayout title="Inkommande e-post" hasErrors={Object.keys(errors).length > 0} orgName={p.orgName} actor={p.actor} csrf={p.csrf} current="/admin">
+    <StaffLayout title={t('mailin.admin.title')} hasErrors={Object.keys(errors).length > 0} orgName={p.orgName} actor={p.actor} csrf={p.csrf} current="/admin">
       <p>
-        <a href="/admin">Administration</a>
+        <a href="/admin">{t('mailin.admin.back')}</a>
       </p>
       <ErrorSummary errors={errors} />
       {p.notice && (
@@ -29,20 +32,13 @@ export function AdminMailPage(p: AdminMailPageProps) {
           <p>{p.notice}</p>
         </div>
       )}
-      <h1>Inkommande e-post</h1>
-      <p>
-        E-post till organisationens adresser blir ärenden i registratorns inkorg. Svar på meddelanden som Lyhörd har skickat läggs i sitt ärende. Adresser med plustecken
-        (till exempel <span class="break">synpunkter+skola@kommun.se</span>) hör till samma organisation som adressen utan plustecken.
-      </p>
+      <h1>{t('mailin.admin.title')}</h1>
+      <p>{i18n.rich('mailin.admin.intro', { address: (c) => <span class="break">{c}</span> })}</p>
 
-      <h2>Adresser</h2>
-      {p.installationAddress && (
-        <p>
-          Installationens svarsadress <strong class="break">{p.installationAddress}</strong> tar också emot e-post till den här organisationen.
-        </p>
-      )}
+      <h2>{t('mailin.admin.addresses')}</h2>
+      {p.installationAddress && <p>{i18n.rich('mailin.admin.installationAddress', { address: <strong class="break">{p.installationAddress}</strong> })}</p>}
       {p.addresses.length === 0 ? (
-        <p>Organisationen har inga egna adresser för inkommande e-post.</p>
+        <p>{t('mailin.admin.noAddresses')}</p>
       ) : (
         <ul class="address-list">
           {p.addresses.map((a) => (
@@ -51,8 +47,8 @@ export function AdminMailPage(p: AdminMailPageProps) {
               <form method="post" action="/admin/e-post-in/adresser/ta-bort" class="inline-form">
                 <input type="hidden" name="_csrf" value={p.csrf} />
                 <input type="hidden" name="address" value={a.address} />
-                <button type="submit" class="secondary" aria-label={`Ta bort ${a.address}`}>
-                  Ta bort
+                <button type="submit" class="secondary" aria-label={t('mailin.admin.removeLabel', { address: a.address })}>
+                  {t('mailin.admin.remove')}
                 </button>
               </form>
             </li>
@@ -64,24 +60,24 @@ export function AdminMailPage(p: AdminMailPageProps) {
         <TextInput
           name="address"
           type="email"
-          label="Lägg till en adress"
-          hint="Den första adressen används också som svarsadress i e-post som skickas om organisationens ärenden."
+          label={t('mailin.admin.addAddress')}
+          hint={t('mailin.admin.addAddressHint')}
           value={p.addressInput}
           error={errors.address}
           autocomplete="off"
         />
-        <button type="submit">Lägg till adressen</button>
+        <button type="submit">{t('mailin.admin.addSubmit')}</button>
       </form>
 
-      <h2>Regler</h2>
+      <h2>{t('mailin.admin.rules')}</h2>
       <form method="post" action="/admin/e-post-in/regler" novalidate>
         <input type="hidden" name="_csrf" value={p.csrf} />
         <TextInput
           name="newCaseAfterDays"
           type="number"
           inputmode="numeric"
-          label="Svar på avslutade ärenden (dagar)"
-          hint="Ett svar som kommer inom så här många dagar efter att ärendet avslutats markeras i ärendet. Kommer det senare blir det ett nytt ärende som länkas till det gamla."
+          label={t('mailin.admin.newCaseAfterDays')}
+          hint={t('mailin.admin.newCaseAfterDaysHint')}
           value={p.settings.newCaseAfterDays}
           error={errors.newCaseAfterDays}
         />
@@ -89,12 +85,12 @@ export function AdminMailPage(p: AdminMailPageProps) {
           name="senderHourlyLimit"
           type="number"
           inputmode="numeric"
-          label="Högsta antal meddelanden från samma avsändare per timme"
-          hint="Fler meddelanden än så blir inte ärenden utan väntar hos registratorn under Inkommande e-post."
+          label={t('mailin.admin.senderHourlyLimit')}
+          hint={t('mailin.admin.senderHourlyLimitHint')}
           value={p.settings.senderHourlyLimit}
           error={errors.senderHourlyLimit}
         />
-        <button type="submit">Spara reglerna</button>
+        <button type="submit">{t('mailin.admin.saveRules')}</button>
       </form>
     </StaffLayout>
   );

@@ -1,4 +1,5 @@
 import { formatDateTime } from '../../../platform/clock.ts';
+import { useI18n } from '../../../platform/i18n/context.ts';
 import { formSectionId } from '../../cases/views/ActionForms.tsx';
 import type { ConversationItem } from '../conversation.ts';
 
@@ -7,25 +8,30 @@ import type { ConversationItem } from '../conversation.ts';
  * reads it in the conversation and either reopens the case or marks the mail as read.
  */
 export function AfterCloseNotice({ number, items, canReopen, csrf }: { number: string; items: readonly ConversationItem[]; canReopen: boolean; csrf: string }) {
+  const i18n = useI18n();
   if (items.length === 0) return null;
   const last = items[items.length - 1]!;
   return (
     <div class="notice" role="status">
       <p>
-        <strong>Nytt meddelande efter avslut.</strong> Synpunktslämnaren skrev {formatDateTime(last.at)}, efter att ärendet avslutats
-        {items.length > 1 ? ` (${items.length} meddelanden)` : ''}. Läs det under <a href="#konversation-rubrik">Konversation med synpunktslämnaren</a>.
+        {i18n.rich('mailin.afterClose.text', {
+          at: formatDateTime(last.at),
+          count: items.length,
+          strong: (c) => <strong>{c}</strong>,
+          link: (c) => <a href="#konversation-rubrik">{c}</a>,
+        })}
       </p>
       <ul class="action-links">
         {canReopen && (
           <li>
-            <a href={`#${formSectionId('ateroppna')}`}>Öppna ärendet igen</a>
+            <a href={`#${formSectionId('ateroppna')}`}>{i18n.t('mailin.afterClose.reopen')}</a>
           </li>
         )}
         <li>
           <form method="post" action={`/handlaggning/arenden/${number}/e-post/last`} class="inline-form">
             <input type="hidden" name="_csrf" value={csrf} />
             <button type="submit" class="secondary">
-              Markera som läst, ärendet förblir avslutat
+              {i18n.t('mailin.afterClose.markRead')}
             </button>
           </form>
         </li>

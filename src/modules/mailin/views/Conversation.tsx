@@ -1,19 +1,22 @@
 import type { MessageChannel, MessageStatus } from '../../../db/schema.ts';
 import { formatDateTime } from '../../../platform/clock.ts';
+import { useI18n } from '../../../platform/i18n/context.ts';
+import type { StaffKey } from '../../../platform/i18n/staffKeys.ts';
 import { formatBytes } from '../../cases/views/format.ts';
 import { MESSAGE_CHANNEL_LABEL, MESSAGE_PURPOSE_LABEL, MESSAGE_STATUS_LABEL } from '../../cases/views/staffLabels.ts';
 import type { ConversationItem } from '../conversation.ts';
 import { splitReply } from '../quotes.ts';
 
-const OUTCOME_NOTE: Partial<Record<string, string>> = {
-  reply_after_close: 'Kom efter att ärendet avslutats',
-  auto_reply: 'Automatiskt svar (till exempel frånvaro); det besvaras inte',
-  released: 'Hölls kvar och släpptes av registratorn',
-  new_case_after_close: 'Svar på ett ärende som avslutats för länge sedan; nytt ärende',
+const OUTCOME_NOTE: Partial<Record<string, StaffKey>> = {
+  reply_after_close: 'mailin.conversation.outcome.replyAfterClose',
+  auto_reply: 'mailin.conversation.outcome.autoReply',
+  released: 'mailin.conversation.outcome.released',
+  new_case_after_close: 'mailin.conversation.outcome.newCaseAfterClose',
 };
 
 /** The text with quoted earlier messages and signatures folded away; works without JavaScript. */
 function MailText({ text }: { text: string }) {
+  const { t } = useI18n();
   return (
     <>
       {splitReply(text).map((s, i) =>
@@ -25,7 +28,7 @@ function MailText({ text }: { text: string }) {
           )
         ) : (
           <details key={i} class="mail-fold">
-            <summary>{s.kind === 'quote' ? 'Visa citerad text' : 'Visa signatur'}</summary>
+            <summary>{t(s.kind === 'quote' ? 'mailin.conversation.showQuote' : 'mailin.conversation.showSignature')}</summary>
             <p class="user-text" dir="auto">
               {s.text.trim()}
             </p>
@@ -37,20 +40,12 @@ function MailText({ text }: { text: string }) {
 }
 
 function Heading({ m }: { m: ConversationItem }) {
+  const i18n = useI18n();
   const when = <time dateTime={m.at.toISOString()}>{formatDateTime(m.at)}</time>;
-  if (m.direction === 'in') {
-    return (
-      <h3>
-        E-post från synpunktslämnaren, {when}
-      </h3>
-    );
-  }
-  const what = (m.purpose && MESSAGE_PURPOSE_LABEL[m.purpose]) ?? 'Meddelande';
-  return (
-    <h3>
-      {what} till synpunktslämnaren, {MESSAGE_CHANNEL_LABEL[m.channel as MessageChannel]?.toLowerCase() ?? m.channel}, {when}
-    </h3>
-  );
+  if (m.direction === 'in') return <h3>{i18n.rich('mailin.conversation.inHeading', { when })}</h3>;
+  const what = (m.purpose && MESSAGE_PURPOSE_LABEL[m.purpose]) ?? i18n.t('mailin.conversation.message');
+  const channel = MESSAGE_CHANNEL_LABEL[m.channel as MessageChannel]?.toLowerCase() ?? m.channel;
+  return <h3>{i18n.rich('mailin.conversation.outHeading', { what, channel, when })}</h3>;
 }
 
 /**
@@ -58,20 +53,22 @@ function Heading({ m }: { m: ConversationItem }) {
  * and files only for those who may see personal data; others see that there were messages.
  */
 export function Conversation({ number, items, showText }: { number: string; items: readonly ConversationItem[]; showText: boolean }) {
-  if (items.length === 0) return <p>Inga meddelanden till eller från synpunktslämnaren ännu.</p>;
+  const i18n = useI18n();
+  const { t } = i18n;
+  if (items.length === 0) return <p>{t('mailin.conversation.none')}</p>;
   const base = `/handlaggning/arenden/${number}`;
   return (
     <ol class="conversation">
       {items.map((m) => (
         <li key={m.id} class={`conversation-item conversation-item--${m.direction}`}>
           <Heading m={m} />
-          {m.direction === 'in' && OUTCOME_NOTE[m.outcome ?? ''] && <p class="muted">{OUTCOME_NOTE[m.outcome!]}</p>}
+          {m.direction === 'in' && OUTCOME_NOTE[m.outcome ?? ''] && <p class="muted">{t(OUTCOME_NOTE[m.outcome!]!)}</p>}
           {m.direction === 'out' && (
             <p>
               <span class={m.deliveryStatus === 'failed' ? 'tag-warning' : 'status-tag'}>{MESSAGE_STATUS_LABEL[m.deliveryStatus as MessageStatus] ?? m.deliveryStatus}</span>
-              {m.lastError && m.deliveryStatus !== 'sent' && <span class="excerpt">Orsak: {m.lastError}</span>}
-              {m.deliveryStatus === 'failed' && m.channel === 'email' && <span class="excerpt">Välj ett annat sätt att nå synpunktslämnaren om adressen inte fungerar.</span>}
-              {m.authorName && <span class="excerpt">Av {m.authorName}</span>}
+              {m.lastError && m.deliveryStatus !== 'sent' && <span class="excerpt">{t('mailin.conversation.reason', { error: m.lastError })}</span>}
+              {m.deliveryStatus === 'failed' && m.channel === 'email' && <span class="excerpt">{t('mailin.conversation.chooseOtherWay')}</span>}
+              {m.authorName && <span class="excerpt">{t('mailin.conversation.by', { name: m.authorName })}</span>}
             </p>
           )}
           {showText ? (
@@ -79,19 +76,19 @@ export function Conversation({ number, items, showText }: { number: string; item
               <dl class="mail-meta">
                 {m.direction === 'in' && (
                   <>
-                    <dt>Från</dt>
-                    <dd class="break">{m.fromName ? `${m.fromName} <${m.from ?? ''}>` : (m.from ?? 'okänd avsändare')}</dd>
+                    <dt>{t('mailin.conversation.from')}</dt>
+                    <dd class="break">{m.fromName ? `${m.fromName} <${m.from ?? ''}>` : (m.from ?? t('mailin.conversation.unknownSender'))}</dd>
                   </>
                 )}
                 {m.to && (
                   <>
-                    <dt>Till</dt>
+                    <dt>{t('mailin.conversation.to')}</dt>
                     <dd class="break">{m.to}</dd>
                   </>
                 )}
                 {m.subject && (
                   <>
-                    <dt>Ämne</dt>
+                    <dt>{t('mailin.conversation.subject')}</dt>
                     <dd class="user-text">{m.subject}</dd>
                   </>
                 )}
@@ -105,7 +102,7 @@ export function Conversation({ number, items, showText }: { number: string; item
                 </ul>
               )}
               {m.attachments.length > 0 && (
-                <ul class="mail-files" aria-label="Bifogade filer">
+                <ul class="mail-files" aria-label={t('mailin.conversation.files')}>
                   {m.attachments.map((a) => (
                     <li key={a.id}>
                       <a class="break" href={`${base}/bilagor/${a.id}`} download>
@@ -121,22 +118,20 @@ export function Conversation({ number, items, showText }: { number: string; item
               {m.direction === 'in' && (
                 <p>
                   <a href={`${base}/e-post/${m.id}.eml`}>
-                    Originalmeddelandet (.eml)<span class="visually-hidden">, {formatDateTime(m.at)}</span>
+                    {i18n.rich('mailin.conversation.original', { at: formatDateTime(m.at), hidden: (c) => <span class="visually-hidden">{c}</span> })}
                   </a>
                 </p>
               )}
               {m.direction === 'out' && m.channel === 'letter' && (
                 <p>
                   <a href={`${base}/meddelanden/${m.id}.pdf`}>
-                    Brevet som PDF<span class="visually-hidden"> ({formatDateTime(m.at)})</span>
+                    {i18n.rich('mailin.conversation.letterPdf', { at: formatDateTime(m.at), hidden: (c) => <span class="visually-hidden">{c}</span> })}
                   </a>
                 </p>
               )}
             </>
           ) : (
-            <p class="muted">
-              Meddelandets text visas inte för din roll.{m.attachments.length > 0 && ` ${m.attachments.length === 1 ? 'En bifogad fil' : `${m.attachments.length} bifogade filer`}.`}
-            </p>
+            <p class="muted">{t('mailin.conversation.hidden', { files: m.attachments.length })}</p>
           )}
         </li>
       ))}

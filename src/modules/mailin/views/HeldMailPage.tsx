@@ -1,13 +1,16 @@
+import type { ComponentChildren } from 'preact';
 import { formatDateTime } from '../../../platform/clock.ts';
+import { useI18n } from '../../../platform/i18n/context.ts';
+import type { StaffKey } from '../../../platform/i18n/staffKeys.ts';
 import { StaffLayout } from '../../../platform/views/StaffLayout.tsx';
 import type { Actor } from '../../cases/policy.ts';
 import type { listHeld, listIgnored } from '../held.ts';
 
-const IGNORED_LABEL: Record<string, string> = {
-  auto_reply: 'Automatiskt svar',
-  bounce_unmatched: 'Studsat meddelande som inte gällde något vi skickat',
-  loop: 'Från en av våra egna adresser',
-  discarded: 'Borttaget av registratorn',
+const IGNORED_LABEL: Record<string, StaffKey> = {
+  auto_reply: 'mailin.held.ignored.autoReply',
+  bounce_unmatched: 'mailin.held.ignored.bounceUnmatched',
+  loop: 'mailin.held.ignored.loop',
+  discarded: 'mailin.held.ignored.discarded',
 };
 
 export interface HeldMailPageProps {
@@ -21,30 +24,32 @@ export interface HeldMailPageProps {
 
 /** Mail waiting for the registrar: floods held back and messages too large to fetch; and what never became a case. */
 export function HeldMailPage(p: HeldMailPageProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const hidden = (c: ComponentChildren) => <span class="visually-hidden">{c}</span>;
   return (
-    <StaffLayout title="Inkommande e-post som väntar" orgName={p.orgName} actor={p.actor} csrf={p.csrf} current="/handlaggning/e-post">
+    <StaffLayout title={t('mailin.held.title')} orgName={p.orgName} actor={p.actor} csrf={p.csrf} current="/handlaggning/e-post">
       {p.notice && (
         <div class="success-banner" role="status">
           <p>{p.notice}</p>
         </div>
       )}
-      <h1>Inkommande e-post som väntar</h1>
-      <p>
-        Här hamnar e-post som inte blev ärenden direkt: när samma avsändare skickar många meddelanden på kort tid, eller när ett meddelande är för stort för att hämtas. Välj om
-        meddelandet ska bli ett ärende eller tas bort från listan. Inget raderas; originalmeddelandet sparas.
-      </p>
+      <h1>{t('mailin.held.title')}</h1>
+      <p>{t('mailin.held.intro')}</p>
       {p.held.length === 0 ? (
-        <p>Ingen e-post väntar.</p>
+        <p>{t('mailin.held.none')}</p>
       ) : (
         <ul class="conversation">
           {p.held.map((m) => (
             <li key={m.id} class="conversation-item conversation-item--in">
               <h2 class="h3">
-                <span class="user-text">{m.subject || '(inget ämne)'}</span>
+                <span class="user-text">{m.subject || t('mailin.held.noSubject')}</span>
               </h2>
               <p>
-                Från <span class="break">{m.from_name ? `${m.from_name} <${m.from_address ?? ''}>` : (m.from_address ?? 'okänd avsändare')}</span>,{' '}
-                <time dateTime={m.received_at.toISOString()}>{formatDateTime(m.received_at)}</time>
+                {i18n.rich('mailin.held.fromAt', {
+                  from: <span class="break">{m.from_name ? `${m.from_name} <${m.from_address ?? ''}>` : (m.from_address ?? t('mailin.held.unknownSender'))}</span>,
+                  at: <time dateTime={m.received_at.toISOString()}>{formatDateTime(m.received_at)}</time>,
+                })}
               </p>
               <ul class="mail-warnings">
                 {m.warnings.map((w, i) => (
@@ -55,7 +60,7 @@ export function HeldMailPage(p: HeldMailPageProps) {
                 {m.has_raw && (
                   <li>
                     <a href={`/handlaggning/e-post/${m.id}.eml`}>
-                      Läs originalmeddelandet (.eml)<span class="visually-hidden">: {m.subject}</span>
+                      {i18n.rich('mailin.held.readOriginal', { subject: m.subject, hidden })}
                     </a>
                   </li>
                 )}
@@ -64,7 +69,7 @@ export function HeldMailPage(p: HeldMailPageProps) {
                     <form method="post" action={`/handlaggning/e-post/${m.id}/slapp`} class="inline-form">
                       <input type="hidden" name="_csrf" value={p.csrf} />
                       <button type="submit">
-                        Gör ett ärende av det<span class="visually-hidden">: {m.subject || 'meddelandet utan ämne'}</span>
+                        {i18n.rich('mailin.held.release', { subject: m.subject || t('mailin.held.untitled'), hidden })}
                       </button>
                     </form>
                   </li>
@@ -73,7 +78,7 @@ export function HeldMailPage(p: HeldMailPageProps) {
                   <form method="post" action={`/handlaggning/e-post/${m.id}/kasta`} class="inline-form">
                     <input type="hidden" name="_csrf" value={p.csrf} />
                     <button type="submit" class="secondary">
-                      Ta bort från listan<span class="visually-hidden">: {m.subject || 'meddelandet utan ämne'}</span>
+                      {i18n.rich('mailin.held.discard', { subject: m.subject || t('mailin.held.untitled'), hidden })}
                     </button>
                   </form>
                 </li>
@@ -82,19 +87,19 @@ export function HeldMailPage(p: HeldMailPageProps) {
           ))}
         </ul>
       )}
-      <h2>E-post som inte blev ärenden</h2>
+      <h2>{t('mailin.held.ignoredTitle')}</h2>
       {p.ignored.length === 0 ? (
-        <p>Inga sådana meddelanden.</p>
+        <p>{t('mailin.held.noIgnored')}</p>
       ) : (
         <div class="table-scroll">
           <table>
-            <caption class="visually-hidden">De senaste 50 meddelandena som inte blev ärenden</caption>
+            <caption class="visually-hidden">{t('mailin.held.ignoredCaption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Ämne</th>
-                <th scope="col">Från</th>
-                <th scope="col">Mottaget</th>
-                <th scope="col">Varför</th>
+                <th scope="col">{t('mailin.held.subject')}</th>
+                <th scope="col">{t('mailin.held.from')}</th>
+                <th scope="col">{t('mailin.held.received')}</th>
+                <th scope="col">{t('mailin.held.why')}</th>
               </tr>
             </thead>
             <tbody>
@@ -102,12 +107,12 @@ export function HeldMailPage(p: HeldMailPageProps) {
                 <tr key={m.id}>
                   <th scope="row">
                     <a class="user-text" href={`/handlaggning/e-post/${m.id}.eml`}>
-                      {m.subject || '(inget ämne)'}
+                      {m.subject || t('mailin.held.noSubject')}
                     </a>
                   </th>
                   <td class="break">{m.from_address ?? '–'}</td>
                   <td>{formatDateTime(m.received_at)}</td>
-                  <td>{IGNORED_LABEL[m.outcome] ?? m.outcome}</td>
+                  <td>{IGNORED_LABEL[m.outcome] ? t(IGNORED_LABEL[m.outcome]!) : m.outcome}</td>
                 </tr>
               ))}
             </tbody>
