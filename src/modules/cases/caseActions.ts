@@ -1,4 +1,5 @@
 import type { FieldErrors } from '../../platform/views/forms.tsx';
+import { sv } from '../../platform/i18n/catalogue.ts';
 import { addNote, assignCase, closeCase, routeCase, simpleTransition, type CaseDeps } from './commands.ts';
 import { linkCases, mergeCase } from './linking.ts';
 import { askSubmitter } from './submitterQuestion.ts';
@@ -45,7 +46,7 @@ const tooLong = (v: string | undefined) => (v ?? '').length > MAX_TEXT;
 const target = (ctx: ActionContext) => ({ actor: ctx.actor, number: ctx.number, expectedVersion: ctx.version });
 const optionalComment = (label: string) => ({
   fields: { comment: label },
-  validate: (v: Record<string, string>): FieldErrors => (tooLong(v.comment) ? { comment: 'Kommentaren får vara högst 10 000 tecken' } : {}),
+  validate: (v: Record<string, string>): FieldErrors => (tooLong(v.comment) ? { comment: sv('cases.actionError.commentTooLong') } : {}),
 });
 const comment = (v: Record<string, string>) => v.comment?.trim() || undefined;
 
@@ -67,16 +68,16 @@ export const CASE_ACTIONS: readonly CaseActionDef[] = [
   {
     slug: 'tilldela',
     policy: 'assign',
-    title: 'Tilldela handläggare',
-    button: 'Tilldela',
-    fields: { unitId: 'Enhet', handlerId: 'Handläggare' },
+    title: sv('cases.action.tilldela.title'),
+    button: sv('cases.action.tilldela.button'),
+    fields: { unitId: sv('cases.actions.unitLabel'), handlerId: sv('cases.actions.handlerLabel') },
     doneKey: 'tilldelad',
-    done: 'Ärendet är tilldelat. Handläggaren ser det under ”Mina ärenden”.',
+    done: sv('cases.action.tilldela.done'),
     validate(v, ctx) {
       const errors: FieldErrors = {};
-      if (v.unitId && !ctx.lookups.units.some((u) => u.id === v.unitId)) errors.unitId = 'Välj en enhet i listan';
-      if (!v.handlerId) errors.handlerId = 'Välj en handläggare';
-      else if (!ctx.lookups.handlers.some((h) => h.id === v.handlerId)) errors.handlerId = 'Välj en handläggare i listan';
+      if (v.unitId && !ctx.lookups.units.some((u) => u.id === v.unitId)) errors.unitId = sv('cases.actionError.unitNotInList');
+      if (!v.handlerId) errors.handlerId = sv('cases.actionError.chooseHandler');
+      else if (!ctx.lookups.handlers.some((h) => h.id === v.handlerId)) errors.handlerId = sv('cases.actionError.handlerNotInList');
       return errors;
     },
     run(v, ctx) {
@@ -88,14 +89,14 @@ export const CASE_ACTIONS: readonly CaseActionDef[] = [
   {
     slug: 'skicka',
     policy: 'route',
-    title: 'Skicka till annan förvaltning eller enhet',
-    button: 'Skicka',
-    fields: { unitId: 'Skicka till' },
+    title: sv('cases.action.skicka.title'),
+    button: sv('cases.action.skicka.button'),
+    fields: { unitId: sv('cases.actions.sendToLabel') },
     doneKey: 'skickat',
-    done: 'Ärendet är skickat. Synpunktsansvarig där fördelar det till en handläggare.',
+    done: sv('cases.action.skicka.done'),
     validate(v, ctx): FieldErrors {
-      if (!v.unitId) return { unitId: 'Välj vart ärendet ska skickas' };
-      if (!ctx.lookups.units.some((u) => u.id === v.unitId)) return { unitId: 'Välj en förvaltning eller enhet i listan' };
+      if (!v.unitId) return { unitId: sv('cases.actionError.chooseDestination') };
+      if (!ctx.lookups.units.some((u) => u.id === v.unitId)) return { unitId: sv('cases.actionError.destinationNotInList') };
       return {};
     },
     run: (v, ctx) => routeCase(ctx.deps, { ...target(ctx), unitId: v.unitId! }),
@@ -103,25 +104,25 @@ export const CASE_ACTIONS: readonly CaseActionDef[] = [
   {
     slug: 'paborja',
     policy: 'start',
-    title: 'Påbörja handläggningen',
-    button: 'Påbörja',
+    title: sv('cases.action.paborja.title'),
+    button: sv('cases.action.paborja.button'),
     fields: {},
     doneKey: 'paborjat',
-    done: 'Handläggningen är påbörjad.',
+    done: sv('cases.action.paborja.done'),
     validate: () => ({}),
     run: (_v, ctx) => simpleTransition(ctx.deps, { ...target(ctx), event: 'start' }),
   },
   {
     slug: 'vanta',
     policy: 'wait',
-    title: 'Vänta på synpunktslämnaren',
-    button: 'Vänta på synpunktslämnaren',
-    fields: { question: 'Fråga till synpunktslämnaren' },
+    title: sv('cases.action.vanta.title'),
+    button: sv('cases.action.vanta.button'),
+    fields: { question: sv('cases.actions.questionLabel') },
     doneKey: 'vantar',
-    done: 'Frågan är skickad till synpunktslämnaren och visas på deras statussida, där de kan svara. Handläggningstiden står still tills de svarar eller du återupptar ärendet.',
+    done: sv('cases.action.vanta.done'),
     validate(v): FieldErrors {
-      if (!v.question?.trim()) return { question: 'Skriv vad du vill fråga synpunktslämnaren' };
-      if (tooLong(v.question)) return { question: 'Frågan får vara högst 10 000 tecken' };
+      if (!v.question?.trim()) return { question: sv('cases.actionError.questionMissing') };
+      if (tooLong(v.question)) return { question: sv('cases.actionError.questionTooLong') };
       const holes = unfilledPlaceholders(v.question);
       return holes.length ? { question: placeholderError(holes) } : {};
     },
@@ -130,26 +131,26 @@ export const CASE_ACTIONS: readonly CaseActionDef[] = [
   {
     slug: 'ateruppta',
     policy: 'resume',
-    title: 'Återuppta handläggningen',
-    button: 'Återuppta',
+    title: sv('cases.action.ateruppta.title'),
+    button: sv('cases.action.ateruppta.button'),
     fields: {},
     doneKey: 'aterupptaget',
-    done: 'Handläggningen är återupptagen och handläggningstiden räknas igen.',
+    done: sv('cases.action.ateruppta.done'),
     validate: () => ({}),
     run: (_v, ctx) => simpleTransition(ctx.deps, { ...target(ctx), event: 'resume' }),
   },
   {
     slug: 'avsluta',
     policy: 'close',
-    title: 'Avsluta ärendet',
-    button: 'Avsluta ärendet',
-    fields: { outcome: 'Utfall', measures: 'Åtgärder' },
+    title: sv('cases.action.avsluta.title'),
+    button: sv('cases.action.avsluta.button'),
+    fields: { outcome: sv('cases.actions.outcomeLegend'), measures: sv('cases.actions.measuresLabel') },
     doneKey: 'avslutat',
-    done: 'Ärendet är avslutat.',
+    done: sv('cases.action.avsluta.done'),
     validate(v) {
       const errors: FieldErrors = {};
-      if (!(v.outcome! in OUTCOMES)) errors.outcome = 'Välj ett utfall';
-      if (tooLong(v.measures)) errors.measures = 'Åtgärderna får vara högst 10 000 tecken';
+      if (!(v.outcome! in OUTCOMES)) errors.outcome = sv('cases.actionError.chooseOutcome');
+      if (tooLong(v.measures)) errors.measures = sv('cases.actionError.measuresTooLong');
       return errors;
     },
     run: (v, ctx) => closeCase(ctx.deps, { ...target(ctx), outcome: v.outcome as Outcome, measures: v.measures?.trim() || undefined }),
@@ -157,24 +158,24 @@ export const CASE_ACTIONS: readonly CaseActionDef[] = [
   {
     slug: 'ateroppna',
     policy: 'reopen',
-    title: 'Öppna ärendet igen',
-    button: 'Öppna igen',
-    ...optionalComment('Varför öppnas ärendet igen? (frivilligt)'),
+    title: sv('cases.action.ateroppna.title'),
+    button: sv('cases.action.ateroppna.button'),
+    ...optionalComment(sv('cases.actions.reopenReason')),
     doneKey: 'ateroppnat',
-    done: 'Ärendet är öppnat igen och handläggningen pågår.',
+    done: sv('cases.action.ateroppna.done'),
     run: (v, ctx) => simpleTransition(ctx.deps, { ...target(ctx), event: 'reopen', comment: comment(v) }),
   },
   {
     slug: 'anteckning',
     policy: 'note',
-    title: 'Skriv en intern anteckning',
-    button: 'Spara anteckningen',
-    fields: { text: 'Anteckning' },
+    title: sv('cases.action.anteckning.title'),
+    button: sv('cases.action.anteckning.button'),
+    fields: { text: sv('cases.actions.noteLabel') },
     doneKey: 'anteckning',
-    done: 'Anteckningen är sparad.',
+    done: sv('cases.action.anteckning.done'),
     validate(v): FieldErrors {
-      if (!v.text?.trim()) return { text: 'Skriv anteckningen' };
-      if (tooLong(v.text)) return { text: 'Anteckningen får vara högst 10 000 tecken' };
+      if (!v.text?.trim()) return { text: sv('cases.actionError.noteMissing') };
+      if (tooLong(v.text)) return { text: sv('cases.actionError.noteTooLong') };
       return {};
     },
     // A note adds to the history without changing the case, so it never conflicts with another save.
@@ -183,33 +184,33 @@ export const CASE_ACTIONS: readonly CaseActionDef[] = [
   {
     slug: 'lanka',
     policy: 'link',
-    title: 'Länka till ett relaterat ärende',
-    button: 'Länka',
-    fields: { otherNumber: 'Ärendenummer att länka till' },
+    title: sv('cases.action.lanka.title'),
+    button: sv('cases.action.lanka.button'),
+    fields: { otherNumber: sv('cases.actions.linkLabel') },
     doneKey: 'lankat',
-    done: 'Ärendena är länkade till varandra.',
+    done: sv('cases.action.lanka.done'),
     validate: (v) => numberErrors(v, 'otherNumber'),
     run: (v, ctx) => linkCases(ctx.deps, { actor: ctx.actor, number: ctx.number, otherNumber: normalizeNumber(v.otherNumber!) }),
   },
   {
     slug: 'sla-ihop',
     policy: 'merge',
-    title: 'Slå ihop med ett annat ärende (dubblett)',
-    button: 'Slå ihop',
-    fields: { intoNumber: 'Ärendet som det här slås ihop med' },
+    title: sv('cases.action.slaIhop.title'),
+    button: sv('cases.action.slaIhop.button'),
+    fields: { intoNumber: sv('cases.actions.mergeLabel') },
     doneKey: 'sammanslaget',
-    done: 'Ärendet är sammanslaget. Handläggningen fortsätter i det andra ärendet.',
+    done: sv('cases.action.slaIhop.done'),
     validate: (v) => numberErrors(v, 'intoNumber'),
     run: (v, ctx) => mergeCase(ctx.deps, { ...target(ctx), intoNumber: normalizeNumber(v.intoNumber!) }),
   },
   {
     slug: 'aterkalla',
     policy: 'withdraw',
-    title: 'Återkalla ärendet',
-    button: 'Återkalla',
-    ...optionalComment('Varför återkallas ärendet? (frivilligt)'),
+    title: sv('cases.action.aterkalla.title'),
+    button: sv('cases.action.aterkalla.button'),
+    ...optionalComment(sv('cases.actions.withdrawReason')),
     doneKey: 'aterkallat',
-    done: 'Ärendet är återkallat.',
+    done: sv('cases.action.aterkalla.done'),
     run: (v, ctx) => simpleTransition(ctx.deps, { ...target(ctx), event: 'withdraw', comment: comment(v) }),
   },
 ];
@@ -218,8 +219,8 @@ const normalizeNumber = (s: string) => s.trim().toUpperCase();
 
 function numberErrors(v: Record<string, string>, field: string): FieldErrors {
   const n = normalizeNumber(v[field] ?? '');
-  if (!n) return { [field]: 'Skriv ärendenumret' };
-  if (!CASE_NUMBER.test(n)) return { [field]: 'Skriv ärendenumret som SYN-ÅÅÅÅ-NNNNN, till exempel SYN-2026-00042' };
+  if (!n) return { [field]: sv('cases.actionError.numberMissing') };
+  if (!CASE_NUMBER.test(n)) return { [field]: sv('cases.actionError.numberFormat') };
   return {};
 }
 
@@ -228,25 +229,25 @@ export const actionBySlug = (slug: string) => CASE_ACTIONS.find((a) => a.slug ==
 /** What the page says after a redirect, by the ?klart= key. Keys from other modules' pages are welcome here. */
 export const DONE_MESSAGES: Record<string, string> = {
   ...Object.fromEntries(CASE_ACTIONS.map((a) => [a.doneKey, a.done])),
-  registrerad: 'Ärendet är registrerat och skickat till förvaltningen.',
-  'epost-last': 'Meddelandet är markerat som läst. Ärendet förblir avslutat.',
-  hanvisat: 'Ärendet är hänvisat och avslutat.',
-  'inte-handlagt': 'Ärendet är avslutat som inte handlagt.',
-  skrap: 'Ärendet är markerat som skräp och avslutat utan svar. Det räknas inte med i statistiken.',
+  registrerad: sv('cases.done.registrerad'),
+  'epost-last': sv('cases.done.epostLast'),
+  hanvisat: sv('cases.done.hanvisat'),
+  'inte-handlagt': sv('cases.done.inteHandlagt'),
+  skrap: sv('cases.done.skrap'),
   // The answer page (answers module) comes back here with this key.
-  besvarad: 'Svaret är sparat och finns under ”Konversation med synpunktslämnaren”.',
+  besvarad: sv('cases.done.besvarad'),
   // Records (modules/legalHold, modules/retention).
-  bevarandestopp: 'Bevarandestoppet är lagt. Ärendet gallras inte och levereras inte förrän stoppet hävs.',
-  'bevarandestopp-havt': 'Bevarandestoppet är hävt. Gallringsplanen gäller ärendet igen.',
-  betydelse: 'Betydelsen är ändrad.',
+  bevarandestopp: sv('cases.done.bevarandestopp'),
+  'bevarandestopp-havt': sv('cases.done.bevarandestoppHavt'),
+  betydelse: sv('cases.done.betydelse'),
   // The delay notice (modules/deadlines), by how the submitter is told.
-  'forlangt-email': 'Svarsdatumet är ändrat. Synpunktslämnaren får besked med e-post om det nya datumet och varför.',
-  'forlangt-letter': 'Svarsdatumet är ändrat. Beskedet till synpunktslämnaren är sparat som brev: skriv ut det och skicka det.',
-  'forlangt-phone': 'Svarsdatumet är ändrat. Ring synpunktslämnaren och berätta om det nya datumet och varför; beskedet är sparat i ärendet.',
+  'forlangt-email': sv('cases.done.forlangtEmail'),
+  'forlangt-letter': sv('cases.done.forlangtLetter'),
+  'forlangt-phone': sv('cases.done.forlangtPhone'),
   // Forwarding to another organization (modules/forwarding), by how the submitter is told.
-  'vidarebefordrat-email': 'Ärendet är vidarebefordrat och avslutat här. Synpunktslämnaren får besked med e-post om vart det gick och dess nya nummer.',
-  'vidarebefordrat-letter': 'Ärendet är vidarebefordrat och avslutat här. Beskedet till synpunktslämnaren är sparat som brev: skriv ut det och skicka det.',
-  'vidarebefordrat-phone': 'Ärendet är vidarebefordrat och avslutat här. Ring synpunktslämnaren och berätta vart det gick och dess nya nummer; beskedet är sparat i ärendet.',
-  'vidarebefordrat-none': 'Ärendet är vidarebefordrat och avslutat här. Synpunktslämnaren är anonym och kan se vart det gick på sin statussida.',
-  'forlangt-none': 'Svarsdatumet är ändrat. Synpunktslämnaren är anonym eller vill inte ha svar och får inget besked.',
+  'vidarebefordrat-email': sv('cases.done.vidarebefordratEmail'),
+  'vidarebefordrat-letter': sv('cases.done.vidarebefordratLetter'),
+  'vidarebefordrat-phone': sv('cases.done.vidarebefordratPhone'),
+  'vidarebefordrat-none': sv('cases.done.vidarebefordratNone'),
+  'forlangt-none': sv('cases.done.forlangtNone'),
 };
