@@ -9,6 +9,7 @@ import { answerFrame } from '../notifications/submitterMail.ts';
 import { can, canSee, type Actor } from './policy.ts';
 import { lockCaseForChange, policyCase, unitPath } from './queries.ts';
 import { checkVersion, transition } from './transition.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
 
 export interface CaseDeps {
   db: Db;
@@ -42,7 +43,7 @@ export interface Classification {
 
 export async function checkCategories(tx: Tx, organizationId: string, c: { areaId: string; subcategoryId: string | null; unitId: string }) {
   const area = await tx.selectFrom('categories').select('id').where('id', '=', c.areaId).where('organization_id', '=', organizationId).where('level', '=', 'area').where('active', '=', true).executeTakeFirst();
-  if (!area) throw new DomainError('invalid', 'Området finns inte.', { areaId: 'Välj ett område i listan.' });
+  if (!area) throw new DomainError('invalid', sv('cases.error.areaMissing'), { areaId: sv('cases.error.areaNotInList') });
   if (c.subcategoryId) {
     const path = await unitPath(tx, organizationId, c.unitId);
     const sub = await tx
@@ -54,7 +55,7 @@ export async function checkCategories(tx: Tx, organizationId: string, c: { areaI
       .where('active', '=', true)
       .executeTakeFirst();
     if (!sub || !path || !path.ancestor_ids.includes(sub.org_unit_id!)) {
-      throw new DomainError('invalid', 'Underkategorin hör inte till den valda förvaltningen.', { subcategoryId: 'Välj en underkategori som hör till den valda förvaltningen.' });
+      throw new DomainError('invalid', sv('cases.error.subcategoryMismatch'), { subcategoryId: sv('cases.error.subcategoryMismatchHint') });
     }
   }
 }
@@ -101,7 +102,7 @@ async function checkHandler(tx: Tx, organizationId: string, handlerId: string, u
     .where('g.role', 'in', ['handler', 'coordinator', 'admin'])
     .where((eb) => eb.or([eb('g.org_unit_id', 'is', null), ...(path.length ? [eb('g.org_unit_id', 'in', path)] : [])]))
     .executeTakeFirst();
-  if (!ok) throw new DomainError('invalid', 'Handläggaren kan inte ta emot ärenden i den här enheten.', { handlerId: 'Välj en handläggare som arbetar i enheten.' });
+  if (!ok) throw new DomainError('invalid', sv('cases.error.handlerNotInUnit'), { handlerId: sv('cases.error.handlerNotInUnitHint') });
 }
 
 /** Coordinator: send to a unit (clears the handler). */
@@ -116,7 +117,7 @@ export async function assignCase(deps: CaseDeps, t: Target & { unitId?: string; 
   return deps.db.transaction().execute(async (tx) => {
     const current = await lockCaseForChange(tx, orgOf(t), t.number);
     // Not visible answers 404 before anything else, so the handler check below reveals nothing.
-    if (!current || !canSee(t.actor, policyCase(current))) throw notFound('Ärendet');
+    if (!current || !canSee(t.actor, policyCase(current))) throw notFound(sv('cases.routes.theCase'));
     const unitId = t.unitId ?? current.unit_id;
     await checkHandler(tx, orgOf(t), t.handlerId, unitId);
     return transition(tx, {
@@ -147,8 +148,8 @@ export async function answerCase(deps: CaseDeps, t: Target & { message: AnswerIn
   return deps.db.transaction().execute(async (tx) => {
     const now = deps.clock.now();
     const row = await lockCaseForChange(tx, orgOf(t), t.number);
-    if (!row) throw notFound('Ärendet');
-    if (!can(t.actor, 'view', policyCase(row))) throw notFound('Ärendet');
+    if (!row) throw notFound(sv('cases.routes.theCase'));
+    if (!can(t.actor, 'view', policyCase(row))) throw notFound(sv('cases.routes.theCase'));
     checkVersion(row, t.expectedVersion);
     const result = await transition(tx, {
       actor: t.actor,
@@ -217,7 +218,7 @@ async function endWithReply(
   return deps.db.transaction().execute(async (tx) => {
     const now = deps.clock.now();
     const row = await lockCaseForChange(tx, orgOf(t), t.number);
-    if (!row) throw notFound('Ärendet');
+    if (!row) throw notFound(sv('cases.routes.theCase'));
     const result = await transition(tx, { actor: t.actor, organizationId: orgOf(t), number: t.number, event, expectedVersion: t.expectedVersion, now, changes: changes(now), data });
     if (t.reply && !row.anonymous) await addMessage(tx, row, t.actor, purpose, t.reply, now, false, await frameFor(tx, deps, row.id, t.reply));
     return result;
@@ -228,8 +229,8 @@ async function endWithReply(
 export async function addNote(deps: CaseDeps, t: Target & { text: string }) {
   return deps.db.transaction().execute(async (tx) => {
     const row = await lockCaseForChange(tx, orgOf(t), t.number);
-    if (!row || !canSee(t.actor, policyCase(row))) throw notFound('Ärendet');
-    if (!can(t.actor, 'note', policyCase(row))) throw new DomainError('conflict', 'Du har inte behörighet att skriva anteckningar i ärendet.');
+    if (!row || !canSee(t.actor, policyCase(row))) throw notFound(sv('cases.routes.theCase'));
+    if (!can(t.actor, 'note', policyCase(row))) throw new DomainError('conflict', sv('cases.error.noteNotPermitted'));
     await addEvent(tx, row.id, t.actor, 'note', deps.clock.now(), { text: t.text });
   });
 }

@@ -1,6 +1,7 @@
 import { DomainError } from '../../platform/errors.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { STALE_MESSAGE } from './transition.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
 
 /** A posted form as plain strings. A field sent twice (not possible with our forms) counts as its first value. */
 export function readFields(body: unknown, names: readonly string[]): Record<string, string> {
@@ -21,7 +22,7 @@ export function readVersion(body: unknown): number {
   const v = readFields(body, ['version']).version!;
   const n = Number.parseInt(v, 10);
   if (!/^\d+$/.test(v) || !Number.isSafeInteger(n)) {
-    throw new DomainError('invalid', 'Formuläret saknar uppgift om ärendets version. Ladda om ärendet och försök igen.');
+    throw new DomainError('invalid', sv('cases.error.noVersion'));
   }
   return n;
 }

@@ -1,5 +1,6 @@
 import type { Role } from '../../db/schema.ts';
 import { catalogueLabels } from './catalogueLabels.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
 
 /**
  * The case lifecycle: every status change a case can make, in one table.
@@ -67,30 +68,30 @@ const all = (...guards: Guard[]): Guard => (c) => guards.map((g) => g(c)).find((
 const needs = (ok: (c: GuardInput) => boolean, reason: string): Guard => (c) => (ok(c) ? null : reason);
 
 const classified: Guard = all(
-  needs((c) => c.kind !== null, 'Välj typ (klagomål, fråga, beröm eller förslag).'),
-  needs((c) => c.areaId !== null, 'Välj område.'),
-  needs((c) => !c.subcategoryRequired || c.subcategoryId !== null, 'Förvaltningen kräver en underkategori.'),
-  needs((c) => c.significance !== null, 'Ange om ärendet är av vikt för verksamheten eller rutinmässigt.'),
-  needs((c) => c.unitId !== null, 'Välj vilken förvaltning eller enhet ärendet ska till.'),
-  needs((c) => !c.confidential || !!c.confidentialityRef?.trim(), 'Ange lagrum för sekretessen, till exempel OSL 26 kap. 1 §.'),
+  needs((c) => c.kind !== null, sv('cases.guard.kind')),
+  needs((c) => c.areaId !== null, sv('cases.guard.area')),
+  needs((c) => !c.subcategoryRequired || c.subcategoryId !== null, sv('cases.guard.subcategory')),
+  needs((c) => c.significance !== null, sv('cases.guard.significance')),
+  needs((c) => c.unitId !== null, sv('cases.guard.unit')),
+  needs((c) => !c.confidential || !!c.confidentialityRef?.trim(), sv('cases.guard.lagrum')),
 );
-const hasHandler = needs((c) => c.handlerId !== null, 'Välj en handläggare.');
-const reachable = needs((c) => !c.anonymous, 'Synpunktslämnaren är anonym och kan inte kontaktas.');
-const answerable = all(reachable, needs((c) => c.wantsAnswer, 'Synpunktslämnaren har inte bett om svar.'));
-const hasOutcome = needs((c) => !!c.outcome?.trim(), 'Ange ett utfall för att avsluta ärendet.');
+const hasHandler = needs((c) => c.handlerId !== null, sv('cases.guard.handler'));
+const reachable = needs((c) => !c.anonymous, sv('cases.guard.anonymous'));
+const answerable = all(reachable, needs((c) => c.wantsAnswer, sv('cases.guard.noAnswerWanted')));
+const hasOutcome = needs((c) => !!c.outcome?.trim(), sv('cases.guard.outcome'));
 const answeredIfWanted = needs(
   (c) => c.anonymous || !c.wantsAnswer || c.answered,
-  'Synpunktslämnaren vill ha svar. Svara innan ärendet avslutas.',
+  sv('cases.guard.answerFirst'),
 );
-const hasReferral = needs((c) => !!c.referralType, 'Välj vart ärendet hänvisas.');
-const hasTarget = needs((c) => c.mergedIntoId !== null, 'Ange vilket ärende det ska slås ihop med.');
+const hasReferral = needs((c) => !!c.referralType, sv('cases.guard.referral'));
+const hasTarget = needs((c) => c.mergedIntoId !== null, sv('cases.guard.mergeTarget'));
 
 const STAFF_WHO_DISTRIBUTE = ['registrar', 'coordinator', 'admin'] as const;
 const HANDLING = ['assigned_handler', 'coordinator', 'admin'] as const;
 
 export const TRANSITIONS: readonly Transition[] = [
   { from: ['received'], event: 'register', to: 'registered', who: ['registrar', 'admin'], guard: classified, visibleToSubmitter: true },
-  { from: ['registered', 'assigned'], event: 'route', to: 'registered', who: STAFF_WHO_DISTRIBUTE, guard: needs((c) => c.unitId !== null, 'Välj förvaltning eller enhet.'), visibleToSubmitter: false },
+  { from: ['registered', 'assigned'], event: 'route', to: 'registered', who: STAFF_WHO_DISTRIBUTE, guard: needs((c) => c.unitId !== null, sv('cases.guard.routeUnit')), visibleToSubmitter: false },
   { from: ['registered'], event: 'assign', to: 'assigned', who: STAFF_WHO_DISTRIBUTE, guard: hasHandler, visibleToSubmitter: true },
   { from: ['assigned', 'in_progress', 'waiting'], event: 'assign', to: 'same', who: STAFF_WHO_DISTRIBUTE, guard: hasHandler, visibleToSubmitter: false },
   { from: ['assigned'], event: 'start', to: 'in_progress', who: HANDLING, visibleToSubmitter: true },

@@ -4,6 +4,7 @@ import { STATUSES, type Status } from './lifecycle.ts';
 import { SORTS, type CaseFilter, type Sort } from './listQueries.ts';
 import { hasRole, type Actor } from './policy.ts';
 import { drillDownPairs, readDrillDownParams } from '../statistics/drilldown.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
 
 /**
  * The case list's filters live in the query string (a GET form), so every view can be
@@ -61,9 +62,9 @@ export function readListParams(query: unknown, actor: Actor): { params: ListPara
   };
 
   const errors: FieldErrors = {};
-  if (params.fran && !validDay(params.fran)) errors.fran = 'Skriv från-datumet som ÅÅÅÅ-MM-DD, till exempel 2026-12-01';
-  if (params.till && !validDay(params.till)) errors.till = 'Skriv till-datumet som ÅÅÅÅ-MM-DD, till exempel 2026-12-31';
-  if (!errors.fran && !errors.till && params.fran && params.till && params.fran > params.till) errors.till = 'Till-datumet kan inte vara före från-datumet';
+  if (params.fran && !validDay(params.fran)) errors.fran = sv('cases.error.fromDate');
+  if (params.till && !validDay(params.till)) errors.till = sv('cases.error.toDate');
+  if (!errors.fran && !errors.till && params.fran && params.till && params.fran > params.till) errors.till = sv('cases.error.dateOrder');
 
   // Values a person cannot pick in the form are ignored rather than reported.
   const filter: CaseFilter = {};

@@ -1,5 +1,6 @@
 import type { Role } from '../../db/schema.ts';
 import { findTransition, type CaseEvent, type Status } from './lifecycle.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
 
 /** A signed-in person or an API key: who they are and what roles they hold where. */
 export interface Actor {
@@ -88,7 +89,7 @@ export function can(actor: Actor, action: CaseAction, c: PolicyCase): boolean {
 
 /** Why a transition is not offered: not allowed from this status, or not for this actor. */
 export function refusal(actor: Actor, action: CaseEvent, c: PolicyCase): string | null {
-  if (!findTransition(c.status, action)) return 'Det går inte i ärendets nuvarande status.';
-  if (!can(actor, action, c)) return 'Du har inte behörighet att göra det här i ärendet.';
+  if (!findTransition(c.status, action)) return sv('cases.error.notInStatus');
+  if (!can(actor, action, c)) return sv('cases.routes.notPermitted');
   return null;
 }

@@ -7,6 +7,7 @@ import { can, type Actor } from './policy.ts';
 import { lockCaseForChange, policyCase, subcategoryRequiredFor, unitPath, type LockedCase } from './queries.ts';
 import { afterCaseTransition } from '../deadlines/hooks.ts';
 import { statusLabel } from './labels.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
 
 export interface TransitionRequest {
   actor: Actor;
@@ -22,8 +23,7 @@ export interface TransitionRequest {
   now: Date;
 }
 
-export const STALE_MESSAGE =
-  'Någon annan har ändrat ärendet sedan du öppnade det. Inget av det du gjorde har sparats. Ladda om ärendet, se vad som ändrats och gör om ändringen.';
+export const STALE_MESSAGE = sv('cases.error.stale');
 
 export function checkVersion(row: { version: number }, expected: number | undefined) {
   if (expected !== undefined && expected !== row.version) throw new DomainError('conflict', STALE_MESSAGE, { reason: 'stale_version' });
@@ -35,24 +35,24 @@ export function checkVersion(row: { version: number }, expected: number | undefi
  */
 export async function transition(tx: Tx, req: TransitionRequest): Promise<{ before: LockedCase; status: Status; version: number; id: string }> {
   const row = await lockCaseForChange(tx, req.organizationId, req.number);
-  if (!row) throw notFound('Ärendet');
+  if (!row) throw notFound(sv('cases.routes.theCase'));
   const pc = policyCase(row);
-  if (!can(req.actor, 'view', pc)) throw notFound('Ärendet');
+  if (!can(req.actor, 'view', pc)) throw notFound(sv('cases.routes.theCase'));
   // First: did someone else save since this person loaded the case? Their change may be what makes
   // the event impossible now, and "someone else changed it, reload" is the reason to give then.
   checkVersion(row, req.expectedVersion);
 
   const from = row.status as Status;
   const t = findTransition(from, req.event);
-  if (!t) throw new DomainError('conflict', `Det går inte att göra det när ärendet har status ”${statusLabel(from).toLowerCase()}”.`, { event: req.event, status: from, reason: 'illegal_transition' });
-  if (!can(req.actor, req.event, pc)) throw new DomainError('conflict', 'Du har inte behörighet att göra det här i ärendet.', { event: req.event, reason: 'not_permitted' });
+  if (!t) throw new DomainError('conflict', sv('cases.error.illegalTransition', { status: statusLabel(from).toLowerCase() }), { event: req.event, status: from, reason: 'illegal_transition' });
+  if (!can(req.actor, req.event, pc)) throw new DomainError('conflict', sv('cases.routes.notPermitted'), { event: req.event, reason: 'not_permitted' });
 
   const changes = req.changes ?? {};
   const next = { ...row, ...changes } as LockedCase;
   let path = row.unit_path ?? [];
   if (changes.unit_id !== undefined && changes.unit_id !== row.unit_id) {
     const u = changes.unit_id ? await unitPath(tx, req.organizationId, changes.unit_id) : undefined;
-    if (changes.unit_id && (!u || !u.active)) throw new DomainError('invalid', 'Förvaltningen eller enheten finns inte.', { unit: 'Välj en förvaltning eller enhet i listan.' });
+    if (changes.unit_id && (!u || !u.active)) throw new DomainError('invalid', sv('cases.error.unitMissing'), { unit: sv('cases.error.unitNotInList') });
     path = u?.ancestor_ids ?? [];
   }
   const answered = (await tx.selectFrom('messages').select('id').where('case_id', '=', row.id).where('purpose', '=', 'answer').executeTakeFirst()) !== undefined;
