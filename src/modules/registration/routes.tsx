@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { toSwedishDateTimeLocal } from '../../platform/clock.ts';
 import { DomainError, notFound } from '../../platform/errors.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
 import { staffArea } from '../../platform/staff.ts';
 import { absoluteUrl } from '../../platform/tenant.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
@@ -68,7 +69,7 @@ export const registrationRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps
   app.get<{ Params: { number: string } }>(`${REGISTER_PATH}/registrerad/:number`, async (req, reply) => {
     const actor = staffActor(req);
     const c = await findCaseRegisteredBy(deps.db, actor.organizationId, req.params.number, actor.id);
-    if (!c) throw notFound('Ärendet');
+    if (!c) throw notFound(sv('registration.routes.theCase'));
     const mode = c.is_internal ? 'internal' : c.is_quick ? 'quick' : 'normal';
     // Recomputed from the case id rather than carried in the redirect, so the secret never sits in a URL or log.
     const statusUrl = c.is_internal ? undefined : absoluteUrl(req, `/arende/${statusTokenFor(deps.tokenSecret, c.id)}`);
@@ -85,5 +86,5 @@ function quickCaseRefusal(actor: Actor, r: Registration, choices: RegistrationCh
   if (r.mode !== 'quick') return null;
   const unit = choices.units.find((u) => u.id === r.quick.classification.unitId);
   const pc = { organizationId: actor.organizationId, status: 'received' as const, unitPath: unit?.ancestor_ids ?? [], handlerId: null, confidential: false };
-  return can(actor, 'quick_close', pc) ? null : 'Du kan bara registrera snabbsynpunkter för verksamheter där du arbetar. Välj en sådan, eller välj vanlig synpunkt.';
+  return can(actor, 'quick_close', pc) ? null : sv('registration.routes.quickRefused');
 }

@@ -1,3 +1,4 @@
+import { useI18n } from '../../../platform/i18n/context.ts';
 import { Checkbox, ErrorSummary, Radios, Select, TextArea, TextInput, type FieldErrors } from '../../../platform/views/forms.tsx';
 import { StaffLayout } from '../../../platform/views/StaffLayout.tsx';
 import { CHANNEL_LABEL, KIND_LABEL, KINDS, REPLY_CHANNEL_LABEL, REPLY_CHANNELS } from '../../cases/labels.ts';
@@ -19,59 +20,57 @@ interface Props {
 }
 
 // Staff read the person's replies aloud, so the reply options speak about the person.
-const PERSON_REPLY_LABEL = { ...REPLY_CHANNEL_LABEL, none: 'Personen vill inte ha något svar' };
+const personReplyLabel = (c: (typeof REPLY_CHANNELS)[number], noReply: string) => (c === 'none' ? noReply : REPLY_CHANNEL_LABEL[c]);
 
 /** "Registrera synpunkt åt någon": phone, letter, visit … recorded by staff, with the three ways to handle it. */
 export function RegisterPage({ orgName, actor, csrf, choices, input, errors = {} }: Props) {
+  const { t } = useI18n();
   const hasErrors = Object.keys(errors).length > 0;
   const depthOf = (u: { ancestor_ids: string[] }) => u.ancestor_ids.length - 1;
   const unitName = new Map(choices.units.map((u) => [u.id, u.name]));
   return (
-    <StaffLayout title="Registrera synpunkt åt någon" hasErrors={hasErrors} orgName={orgName} actor={actor} csrf={csrf} current={REGISTER_PATH}>
+    <StaffLayout title={t('registration.register.title')} hasErrors={hasErrors} orgName={orgName} actor={actor} csrf={csrf} current={REGISTER_PATH}>
       <ErrorSummary errors={errors} />
-      <h1>Registrera synpunkt åt någon</h1>
-      <p>
-        För synpunkter som kommer in per telefon, brev, besök, e-post, sociala medier, sms eller pappersblankett. Fält markerade med (måste fyllas i)
-        är obligatoriska.
-      </p>
+      <h1>{t('registration.register.title')}</h1>
+      <p>{t('registration.register.lead')}</p>
       <form method="post" action={REGISTER_PATH} novalidate>
         <input type="hidden" name="_csrf" value={csrf} />
         <input type="hidden" name="formId" value={input.formId} />
         <Radios
           name="mode"
-          legend="Hur ska synpunkten hanteras? (måste fyllas i)"
+          legend={t('registration.register.mode')}
           value={input.mode}
           error={errors.mode}
           options={[
-            { value: 'normal', label: 'Vanlig synpunkt', hint: 'Hamnar i registratorns inkorg för klassning och fördelning.' },
+            { value: 'normal', label: t('registration.register.modeNormal'), hint: t('registration.register.modeNormalHint') },
             {
               value: 'quick',
-              label: 'Snabbsynpunkt',
-              hint: 'Du har redan svarat eller löst det. Registreras, besvaras och avslutas direkt. Fyll också i delen Snabbsynpunkt längre ned.',
+              label: t('registration.register.modeQuick'),
+              hint: t('registration.register.modeQuickHint'),
             },
             {
               value: 'internal',
-              label: 'Intern synpunkt',
-              hint: 'Från dig eller en kollega om den egna verksamheten. Besvaras av närmaste chef och publiceras aldrig.',
+              label: t('registration.register.modeInternal'),
+              hint: t('registration.register.modeInternalHint'),
             },
           ]}
         />
 
         <fieldset>
-          <legend>Hur och när kom synpunkten in?</legend>
+          <legend>{t('registration.register.howWhen')}</legend>
           <Select
             name="channel"
-            label="Kanal (måste fyllas i)"
-            hint="Behövs inte för interna synpunkter."
+            label={t('registration.register.channel')}
+            hint={t('registration.register.channelHint')}
             value={input.channel}
             error={errors.channel}
-            options={[{ value: '', label: 'Välj kanal' }, ...STAFF_CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABEL[c] }))]}
+            options={[{ value: '', label: t('registration.register.chooseChannel') }, ...STAFF_CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABEL[c] }))]}
           />
           <TextInput
             name="receivedAt"
             type="datetime-local"
-            label="Datum och klockslag då synpunkten kom in (måste fyllas i)"
-            hint="När personen hörde av sig eller brevet kom, inte när du registrerar. Till exempel 2026-12-22 10:00."
+            label={t('registration.register.receivedAt')}
+            hint={t('registration.register.receivedAtHint')}
             value={input.receivedAt}
             error={errors.receivedAt}
           />
@@ -79,15 +78,15 @@ export function RegisterPage({ orgName, actor, csrf, choices, input, errors = {}
 
         <Radios
           name="kind"
-          legend="Vad gäller det? (måste fyllas i)"
+          legend={t('registration.register.kind')}
           value={input.kind}
           error={errors.kind}
           options={KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] }))}
         />
         <TextArea
           name="description"
-          label="Vad framförde personen? (måste fyllas i)"
-          hint={`Skriv så nära personens egna ord som möjligt. Inga personnummer. Högst ${MAX_DESCRIPTION.toLocaleString('sv-SE')} tecken.`}
+          label={t('registration.register.description')}
+          hint={t('registration.register.descriptionHint', { max: MAX_DESCRIPTION.toLocaleString('sv-SE') })}
           value={input.description}
           error={errors.description}
           required
@@ -95,12 +94,12 @@ export function RegisterPage({ orgName, actor, csrf, choices, input, errors = {}
         />
         <Select
           name="unit"
-          label="Vilken verksamhet gäller det?"
-          hint="Måste väljas för snabbsynpunkter och interna synpunkter. Annars går det bra med ”Vet inte”."
+          label={t('registration.register.unit')}
+          hint={t('registration.register.unitHint')}
           value={input.unit || 'vet-inte'}
           error={errors.unit}
           options={[
-            { value: 'vet-inte', label: 'Vet inte' },
+            { value: 'vet-inte', label: t('registration.register.unitUnknown') },
             // Indented with no-break spaces so the flat list reads as the unit tree.
             ...choices.units.map((u) => ({ value: u.id, label: `${'\u00a0\u00a0\u00a0'.repeat(depthOf(u))}${u.name}` })),
           ]}
@@ -108,84 +107,84 @@ export function RegisterPage({ orgName, actor, csrf, choices, input, errors = {}
 
         <Radios
           name="anonymous"
-          legend="Vill personen ha svar? (måste fyllas i)"
+          legend={t('registration.register.anonymous')}
           value={input.anonymous}
           error={errors.anonymous}
           options={[
-            { value: 'false', label: 'Ja, personen lämnar kontaktuppgifter' },
-            { value: 'true', label: 'Nej, personen vill vara anonym', hint: 'Då kan ingen svara personen. Lämna kontaktuppgifterna tomma.' },
+            { value: 'false', label: t('registration.register.anonymousNo') },
+            { value: 'true', label: t('registration.register.anonymousYes'), hint: t('registration.register.anonymousYesHint') },
           ]}
         />
         <fieldset class="inset">
-          <legend>Personens kontaktuppgifter</legend>
-          <p class="hint">Namn och den uppgift som behövs för hur personen vill få svar måste fyllas i.</p>
-          <TextInput name="name" label="Namn" value={input.name} error={errors.name} autocomplete="off" maxLength={200} />
+          <legend>{t('registration.register.contact')}</legend>
+          <p class="hint">{t('registration.register.contactHint')}</p>
+          <TextInput name="name" label={t('registration.register.name')} value={input.name} error={errors.name} autocomplete="off" maxLength={200} />
           <Radios
             name="replyChannel"
-            legend="Hur vill personen få svar?"
+            legend={t('registration.register.replyChannel')}
             value={input.replyChannel}
             error={errors.replyChannel}
-            options={REPLY_CHANNELS.map((c) => ({ value: c, label: PERSON_REPLY_LABEL[c] }))}
+            options={REPLY_CHANNELS.map((c) => ({ value: c, label: personReplyLabel(c, t('registration.register.noReply')) }))}
           />
-          <TextInput name="email" label="E-postadress" type="email" value={input.email} error={errors.email} autocomplete="off" />
-          <TextInput name="phone" label="Telefonnummer" type="tel" value={input.phone} error={errors.phone} autocomplete="off" />
-          <TextArea name="address" label="Postadress" hint="Gatuadress, postnummer och ort." value={input.address} error={errors.address} rows={3} autocomplete="off" />
+          <TextInput name="email" label={t('registration.register.email')} type="email" value={input.email} error={errors.email} autocomplete="off" />
+          <TextInput name="phone" label={t('registration.register.phone')} type="tel" value={input.phone} error={errors.phone} autocomplete="off" />
+          <TextArea name="address" label={t('registration.register.address')} hint={t('registration.register.addressHint')} value={input.address} error={errors.address} rows={3} autocomplete="off" />
         </fieldset>
 
         <Checkbox
           name="confirmed"
-          label="Jag har frågat personen och hen vill att jag registrerar synpunkten"
-          hint="Krävs för vanliga synpunkter och snabbsynpunkter. Registrera aldrig en synpunkt åt någon utan att fråga först."
+          label={t('registration.register.confirmed')}
+          hint={t('registration.register.confirmedHint')}
           checked={input.confirmed === 'ja'}
           error={errors.confirmed}
         />
 
         <fieldset class="inset">
-          <legend>Snabbsynpunkt: klassning, svar och utfall</legend>
-          <p class="hint">Fyll bara i om du har valt snabbsynpunkt.</p>
+          <legend>{t('registration.register.quick')}</legend>
+          <p class="hint">{t('registration.register.quickHint')}</p>
           <Select
             name="area"
-            label="Område"
+            label={t('registration.register.area')}
             value={input.area}
             error={errors.area}
-            options={[{ value: '', label: 'Välj område' }, ...choices.areas.map((a) => ({ value: a.id, label: a.name }))]}
+            options={[{ value: '', label: t('registration.register.chooseArea') }, ...choices.areas.map((a) => ({ value: a.id, label: a.name }))]}
           />
           <Select
             name="subcategory"
-            label="Underkategori"
-            hint="Måste höra till förvaltningen som synpunkten gäller. Vissa förvaltningar kräver en underkategori."
+            label={t('registration.register.subcategory')}
+            hint={t('registration.register.subcategoryHint')}
             value={input.subcategory}
             error={errors.subcategory}
             options={[
-              { value: '', label: 'Ingen underkategori' },
+              { value: '', label: t('registration.register.noSubcategory') },
               ...choices.subcategories.map((c) => ({ value: c.id, label: `${unitName.get(c.org_unit_id ?? '') ?? ''}: ${c.name}` })),
             ]}
           />
           <Radios
             name="significance"
-            legend="Betydelse"
-            hint="Avgör hur länge synpunkten sparas."
+            legend={t('registration.register.significance')}
+            hint={t('registration.register.significanceHint')}
             value={input.significance}
             error={errors.significance}
             options={[
-              { value: 'important', label: 'Av vikt för verksamheten', hint: 'Bevaras och lämnas till arkivet.' },
-              { value: 'routine', label: 'Rutinmässig', hint: 'Gallras efter den tid som dokumenthanteringsplanen anger.' },
+              { value: 'important', label: t('registration.register.important'), hint: t('registration.register.importantHint') },
+              { value: 'routine', label: t('registration.register.routine'), hint: t('registration.register.routineHint') },
             ]}
           />
-          <Checkbox name="confidential" label="Innehåller uppgifter som omfattas av sekretess" checked={input.confidential === 'ja'} error={errors.confidential} />
-          <TextInput name="confidentialityRef" label="Lagrum för sekretessen" hint="Till exempel OSL 26 kap. 1 §. Behövs om du kryssat i sekretess." value={input.confidentialityRef} error={errors.confidentialityRef} maxLength={200} />
-          <TextArea name="answerText" label="Vad svarade du personen?" hint="Sparas i ärendet. Inget skickas." value={input.answerText} error={errors.answerText} rows={4} />
+          <Checkbox name="confidential" label={t('registration.register.confidential')} checked={input.confidential === 'ja'} error={errors.confidential} />
+          <TextInput name="confidentialityRef" label={t('registration.register.confidentialityRef')} hint={t('registration.register.confidentialityRefHint')} value={input.confidentialityRef} error={errors.confidentialityRef} maxLength={200} />
+          <TextArea name="answerText" label={t('registration.register.answerText')} hint={t('registration.register.answerTextHint')} value={input.answerText} error={errors.answerText} rows={4} />
           <Select
             name="outcome"
-            label="Utfall"
+            label={t('registration.register.outcome')}
             value={input.outcome}
             error={errors.outcome}
-            options={[{ value: '', label: 'Välj utfall' }, ...Object.entries(OUTCOMES).map(([value, label]) => ({ value, label }))]}
+            options={[{ value: '', label: t('registration.register.chooseOutcome') }, ...Object.entries(OUTCOMES).map(([value, label]) => ({ value, label }))]}
           />
-          <TextArea name="measures" label="Åtgärder som har vidtagits" hint="Vad har ändrats eller ska ändras? Det är så verksamheten blir bättre." value={input.measures} error={errors.measures} rows={4} />
+          <TextArea name="measures" label={t('registration.register.measures')} hint={t('registration.register.measuresHint')} value={input.measures} error={errors.measures} rows={4} />
         </fieldset>
 
-        <button type="submit">Registrera synpunkten</button>
+        <button type="submit">{t('registration.register.submit')}</button>
       </form>
     </StaffLayout>
   );

@@ -1,3 +1,4 @@
+import { useI18n } from '../../../platform/i18n/context.ts';
 import { StaffLayout } from '../../../platform/views/StaffLayout.tsx';
 import type { Actor } from '../../cases/policy.ts';
 import { REGISTER_PATH } from './RegisterPage.tsx';
@@ -14,42 +15,37 @@ interface Props {
   canOpen: boolean;
 }
 
-const WHAT_NEXT = {
-  normal: 'Synpunkten ligger nu i registratorns inkorg och klassas och fördelas därifrån.',
-  quick: 'Snabbsynpunkten är registrerad, besvarad och avslutad.',
-  internal: 'Den interna synpunkten går via registratorn till den verksamhet du valde och besvaras av närmaste chef. Den publiceras aldrig.',
-} as const;
-
 export function RegisteredPage({ orgName, actor, csrf, number, mode, statusUrl, canOpen }: Props) {
+  const { t } = useI18n();
   return (
-    <StaffLayout title={`Registrerad – ärende ${number}`} orgName={orgName} actor={actor} csrf={csrf} current={REGISTER_PATH}>
+    <StaffLayout title={t('registration.registered.title', { number })} orgName={orgName} actor={actor} csrf={csrf} current={REGISTER_PATH}>
       <div class="panel">
-        <h1>Synpunkten är registrerad</h1>
+        <h1>{t('registration.registered.heading')}</h1>
         <p>
-          Ärendenummer
+          {t('registration.registered.caseNumber')}
           <br />
           <span class="case-number">{number}</span>
         </p>
       </div>
-      <p>{WHAT_NEXT[mode]}</p>
+      <p>{t(`registration.registered.next.${mode}`)}</p>
       {statusUrl && (
         <>
-          <h2>Ge personen ärendenumret och länken</h2>
-          <p>Med den här privata länken kan personen följa ärendet utan att logga in. Läs upp den, eller skicka den med brev eller e-post:</p>
+          <h2>{t('registration.registered.giveLink')}</h2>
+          <p>{t('registration.registered.giveLinkLead')}</p>
           <p class="break">
             <a href={statusUrl}>{statusUrl}</a>
           </p>
-          <p class="muted">Länken ger tillgång till synpunkten. Lämna den bara till personen som lämnade synpunkten.</p>
+          <p class="muted">{t('registration.registered.linkWarning')}</p>
         </>
       )}
       <ul>
         {canOpen && (
           <li>
-            <a href={`/handlaggning/arenden/${number}`}>Öppna ärende {number}</a>
+            <a href={`/handlaggning/arenden/${number}`}>{t('registration.registered.open', { number })}</a>
           </li>
         )}
         <li>
-          <a href={REGISTER_PATH}>Registrera en synpunkt till</a>
+          <a href={REGISTER_PATH}>{t('registration.registered.another')}</a>
         </li>
       </ul>
     </StaffLayout>
