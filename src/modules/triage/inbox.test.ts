@@ -101,7 +101,7 @@ describe('bulk actions', () => {
 
     // Routing the one without a suggestion to a chosen unit.
     const again = await registrar.post('/handlaggning/inkorg', { arenden: [boxes(res.body)[noUnit]!], atgard: 'skicka', omrade: area, enhet: await unitId(t, 'Gata och park'), betydelse: 'important' });
-    expect(again.body).toContain('1 ärende registrerade och skickade');
+    expect(again.body).toContain('1 ärende registrerat och skickat');
     expect(await caseRow(t, noUnit)).toMatchObject({ status: 'registered', unit_id: await unitId(t, 'Gata och park'), significance: 'important' });
   });
 
