@@ -1,9 +1,8 @@
 import type { FastifyReply, FastifyRequest, RawRequestDefaultExpression } from 'fastify';
 import fp from 'fastify-plugin';
-import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Organization } from '../db/schema.ts';
-import { findOrganizationBySlug } from '../modules/organizations/queries.ts';
+import { findOrganizationBySlug, findOrganizationForHost } from '../modules/organizations/queries.ts';
 import { DomainError } from './errors.ts';
 
 declare module 'fastify' {
@@ -122,14 +121,7 @@ export const tenantPlugin = fp<{ db: Db; publicUrl?: string }>(async (app, { db,
     }
     const host = req.host.toLowerCase();
     const hostname = req.hostname.toLowerCase();
-    const org = await db
-      .selectFrom('organizations')
-      .selectAll()
-      .where((eb) => eb.or([eb('host_name', 'in', [host, hostname]), eb('is_default', '=', true)]))
-      .where('active', '=', true)
-      .orderBy(sql`host_name IS NOT NULL AND host_name IN (${host}, ${hostname})`, 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const org = await findOrganizationForHost(db, host, hostname);
     if (!org) {
       throw new DomainError('not_found', 'Ingen organisation är uppsatt ännu. En administratör kan lägga in demodata med npm run cli -- seed-demo.');
     }

@@ -1,9 +1,25 @@
-import type { Executor } from '../../db/database.ts';
+import { poolOf, type Db, type Executor } from '../../db/database.ts';
 import type { Organization, OrgUnit } from '../../db/schema.ts';
 
 export async function findDefaultOrganization(db: Executor): Promise<Organization | undefined> {
   return db.selectFrom('organizations').selectAll().where('is_default', '=', true).executeTakeFirst();
 }
+
+/**
+ * The organization a request without /o/<slug> belongs to: the active one bound to the host name
+ * asked for, else the active default. Every page asks it, so it is a named prepared statement on
+ * the pool (parsed and planned once per connection, no query built per request).
+ */
+export async function findOrganizationForHost(db: Db, host: string, hostname: string): Promise<Organization | undefined> {
+  const { rows } = await poolOf(db).query<Organization>({ name: 'organization-for-host', text: ORGANIZATION_FOR_HOST, values: [host, hostname] });
+  return rows[0];
+}
+
+const ORGANIZATION_FOR_HOST = `
+  SELECT * FROM organizations
+  WHERE (host_name IN ($1::text, $2::text) OR is_default) AND active
+  ORDER BY host_name IS NOT NULL AND host_name IN ($1::text, $2::text) DESC
+  LIMIT 1`;
 
 export async function findOrganizationById(db: Executor, id: string): Promise<Organization | undefined> {
   return db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();

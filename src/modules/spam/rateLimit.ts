@@ -1,4 +1,3 @@
-import type pg from 'pg';
 import { poolOf, type Db } from '../../db/database.ts';
 import { hmac } from '../../platform/secrets.ts';
 
@@ -41,18 +40,16 @@ export class SubmissionRateLimiter {
     };
     // A counter needs no durable commit: waiting for the disk here would hold the organization's
     // row locked (every post counts on it) through each flush, one post after the other. So the
-    // count commits asynchronously (a crash may forget the last moment's counts, nothing else),
-    // as one round trip of two statements, which PostgreSQL runs as one implicit transaction (an
-    // error rolls both back and leaves the connection clean). The values are our own hashes and
-    // window starts, written as literals because a query of several statements takes no parameters.
-    const row = (key: Buffer, start: Date) => `('\\x${key.toString('hex')}'::bytea, '${start.toISOString()}'::timestamptz, 1)`;
-    const results = (await poolOf(this.db).query(`
-      SET LOCAL synchronous_commit = off;
-      INSERT INTO submission_rate AS r (key, window_start, count)
-      VALUES ${row(keys.addressMinute, minute)}, ${row(keys.addressHour, hour)}, ${row(keys.organization, minute)}
-      ON CONFLICT (key, window_start) DO UPDATE SET count = r.count + 1
-      RETURNING key, count`)) as unknown as pg.QueryResult<{ key: Buffer; count: number }>[];
-    const rows = results.find((r) => r.command === 'INSERT')!.rows;
+    // count commits asynchronously (a crash may forget the last moment's counts, nothing else):
+    // set_config(…, true) is SET LOCAL, made inside the statement's own implicit transaction, so
+    // the one statement is one round trip and a named prepared statement (parsed and planned once
+    // per connection; the keys are parameters, not literals). The WHERE clause evaluates it
+    // before any row is written.
+    const { rows } = await poolOf(this.db).query<{ key: Buffer; count: number }>({
+      name: 'spam-count-submission',
+      text: COUNT_SUBMISSION,
+      values: [[keys.addressMinute, keys.addressHour, keys.organization], [minute, hour, minute]],
+    });
     const count = (key: Buffer) => rows.find((r) => r.key.equals(key))?.count ?? 0;
     const secondsLeft = (start: Date, size: number) => Math.max(1, Math.ceil((start.getTime() + size - now.getTime()) / 1000));
     if (count(keys.addressMinute) > this.limits.perAddressPerMinute) return { ok: false, scope: 'address', retryAfterSeconds: secondsLeft(minute, MINUTE) };
@@ -61,6 +58,13 @@ export class SubmissionRateLimiter {
     return { ok: true };
   }
 }
+
+const COUNT_SUBMISSION = `
+  INSERT INTO submission_rate AS r (key, window_start, count)
+  SELECT k.key, k.window_start, 1 FROM unnest($1::bytea[], $2::timestamptz[]) AS k(key, window_start)
+  WHERE set_config('synchronous_commit', 'off', true) = 'off'
+  ON CONFLICT (key, window_start) DO UPDATE SET count = r.count + 1
+  RETURNING key, count`;
 
 /**
  * Counts older than the longest window, and spent challenges past their expiry, are of no more
