@@ -25,29 +25,28 @@ export const publicationAdminRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }
   app.get<{ Querystring: { sparat?: string } }>(PUBLICATION_SETTINGS_PATH, async (req, reply) => {
     const fourEyes = orgSettings(req.org).publicationFourEyes === true;
     const csrf = reply.generateCsrf();
+    const { t } = req.i18n;
     const page = (
-      <StaffLayout title="Publicering" orgName={req.org.name} actor={req.actor!} csrf={csrf} current="/admin">
+      <StaffLayout title={t('publication.settings.title')} orgName={req.org.name} actor={req.actor!} csrf={csrf} current="/admin">
         <p>
-          <a href="/admin">Administration</a>
+          <a href="/admin">{t('publication.settings.back')}</a>
         </p>
         {req.query.sparat !== undefined && (
           <div class="success-banner" role="status">
-            <p>Inställningen är sparad.</p>
+            <p>{t('publication.settings.saved')}</p>
           </div>
         )}
-        <h1>Publicering av svar</h1>
-        <p>
-          Besvarade synpunkter kan publiceras avidentifierade i arkivet <a href="/svar">/svar</a>. En person granskar alltid texten innan den publiceras.
-        </p>
+        <h1>{t('publication.settings.heading')}</h1>
+        <p>{req.i18n.rich('publication.settings.intro', { link: (c) => <a href="/svar">{c}</a> })}</p>
         <form method="post" action={PUBLICATION_SETTINGS_PATH} novalidate>
           <input type="hidden" name="_csrf" value={csrf} />
           <Checkbox
             name="fourEyes"
-            label="Kräv att någon annan godkänner (fyra ögon)"
+            label={t('publication.settings.fourEyes')}
             checked={fourEyes}
-            hint="Utan det publicerar handläggaren eller registratorn själv efter granskning. Med det måste en annan person med behörighet i ärendet godkänna texten."
+            hint={t('publication.settings.fourEyesHint')}
           />
-          <button type="submit">Spara</button>
+          <button type="submit">{t('publication.settings.save')}</button>
         </form>
       </StaffLayout>
     );
@@ -69,7 +68,7 @@ export const publicationAdminRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }
         actor,
         action: 'update',
         entityType: 'settings',
-        summary: fourEyes ? 'Publicering kräver nu att någon annan godkänner (fyra ögon)' : 'Publicering kräver inte längre att någon annan godkänner',
+        summary: req.i18n.t(fourEyes ? 'publication.settings.logOn' : 'publication.settings.logOff'),
         before: { publicationFourEyes: before },
         after: { publicationFourEyes: fourEyes },
         now: clock.now(),

@@ -1,3 +1,4 @@
+import { sv } from '../../platform/i18n/catalogue.ts';
 import type { RedactionChoices } from '../../db/schema.ts';
 import { FINDING_KINDS, LABELS, findPersonalData, redact, type Finding, type FindingKind } from '../deidentify/index.ts';
 
@@ -9,7 +10,7 @@ import { FINDING_KINDS, LABELS, findPersonalData, redact, type Finding, type Fin
 
 export const DRAFT_FIELDS = ['question', 'answer'] as const;
 export type DraftField = (typeof DRAFT_FIELDS)[number];
-export const FIELD_LABEL: Record<DraftField, string> = { question: 'Synpunkten', answer: 'Svaret' };
+export const FIELD_LABEL: Record<DraftField, string> = { question: sv('publication.field.question'), answer: sv('publication.field.answer') };
 
 /** Kinds a person can choose for text they remove themselves (one per label: samordningsnummer reads as personnummer). */
 export const EXTRA_KINDS: readonly FindingKind[] = FINDING_KINDS.filter((k) => k !== 'samordningsnummer' && k !== 'postal_code');

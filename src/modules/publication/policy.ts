@@ -1,3 +1,5 @@
+import { sv } from '../../platform/i18n/catalogue.ts';
+import type { StaffKey } from '../../platform/i18n/staffKeys.ts';
 import { can, type Actor, type PolicyCase } from '../cases/policy.ts';
 import type { Status } from '../cases/lifecycle.ts';
 
@@ -15,11 +17,11 @@ export interface PublishableFacts {
   optedOut: boolean;
 }
 
-const ENDED_ELSEWHERE: Partial<Record<Status, string>> = {
-  referred: 'Ärendet är hänvisat till någon annan och publiceras inte.',
-  not_handled: 'Ärendet är avslutat som inte handlagt och publiceras inte.',
-  merged: 'Ärendet är sammanslaget med ett annat ärende. Publicera det ärendet i stället.',
-  withdrawn: 'Ärendet är återkallat och publiceras inte.',
+const ENDED_ELSEWHERE: Partial<Record<Status, StaffKey>> = {
+  referred: 'publication.refusal.referred',
+  not_handled: 'publication.refusal.notHandled',
+  merged: 'publication.refusal.merged',
+  withdrawn: 'publication.refusal.withdrawn',
 };
 
 /**
@@ -29,13 +31,13 @@ const ENDED_ELSEWHERE: Partial<Record<Status, string>> = {
  */
 export function publicationRefusals(f: PublishableFacts): string[] {
   const reasons: string[] = [];
-  if (f.anonymous) reasons.push('Synpunktslämnaren är anonym. Anonyma synpunkter publiceras inte.');
-  if (f.internal) reasons.push('Det är en intern synpunkt från en medarbetare. Interna synpunkter publiceras inte.');
-  if (f.confidential) reasons.push('Ärendet kan innehålla uppgifter som omfattas av sekretess och publiceras inte.');
-  if (f.optedOut) reasons.push('Synpunktslämnaren har bett att synpunkten inte ska publiceras.');
+  if (f.anonymous) reasons.push(sv('publication.refusal.anonymous'));
+  if (f.internal) reasons.push(sv('publication.refusal.internal'));
+  if (f.confidential) reasons.push(sv('publication.refusal.confidential'));
+  if (f.optedOut) reasons.push(sv('publication.refusal.optedOut'));
   const ended = ENDED_ELSEWHERE[f.status];
-  if (ended) reasons.push(ended);
-  else if (f.status !== 'answered' && f.status !== 'closed') reasons.push('Ärendet är inte besvarat ännu. Det kan publiceras när det är besvarat eller avslutat.');
+  if (ended) reasons.push(sv(ended));
+  else if (f.status !== 'answered' && f.status !== 'closed') reasons.push(sv('publication.refusal.notAnswered'));
   return reasons;
 }
 
@@ -63,7 +65,7 @@ export const sameActor = (a: ActorRef, b: ActorRef) => a.kind === b.kind && a.id
  */
 export function approvalRefusal(actor: Actor, author: ActorRef, fourEyes: boolean): string | null {
   if (fourEyes && sameActor(actorRef(actor), author)) {
-    return 'Någon annan än den som skrev utkastet måste granska och publicera det (fyra ögon).';
+    return sv('publication.refusal.fourEyes');
   }
   return null;
 }

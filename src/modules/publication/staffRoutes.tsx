@@ -1,6 +1,8 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { RedactionChoices } from '../../db/schema.ts';
 import { DomainError, notFound } from '../../platform/errors.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
+import type { StaffKey } from '../../platform/i18n/staffKeys.ts';
 import { staffArea } from '../../platform/staff.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { sendPage } from '../../platform/views/render.ts';
@@ -18,11 +20,11 @@ import { PublishPage, type PublishPageProps } from './views/PublishPage.tsx';
 
 type Req = FastifyRequest<{ Params: { number: string }; Querystring: { klart?: string } }>;
 
-const DONE: Record<string, string> = {
-  sparat: 'Utkastet är sparat. Det är inte publicerat ännu.',
-  publicerat: 'Svaret är publicerat i arkivet.',
-  avpublicerat: 'Svaret är avpublicerat. Det syns inte längre i arkivet eller sökningen.',
-  'utkast-borttaget': 'Utkastet är borttaget. Det finns kvar bland versionerna.',
+const DONE: Record<string, StaffKey> = {
+  sparat: 'publication.done.saved',
+  publicerat: 'publication.done.published',
+  avpublicerat: 'publication.done.withdrawn',
+  'utkast-borttaget': 'publication.done.draftDiscarded',
 };
 
 const field = (body: unknown, name: string) => {
@@ -38,7 +40,7 @@ export const publicationStaffRoutes: FastifyPluginAsync<PublicationDeps> = async
     const actor = staffActor(req);
     const number = caseNumberParam(req.params.number);
     const detail = number ? await loadCaseDetail(deps.db, actor, number) : undefined;
-    if (!detail || !mayPublish(actor, detail.policy)) throw notFound('Ärendet');
+    if (!detail || !mayPublish(actor, detail.policy)) throw notFound(req.i18n.t('publication.routes.theCase'));
     const c = detail.case;
     return {
       actor,
@@ -98,14 +100,14 @@ export const publicationStaffRoutes: FastifyPluginAsync<PublicationDeps> = async
     const proposal = propose(ctx.originals, choices, ctx.keep);
     const text = saved ?? { title: suggestedTitle(proposal.texts.question), question: proposal.texts.question, answer: proposal.texts.answer };
     const form = { title: text.title, question: text.question, answer: text.answer, generatedQuestion: '', generatedAnswer: '', newExtraText: '', newExtraKind: 'name' };
-    return render(req, reply, ctx, { choices, form, done: req.query.klart ? DONE[req.query.klart] : undefined });
+    return render(req, reply, ctx, { choices, form, done: req.query.klart && DONE[req.query.klart] ? req.i18n.t(DONE[req.query.klart]!) : undefined });
   });
 
   app.post(path(':number'), async (req: Req, reply) => {
     const ctx = await context(req);
     const f = readDraftForm(req.body);
     const revision = parseRevision(f.revision);
-    if (revision === undefined) throw new DomainError('invalid', 'Formuläret saknar uppgift om vilken version du utgick från. Ladda om sidan och försök igen.');
+    if (revision === undefined) throw new DomainError('invalid', req.i18n.t('publication.error.noRevision'));
     const shown = propose(ctx.originals, { extra: parseExtras(f.extra) }, ctx.keep);
     const formState = { title: f.title, question: f.question, answer: f.answer, generatedQuestion: '', generatedAnswer: '', newExtraText: f.newExtraText, newExtraKind: f.newExtraKind };
     const extraError = newExtraError(f, ctx.originals, (t, p) => occurrences(t, p).length > 0);
@@ -125,14 +127,14 @@ export const publicationStaffRoutes: FastifyPluginAsync<PublicationDeps> = async
     }
 
     const refuse = (errors: FieldErrors, status = 400) => render(req, reply, ctx, { choices, form: formState, errors }, status);
-    if (f.newExtraText) return refuse({ newExtraText: 'Tryck på Uppdatera förslaget för att ta bort texten, eller töm fältet' });
+    if (f.newExtraText) return refuse({ newExtraText: req.i18n.t('publication.error.pendingExtra') });
     const valid = validateText(f);
     if (!valid.ok) return refuse(valid.errors);
     const errors = leftInErrors(proposal, valid.value);
     if (Object.keys(errors).length > 0) return refuse(errors);
     const remaining = remainingFindings(proposal, Object.entries(valid.value).map(([k, text]) => ({ field: k, text })), ctx.keep);
     if (f.action === 'publicera' && remaining.length > 0 && !f.confirmRemaining) {
-      return refuse({ confirmRemaining: 'Kontrollera det som ser ut som personuppgifter och kryssa i rutan, eller ta bort det ur texten' });
+      return refuse({ confirmRemaining: req.i18n.t('publication.error.confirmRemaining') });
     }
 
     const target = { actor: ctx.actor, number: ctx.number, revision };
@@ -145,10 +147,10 @@ export const publicationStaffRoutes: FastifyPluginAsync<PublicationDeps> = async
       if (reason === 'four_eyes') {
         const draft = ctx.publication?.draft;
         const edited = !!draft && !sameActor(ctx.actor, { kind: draft.author_kind, id: draft.author_id });
-        const message = edited ? 'Du har ändrat texten, så den blir ditt utkast. Spara det; någon annan behöver sedan granska och publicera det' : err.message;
+        const message = edited ? req.i18n.t('publication.error.editedBecomesDraft') : err.message;
         return refuse({ _form: message }, 409);
       }
-      return sendPage(reply, <ConflictPage {...frame(req, reply)} number={ctx.number} message={err.message} what="Publicera ett avidentifierat svar" input={[['Rubrik', f.title], ['Synpunkten', f.question], ['Svaret', f.answer]]} />, 409);
+      return sendPage(reply, <ConflictPage {...frame(req, reply)} number={ctx.number} message={err.message} what={req.i18n.t('publication.conflict.publish')} input={[[req.i18n.t('publication.conflict.title'), f.title], [req.i18n.t('publication.conflict.question'), f.question], [req.i18n.t('publication.conflict.answer'), f.answer]]} />, 409);
     }
     return reply.code(303).header('location', `${path(ctx.number)}?klart=${f.action === 'spara' ? 'sparat' : 'publicerat'}`).send();
   });
@@ -159,13 +161,13 @@ export const publicationStaffRoutes: FastifyPluginAsync<PublicationDeps> = async
     const revision = parseRevision(field(req.body, 'revision'));
     const current = ctx.publication?.current;
     const form = { title: current?.title ?? '', question: current?.question ?? '', answer: current?.answer ?? '', generatedQuestion: '', generatedAnswer: '', newExtraText: '', newExtraKind: 'name', reason };
-    const error = validateReason(reason) ?? (revision === undefined ? 'Ladda om sidan och försök igen' : undefined);
+    const error = validateReason(reason) ?? (revision === undefined ? req.i18n.t('publication.error.reload') : undefined);
     if (error) return render(req, reply, ctx, { choices: current?.redactions ?? {}, form, errors: { reason: error } }, 400);
     try {
       await withdrawPublication(deps, { actor: ctx.actor, number: ctx.number, revision: revision!, reason: reason.trim() });
     } catch (err) {
       if (!(err instanceof DomainError) || err.code !== 'conflict') throw err;
-      return sendPage(reply, <ConflictPage {...frame(req, reply)} number={ctx.number} message={err.message} what="Avpublicera svaret" input={[['Skäl', reason]]} />, 409);
+      return sendPage(reply, <ConflictPage {...frame(req, reply)} number={ctx.number} message={err.message} what={req.i18n.t('publication.conflict.withdraw')} input={[[req.i18n.t('publication.conflict.reason'), reason]]} />, 409);
     }
     return reply.code(303).header('location', `${path(ctx.number)}?klart=avpublicerat`).send();
   });
@@ -177,7 +179,7 @@ export const publicationStaffRoutes: FastifyPluginAsync<PublicationDeps> = async
       await discardDraft(deps, { actor: ctx.actor, number: ctx.number, revision: revision ?? -1 });
     } catch (err) {
       if (!(err instanceof DomainError) || err.code !== 'conflict') throw err;
-      return sendPage(reply, <ConflictPage {...frame(req, reply)} number={ctx.number} message={err.message} what="Ta bort utkastet" input={[]} />, 409);
+      return sendPage(reply, <ConflictPage {...frame(req, reply)} number={ctx.number} message={err.message} what={req.i18n.t('publication.conflict.discard')} input={[]} />, 409);
     }
     return reply.code(303).header('location', `${path(ctx.number)}?klart=utkast-borttaget`).send();
   });
@@ -188,7 +190,7 @@ function leftInErrors(proposal: ReturnType<typeof propose>, text: { title: strin
   const errors: FieldErrors = {};
   for (const name of ['title', 'question', 'answer'] as const) {
     const left = removedButPresent(proposal, [text[name]]);
-    if (left.length > 0) errors[name] = `${left.map((v) => `”${v}”`).join(', ')} står kvar i texten fast du har valt att ta bort det. Ta bort det eller avmarkera det i granskningen`;
+    if (left.length > 0) errors[name] = sv('publication.error.leftIn', { values: left.map((v) => `”${v}”`).join(', ') });
   }
   return errors;
 }

@@ -1,22 +1,25 @@
 import type { ComponentChildren } from 'preact';
+import { sv } from '../../../platform/i18n/catalogue.ts';
+import { useI18n } from '../../../platform/i18n/context.ts';
 import { Select, TextInput } from '../../../platform/views/forms.tsx';
 import { EXTRA_KINDS, FIELD_LABEL, labelOf, MAX_EXTRA_LENGTH, type DraftField, type Originals, type ShownFinding } from '../draft.ts';
 import { extraValue } from '../validation.ts';
 
 export const KIND_NAME: Record<string, string> = {
-  name: 'namn',
-  personnummer: 'personnummer',
-  samordningsnummer: 'samordningsnummer',
-  phone: 'telefonnummer',
-  email: 'e-postadress',
-  address: 'adress',
-  postal_code: 'postnummer',
-  vehicle: 'registreringsnummer',
-  bank_account: 'kontonummer',
+  name: sv('publication.kind.name'),
+  personnummer: sv('publication.kind.personnummer'),
+  samordningsnummer: sv('publication.kind.samordningsnummer'),
+  phone: sv('publication.kind.phone'),
+  email: sv('publication.kind.email'),
+  address: sv('publication.kind.address'),
+  postal_code: sv('publication.kind.postalCode'),
+  vehicle: sv('publication.kind.vehicle'),
+  bank_account: sv('publication.kind.bankAccount'),
 };
 
 /** The original text with every finding marked: struck through when it goes, plain-marked when it stays. */
 function Highlighted({ text, findings }: { text: string; findings: ShownFinding[] }) {
+  const { t } = useI18n();
   const parts: ComponentChildren[] = [];
   let at = 0;
   for (const f of [...findings].sort((a, b) => a.start - b.start)) {
@@ -25,7 +28,7 @@ function Highlighted({ text, findings }: { text: string; findings: ShownFinding[
     parts.push(
       <mark key={f.key} class={f.kept ? 'finding finding--kept' : 'finding'}>
         {text.slice(f.start, f.end)}
-        <span class="visually-hidden">{f.kept ? ` (${KIND_NAME[f.kind]}, stannar kvar)` : ` (${KIND_NAME[f.kind]}, tas bort)`}</span>
+        <span class="visually-hidden">{t(f.kept ? 'publication.review.kept' : 'publication.review.removed', { kind: KIND_NAME[f.kind] })}</span>
       </mark>,
     );
     at = f.end;
@@ -40,15 +43,16 @@ function Highlighted({ text, findings }: { text: string; findings: ShownFinding[
 
 function FieldFindings({ field, original, findings }: { field: DraftField; original: string; findings: ShownFinding[] }) {
   const mine = findings.filter((f) => f.field === field);
+  const { t } = useI18n();
   return (
     <div class="review-field">
-      <h3>{FIELD_LABEL[field]} i original</h3>
-      {original.trim() ? <Highlighted text={original} findings={mine} /> : <p class="muted">Det finns ingen text att utgå från. Skriv den publika texten nedan.</p>}
+      <h3>{t('publication.review.original', { field: FIELD_LABEL[field] })}</h3>
+      {original.trim() ? <Highlighted text={original} findings={mine} /> : <p class="muted">{t('publication.review.noText')}</p>}
       {mine.length === 0 ? (
-        original.trim() && <p>Inga personuppgifter hittades. Läs texten ändå: programmet hittar inte allt.</p>
+        original.trim() && <p>{t('publication.review.noneFound')}</p>
       ) : (
         <fieldset>
-          <legend>Det här tas bort ur {FIELD_LABEL[field].toLowerCase()}. Avmarkera det som ska stå kvar.</legend>
+          <legend>{t('publication.review.legend', { field: FIELD_LABEL[field].toLowerCase() })}</legend>
           {mine.map((f) => (
             <div class="checkbox" key={f.key}>
               <input type="checkbox" id={`ta-bort-${f.key.replace(/:/g, '-')}`} name="redact" value={f.key} checked={!f.kept} />
@@ -56,8 +60,7 @@ function FieldFindings({ field, original, findings }: { field: DraftField; origi
                 <span class="user-text" dir="auto">
                   ”{f.value}”
                 </span>{' '}
-                – {KIND_NAME[f.kind]}
-                {f.added ? ' (tillagt av dig)' : ''}, blir {labelOf(f.kind)}
+                {t('publication.review.finding', { kind: KIND_NAME[f.kind], added: f.added ? 'yes' : 'no', label: labelOf(f.kind) })}
               </label>
             </div>
           ))}
@@ -77,21 +80,19 @@ export interface ReviewProps {
 
 /** Step one of the draft: what the software proposes to remove, and the person's own additions. */
 export function FindingsReview({ originals, findings, extras, newExtra, newExtraError }: ReviewProps) {
+  const { t } = useI18n();
   return (
     <section aria-labelledby="granska-rubrik" class="review">
-      <h2 id="granska-rubrik">1. Granska vad som tas bort</h2>
-      <p>
-        Programmet har letat efter namn, personnummer, telefonnummer, e-postadresser, adresser, registreringsnummer och kontonummer. Markerat i texten är det
-        som föreslås tas bort. Originalet ändras aldrig.
-      </p>
+      <h2 id="granska-rubrik">{t('publication.review.heading')}</h2>
+      <p>{t('publication.review.intro')}</p>
       <FieldFindings field="question" original={originals.question} findings={findings} />
       <FieldFindings field="answer" original={originals.answer} findings={findings} />
 
-      <h3>Ta bort mer</h3>
-      <p>Skriv ett ord eller en fras som ska bort överallt där den står, till exempel ett smeknamn, en skola eller något annat som kan peka ut en person.</p>
+      <h3>{t('publication.review.removeMore')}</h3>
+      <p>{t('publication.review.removeMoreText')}</p>
       {extras.length > 0 && (
         <fieldset>
-          <legend>Det här har du lagt till att ta bort. Avmarkera för att ångra.</legend>
+          <legend>{t('publication.review.extrasLegend')}</legend>
           {extras.map((x, i) => (
             <div class="checkbox" key={extraValue(x)}>
               <input type="checkbox" id={`extra-${i}`} name="extra" value={extraValue(x)} checked />
@@ -99,21 +100,21 @@ export function FindingsReview({ originals, findings, extras, newExtra, newExtra
                 <span class="user-text" dir="auto">
                   ”{x.text}”
                 </span>{' '}
-                blir {labelOf(x.kind as never)}
+                {t('publication.review.becomes', { label: labelOf(x.kind as never) })}
               </label>
             </div>
           ))}
         </fieldset>
       )}
-      <TextInput name="newExtraText" label="Text som ska tas bort" value={newExtra.text} error={newExtraError} maxLength={MAX_EXTRA_LENGTH} />
+      <TextInput name="newExtraText" label={t('publication.review.newExtra')} value={newExtra.text} error={newExtraError} maxLength={MAX_EXTRA_LENGTH} />
       <Select
         name="newExtraKind"
-        label="Ersätt med"
+        label={t('publication.review.replaceWith')}
         value={newExtra.kind || 'name'}
         options={EXTRA_KINDS.map((k) => ({ value: k, label: `${labelOf(k)} (${KIND_NAME[k]})` }))}
       />
       <button type="submit" name="action" value="uppdatera" class="secondary">
-        Uppdatera förslaget
+        {t('publication.review.update')}
       </button>
     </section>
   );

@@ -1,3 +1,5 @@
+import { useI18n } from '../../../platform/i18n/context.ts';
+import type { StaffKey } from '../../../platform/i18n/staffKeys.ts';
 import { Checkbox, ErrorSummary, TextArea, TextInput, type FieldErrors } from '../../../platform/views/forms.tsx';
 import { StaffLayout } from '../../../platform/views/StaffLayout.tsx';
 import type { Actor } from '../../cases/policy.ts';
@@ -30,7 +32,7 @@ export interface PublishPageProps {
   done?: string;
 }
 
-const FIELD_NAME: Record<string, string> = { title: 'rubriken', question: 'synpunkten', answer: 'svaret' };
+const FIELD_NAME: Record<string, StaffKey> = { title: 'publication.page.fieldTitle', question: 'publication.page.fieldQuestion', answer: 'publication.page.fieldAnswer' };
 
 /** The draft of a case's public version: review what goes, edit the text, save or publish; or withdraw. */
 export function PublishPage(p: PublishPageProps) {
@@ -40,8 +42,10 @@ export function PublishPage(p: PublishPageProps) {
   const revision = String(p.publication?.revision ?? 0);
   const published = !!p.publication?.public_version_id;
   const canApprove = !p.fourEyes || (!!p.publication?.draft && !p.ownDraft);
+  const { t } = useI18n();
+  const fieldName = (f: string) => (FIELD_NAME[f] ? t(FIELD_NAME[f]) : f);
   return (
-    <StaffLayout title={`Publicera ärende ${p.number}`} hasErrors={hasErrors} orgName={p.orgName} actor={p.actor} csrf={p.csrf}>
+    <StaffLayout title={t('publication.page.title', { number: p.number })} hasErrors={hasErrors} orgName={p.orgName} actor={p.actor} csrf={p.csrf}>
       <ErrorSummary errors={errors} fieldIds={{ _form: 'publicera-knappar' }} />
       {p.done && (
         <div class="success-banner" role="status">
@@ -49,14 +53,14 @@ export function PublishPage(p: PublishPageProps) {
         </div>
       )}
       <p>
-        <a href={base}>Tillbaka till ärendet</a>
+        <a href={base}>{t('publication.page.back')}</a>
       </p>
-      <h1>Publicera ärende {p.number}</h1>
+      <h1>{t('publication.page.title', { number: p.number })}</h1>
       <PublicationStatusBox number={p.number} publication={p.publication} fourEyes={p.fourEyes} ownDraft={p.ownDraft} />
 
       {p.refusals.length > 0 ? (
         <div class="notice" id="kan-inte-publiceras">
-          <h2>Ärendet kan inte publiceras</h2>
+          <h2>{t('publication.page.refused')}</h2>
           <ul>
             {p.refusals.map((r) => (
               <li key={r}>{r}</li>
@@ -72,53 +76,47 @@ export function PublishPage(p: PublishPageProps) {
           <FindingsReview originals={p.originals} findings={p.findings} extras={p.extras} newExtra={{ text: p.form.newExtraText, kind: p.form.newExtraKind }} newExtraError={errors.newExtraText} />
 
           <section aria-labelledby="text-rubrik">
-            <h2 id="text-rubrik">2. Den publika versionen</h2>
-            <p>
-              Det här är det som visas i arkivet med publicerade svar. Skriv om det som behövs så att ingen kan kännas igen. Där uppgifter har tagits bort står
-              till exempel [namn].
-            </p>
+            <h2 id="text-rubrik">{t('publication.page.publicHeading')}</h2>
+            <p>{t('publication.page.publicIntro')}</p>
             {p.notRewritten.length > 0 && (
               <div class="notice" role="status">
-                <p>
-                  Du har ändrat {p.notRewritten.map((f) => FIELD_NAME[f]).join(' och ')} för hand, så texten skrevs inte om efter dina markeringar. Kryssa i rutan
-                  nedan och tryck på Uppdatera förslaget om du vill ersätta din text med förslaget.
-                </p>
-                <Checkbox name="replaceEdited" label="Ersätt min text med förslaget" />
+                <p>{t('publication.page.notRewritten', { fields: p.notRewritten.map(fieldName).reduce((first, second) => t('publication.page.fieldsJoined', { first, second })) })}</p>
+                <Checkbox name="replaceEdited" label={t('publication.page.replaceEdited')} />
               </div>
             )}
-            <TextInput name="title" label="Rubrik" hint={`En kort rubrik som säger vad det gäller, högst ${MAX_TITLE} tecken.`} value={p.form.title} error={errors.title} maxLength={MAX_TITLE} />
-            <TextArea name="question" label="Synpunkten" value={p.form.question} error={errors.question} rows={8} />
-            <TextArea name="answer" label="Svaret" value={p.form.answer} error={errors.answer} rows={10} />
+            <TextInput name="title" label={t('publication.page.titleLabel')} hint={t('publication.page.titleHint', { max: String(MAX_TITLE) })} value={p.form.title} error={errors.title} maxLength={MAX_TITLE} />
+            <TextArea name="question" label={t('publication.page.question')} value={p.form.question} error={errors.question} rows={8} />
+            <TextArea name="answer" label={t('publication.page.answer')} value={p.form.answer} error={errors.answer} rows={10} />
             {p.remaining.length > 0 && (
               <div class="notice" id="kvar">
-                <h3>Kontrollera innan du publicerar</h3>
-                <p>Det här i texten ser fortfarande ut som personuppgifter:</p>
+                <h3>{t('publication.page.checkHeading')}</h3>
+                <p>{t('publication.page.checkText')}</p>
                 <ul>
                   {p.remaining.map((r, i) => (
                     <li key={i}>
                       <span class="user-text" dir="auto">
                         ”{r.value}”
                       </span>{' '}
-                      ({KIND_NAME[r.kind]} i {FIELD_NAME[r.field]})
+                      {t('publication.page.remainingWhere', { kind: KIND_NAME[r.kind], field: fieldName(r.field) })}
                     </li>
                   ))}
                 </ul>
-                <Checkbox name="confirmRemaining" label="Jag har kontrollerat: det är inte personuppgifter, eller så får det publiceras" error={errors.confirmRemaining} />
+                <Checkbox name="confirmRemaining" label={t('publication.page.confirmRemaining')} error={errors.confirmRemaining} />
               </div>
             )}
           </section>
 
           <div class="button-group" id="publicera-knappar" tabindex={-1}>
             <button type="submit" name="action" value="spara" class={canApprove ? 'secondary' : undefined}>
-              {p.fourEyes ? 'Spara och skicka för granskning' : 'Spara utkast'}
+              {t(p.fourEyes ? 'publication.page.sendForReview' : 'publication.page.saveDraft')}
             </button>
             {canApprove && (
               <button type="submit" name="action" value="publicera">
-                {p.fourEyes ? 'Godkänn och publicera' : published ? 'Publicera den nya versionen' : 'Publicera'}
+                {t(p.fourEyes ? 'publication.page.approvePublish' : published ? 'publication.page.publishNew' : 'publication.page.publish')}
               </button>
             )}
           </div>
-          {p.fourEyes && <p class="hint">Organisationen kräver att någon annan än den som skrev texten granskar och publicerar den.</p>}
+          {p.fourEyes && <p class="hint">{t('publication.page.fourEyesHint')}</p>}
         </form>
       )}
 
@@ -127,7 +125,7 @@ export function PublishPage(p: PublishPageProps) {
           <input type="hidden" name="_csrf" value={p.csrf} />
           <input type="hidden" name="revision" value={revision} />
           <button type="submit" class="secondary">
-            Ta bort utkastet
+            {t('publication.page.discardDraft')}
           </button>
         </form>
       )}
