@@ -41,7 +41,7 @@ export const significanceRoutes: FastifyPluginAsync<{ db: Db; clock: Clock; toke
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
       if (err.code === 'invalid') return sendPage(reply, <SignificancePage {...frame(req, reply)} number={c.number} version={c.version} value={value} errors={err.details} />, 400);
-      if (err.code === 'conflict') return sendPage(reply, <ConflictPage {...frame(req, reply)} number={c.number} message={err.message} what="Ändra betydelse" input={[['Betydelse', value]]} />, 409);
+      if (err.code === 'conflict') return sendPage(reply, <ConflictPage {...frame(req, reply)} number={c.number} message={err.message} what={req.i18n.t('retention.routes.changeSignificance')} input={[[req.i18n.t('retention.routes.significance'), value]]} />, 409);
       throw err;
     }
     return reply.code(303).header('location', `/handlaggning/arenden/${c.number}?klart=betydelse`).send();

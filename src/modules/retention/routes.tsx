@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { swedishDate } from '../../platform/clock.ts';
 import { DomainError, notFound } from '../../platform/errors.ts';
+import type { StaffKey } from '../../platform/i18n/staffKeys.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { sendPage } from '../../platform/views/render.ts';
 import { listActiveHolds } from '../legalHold/commands.ts';
@@ -25,18 +26,21 @@ const pageOf = (req: FastifyRequest) => {
   return /^\d{1,6}$/.test(s) && Number(s) >= 1 ? Number(s) : 1;
 };
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const NOTICES: Record<string, string> = {
-  sparad: 'Regeln är sparad.',
-  borttagen: 'Regeln är borttagen.',
-  hjo: 'Hjo kommuns plan är inlagd. Ändra den så att den stämmer med er dokumenthanteringsplan.',
-  startad: 'Gallringen är startad och görs i bakgrunden. Framstegen syns nedan.',
-  inget: 'Det fanns inget att gallra.',
+const NOTICES: Record<string, StaffKey> = {
+  sparad: 'retention.notice.saved',
+  borttagen: 'retention.notice.removed',
+  hjo: 'retention.notice.hjo',
+  startad: 'retention.notice.started',
+  inget: 'retention.notice.nothing',
 };
 
 /** The records officer's pages under /admin/arkiv: schedule, dry run and disposal, the log, holds. */
 export const retentionRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = async (app, { db, clock }) => {
   const { actorOf, frame } = recordsArea(app);
-  const notice = (req: FastifyRequest) => NOTICES[(req.query as Q).klart ?? ''];
+  const notice = (req: FastifyRequest) => {
+    const key = NOTICES[(req.query as Q).klart ?? ''];
+    return key && req.i18n.t(key);
+  };
   const areasOf = (orgId: string) => db.selectFrom('categories').select(['id', 'name']).where('organization_id', '=', orgId).where('level', '=', 'area').orderBy('sort_order').execute();
 
   app.get('/admin/arkiv', async (req, reply) => {
@@ -80,7 +84,7 @@ export const retentionRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = asy
       const existing = await tx.selectFrom('retention_rules').select('id').where('organization_id', '=', actor.organizationId).executeTakeFirst();
       if (existing) return;
       await insertHjoSchedule(tx, actor.organizationId);
-      await logAdminChange(tx, { organizationId: actor.organizationId, actor: logActor(actor), action: 'create', entityType: 'retention_rule', summary: 'Gallringsplanen: Hjo kommuns plan lades in', now });
+      await logAdminChange(tx, { organizationId: actor.organizationId, actor: logActor(actor), action: 'create', entityType: 'retention_rule', summary: req.i18n.t('retention.routes.hjoLogged'), now });
     });
     return reply.code(303).header('location', '/admin/arkiv/gallringsplan?klart=hjo').send();
   });
@@ -88,7 +92,7 @@ export const retentionRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = asy
   app.post<{ Params: { id: string } }>('/admin/arkiv/gallringsplan/:id/ta-bort', async (req, reply) => {
     const actor = actorOf(req);
     const ok = /^[0-9a-f-]{36}$/i.test(req.params.id) && (await deleteRule(db, actor, actor.organizationId, req.params.id, clock.now()));
-    if (!ok) throw notFound('Regeln');
+    if (!ok) throw notFound(req.i18n.t('retention.routes.theRule'));
     return reply.code(303).header('location', '/admin/arkiv/gallringsplan?klart=borttagen').send();
   });
 
@@ -131,8 +135,8 @@ export const retentionRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = asy
     const from = (q.fran ?? '').trim();
     const to = (q.till ?? '').trim();
     const errors: FieldErrors = {};
-    if (from && !DATE.test(from)) errors.fran = 'Skriv datumet som ÅÅÅÅ-MM-DD';
-    if (to && !DATE.test(to)) errors.till = 'Skriv datumet som ÅÅÅÅ-MM-DD';
+    if (from && !DATE.test(from)) errors.fran = req.i18n.t('retention.routes.dateFormat');
+    if (to && !DATE.test(to)) errors.till = req.i18n.t('retention.routes.dateFormat');
     return { from, to, errors };
   }
 

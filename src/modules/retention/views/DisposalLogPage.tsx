@@ -1,4 +1,5 @@
 import { formatDateTime } from '../../../platform/clock.ts';
+import { useI18n } from '../../../platform/i18n/context.ts';
 import { TextInput, type FieldErrors } from '../../../platform/views/forms.tsx';
 import { AdminLayout, type AdminPageProps } from '../../admin/views/AdminLayout.tsx';
 import { KIND_LABEL } from '../../cases/labels.ts';
@@ -8,37 +9,38 @@ import { Pager } from './layout.tsx';
 export function DisposalLogPage(p: AdminPageProps & { rows: LogRow[]; page: number; hasMore: boolean; from: string; to: string; errors?: FieldErrors }) {
   const query = { fran: p.from, till: p.to };
   const csv = `/admin/arkiv/gallringslogg.csv?${new URLSearchParams(Object.fromEntries(Object.entries(query).filter(([, v]) => v)))}`;
+  const { t } = useI18n();
   return (
-    <AdminLayout title="Gallringslogg" errors={p.errors} {...p}>
-      <h1>Gallringslogg</h1>
-      <p>Det som finns kvar av gallrade ärenden: registeruppgifterna, regeln och beslutet, när och av vem. Loggen kan inte ändras.</p>
+    <AdminLayout title={t('retention.log.title')} errors={p.errors} {...p}>
+      <h1>{t('retention.log.title')}</h1>
+      <p>{t('retention.log.intro')}</p>
       <form method="get" action="/admin/arkiv/gallringslogg" novalidate class="filter-form">
-        <TextInput name="fran" type="date" label="Gallrade från och med" value={p.from} error={p.errors?.fran} />
-        <TextInput name="till" type="date" label="Till och med" value={p.to} error={p.errors?.till} />
+        <TextInput name="fran" type="date" label={t('retention.log.from')} value={p.from} error={p.errors?.fran} />
+        <TextInput name="till" type="date" label={t('retention.log.to')} value={p.to} error={p.errors?.till} />
         <button type="submit" class="secondary">
-          Visa
+          {t('retention.log.show')}
         </button>
       </form>
       <p>
-        <a href={csv}>Ladda ner loggen som CSV</a>
+        <a href={csv}>{t('retention.log.csv')}</a>
       </p>
       {p.rows.length === 0 ? (
-        <p>Inga gallrade ärenden{p.from || p.to ? ' under den perioden' : ''}.</p>
+        <p>{t(p.from || p.to ? 'retention.log.noneInPeriod' : 'retention.log.none')}</p>
       ) : (
         <div class="table-scroll" role="region" aria-labelledby="gallringslogg-tabell" tabindex={0}>
           <table>
-            <caption id="gallringslogg-tabell" class="visually-hidden">Gallrade ärenden, senaste först</caption>
+            <caption id="gallringslogg-tabell" class="visually-hidden">{t('retention.log.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Ärende</th>
-                <th scope="col">Inkom</th>
-                <th scope="col">Typ</th>
-                <th scope="col">Område</th>
-                <th scope="col">Förvaltning</th>
-                <th scope="col">Avslutat</th>
-                <th scope="col">Regel</th>
-                <th scope="col">Beslut</th>
-                <th scope="col">Gallrat</th>
+                <th scope="col">{t('retention.table.case')}</th>
+                <th scope="col">{t('retention.table.received')}</th>
+                <th scope="col">{t('retention.table.kind')}</th>
+                <th scope="col">{t('retention.table.area')}</th>
+                <th scope="col">{t('retention.table.department')}</th>
+                <th scope="col">{t('retention.table.closed')}</th>
+                <th scope="col">{t('retention.table.rule')}</th>
+                <th scope="col">{t('retention.table.decision')}</th>
+                <th scope="col">{t('retention.table.disposed')}</th>
               </tr>
             </thead>
             <tbody>

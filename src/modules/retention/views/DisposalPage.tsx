@@ -1,4 +1,5 @@
 import { formatDateTime } from '../../../platform/clock.ts';
+import { useI18n } from '../../../platform/i18n/context.ts';
 import { TextInput, type FieldErrors } from '../../../platform/views/forms.tsx';
 import { AdminLayout, type AdminPageProps } from '../../admin/views/AdminLayout.tsx';
 import { KIND_LABEL } from '../../cases/labels.ts';
@@ -18,71 +19,66 @@ export interface RunRow {
   finished_at: Date | null;
 }
 
-const n = (x: number, one: string, many: string) => (x === 1 ? `1 ${one}` : `${x} ${many}`);
-
 export function DisposalPage(p: AdminPageProps & { today: string; rules: RunRule[]; summary: DueSummary; due: DueCase[]; page: number; hasMore: boolean; runs: RunRow[]; decision: string; errors?: FieldErrors; notice?: string }) {
   const s = p.summary;
   const running = p.runs.find((r) => r.status === 'running');
+  const { t } = useI18n();
+  const cases = (n: number) => t('retention.cases', { n });
   return (
-    <AdminLayout title="Gallring" errors={p.errors} notice={p.notice} {...p}>
-      <h1>Gallring</h1>
-      <p>
-        Provkörningen visar vilka ärenden som är att gallra i dag ({p.today}) enligt gallringsplanen. Den ändrar ingenting. Öppna ärenden, ärenden med bevarandestopp och ärenden
-        som ska bevaras men inte har levererats till arkivet gallras aldrig.
-      </p>
+    <AdminLayout title={t('retention.disposal.title')} errors={p.errors} notice={p.notice} {...p}>
+      <h1>{t('retention.disposal.title')}</h1>
+      <p>{t('retention.disposal.intro', { today: p.today })}</p>
       {running && (
         <div class="notice" role="status">
-          <p>
-            Gallring enligt beslut {running.decision_ref} pågår: {running.disposed} av {running.expected} ärenden är gallrade. Ladda om sidan för att se hur det går.
-          </p>
+          <p>{t('retention.disposal.running', { decision: running.decision_ref, disposed: running.disposed, expected: running.expected })}</p>
         </div>
       )}
-      <h2>Provkörning</h2>
+      <h2>{t('retention.disposal.dryRun')}</h2>
       <dl class="summary-list">
         {p.rules
           .filter((r) => r.action === 'dispose')
           .map((r) => (
             <div key={r.id}>
               <dt>{r.text}</dt>
-              <dd>{n(s.byRule[r.id] ?? 0, 'ärende', 'ärenden')}</dd>
+              <dd>{cases(s.byRule[r.id] ?? 0)}</dd>
             </div>
           ))}
         <div>
-          <dt>Bevarade ärenden som arkivet har kvitterat</dt>
-          <dd>{n(s.delivered, 'ärende', 'ärenden')}</dd>
+          <dt>{t('retention.disposal.delivered')}</dt>
+          <dd>{cases(s.delivered)}</dd>
         </div>
         <div>
-          <dt>Att gallra totalt</dt>
+          <dt>{t('retention.disposal.total')}</dt>
           <dd>
-            <strong>{n(s.total, 'ärende', 'ärenden')}</strong>
+            <strong>{cases(s.total)}</strong>
           </dd>
         </div>
         <div>
-          <dt>Gallras inte: bevarandestopp</dt>
-          <dd>{n(s.held, 'ärende', 'ärenden')}</dd>
+          <dt>{t('retention.disposal.held')}</dt>
+          <dd>{cases(s.held)}</dd>
         </div>
         <div>
-          <dt>Gallras inte: saknar betydelse</dt>
-          <dd>{n(s.unclassified, 'avslutat ärende', 'avslutade ärenden')}</dd>
+          <dt>{t('retention.disposal.unclassified')}</dt>
+          <dd>{t('retention.disposal.unclassifiedCount', { n: s.unclassified })}</dd>
         </div>
         <div>
-          <dt>Ska levereras till e-arkivet</dt>
-          <dd>{n(s.deliveryDue, 'ärende', 'ärenden')}</dd>
+          <dt>{t('retention.disposal.deliveryDue')}</dt>
+          <dd>{cases(s.deliveryDue)}</dd>
         </div>
       </dl>
       {p.due.length > 0 && (
         <div class="table-scroll" role="region" aria-labelledby="att-gallra-tabell" tabindex={0}>
           <table>
-            <caption id="att-gallra-tabell">Ärenden att gallra, äldst avslutade först</caption>
+            <caption id="att-gallra-tabell">{t('retention.disposal.dueCaption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Ärende</th>
-                <th scope="col">Inkom</th>
-                <th scope="col">Typ</th>
-                <th scope="col">Område</th>
-                <th scope="col">Förvaltning</th>
-                <th scope="col">Avslutat</th>
-                <th scope="col">Att gallra från</th>
+                <th scope="col">{t('retention.table.case')}</th>
+                <th scope="col">{t('retention.table.received')}</th>
+                <th scope="col">{t('retention.table.kind')}</th>
+                <th scope="col">{t('retention.table.area')}</th>
+                <th scope="col">{t('retention.table.department')}</th>
+                <th scope="col">{t('retention.table.closed')}</th>
+                <th scope="col">{t('retention.table.dueFrom')}</th>
               </tr>
             </thead>
             <tbody>
@@ -104,31 +100,28 @@ export function DisposalPage(p: AdminPageProps & { today: string; rules: RunRule
       <Pager base="/admin/arkiv/gallring" page={p.page} hasMore={p.hasMore} />
       {s.total > 0 && !running && (
         <>
-          <h2>Verkställ gallringen</h2>
-          <p>
-            Gallringen tar bort ärendenas innehåll överallt: text, kontaktuppgifter, meddelanden och utkorgens kopior, bilagor, anteckningar, publicerade versioner och sökindex.
-            Kvar blir en rad per ärende i gallringsloggen. Statistiken för tidigare perioder ändras inte. Det går inte att ångra.
-          </p>
+          <h2>{t('retention.disposal.executeTitle')}</h2>
+          <p>{t('retention.disposal.executeText')}</p>
           <form method="post" action="/admin/arkiv/gallring" novalidate>
             <input type="hidden" name="_csrf" value={p.csrf} />
-            <TextInput name="decision" label="Beslut om gallring" hint="Diarienummer eller referens till beslutet, till exempel KS 2030/17." value={p.decision} error={p.errors?.decision} />
-            <button type="submit">Gallra {n(s.total, 'ärende', 'ärenden')}</button>
+            <TextInput name="decision" label={t('retention.disposal.decision')} hint={t('retention.disposal.decisionHint')} value={p.decision} error={p.errors?.decision} />
+            <button type="submit">{t('retention.disposal.submit', { n: s.total })}</button>
           </form>
         </>
       )}
-      <h2>Genomförda gallringar</h2>
+      <h2>{t('retention.disposal.runsTitle')}</h2>
       {p.runs.length === 0 ? (
-        <p>Ingen gallring har gjorts ännu.</p>
+        <p>{t('retention.disposal.noRuns')}</p>
       ) : (
         <table>
-          <caption class="visually-hidden">Gallringar, senaste först</caption>
+          <caption class="visually-hidden">{t('retention.disposal.runsCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Beslut</th>
-              <th scope="col">Startad</th>
-              <th scope="col">Av</th>
-              <th scope="col">Gallrade</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t('retention.table.decision')}</th>
+              <th scope="col">{t('retention.disposal.started')}</th>
+              <th scope="col">{t('retention.disposal.by')}</th>
+              <th scope="col">{t('retention.disposal.disposedCol')}</th>
+              <th scope="col">{t('retention.disposal.status')}</th>
             </tr>
           </thead>
           <tbody>
@@ -137,10 +130,8 @@ export function DisposalPage(p: AdminPageProps & { today: string; rules: RunRule
                 <td>{r.decision_ref}</td>
                 <td>{formatDateTime(r.requested_at)}</td>
                 <td>{r.requested_by_label}</td>
-                <td>
-                  {r.disposed} av {r.expected}
-                </td>
-                <td>{r.status === 'done' ? `Klar ${r.finished_at ? formatDateTime(r.finished_at) : ''}` : 'Pågår'}</td>
+                <td>{t('retention.disposal.progress', { disposed: r.disposed, expected: r.expected })}</td>
+                <td>{r.status === 'done' ? t('retention.disposal.done', { at: r.finished_at ? formatDateTime(r.finished_at) : '' }) : t('retention.disposal.inProgress')}</td>
               </tr>
             ))}
           </tbody>

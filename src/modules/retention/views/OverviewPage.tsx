@@ -1,4 +1,5 @@
 import { formatDateTime } from '../../../platform/clock.ts';
+import { useI18n } from '../../../platform/i18n/context.ts';
 import { AdminLayout, type AdminPageProps } from '../../admin/views/AdminLayout.tsx';
 
 export interface Hold {
@@ -9,27 +10,26 @@ export interface Hold {
 }
 
 export function RecordsOverviewPage(p: AdminPageProps & { rules: number; due: number; holds: number; openReviews: number }) {
+  const { t } = useI18n();
   return (
-    <AdminLayout title="Arkiv och gallring" {...p}>
-      <h1>Arkiv och gallring</h1>
-      <p>
-        Synpunkter är allmänna handlingar från att de kommer in. Gallringsplanen säger hur länge de sparas; de av vikt för verksamheten bevaras och levereras till arkivet.
-      </p>
+    <AdminLayout title={t('retention.overview.title')} {...p}>
+      <h1>{t('retention.overview.title')}</h1>
+      <p>{t('retention.overview.intro')}</p>
       <ul>
         <li>
-          <a href="/admin/arkiv/gallringsplan">Gallringsplan</a>: {p.rules === 0 ? 'ingen plan ännu' : `${p.rules} regler`}
+          <a href="/admin/arkiv/gallringsplan">{t('retention.nav.schedule')}</a>: {t('retention.overview.rules', { n: p.rules })}
         </li>
         <li>
-          <a href="/admin/arkiv/gallring">Gallring</a>: {p.due === 0 ? 'inget att gallra i dag' : `${p.due} ärenden att gallra`}
+          <a href="/admin/arkiv/gallring">{t('retention.nav.disposal')}</a>: {t('retention.overview.due', { n: p.due })}
         </li>
         <li>
-          <a href="/admin/arkiv/bevarandestopp">Bevarandestopp</a>: {p.holds} ärenden
+          <a href="/admin/arkiv/bevarandestopp">{t('retention.nav.holds')}</a>: {t('retention.overview.holds', { n: p.holds })}
         </li>
         <li>
-          <a href="/admin/arkiv/registerutdrag">Registerutdrag och radering</a>: {p.openReviews === 0 ? 'inga öppna begäranden om radering' : `${p.openReviews} öppna begäranden om radering`}
+          <a href="/admin/arkiv/registerutdrag">{t('retention.nav.gdpr')}</a>: {t('retention.overview.reviews', { n: p.openReviews })}
         </li>
         <li>
-          <a href="/admin/arkiv/e-arkiv">Leverans till e-arkiv</a>
+          <a href="/admin/arkiv/e-arkiv">{t('retention.nav.earchive')}</a>
         </li>
       </ul>
     </AdminLayout>
@@ -37,20 +37,21 @@ export function RecordsOverviewPage(p: AdminPageProps & { rules: number; due: nu
 }
 
 export function HoldsPage(p: AdminPageProps & { holds: Hold[]; showReasons: boolean }) {
+  const { t } = useI18n();
   return (
-    <AdminLayout title="Bevarandestopp" {...p}>
-      <h1>Bevarandestopp</h1>
-      <p>Ärenden med bevarandestopp gallras inte och levereras inte. Stoppet läggs och hävs på ärendets sida.</p>
+    <AdminLayout title={t('retention.holds.title')} {...p}>
+      <h1>{t('retention.holds.title')}</h1>
+      <p>{t('retention.holds.intro')}</p>
       {p.holds.length === 0 ? (
-        <p>Inga ärenden har bevarandestopp.</p>
+        <p>{t('retention.holds.none')}</p>
       ) : (
         <table>
-          <caption class="visually-hidden">Ärenden med bevarandestopp</caption>
+          <caption class="visually-hidden">{t('retention.holds.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Ärende</th>
-              <th scope="col">Skäl</th>
-              <th scope="col">Lagt</th>
+              <th scope="col">{t('retention.holds.case')}</th>
+              <th scope="col">{t('retention.holds.reason')}</th>
+              <th scope="col">{t('retention.holds.placed')}</th>
             </tr>
           </thead>
           <tbody>
@@ -59,7 +60,7 @@ export function HoldsPage(p: AdminPageProps & { holds: Hold[]; showReasons: bool
                 <td>
                   <a href={`/handlaggning/arenden/${h.number}`}>{h.number}</a>
                 </td>
-                <td class="user-text">{p.showReasons ? h.reason : 'Visas på ärendets sida'}</td>
+                <td class="user-text">{p.showReasons ? h.reason : t('retention.holds.reasonOnCase')}</td>
                 <td>
                   {formatDateTime(h.placed_at)}, {h.placed_by_label}
                 </td>

@@ -1,3 +1,4 @@
+import { useI18n } from '../../../platform/i18n/context.ts';
 import { SIGNIFICANCE_LABEL } from '../../cases/views/staffLabels.ts';
 
 export interface RecordsPanelProps {
@@ -16,66 +17,75 @@ export interface RecordsPanelProps {
 /** On the case page: how long the case is kept, whether it is held, and where it was delivered. */
 export function RecordsPanel(p: RecordsPanelProps) {
   const base = `/handlaggning/arenden/${p.number}`;
+  const i18n = useI18n();
+  const { t } = i18n;
   return (
     <section aria-labelledby="arkiv-rubrik">
-      <h2 id="arkiv-rubrik">Arkiv och gallring</h2>
+      <h2 id="arkiv-rubrik">{t('retention.panel.title')}</h2>
       {p.hold && (
         <div class="notice">
           <p>
-            <strong>Bevarandestopp.</strong> Ärendet får inte gallras eller levereras. Lagt av {p.hold.by} {p.hold.at}
-            {p.hold.reason ? (
-              <>
-                : <span class="user-text" dir="auto">{p.hold.reason}</span>
-              </>
-            ) : (
-              '.'
-            )}
+            {i18n.rich('retention.panel.hold', {
+              by: p.hold.by,
+              at: p.hold.at,
+              withReason: p.hold.reason ? 'yes' : 'no',
+              reason: (
+                <span class="user-text" dir="auto">
+                  {p.hold.reason}
+                </span>
+              ),
+              strong: (c) => <strong>{c}</strong>,
+            })}
           </p>
         </div>
       )}
       <dl class="summary-list">
         <div>
-          <dt>Betydelse</dt>
+          <dt>{t('retention.panel.significance')}</dt>
           <dd>
-            {p.significance ? SIGNIFICANCE_LABEL[p.significance] : 'Inte angiven – ärendet gallras inte förrän betydelsen är angiven'}
+            {p.significance ? SIGNIFICANCE_LABEL[p.significance] : t('retention.panel.noSignificance')}
             {p.mayChangeSignificance && (
               <>
                 {' '}
                 <a href={`${base}/betydelse`}>
-                  Ändra betydelse<span class="visually-hidden"> för ärende {p.number}</span>
+                  {i18n.rich('retention.panel.changeSignificance', { number: p.number, hidden: (c) => <span class="visually-hidden">{c}</span> })}
                 </a>
               </>
             )}
           </dd>
         </div>
         <div>
-          <dt>Gallringsplanen</dt>
-          <dd>{p.ruleText ?? 'Ingen regel i gallringsplanen gäller ärendet. Det gallras inte.'}</dd>
+          <dt>{t('retention.panel.rule')}</dt>
+          <dd>{p.ruleText ?? t('retention.panel.noRule')}</dd>
         </div>
         {p.due && (
           <div>
-            <dt>{p.ruleAction === 'keep' ? 'Levereras till arkivet från' : 'Kan gallras från'}</dt>
+            <dt>{t(p.ruleAction === 'keep' ? 'retention.panel.deliveredFrom' : 'retention.panel.disposableFrom')}</dt>
             <dd>{p.due}</dd>
           </div>
         )}
         <div>
-          <dt>Bevarandestopp</dt>
+          <dt>{t('retention.panel.holdLabel')}</dt>
           <dd>
-            {p.hold ? 'Ja' : 'Nej'}
+            {t(p.hold ? 'retention.panel.yes' : 'retention.panel.no')}
             {p.mayHold && (
               <>
                 {' '}
-                <a href={`${base}/bevarandestopp`}>{p.hold ? 'Häv bevarandestoppet' : 'Lägg bevarandestopp'}</a>
+                <a href={`${base}/bevarandestopp`}>{t(p.hold ? 'retention.panel.liftHold' : 'retention.panel.placeHold')}</a>
               </>
             )}
           </dd>
         </div>
         {p.delivered && (
           <div>
-            <dt>Levererat till e-arkivet</dt>
+            <dt>{t('retention.panel.delivered')}</dt>
             <dd>
-              Paket {p.delivered.id}, {p.delivered.at}.{' '}
-              {p.delivered.confirmed ? `Arkivet bekräftade mottagandet ${p.delivered.confirmed}${p.delivered.receipt ? ` (${p.delivered.receipt})` : ''}.` : 'Mottagandet är inte bekräftat än.'}
+              {t('retention.panel.package', { id: p.delivered.id, at: p.delivered.at })}{' '}
+              {p.delivered.confirmed
+                ? p.delivered.receipt
+                  ? t('retention.panel.confirmedWithReceipt', { at: p.delivered.confirmed, receipt: p.delivered.receipt })
+                  : t('retention.panel.confirmed', { at: p.delivered.confirmed })
+                : t('retention.panel.notConfirmed')}
             </dd>
           </div>
         )}

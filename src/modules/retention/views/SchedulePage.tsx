@@ -1,3 +1,4 @@
+import { useI18n } from '../../../platform/i18n/context.ts';
 import { Radios, Select, TextInput, type FieldErrors } from '../../../platform/views/forms.tsx';
 import { ActionButton, AdminLayout, type AdminPageProps } from '../../admin/views/AdminLayout.tsx';
 import { KIND_LABEL, KINDS } from '../../cases/labels.ts';
@@ -7,29 +8,26 @@ import type { RunRule } from '../disposal.ts';
 export const EMPTY_RULE: RuleInput = { significance: '', kind: '', areaId: '', action: '', years: '', decisionRef: '' };
 
 export function SchedulePage(p: AdminPageProps & { rules: RunRule[]; areas: { id: string; name: string }[]; input: RuleInput; errors?: FieldErrors; notice?: string }) {
+  const { t } = useI18n();
   return (
-    <AdminLayout title="Gallringsplan" errors={p.errors} notice={p.notice} {...p}>
-      <h1>Gallringsplan</h1>
-      <p>
-        Gallringsplanen är organisationens dokumenthanteringsplan för synpunkter. Varje regel gäller ärenden med en viss betydelse och kan begränsas till en typ eller ett område;
-        den mest precisa regeln som passar ett ärende gäller. Tiden räknas från dagen då ärendet avslutades. Ärenden som saknar regel eller betydelse gallras aldrig, och
-        inget gallras utan ett beslut.
-      </p>
-      <h2>Regler</h2>
+    <AdminLayout title={t('retention.schedule.title')} errors={p.errors} notice={p.notice} {...p}>
+      <h1>{t('retention.schedule.title')}</h1>
+      <p>{t('retention.schedule.intro')}</p>
+      <h2>{t('retention.schedule.rules')}</h2>
       {p.rules.length === 0 ? (
         <>
-          <p>Det finns ingen gallringsplan ännu. Inget gallras.</p>
-          <ActionButton action="/admin/arkiv/gallringsplan/hjo" csrf={p.csrf} label="Börja med Hjo kommuns plan (rutinmässiga gallras efter 2 år, de av vikt bevaras och levereras efter 5 år)" secondary />
+          <p>{t('retention.schedule.noPlan')}</p>
+          <ActionButton action="/admin/arkiv/gallringsplan/hjo" csrf={p.csrf} label={t('retention.schedule.startWithHjo')} secondary />
         </>
       ) : (
         <table>
-          <caption class="visually-hidden">Gallringsplanens regler</caption>
+          <caption class="visually-hidden">{t('retention.schedule.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Regel</th>
-              <th scope="col">Beslut i dokumenthanteringsplanen</th>
+              <th scope="col">{t('retention.schedule.rule')}</th>
+              <th scope="col">{t('retention.schedule.decisionRef')}</th>
               <th scope="col">
-                <span class="visually-hidden">Ta bort</span>
+                <span class="visually-hidden">{t('retention.schedule.remove')}</span>
               </th>
             </tr>
           </thead>
@@ -39,42 +37,42 @@ export function SchedulePage(p: AdminPageProps & { rules: RunRule[]; areas: { id
                 <td>{r.text}</td>
                 <td>{r.decisionRef}</td>
                 <td>
-                  <ActionButton action={`/admin/arkiv/gallringsplan/${r.id}/ta-bort`} csrf={p.csrf} label="Ta bort" secondary ariaLabel={`Ta bort regeln ${r.text}`} />
+                  <ActionButton action={`/admin/arkiv/gallringsplan/${r.id}/ta-bort`} csrf={p.csrf} label={t('retention.schedule.remove')} secondary ariaLabel={t('retention.schedule.removeLabel', { rule: r.text })} />
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <h2>Lägg till eller ändra en regel</h2>
-      <p>En regel för samma betydelse, typ och område som en befintlig ersätter den.</p>
+      <h2>{t('retention.schedule.addTitle')}</h2>
+      <p>{t('retention.schedule.addText')}</p>
       <form method="post" action="/admin/arkiv/gallringsplan" novalidate>
         <input type="hidden" name="_csrf" value={p.csrf} />
         <Radios
           name="significance"
-          legend="Gäller ärenden som är"
+          legend={t('retention.schedule.significance')}
           value={p.input.significance}
           error={p.errors?.significance}
           options={[
-            { value: 'important', label: 'Av vikt för verksamheten' },
-            { value: 'routine', label: 'Rutinmässiga' },
+            { value: 'important', label: t('retention.schedule.important') },
+            { value: 'routine', label: t('retention.schedule.routine') },
           ]}
         />
-        <Select name="kind" label="Typ (frivilligt)" value={p.input.kind} error={p.errors?.kind} options={[{ value: '', label: 'Alla typer' }, ...KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] }))]} />
-        <Select name="areaId" label="Område (frivilligt)" value={p.input.areaId} error={p.errors?.areaId} options={[{ value: '', label: 'Alla områden' }, ...p.areas.map((a) => ({ value: a.id, label: a.name }))]} />
+        <Select name="kind" label={t('retention.schedule.kind')} value={p.input.kind} error={p.errors?.kind} options={[{ value: '', label: t('retention.schedule.allKinds') }, ...KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] }))]} />
+        <Select name="areaId" label={t('retention.schedule.area')} value={p.input.areaId} error={p.errors?.areaId} options={[{ value: '', label: t('retention.schedule.allAreas') }, ...p.areas.map((a) => ({ value: a.id, label: a.name }))]} />
         <Radios
           name="action"
-          legend="Vad händer"
+          legend={t('retention.schedule.action')}
           value={p.input.action}
           error={p.errors?.action}
           options={[
-            { value: 'dispose', label: 'Gallras', hint: 'Innehållet tas bort efter det antal år som anges. Registeruppgifterna finns kvar i gallringsloggen.' },
-            { value: 'keep', label: 'Bevaras', hint: 'Levereras till arkivet efter det antal år som anges och gallras i Lyhörd först när arkivet har bekräftat mottagandet.' },
+            { value: 'dispose', label: t('retention.schedule.dispose'), hint: t('retention.schedule.disposeHint') },
+            { value: 'keep', label: t('retention.schedule.keep'), hint: t('retention.schedule.keepHint') },
           ]}
         />
-        <TextInput name="years" label="Antal år efter att ärendet avslutades" inputmode="numeric" value={p.input.years} error={p.errors?.years} />
-        <TextInput name="decisionRef" label="Beslut i dokumenthanteringsplanen" hint="Till exempel KS 2019/12 § 4, eller planens rubrik och rad." value={p.input.decisionRef} error={p.errors?.decisionRef} />
-        <button type="submit">Spara regeln</button>
+        <TextInput name="years" label={t('retention.schedule.years')} inputmode="numeric" value={p.input.years} error={p.errors?.years} />
+        <TextInput name="decisionRef" label={t('retention.schedule.decisionRef')} hint={t('retention.schedule.decisionRefHint')} value={p.input.decisionRef} error={p.errors?.decisionRef} />
+        <button type="submit">{t('retention.schedule.save')}</button>
       </form>
     </AdminLayout>
   );
