@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { sql } from 'kysely';
 import { createDb, migrateToLatest, type Db } from '../src/db/database.ts';
 import { createSession, sessionCookieName } from '../src/modules/auth/sessions.ts';
 import { loadCaseDetail } from '../src/modules/cases/detailQueries.ts';
@@ -39,13 +40,21 @@ export async function run(): Promise<void> {
     db = createDb(url, POOL_SIZE);
     await migrateToLatest(db);
 
-    console.log(`Generating ${CASES.toLocaleString('sv-SE')} cases …`);
-    const gen = await generate(db, { cases: CASES });
-    const total = Object.values(gen.seconds).reduce((a, b) => a + b, 0);
-    console.log(
-      `  ${gen.organizations} organizations, ${gen.units} units, ${gen.users} staff, ${gen.cases} cases, ${gen.contacts} contacts, ${gen.events} events, ${gen.messages} messages in ${total.toFixed(1)} s`,
-    );
-    console.log(`  (${Object.entries(gen.seconds).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ')})`);
+    const gen = { cases: await reusableCases(postgres.kept, db) };
+    if (gen.cases) {
+      // BENCH_KEEP_PG: the cases of an earlier run, with any migrations added since applied.
+      console.log(`Reusing the ${gen.cases.toLocaleString('sv-SE')} cases generated in ${postgres.dataDir} by an earlier run.`);
+      await sql`ANALYZE`.execute(db);
+    } else {
+      console.log(`Generating ${CASES.toLocaleString('sv-SE')} cases …`);
+      const made = await generate(db, { cases: CASES });
+      gen.cases = made.cases;
+      const total = Object.values(made.seconds).reduce((a, b) => a + b, 0);
+      console.log(
+        `  ${made.organizations} organizations, ${made.units} units, ${made.users} staff, ${made.cases} cases, ${made.contacts} contacts, ${made.events} events, ${made.messages} messages in ${total.toFixed(1)} s`,
+      );
+      console.log(`  (${Object.entries(made.seconds).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ')})`);
+    }
 
     const subject = await pickSubject(db, REQUESTS);
     const visible = await countCases(db, subject.actor, {}, swedishDate(new Date()));
@@ -112,6 +121,15 @@ export async function run(): Promise<void> {
     }
     await postgres.stop();
   }
+}
+
+/** How many cases a kept cluster (BENCH_KEEP_PG) already holds, if it is as many as asked for; else 0. */
+async function reusableCases(kept: boolean, db: Db): Promise<number> {
+  if (!kept) return 0;
+  const { n } = await db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  if (Number(n) === CASES) return CASES;
+  if (Number(n) > 0) throw new Error(`The kept cluster holds ${n} cases, not ${CASES}: remove BENCH_KEEP_PG's directory or ask for as many.`);
+  return 0;
 }
 
 interface Target {
