@@ -1,11 +1,11 @@
-import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { CasesTable, Database } from '../../db/schema.ts';
 import { OPEN_STATUSES, type Status } from './lifecycle.ts';
 import { CONFIDENTIAL_ROLES, type Actor } from './policy.ts';
+import { unionOf, visibleParts, type CasesQB } from './visibleParts.ts';
 
 type WithC = Database & { c: CasesTable };
-type CasesQB = SelectQueryBuilder<WithC, 'c', object>;
 
 /**
  * The SQL twin of canSee(): cases in the actor's organization and units, with confidential
@@ -170,13 +170,30 @@ function deadlineSql(which: NonNullable<CaseFilter['deadline']>, today: string) 
 export async function listCases(db: Executor, actor: Actor, opts: ListOptions) {
   const pageSize = Math.min(Math.max(opts.pageSize ?? 50, 1), 200);
   const page = Math.max(opts.page ?? 1, 1);
-  let base = applyFilter(scopeToActor(db.selectFrom('cases as c'), actor), opts.filter, opts.today);
   const changes = opts.changes;
-  if (changes?.since) base = base.where('c.updated_at', '>=', changes.since);
-  // Microseconds, as PostgreSQL keeps them: a JavaScript Date (milliseconds) would find the same case again.
-  if (changes?.after) base = base.where(sql<boolean>`(c.updated_at, c.id) > ('epoch'::timestamptz + ${changes.after.updatedMicros}::bigint * interval '1 microsecond', ${changes.after.id}::uuid)`);
+  const offset = changes ? 0 : (page - 1) * pageSize;
   const [col, dir] = changes ? (['c.updated_at', 'asc'] as const) : SORTS[opts.sort ?? 'received_desc'];
-  const rows = await base
+  const filtered = (qb: CasesQB) => {
+    qb = applyFilter(qb, opts.filter, opts.today);
+    if (changes?.since) qb = qb.where('c.updated_at', '>=', changes.since);
+    // Microseconds, as PostgreSQL keeps them: a JavaScript Date (milliseconds) would find the same case again.
+    if (changes?.after) qb = qb.where(sql<boolean>`(c.updated_at, c.id) > ('epoch'::timestamptz + ${changes.after.updatedMicros}::bigint * interval '1 microsecond', ${changes.after.id}::uuid)`);
+    return qb;
+  };
+  // Each part gives its first rows up to the end of the page in list order; the page is the
+  // merge of those, and only its rows are then read in full (see visibleParts).
+  const parts = visibleParts(
+    db,
+    actor,
+    opts.filter,
+    (qb) => filtered(qb).select(['c.id', sql<unknown>`${sql.ref(col)}`.as('k')]).orderBy(col, dir).orderBy('c.id').limit(offset + pageSize + 1),
+    scopeToActor,
+  );
+  if (parts.length === 0) return { rows: [], hasMore: false, page, pageSize };
+  const pageIds = db.selectFrom(unionOf(db, parts).as('m')).select('m.id').orderBy('m.k', dir).orderBy('m.id').limit(pageSize + 1).offset(offset);
+  const rows = await db
+    .selectFrom('cases as c')
+    .where('c.id', 'in', pageIds)
     .leftJoin('org_units as u', 'u.id', 'c.unit_id')
     .leftJoin('users as h', 'h.id', 'c.handler_id')
     .leftJoin('categories as a', 'a.id', 'c.area_id')
@@ -202,14 +219,24 @@ export async function listCases(db: Executor, actor: Actor, opts: ListOptions) {
     ])
     .orderBy(col, dir)
     .orderBy('c.id')
-    .limit(pageSize + 1)
-    .offset(changes ? 0 : (page - 1) * pageSize)
     .execute();
   return { rows: rows.slice(0, pageSize), hasMore: rows.length > pageSize, page, pageSize };
 }
 
+/** The matching cases the actor may see, as one FROM item of their parts (see visibleParts). */
+function matching(db: Executor, actor: Actor, filter: CaseFilter, today: string, limit?: number) {
+  const parts = visibleParts(db, actor, filter, (qb) => {
+    const one = applyFilter(qb, filter, today).select(sql.lit(1).as('one'));
+    return limit === undefined ? one : one.limit(limit);
+  }, scopeToActor);
+  return parts.length ? unionOf(db, parts) : undefined;
+}
+
 export async function countCases(db: Executor, actor: Actor, filter: CaseFilter, today: string): Promise<number> {
-  const row = await applyFilter(scopeToActor(db.selectFrom('cases as c'), actor), filter, today)
+  const all = matching(db, actor, filter, today);
+  if (!all) return 0;
+  const row = await db
+    .selectFrom(all.as('m'))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
@@ -224,11 +251,10 @@ export const COUNT_CAP = 1000;
  * search matches tens of thousands). `more` says there are more than `count`.
  */
 export async function countCasesUpTo(db: Executor, actor: Actor, filter: CaseFilter, today: string, cap = COUNT_CAP): Promise<{ count: number; more: boolean }> {
-  const matching = applyFilter(scopeToActor(db.selectFrom('cases as c'), actor), filter, today)
-    .select(sql.lit(1).as('one'))
-    .limit(cap + 1);
+  const all = matching(db, actor, filter, today, cap + 1);
+  if (!all) return { count: 0, more: false };
   const row = await db
-    .selectFrom(matching.as('m'))
+    .selectFrom(db.selectFrom(all.as('m')).select('m.one').limit(cap + 1).as('capped'))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   const n = Number(row.n);
