@@ -2,7 +2,7 @@ import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../../src/db/schema.ts';
 import { loadCaseDetail } from '../../src/modules/cases/detailQueries.ts';
-import { countCasesUpTo, listCases } from '../../src/modules/cases/listQueries.ts';
+import { COUNT_CAP, countCasesUpTo, listCases } from '../../src/modules/cases/listQueries.ts';
 import { swedishDate } from '../../src/platform/clock.ts';
 import type { Subject } from './caseHandlingSubject.ts';
 
@@ -58,11 +58,9 @@ export async function explainAll(url: string, subject: Subject): Promise<string[
     const today = swedishDate(new Date());
     for (const s of subject.scenarios) {
       captured.length = 0;
-      await listCases(logging, subject.actor, { filter: s.filter, sort: s.sort, page: s.page, pageSize: 50, today });
-      await countCasesUpTo(logging, subject.actor, s.filter, today);
-      const [list, count] = captured as [CompiledQuery, CompiledQuery];
-      await explain(`list: ${s.label}`, list);
-      await explain(`count: ${s.label}`, count);
+      // The handler's page: the list and its capped count in one statement.
+      await listCases(logging, subject.actor, { filter: s.filter, sort: s.sort, page: s.page, pageSize: 50, today, countUpTo: COUNT_CAP });
+      for (const q of captured) await explain(`list + count: ${s.label}`, q);
     }
     for (const o of subject.others) {
       for (const f of o.filters) {

@@ -85,6 +85,14 @@ describe('the case list merges its parts in list order', () => {
     expect(exact).toBe(ids.length);
     expect(await countCasesUpTo(db, a, { open: true }, today, exact)).toEqual({ count: exact, more: false });
     expect(await countCasesUpTo(db, a, { open: true }, today, exact - 1)).toEqual({ count: exact - 1, more: true });
+    // The page's own count (one statement with the page), also on a later page and past the last.
+    const withCount = (cap: number, page = 1) => listCases(db, a, { filter: { open: true }, sort: 'received_asc', today, page, pageSize: 7, countUpTo: cap });
+    expect(await withCount(exact)).toMatchObject({ count: exact, more: false });
+    expect(await withCount(exact - 1)).toMatchObject({ count: exact - 1, more: true });
+    expect(await withCount(exact, 2)).toMatchObject({ count: exact, more: false, hasMore: exact > 14 });
+    expect(await withCount(exact, 99)).toMatchObject({ rows: [], count: exact, more: false });
+    expect(await listCases(db, a, { filter: { q: 'inget sådant ord' }, today, countUpTo: 1000 })).toMatchObject({ rows: [], count: 0, more: false });
+    expect((await withCount(exact, 2)).rows.map((r) => r.id)).toEqual(ids.slice(7, 14));
     // Their own list reads only their own cases, wherever they lie.
     const own = await paged(a, 'received_desc', { handlerId: a.id });
     const assigned = await db.selectFrom('cases').select('id').where('handler_id', '=', a.id).execute();

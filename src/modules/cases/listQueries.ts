@@ -100,6 +100,8 @@ export interface ListOptions {
    * a position instead of by page, so nothing is skipped or repeated while cases change.
    */
   changes?: { since?: Date; after?: { updatedMicros: string; id: string } };
+  /** Count the matches too, no further than this (COUNT_CAP): `count` and `more` as countCasesUpTo gives them. */
+  countUpTo?: number;
 }
 
 export function applyFilter(qb: CasesQB, f: CaseFilter, today: string): CasesQB {
@@ -181,19 +183,33 @@ export async function listCases(db: Executor, actor: Actor, opts: ListOptions) {
     return qb;
   };
   // Each part gives its first rows up to the end of the page in list order; the page is the
-  // merge of those, and only its rows are then read in full (see visibleParts).
+  // merge of those, and only its rows are then read in full (see visibleParts). The count, when
+  // asked for, comes in the same statement (planned once, one round trip): from the same rows
+  // for a free-text search, whose index finds all its matches anyway (so the parts give up to
+  // one past the cap, and the index is read once), else from parts of its own that stop at the
+  // cap in whatever order is cheapest.
+  const cap = changes ? undefined : opts.countUpTo;
+  const sameRows = cap !== undefined && Boolean(opts.filter.q?.trim());
+  const perPart = Math.max(offset + pageSize + 1, sameRows ? cap! + 1 : 0);
   const parts = visibleParts(
     db,
     actor,
     opts.filter,
-    (qb) => filtered(qb).select(['c.id', sql<unknown>`${sql.ref(col)}`.as('k')]).orderBy(col, dir).orderBy('c.id').limit(offset + pageSize + 1),
+    (qb) => filtered(qb).select(['c.id', sql<unknown>`${sql.ref(col)}`.as('k')]).orderBy(col, dir).orderBy('c.id').limit(perPart),
     scopeToActor,
   );
-  if (parts.length === 0) return { rows: [], hasMore: false, page, pageSize };
-  const pageIds = db.selectFrom(unionOf(db, parts).as('m')).select('m.id').orderBy('m.k', dir).orderBy('m.id').limit(pageSize + 1).offset(offset);
-  const rows = await db
-    .selectFrom('cases as c')
-    .where('c.id', 'in', pageIds)
+  if (parts.length === 0) return { rows: [], hasMore: false, page, pageSize, count: 0, more: false };
+  const counted = cap === undefined ? sql`NULL` : sameRows ? sql`count(*) OVER ()` : sql`(${cappedCount(db, actor, opts.filter, opts.today, cap)})`;
+  const pageIds = db
+    .selectFrom(unionOf(db, parts).as('m'))
+    .select(['m.id', sql<string | null>`${counted}`.as('matched')])
+    .orderBy('m.k', dir)
+    .orderBy('m.id')
+    .limit(pageSize + 1)
+    .offset(offset);
+  const found = await db
+    .selectFrom(pageIds.as('pg'))
+    .innerJoin('cases as c', 'c.id', 'pg.id')
     .leftJoin('org_units as u', 'u.id', 'c.unit_id')
     .leftJoin('users as h', 'h.id', 'c.handler_id')
     .leftJoin('categories as a', 'a.id', 'c.area_id')
@@ -217,10 +233,19 @@ export async function listCases(db: Executor, actor: Actor, opts: ListOptions) {
       'a.name as area_name',
       sql<string>`left(c.description, 140)`.as('excerpt'),
     ])
+    .select('pg.matched')
     .orderBy(col, dir)
     .orderBy('c.id')
     .execute();
-  return { rows: rows.slice(0, pageSize), hasMore: rows.length > pageSize, page, pageSize };
+  const rows = found.map(({ matched: _, ...row }) => row);
+  const result = { rows: rows.slice(0, pageSize), hasMore: rows.length > pageSize, page, pageSize };
+  if (cap === undefined) return { ...result, count: undefined, more: undefined };
+  if (found.length === 0) {
+    // Nothing here to carry the count: none match, or the page lies past the last one.
+    return { ...result, ...(offset > 0 ? await countCasesUpTo(db, actor, opts.filter, opts.today, cap) : { count: 0, more: false }) };
+  }
+  const n = Number(found[0]!.matched);
+  return { ...result, count: Math.min(n, cap), more: n > cap };
 }
 
 /** The matching cases the actor may see, as one FROM item of their parts (see visibleParts). */
@@ -251,12 +276,14 @@ export const COUNT_CAP = 1000;
  * search matches tens of thousands). `more` says there are more than `count`.
  */
 export async function countCasesUpTo(db: Executor, actor: Actor, filter: CaseFilter, today: string, cap = COUNT_CAP): Promise<{ count: number; more: boolean }> {
-  const all = matching(db, actor, filter, today, cap + 1);
-  if (!all) return { count: 0, more: false };
-  const row = await db
-    .selectFrom(db.selectFrom(all.as('m')).select('m.one').limit(cap + 1).as('capped'))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
+  const row = await db.selectNoFrom(cappedCount(db, actor, filter, today, cap).as('n')).executeTakeFirstOrThrow();
   const n = Number(row.n);
   return { count: Math.min(n, cap), more: n > cap };
+}
+
+/** SELECT count(*) of the matches, read no further than one past the cap (0 when nothing is visible). */
+function cappedCount(db: Executor, actor: Actor, filter: CaseFilter, today: string, cap: number) {
+  const all = matching(db, actor, filter, today, cap + 1);
+  if (!all) return db.selectNoFrom(sql<string>`0`.as('n'));
+  return db.selectFrom(db.selectFrom(all.as('m')).select('m.one').limit(cap + 1).as('capped')).select(sql<string>`count(*)`.as('n'));
 }
