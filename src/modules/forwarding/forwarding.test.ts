@@ -92,12 +92,16 @@ describe('forwarding a case to another organization', () => {
     const receivedEvent = await t.db.selectFrom('case_events').selectAll().where('case_id', '=', there.id).executeTakeFirstOrThrow();
     expect(receivedEvent).toMatchObject({ type: 'received', to_status: 'received' });
     expect(receivedEvent.data).toMatchObject({ forwardedFrom: { organization: 'Exempelkommun', number }, comment: 'Gäller bolagets fastighet.' });
+    // The history here names where it went; a bare "Annan organisation" left staff guessing.
+    const historyHere = (await s.get(`/handlaggning/arenden/${number}`)).body;
+    expect(historyHere).toMatch(new RegExp(`Vidarebefordrat till</dt>\\s*<dd>Exempelbostäder AB, ${there.number}<`));
 
     // The company's registrar finds it in its own organization; Exempelkommun's staff do not.
     const companyStaff = await new Session(t.app, B).signIn('registrator@exempelkommun.se');
     const detail = await companyStaff.get(`/handlaggning/arenden/${there.number}`);
     expect(detail.statusCode).toBe(200);
     expect(detail.body).toContain('Tvättstugan i mitt hyreshus är trasig igen.');
+    expect(detail.body).toMatch(new RegExp(`Vidarebefordrat från</dt>\\s*<dd>Exempelkommun, ${number}<`));
 
     // Forwarding twice is refused, and nothing more is made.
     const again = await s.get(`/handlaggning/arenden/${number}/vidarebefordra`);

@@ -15,6 +15,10 @@ export interface Names {
 
 const caseLink = (n: unknown) => (typeof n === 'string' ? <a href={`/handlaggning/arenden/${encodeURIComponent(n)}`}>{n}</a> : null);
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+const otherCase = (v: unknown) => {
+  const o = v as { organization?: unknown; number?: unknown } | null | undefined;
+  return typeof o?.organization === 'string' && typeof o.number === 'string' ? `${o.organization}, ${o.number}` : undefined;
+};
 const PURPOSES_NAMED = ['acknowledgement', 'delay_notice', 'reminder', 'escalation'] as const;
 const isDay = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
@@ -50,6 +54,9 @@ export function eventDetails(t: Translator['t'], data: Record<string, unknown>, 
   id(t('cases.eventDetails.previousHandler'), data.previousHandlerId, names.user);
   if (typeof data.outcome === 'string') add(t('cases.eventDetails.outcome'), OUTCOMES[data.outcome as keyof typeof OUTCOMES] ?? data.outcome);
   if (typeof data.referralType === 'string') add(t('cases.eventDetails.referredTo'), REFERRAL_TYPES[data.referralType as keyof typeof REFERRAL_TYPES] ?? data.referralType);
+  // A case forwarded between organizations: name the other side and its number, since staff here cannot open it.
+  add(t('cases.eventDetails.forwardedTo'), otherCase(data.forwardedTo));
+  add(t('cases.eventDetails.forwardedFrom'), otherCase(data.forwardedFrom));
   if (type === 'message' && typeof data.purpose === 'string') {
     const purpose = PURPOSES_NAMED.find((p) => p === data.purpose);
     add(t('cases.eventDetails.message'), t(purpose ? `cases.eventDetails.purpose.${purpose}` : 'cases.eventDetails.message'));
