@@ -6,6 +6,7 @@ import { scopeToActor } from '../cases/listQueries.ts';
 import type { Lookups } from '../cases/lookups.ts';
 import type { Actor } from '../cases/policy.ts';
 import { catalogueLabels } from '../cases/catalogueLabels.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
 
 /**
  * Bulk actions on the inbox: one form with a checkbox per case. Each chosen case is changed in a
@@ -55,16 +56,16 @@ export function validateBulk(input: BulkInput, lookups: Lookups): { ok: true; va
     const [number, version] = v.split(':');
     return number && CASE_NUMBER.test(number) && /^\d{1,9}$/.test(version ?? '') ? [{ number, version: Number(version) }] : [];
   });
-  if (cases.length === 0) errors.arenden = 'Välj minst ett ärende i listan';
-  else if (cases.length > MAX_CASES) errors.arenden = `Välj högst ${MAX_CASES} ärenden åt gången`;
-  if (!(input.action in BULK_ACTIONS)) errors.atgard = 'Välj vad som ska göras med ärendena';
+  if (cases.length === 0) errors.arenden = sv('triage.error.noCases');
+  else if (cases.length > MAX_CASES) errors.arenden = sv('triage.error.tooManyCases', { max: MAX_CASES });
+  if (!(input.action in BULK_ACTIONS)) errors.atgard = sv('triage.error.action');
   const action = input.action as BulkAction;
   const registering = action === 'registrera' || action === 'skicka';
   if (registering) {
-    if (input.areaId && !lookups.areas.some((a) => a.id === input.areaId)) errors.omrade = 'Välj ett område i listan';
-    if (action === 'skicka' && !input.unitId) errors.enhet = 'Välj vart ärendena ska skickas';
-    else if (input.unitId && !lookups.units.some((u) => u.id === input.unitId)) errors.enhet = 'Välj en förvaltning eller enhet i listan';
-    if (input.significance !== 'important' && input.significance !== 'routine') errors.betydelse = 'Ange om ärendena är av vikt för verksamheten eller rutinmässiga';
+    if (input.areaId && !lookups.areas.some((a) => a.id === input.areaId)) errors.omrade = sv('triage.error.areaNotInList');
+    if (action === 'skicka' && !input.unitId) errors.enhet = sv('triage.error.bulkUnit');
+    else if (input.unitId && !lookups.units.some((u) => u.id === input.unitId)) errors.enhet = sv('triage.error.unitNotInList');
+    if (input.significance !== 'important' && input.significance !== 'routine') errors.betydelse = sv('triage.error.bulkSignificance');
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
@@ -82,8 +83,8 @@ export function validateBulk(input: BulkInput, lookups: Lookups): { ok: true; va
 /** Why one case was refused, in words that fit a list of many. */
 function reasonOf(err: unknown): string {
   if (!(err instanceof DomainError)) throw err;
-  if (err.code === 'not_found') return 'Ärendet finns inte, eller du kan inte se det.';
-  if (isStale(err)) return 'Någon annan har ändrat ärendet sedan listan visades. Öppna ärendet och se vad som har hänt.';
+  if (err.code === 'not_found') return sv('triage.error.bulkNotFound');
+  if (isStale(err)) return sv('triage.error.bulkStale');
   const field = err.code === 'invalid' && err.details ? Object.values(err.details).find((m) => typeof m === 'string') : undefined;
   return typeof field === 'string' ? field : err.message;
 }
@@ -101,13 +102,13 @@ export async function runBulk(deps: CaseDeps, actor: Actor, req: BulkRequest): P
     const c = byNumber.get(number);
     const target = { actor, number, expectedVersion: version };
     try {
-      if (!c) throw new DomainError('not_found', 'Ärendet finns inte.');
+      if (!c) throw new DomainError('not_found', sv('triage.error.caseMissing'));
       if (req.action === 'skrap') await markAsSpam(deps, target);
       else {
         const unitId = req.unitId ?? c.suggested_unit_id;
-        if (!unitId) throw new DomainError('conflict', 'Synpunktslämnaren föreslog ingen förvaltning. Välj en och använd ”Registrera och skicka”.');
+        if (!unitId) throw new DomainError('conflict', sv('triage.error.noSuggestedUnit'));
         const areaId = req.areaId ?? c.area_id;
-        if (!areaId) throw new DomainError('conflict', 'Ärendet har inget område. Välj ett område.');
+        if (!areaId) throw new DomainError('conflict', sv('triage.error.noArea'));
         const classification = { kind: c.kind, areaId, subcategoryId: null, significance: req.significance!, confidential: c.confidential, confidentialityRef: c.confidentiality_ref, unitId };
         await registerCase(deps, { ...target, classification });
       }
