@@ -1,4 +1,5 @@
 import { formatLongDate } from '../../platform/clock.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
 
 /** The placeholders a response template may use, all filled in from the case and the person answering. */
 export interface PlaceholderValues {
@@ -37,6 +38,9 @@ export function unfilledPlaceholders(text: string): string[] {
 
 /** The error for a text with unfilled placeholders, naming the first few. */
 export function placeholderError(found: readonly string[]): string {
-  const shown = found.slice(0, 3).map((p) => `”${p.length > 60 ? `${p.slice(0, 57)}…` : p}”`).join(', ');
-  return `Fyll i eller ta bort det som står inom hakparentes innan du skickar: ${shown}${found.length > 3 ? ` och ${found.length - 3} till` : ''}`;
+  const shown = found
+    .slice(0, 3)
+    .map((p) => sv('answers.error.placeholder', { text: p.length > 60 ? `${p.slice(0, 57)}…` : p }))
+    .join(', ');
+  return found.length > 3 ? sv('answers.error.placeholdersMore', { shown, more: found.length - 3 }) : sv('answers.error.placeholders', { shown });
 }

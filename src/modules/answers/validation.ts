@@ -3,6 +3,7 @@ import { swedishDate } from '../../platform/clock.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import type { AnswerInput } from '../cases/messages.ts';
 import { placeholderError, unfilledPlaceholders } from './templates.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
 
 export const MESSAGE_CHANNELS: readonly MessageChannel[] = ['email', 'letter', 'phone'];
 const MAX_BODY = 20_000;
@@ -35,9 +36,9 @@ export interface Reachability {
 }
 
 const MISSING: Record<MessageChannel, string> = {
-  email: 'Personen har inte lämnat någon e-postadress. Välj ett annat sätt att svara',
-  letter: 'Personen har inte lämnat någon postadress. Välj ett annat sätt att svara',
-  phone: 'Personen har inte lämnat något telefonnummer. Välj ett annat sätt att svara',
+  email: sv('answers.error.noEmail'),
+  letter: sv('answers.error.noAddress'),
+  phone: sv('answers.error.noPhone'),
 };
 
 export const recipientFor = (channel: MessageChannel, r: Reachability) => (channel === 'email' ? r.email : channel === 'phone' ? r.phone : r.address);
@@ -51,30 +52,30 @@ export function validateAnswer(
 ): { ok: true; value: { message: AnswerInput; version: number } } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const channel = input.channel as MessageChannel;
-  if (!MESSAGE_CHANNELS.includes(channel)) errors.channel = 'Välj hur du svarar: e-post, brev eller telefon';
+  if (!MESSAGE_CHANNELS.includes(channel)) errors.channel = sv('answers.error.channel');
   else if (!recipientFor(channel, reach)) errors.channel = MISSING[channel];
 
   const subject = input.subject.trim();
-  if ([...subject].length > MAX_SUBJECT) errors.subject = `Ämnesraden får vara högst ${MAX_SUBJECT} tecken`;
+  if ([...subject].length > MAX_SUBJECT) errors.subject = sv('answers.error.subjectTooLong', { max: MAX_SUBJECT });
   else if (unfilledPlaceholders(subject).length) errors.subject = placeholderError(unfilledPlaceholders(subject));
 
-  if (input.body.trim() === '') errors.body = channel === 'phone' ? 'Skriv vad ni talade om i samtalet' : 'Skriv svaret';
-  else if ([...input.body].length > MAX_BODY) errors.body = `Svaret får vara högst ${MAX_BODY.toLocaleString('sv-SE')} tecken`;
+  if (input.body.trim() === '') errors.body = channel === 'phone' ? sv('answers.error.callText') : sv('answers.error.body');
+  else if ([...input.body].length > MAX_BODY) errors.body = sv('answers.error.bodyTooLong', { max: MAX_BODY });
   else if (unfilledPlaceholders(input.body).length) errors.body = placeholderError(unfilledPlaceholders(input.body));
 
   let occurredOn: string | undefined;
   if (channel === 'phone') {
     const d = input.callDate.trim();
-    if (!d) errors.callDate = 'Skriv vilken dag du ringde';
-    else if (!isCalendarDate(d)) errors.callDate = 'Skriv datumet i formen 2026-12-22';
-    else if (d > swedishDate(now)) errors.callDate = 'Samtalsdagen kan inte ligga i framtiden';
-    else if (d < swedishDate(c.received_at)) errors.callDate = 'Samtalsdagen kan inte vara före den dag synpunkten kom in';
+    if (!d) errors.callDate = sv('answers.error.callDate');
+    else if (!isCalendarDate(d)) errors.callDate = sv('answers.error.callDateFormat');
+    else if (d > swedishDate(now)) errors.callDate = sv('answers.error.callDateFuture');
+    else if (d < swedishDate(c.received_at)) errors.callDate = sv('answers.error.callDateBeforeReceived');
     else occurredOn = d;
   }
 
   const version = Number(input.version);
   // Without a version the optimistic check cannot work; this only happens with a hand-made post.
-  if (!Number.isInteger(version) || version < 1) errors.body ??= 'Formuläret saknar ärendets version. Ladda om sidan och försök igen';
+  if (!Number.isInteger(version) || version < 1) errors.body ??= sv('answers.error.noVersion');
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
