@@ -15,6 +15,7 @@ import { validatePolicy } from './compute.ts';
 import { loadDeadlineContext, longDate, OPEN_FOR_DEADLINES, recomputeDeadlines, remindersFor, type DeadlineFields, type FullPolicy } from './policies.ts';
 import { logAdminChange } from '../admin/log.ts';
 import { swedishDaysOff, type WorkingCalendar } from '../../platform/calendar.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
 
 /** Who may change an organization's deadline policy and calendar: its admins. */
 export const mayAdministerDeadlines = (actor: Actor) => actor.grants.some((g) => g.role === 'admin' && g.unitId === null);
@@ -27,11 +28,9 @@ function requireAdmin(actor: Actor) {
 export function validateFullPolicy(p: Partial<Record<keyof FullPolicy, unknown>>): Record<string, string> {
   const errors = validatePolicy(p);
   const whole = (v: unknown, min: number, max: number) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
-  if (!whole(p.reminders, 0, 10)) errors.reminders = 'Antal påminnelser ska vara ett helt tal från 0 till 10.';
-  if (!whole(p.reminderIntervalWorkingDays, 1, 60)) errors.reminderIntervalWorkingDays = 'Tiden mellan påminnelser ska vara ett helt antal arbetsdagar, minst 1 och högst 60.';
-  if (p.escalateAfterWorkingDays !== null && !whole(p.escalateAfterWorkingDays, 1, 60)) {
-    errors.escalateAfterWorkingDays = 'Eskaleringen ska ske efter ett helt antal arbetsdagar, minst 1 och högst 60, eller inte alls.';
-  }
+  if (!whole(p.reminders, 0, 10)) errors.reminders = sv('deadlines.error.reminders');
+  if (!whole(p.reminderIntervalWorkingDays, 1, 60)) errors.reminderIntervalWorkingDays = sv('deadlines.error.interval');
+  if (p.escalateAfterWorkingDays !== null && !whole(p.escalateAfterWorkingDays, 1, 60)) errors.escalateAfterWorkingDays = sv('deadlines.error.escalate');
   return errors;
 }
 
@@ -111,7 +110,7 @@ export async function setDeadlinePolicy(db: Db, actor: Actor, kind: CaseKind | n
       .executeTakeFirst();
     if (existing) await tx.updateTable('deadline_policies').set(values).where('id', '=', existing.id).execute();
     else await tx.insertInto('deadline_policies').values({ organization_id: actor.organizationId, kind, ...values }).execute();
-    await logAdminChange(tx, { organizationId: actor.organizationId, actor, action: existing ? 'update' : 'create', entityType: 'deadline_policy', entityId: existing?.id ?? null, summary: `Tidsfristerna ${kind ? `för ${kind}` : 'för hela organisationen'} ändrades`, before: existing ?? null, after: values, now: values.updated_at });
+    await logAdminChange(tx, { organizationId: actor.organizationId, actor, action: existing ? 'update' : 'create', entityType: 'deadline_policy', entityId: existing?.id ?? null, summary: kind ? sv('deadlines.log.policyChangedKind', { kind }) : sv('deadlines.log.policyChanged'), before: existing ?? null, after: values, now: values.updated_at });
     return recomputeOpenCases(tx, actor.organizationId);
   });
 }
@@ -122,7 +121,7 @@ export async function removeKindPolicy(db: Db, actor: Actor, kind: CaseKind): Pr
   return db.transaction().execute(async (tx) => {
     await sql`SELECT pg_advisory_xact_lock(hashtext('deadline_policy:' || ${actor.organizationId}))`.execute(tx);
     await tx.deleteFrom('deadline_policies').where('organization_id', '=', actor.organizationId).where('kind', '=', kind).execute();
-    await logAdminChange(tx, { organizationId: actor.organizationId, actor, action: 'delete', entityType: 'deadline_policy', summary: `Egna tidsfrister för ${kind} togs bort; organisationens gäller`, now: new Date() });
+    await logAdminChange(tx, { organizationId: actor.organizationId, actor, action: 'delete', entityType: 'deadline_policy', summary: sv('deadlines.log.kindPolicyRemoved', { kind }), now: new Date() });
     return recomputeOpenCases(tx, actor.organizationId);
   });
 }
@@ -132,9 +131,9 @@ const isRealDate = (d: string) => DATE.test(d) && !Number.isNaN(Date.parse(`${d}
 
 export function validateClosureDay(day: string, description: string): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (!day) errors.day = 'Ange datumet, till exempel 2027-05-14.';
-  else if (!isRealDate(day)) errors.day = 'Datumet ska skrivas ÅÅÅÅ-MM-DD och vara ett riktigt datum, till exempel 2027-05-14.';
-  if (description.length > 200) errors.description = 'Beskrivningen får vara högst 200 tecken.';
+  if (!day) errors.day = sv('deadlines.error.dayMissing');
+  else if (!isRealDate(day)) errors.day = sv('deadlines.error.dayFormat');
+  if (description.length > 200) errors.description = sv('deadlines.error.descriptionTooLong');
   return errors;
 }
 
@@ -142,7 +141,7 @@ export function validateClosureDay(day: string, description: string): Record<str
 export async function addClosureDay(db: Db, actor: Actor, day: string, description: string): Promise<RecomputeResult> {
   requireAdmin(actor);
   const errors = validateClosureDay(day, description);
-  if (Object.keys(errors).length) throw new DomainError('invalid', 'Dagen kunde inte läggas till.', errors);
+  if (Object.keys(errors).length) throw new DomainError('invalid', sv('deadlines.error.dayNotAdded'), errors);
   return db.transaction().execute(async (tx) => {
     await sql`SELECT pg_advisory_xact_lock(hashtext('deadline_policy:' || ${actor.organizationId}))`.execute(tx);
     await tx
@@ -150,18 +149,18 @@ export async function addClosureDay(db: Db, actor: Actor, day: string, descripti
       .values({ organization_id: actor.organizationId, day, description: description.trim(), created_by: actor.kind === 'user' ? actor.id : null })
       .onConflict((oc) => oc.columns(['organization_id', 'day']).doUpdateSet({ description: description.trim() }))
       .execute();
-    await logAdminChange(tx, { organizationId: actor.organizationId, actor, action: 'create', entityType: 'closure_day', summary: `Stängd dag ${day} lades till`, after: { day, description: description.trim() }, now: new Date() });
+    await logAdminChange(tx, { organizationId: actor.organizationId, actor, action: 'create', entityType: 'closure_day', summary: sv('deadlines.log.closureDayAdded', { day }), after: { day, description: description.trim() }, now: new Date() });
     return recomputeOpenCases(tx, actor.organizationId);
   });
 }
 
 export async function removeClosureDay(db: Db, actor: Actor, day: string): Promise<RecomputeResult> {
   requireAdmin(actor);
-  if (!isRealDate(day)) throw notFound('Dagen');
+  if (!isRealDate(day)) throw notFound(sv('deadlines.error.theDay'));
   return db.transaction().execute(async (tx) => {
     await sql`SELECT pg_advisory_xact_lock(hashtext('deadline_policy:' || ${actor.organizationId}))`.execute(tx);
     await tx.deleteFrom('closure_days').where('organization_id', '=', actor.organizationId).where('day', '=', day).execute();
-    await logAdminChange(tx, { organizationId: actor.organizationId, actor, action: 'delete', entityType: 'closure_day', summary: `Stängd dag ${day} togs bort`, now: new Date() });
+    await logAdminChange(tx, { organizationId: actor.organizationId, actor, action: 'delete', entityType: 'closure_day', summary: sv('deadlines.log.closureDayRemoved', { day }), now: new Date() });
     return recomputeOpenCases(tx, actor.organizationId);
   });
 }
@@ -178,29 +177,29 @@ export const EXTENDABLE = ['registered', 'assigned', 'in_progress', 'waiting'] a
 
 export function validateExtension(input: { newDate: string; reason: string }, current: { answerBy: string | null; today: string; calendar?: WorkingCalendar }): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (!input.newDate) errors.newDate = 'Ange det nya svarsdatumet.';
-  else if (!isRealDate(input.newDate)) errors.newDate = 'Datumet ska skrivas ÅÅÅÅ-MM-DD och vara ett riktigt datum, till exempel 2027-02-15.';
-  else if (current.answerBy && input.newDate <= current.answerBy) errors.newDate = `Det nya svarsdatumet ska vara senare än det nuvarande (${current.answerBy}).`;
-  else if (input.newDate <= current.today) errors.newDate = 'Det nya svarsdatumet ska ligga efter i dag.';
-  else if (input.newDate > addYear(current.today)) errors.newDate = 'Det nya svarsdatumet får ligga högst ett år fram i tiden.';
+  if (!input.newDate) errors.newDate = sv('deadlines.error.newDateMissing');
+  else if (!isRealDate(input.newDate)) errors.newDate = sv('deadlines.error.newDateFormat');
+  else if (current.answerBy && input.newDate <= current.answerBy) errors.newDate = sv('deadlines.error.newDateNotLater', { current: current.answerBy });
+  else if (input.newDate <= current.today) errors.newDate = sv('deadlines.error.newDateNotFuture');
+  else if (input.newDate > addYear(current.today)) errors.newDate = sv('deadlines.error.newDateTooLate');
   // A promise for a day nobody works cannot be kept, and the deadline counting never lands on one.
   else if (current.calendar && !current.calendar.isWorkingDay(input.newDate)) {
-    errors.newDate = `${input.newDate} är ${dayOffName(current.calendar, input.newDate)}, inte en arbetsdag. Välj en arbetsdag, till exempel ${current.calendar.addWorkingDays(input.newDate, 1)}.`;
+    errors.newDate = sv('deadlines.error.notWorkingDay', { date: input.newDate, dayOff: dayOffName(current.calendar, input.newDate), next: current.calendar.addWorkingDays(input.newDate, 1) });
   }
   const reason = input.reason.trim();
-  if (!reason) errors.reason = 'Skriv varför svaret dröjer. Synpunktslämnaren får läsa det.';
-  else if (reason.length > 2000) errors.reason = 'Förklaringen får vara högst 2 000 tecken.';
+  if (!reason) errors.reason = sv('deadlines.error.reasonMissing');
+  else if (reason.length > 2000) errors.reason = sv('deadlines.error.reasonTooLong');
   return errors;
 }
 
 /** Why a day is not a working day, in words. */
 function dayOffName(cal: WorkingCalendar, date: string): string {
   const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
-  if (weekday === 6) return 'en lördag';
-  if (weekday === 0) return 'en söndag';
+  if (weekday === 6) return sv('deadlines.error.saturday');
+  if (weekday === 0) return sv('deadlines.error.sunday');
   const holiday = swedishDaysOff(Number(date.slice(0, 4))).get(date);
   if (holiday) return holiday;
-  return cal.isWorkingDay(date) ? 'en arbetsdag' : 'en dag då organisationen har stängt';
+  return cal.isWorkingDay(date) ? sv('deadlines.error.workingDay') : sv('deadlines.error.closedDay');
 }
 
 const addYear = (d: string) => `${Number(d.slice(0, 4)) + 1}${d.slice(4)}`;
@@ -218,15 +217,15 @@ export async function extendAnswerDate(deps: ExtensionDeps, t: { actor: Actor; n
   return deps.db.transaction().execute(async (tx) => {
     const now = deps.clock.now();
     const row = await lockCaseForChange(tx, t.actor.organizationId, t.number);
-    if (!row || !canSee(t.actor, policyCase(row))) throw notFound('Ärendet');
-    if (!can(t.actor, 'edit', policyCase(row))) throw new DomainError('conflict', 'Du har inte behörighet att ändra svarsdatumet i ärendet.');
+    if (!row || !canSee(t.actor, policyCase(row))) throw notFound(sv('deadlines.routes.theCase'));
+    if (!can(t.actor, 'edit', policyCase(row))) throw new DomainError('conflict', sv('deadlines.error.notPermitted'));
     checkVersion(row, t.expectedVersion);
     if (!(EXTENDABLE as readonly string[]).includes(row.status) || row.first_answered_at) {
-      throw new DomainError('conflict', 'Svarsdatumet kan bara förlängas för ett registrerat ärende som inte har besvarats.');
+      throw new DomainError('conflict', sv('deadlines.error.notExtendable'));
     }
     const ctx = await loadDeadlineContext(tx, row.organization_id);
     const errors = validateExtension({ newDate: t.newDate, reason: t.reason }, { answerBy: row.answer_by, today: swedishDate(now), calendar: ctx.calendar });
-    if (Object.keys(errors).length) throw new DomainError('invalid', 'Svarsdatumet kunde inte ändras.', errors);
+    if (Object.keys(errors).length) throw new DomainError('invalid', sv('deadlines.error.notChanged'), errors);
     const reason = t.reason.trim();
     await tx
       .updateTable('cases')

@@ -1,4 +1,5 @@
 import { addCalendarDays, type WorkingCalendar } from '../../platform/calendar.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
 
 export interface DeadlinePolicy {
   acknowledgeWorkingDays: number;
@@ -30,11 +31,11 @@ export function validatePolicy(p: Partial<Record<keyof DeadlinePolicy, unknown>>
   const errors: Record<string, string> = {};
   const whole = (v: unknown) => typeof v === 'number' && Number.isInteger(v);
   if (!whole(p.acknowledgeWorkingDays) || (p.acknowledgeWorkingDays as number) < 1 || (p.acknowledgeWorkingDays as number) > 60) {
-    errors.acknowledgeWorkingDays = 'Bekräftelsetiden ska vara ett helt antal arbetsdagar, minst 1 och högst 60.';
+    errors.acknowledgeWorkingDays = sv('deadlines.error.acknowledge');
   }
   if (!whole(p.answerDays) || (p.answerDays as number) < 1 || (p.answerDays as number) > 365) {
-    errors.answerDays = 'Svarstiden ska vara ett helt antal dagar, minst 1 och högst 365.';
+    errors.answerDays = sv('deadlines.error.answer');
   }
-  if (p.answerUnit !== 'working' && p.answerUnit !== 'calendar') errors.answerUnit = 'Välj arbetsdagar eller kalenderdagar.';
+  if (p.answerUnit !== 'working' && p.answerUnit !== 'calendar') errors.answerUnit = sv('deadlines.error.unit');
   return errors;
 }

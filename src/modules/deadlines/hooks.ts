@@ -4,6 +4,7 @@ import type { Updateable } from 'kysely';
 import { swedishDate } from '../../platform/clock.ts';
 import { enqueue } from '../../platform/jobs.ts';
 import { initialDeadlines, loadDeadlineContext, recomputeDeadlines, remindersFor, wantsEmailAck, type DeadlineFields, type NewCaseDeadlines } from './policies.ts';
+import { PRODUCT_NAME } from '../../platform/product.ts';
 
 /**
  * Deadline columns for a case being inserted (web intake, staff registration), computed inside
@@ -78,7 +79,7 @@ export async function afterCaseTransition(
           .values({
             case_id: c.id,
             type: 'deadline',
-            actor_label: 'Lyhörd',
+            actor_label: PRODUCT_NAME,
             occurred_at: t.now,
             data: JSON.stringify({ from: c.answer_by, to: answerBy, pausedWorkingDays: days, reason: 'paused' }),
           })
