@@ -12,6 +12,7 @@ import { lockCaseForChange, policyCase, type LockedCase } from '../cases/queries
 import { hashStatusToken, statusTokenFor } from '../cases/statusToken.ts';
 import { transition } from '../cases/transition.ts';
 import { deadlinesForNewCase } from '../deadlines/hooks.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
 
 /** The other organizations of the installation a case can be forwarded to: names only. */
 export async function forwardingTargets(db: Executor, fromOrganizationId: string) {
@@ -39,10 +40,10 @@ export async function forwardCase(deps: CaseDeps, t: { actor: Actor; number: str
   const fromOrg = t.actor.organizationId;
   const target = await deps.db.selectFrom('organizations').select(['id', 'name', 'active']).where('id', '=', t.toOrganizationId).executeTakeFirst();
   if (!target || !target.active || target.id === fromOrg) {
-    throw new DomainError('invalid', 'Välj en annan organisation i listan.', { toOrganizationId: 'Välj en annan organisation i listan' });
+    throw new DomainError('invalid', sv('forwarding.error.otherOrganization'), { toOrganizationId: sv('forwarding.error.otherOrganizationField') });
   }
   const source = await deps.db.selectFrom('cases').select(['id', 'received_at']).where('organization_id', '=', fromOrg).where('number', '=', t.number).executeTakeFirst();
-  if (!source) throw notFound('Ärendet');
+  if (!source) throw notFound(sv('forwarding.routes.theCase'));
   const now = deps.clock.now();
   const newId = crypto.randomUUID();
   // Numbering is gap-tolerant and outside the transaction, like every other new case.
@@ -51,8 +52,8 @@ export async function forwardCase(deps: CaseDeps, t: { actor: Actor; number: str
 
   const delivery = await deps.db.transaction().execute(async (tx) => {
     const row = await lockCaseForChange(tx, fromOrg, t.number);
-    if (!row || !can(t.actor, 'view', policyCase(row))) throw notFound('Ärendet');
-    if (row.forwarded_to_case_id) throw new DomainError('conflict', 'Ärendet är redan vidarebefordrat.');
+    if (!row || !can(t.actor, 'view', policyCase(row))) throw notFound(sv('forwarding.routes.theCase'));
+    if (row.forwarded_to_case_id) throw new DomainError('conflict', sv('forwarding.routes.alreadyForwarded'));
     const contact = await tx.selectFrom('case_contacts').selectAll().where('case_id', '=', row.id).executeTakeFirst();
 
     const deadlines = await deadlinesForNewCase(tx, {
@@ -92,7 +93,7 @@ export async function forwardCase(deps: CaseDeps, t: { actor: Actor; number: str
         case_id: newId,
         type: 'received',
         to_status: 'received',
-        actor_label: `Vidarebefordrad från ${fromOrgName}`,
+        actor_label: sv('forwarding.event.forwardedFrom', { organization: fromOrgName }),
         occurred_at: now,
         visible_to_submitter: true,
         data: JSON.stringify({ channel: row.channel, forwardedFrom: { organization: fromOrgName, number: row.number }, comment: t.comment || null }),
