@@ -3,6 +3,7 @@ import { DomainError, notFound } from '../../platform/errors.ts';
 import { canSee, type Actor } from '../cases/policy.ts';
 import { lockCaseForChange, policyCase } from '../cases/queries.ts';
 import { mayHold } from '../retention/policy.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
 
 /**
  * Legal hold (bevarandestopp): a case that must not be disposed of or delivered, for a reason
@@ -13,15 +14,15 @@ export const MAX_REASON = 1000;
 
 export function checkReason(raw: string | undefined): string {
   const reason = (raw ?? '').trim();
-  if (!reason) throw new DomainError('invalid', 'Ange skälet till bevarandestoppet.', { reason: 'Skriv varför ärendet inte får gallras, till exempel ”Anmält till JO, dnr 1234-2030”' });
-  if (reason.length > MAX_REASON) throw new DomainError('invalid', 'Skälet är för långt.', { reason: `Skälet får vara högst ${MAX_REASON} tecken` });
+  if (!reason) throw new DomainError('invalid', sv('legalHold.error.reasonMissing'), { reason: sv('legalHold.error.reasonMissingHint') });
+  if (reason.length > MAX_REASON) throw new DomainError('invalid', sv('legalHold.error.reasonTooLong'), { reason: sv('legalHold.error.reasonMax', { max: String(MAX_REASON) }) });
   return reason;
 }
 
 async function lockVisible(tx: Tx, actor: Actor, number: string) {
   const row = await lockCaseForChange(tx, actor.organizationId, number);
-  if (!row || !canSee(actor, policyCase(row))) throw notFound('Ärendet');
-  if (!mayHold(actor, policyCase(row))) throw new DomainError('forbidden', 'Du har inte behörighet att ändra bevarandestopp.');
+  if (!row || !canSee(actor, policyCase(row))) throw notFound(sv('legalHold.error.theCase'));
+  if (!mayHold(actor, policyCase(row))) throw new DomainError('forbidden', sv('legalHold.error.notPermitted'));
   return row;
 }
 
@@ -37,7 +38,7 @@ export async function placeHold(db: Db, actor: Actor, number: string, reasonRaw:
   const reason = checkReason(reasonRaw);
   return db.transaction().execute(async (tx) => {
     const row = await lockVisible(tx, actor, number);
-    if (row.legal_hold) throw new DomainError('conflict', 'Ärendet har redan bevarandestopp.');
+    if (row.legal_hold) throw new DomainError('conflict', sv('legalHold.error.alreadyHeld'));
     const hold = await tx
       .insertInto('legal_holds')
       .values({ case_id: row.id, organization_id: row.organization_id, reason, placed_by: actor.kind === 'user' ? actor.id : null, placed_by_label: actor.name, placed_at: now })
@@ -59,7 +60,7 @@ export async function liftHold(db: Db, actor: Actor, number: string, now: Date) 
       .where('lifted_at', 'is', null)
       .returning('id')
       .executeTakeFirst();
-    if (!lifted) throw new DomainError('conflict', 'Ärendet har inget bevarandestopp.');
+    if (!lifted) throw new DomainError('conflict', sv('legalHold.error.notHeld'));
     await tx.updateTable('cases').set({ legal_hold: false, updated_at: now }).where('id', '=', row.id).execute();
     await event(tx, row.id, actor, 'legal_hold_lifted', now, { holdId: lifted.id });
   });
