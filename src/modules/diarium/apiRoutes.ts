@@ -7,6 +7,7 @@ import { loadCaseDetail } from '../cases/detailQueries.ts';
 import { exportCase } from './commands.ts';
 import { sendPackage } from './http.ts';
 import { mayExport } from './policy.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
 
 /**
  * POST /api/v1/cases/{number}/export: the diarium package as application/zip. A POST, since every
@@ -19,8 +20,8 @@ export const diariumApiRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) 
     const number = req.params.number.toUpperCase();
     // 404 for a case the key may not see, 410 for a disposed one, as GET /cases/{number} answers.
     const detail = await loadCaseDetail(deps.db, actor, number);
-    if (!detail) throw notFound('Ärendet');
-    if (!mayExport(actor, detail.policy)) throw new DomainError('forbidden', 'API-nyckelns roll får inte lämna över ärenden till diariet (registrar, coordinator eller admin).');
+    if (!detail) throw notFound(sv('diarium.error.theCase'));
+    if (!mayExport(actor, detail.policy)) throw new DomainError('forbidden', sv('diarium.error.apiRole'));
     return sendPackage(reply, await exportCase(deps.db, actor, number, deps.clock.now()));
   });
 };

@@ -4,6 +4,7 @@ import { canSee, type Actor } from '../cases/policy.ts';
 import { lockCaseForChange, policyCase } from '../cases/queries.ts';
 import { buildDiariumPackage, type DiariumPackage } from './package.ts';
 import { mayExport } from './policy.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
 
 /**
  * Hands a case over to the diarium: builds its package and records the hand-over in the case's
@@ -14,8 +15,8 @@ import { mayExport } from './policy.ts';
 export async function exportCase(db: Db, actor: Actor, number: string, now: Date): Promise<DiariumPackage> {
   return db.transaction().execute(async (tx) => {
     const row = await lockCaseForChange(tx, actor.organizationId, number);
-    if (!row || !canSee(actor, policyCase(row))) throw notFound('Ärendet');
-    if (!mayExport(actor, policyCase(row))) throw new DomainError('forbidden', 'Du har inte behörighet att lämna över ärendet till diariet.');
+    if (!row || !canSee(actor, policyCase(row))) throw notFound(sv('diarium.error.theCase'));
+    if (!mayExport(actor, policyCase(row))) throw new DomainError('forbidden', sv('diarium.error.notPermitted'));
     const org = await tx.selectFrom('organizations').select('name').where('id', '=', row.organization_id).executeTakeFirstOrThrow();
     const pkg = await buildDiariumPackage(tx, row.id, org.name, now);
     await tx
