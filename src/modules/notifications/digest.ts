@@ -5,6 +5,8 @@ import { CLOCK_RUNNING, OPEN_FOR_DEADLINES, loadDeadlineContext, type DeadlineCo
 import { fill, queueEmails, type NotifyDeps } from './outbox.ts';
 import { orgPublicBase } from '../../platform/tenant.ts';
 import { loadTemplate } from './templates.ts';
+import { KIND_LABEL } from '../cases/labels.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
 
 const hourFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', hourCycle: 'h23' });
 const hourIn = (d: Date) => Number(hourFormat.format(d));
@@ -22,7 +24,6 @@ interface DigestCase {
   handler_name: string | null;
 }
 
-const KIND_LABEL: Record<string, string> = { klagomal: 'Klagomål', fraga: 'Fråga', berom: 'Beröm', forslag: 'Förslag' };
 
 function digestList(base: string, sections: [string, DigestCase[]][]): string {
   return sections
@@ -33,8 +34,8 @@ function digestList(base: string, sections: [string, DigestCase[]][]): string {
         rows
           .map(
             (r) =>
-              `- ${r.number}, ${KIND_LABEL[r.kind] ?? r.kind}, ${r.unit_name ?? 'ingen enhet'}` +
-              `${r.handler_name ? `, ${r.handler_name}` : ''}${r.answer_by ? `, svar senast ${r.answer_by}` : ''}\n  ${base}/handlaggning/arenden/${r.number}`,
+              `- ${r.number}, ${(KIND_LABEL as Record<string, string>)[r.kind] ?? r.kind}, ${r.unit_name ?? sv('notifications.digest.noUnit')}` +
+              `${r.handler_name ? `, ${r.handler_name}` : ''}${r.answer_by ? sv('notifications.digest.answerBy', { date: r.answer_by }) : ''}\n  ${base}/handlaggning/arenden/${r.number}`,
           )
           .join('\n'),
     )
@@ -100,9 +101,9 @@ export async function digestPass(deps: Pick<NotifyDeps, 'db' | 'publicUrl'>, now
     if (!fresh.length && !unassigned.length && !overdue.length) continue;
     const t = await loadTemplate(deps.db, user.organization_id, 'digest' as TemplateKey);
     const list = digestList(orgPublicBase(user, deps.publicUrl), [
-      ['Nya ärenden sedan förra sammanställningen', fresh],
-      ['Ärenden utan handläggare', unassigned],
-      ['Ärenden där svarstiden har gått ut', overdue],
+      [sv('notifications.digest.fresh'), fresh],
+      [sv('notifications.digest.unassigned'), unassigned],
+      [sv('notifications.digest.overdue'), overdue],
     ]);
     const m = fill(t, { mottagare: user.name, organisation: user.org_name, lista: list });
     created += await deps.db.transaction().execute(async (tx) =>

@@ -6,6 +6,7 @@ import { enqueueSends } from '../../platform/jobs.ts';
 import { orgPublicBase } from '../../platform/tenant.ts';
 import { statusTokenFor } from '../cases/statusToken.ts';
 import { render, type Template, type TemplateValues } from './templates.ts';
+import { PRODUCT_NAME } from '../../platform/product.ts';
 
 /** What creating notifications needs: the status link is derived from the installation secret. */
 export interface NotifyDeps {
@@ -59,6 +60,6 @@ export function fill(t: Template, values: TemplateValues) {
 export async function addMessageEvent(tx: Executor, caseId: string, now: Date, data: Record<string, unknown>, visibleToSubmitter: boolean) {
   await tx
     .insertInto('case_events')
-    .values({ case_id: caseId, type: 'message', actor_label: 'Lyhörd', occurred_at: now, visible_to_submitter: visibleToSubmitter, data: JSON.stringify(data) })
+    .values({ case_id: caseId, type: 'message', actor_label: PRODUCT_NAME, occurred_at: now, visible_to_submitter: visibleToSubmitter, data: JSON.stringify(data) })
     .execute();
 }

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Executor } from '../../db/database.ts';
 import { longDate } from '../deadlines/policies.ts';
 import { queueEmails, type NewMessage } from './outbox.ts';
+import { PRODUCT_NAME } from '../../platform/product.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
 
 /** What a bundle says about one case. */
 export interface BundledCase {
@@ -11,27 +13,21 @@ export interface BundledCase {
   link: string;
 }
 
-const line = (c: BundledCase, withHandler: boolean) =>
-  `- ${c.number}, svar senast ${longDate(c.answerBy)}${withHandler ? `, ${c.handler ? `handläggare ${c.handler}` : 'ingen handläggare utsedd'}` : ''}\n  ${c.link}`;
+const line = (c: BundledCase, withHandler: boolean) => {
+  const key = !withHandler ? 'notifications.bundle.line' : c.handler ? 'notifications.bundle.lineHandler' : 'notifications.bundle.lineNoHandler';
+  return `${sv(key, { number: c.number, date: longDate(c.answerBy), handler: c.handler ?? '' })}\n  ${c.link}`;
+};
 
 /** One mail for everything one person is reminded of in a pass: the reminders first, then the escalations. */
 export function bundleText(name: string, org: string, reminders: BundledCase[], escalations: BundledCase[]): { subject: string; body: string } {
   const n = reminders.length + escalations.length;
   const sections = [
-    reminders.length ? `Svarstiden har gått ut (${reminders.length}):\n${reminders.map((c) => line(c, false)).join('\n')}` : '',
-    escalations.length ? `Handläggaren har påmints men ärendet är fortfarande obesvarat (${escalations.length}):\n${escalations.map((c) => line(c, true)).join('\n')}` : '',
+    reminders.length ? `${sv('notifications.bundle.reminders', { n: reminders.length })}\n${reminders.map((c) => line(c, false)).join('\n')}` : '',
+    escalations.length ? `${sv('notifications.bundle.escalations', { n: escalations.length })}\n${escalations.map((c) => line(c, true)).join('\n')}` : '',
   ].filter(Boolean);
   return {
-    subject: `Påminnelse: ${n} synpunkter väntar på svar`,
-    body: `Hej ${name}!
-
-${n} synpunkter hos ${org} har passerat svarstiden utan att synpunktslämnaren har fått svar.
-
-${sections.join('\n\n')}
-
-Svara, eller förläng svarstiden och berätta varför för synpunktslämnaren. Utse en handläggare där det saknas.
-
-Det här meddelandet skickades automatiskt av Lyhörd.`,
+    subject: sv('notifications.bundle.subject', { n }),
+    body: sv('notifications.bundle.body', { n, name, org, sections: sections.join('\n\n'), product: PRODUCT_NAME }),
   };
 }
 
@@ -70,7 +66,7 @@ export async function queueReminders(tx: Executor, entries: ReminderEntry[], now
     queued++;
     await tx
       .insertInto('case_events')
-      .values(es.map((e) => ({ case_id: e.message.case_id!, type: 'message', actor_label: 'Lyhörd', occurred_at: now, visible_to_submitter: false, data: JSON.stringify({ purpose: e.message.purpose, messageId: id, to: first.to, together: es.length }) })))
+      .values(es.map((e) => ({ case_id: e.message.case_id!, type: 'message', actor_label: PRODUCT_NAME, occurred_at: now, visible_to_submitter: false, data: JSON.stringify({ purpose: e.message.purpose, messageId: id, to: first.to, together: es.length }) })))
       .execute();
   }
   return queued;

@@ -6,6 +6,7 @@ import { fill, staffCaseLink, type NewMessage, type NotifyDeps } from './outbox.
 import { queueReminders, type BundledCase, type ReminderEntry } from './reminderBundles.ts';
 import { centralStaff, coordinatorsFor, type Person } from './recipients.ts';
 import { loadTemplate, type Template } from './templates.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
 
 interface DueRow {
   id: string;
@@ -87,8 +88,8 @@ export async function reminderPass(deps: Pick<NotifyDeps, 'db' | 'publicUrl'>, n
           svarsdatum: longDate(c.answer_by),
           arendelank: link,
           organisation: c.org_name,
-          handlaggare: c.handler_name ?? 'ingen handläggare är utsedd',
-          laget: c.handler_name ? `Handläggaren ${c.handler_name} har fått en påminnelse.` : 'Ärendet har ingen handläggare. Utse en handläggare, eller svara själv.',
+          handlaggare: c.handler_name ?? sv('notifications.reminder.noHandler'),
+          laget: c.handler_name ? sv('notifications.reminder.handlerReminded', { handler: c.handler_name }) : sv('notifications.reminder.handlerMissing'),
         };
         const about: BundledCase = { number: c.number, answerBy: c.answer_by, handler: c.handler_name, link };
         const add = (message: NewMessage, to: Person) => entries.push({ message, to: to.name, org: c.org_name, case: about });

@@ -5,6 +5,8 @@ import type { Clock } from '../../platform/clock.ts';
 import { domainOf, SendError, type MailTransport } from '../../platform/mail.ts';
 import { caseReplyAddress } from '../mailin/addresses.ts';
 import { countMail } from '../../platform/metrics.ts';
+import { PRODUCT_NAME } from '../../platform/product.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
 
 export interface SendDeps {
   db: Db;
@@ -19,9 +21,7 @@ export interface SendDeps {
 /** An attempt still 'sending' after this long died mid-way (SMTP timeouts are far shorter). */
 export const STALE_SENDING_MS = 10 * 60_000;
 
-export const UNCERTAIN =
-  'Sändningen avbröts medan meddelandet lämnades till e-postservern, så det går inte att veta om det kom fram. ' +
-  'Det skickas inte igen automatiskt, för att mottagaren inte ska få det två gånger. Kontrollera med mottagaren och skicka igen vid behov.';
+export const UNCERTAIN = sv('notifications.send.uncertain');
 
 export type SendOutcome = 'sent' | 'already_done' | 'failed' | 'retry';
 
@@ -119,7 +119,7 @@ export async function sendMessage(deps: SendDeps, messageId: string, attempt: { 
       from: { name: m.org_name, address: deps.from },
       to: m.recipient!,
       replyTo,
-      subject: m.subject ?? (m.number ? `Ärende ${m.number}` : 'Meddelande från Lyhörd'),
+      subject: m.subject ?? (m.number ? sv('notifications.send.caseSubject', { number: m.number }) : sv('notifications.send.subject', { product: PRODUCT_NAME })),
       text: m.body,
       messageId: headerMessageId,
       inReplyTo: m.answers_id ?? undefined,
@@ -131,9 +131,9 @@ export async function sendMessage(deps: SendDeps, messageId: string, attempt: { 
     countMail('sent', deps.transport.kind);
     return 'sent';
   } catch (err) {
-    const e = err instanceof SendError ? err : new SendError(`Sändningen misslyckades: ${err instanceof Error ? err.message : String(err)}`, false);
+    const e = err instanceof SendError ? err : new SendError(sv('notifications.send.failed', { error: err instanceof Error ? err.message : String(err) }), false);
     const giveUp = e.permanent || attempt.attempts >= attempt.maxAttempts;
-    const reason = giveUp && !e.permanent ? `${e.message} (gav upp efter ${attempt.attempts} försök)` : e.message;
+    const reason = giveUp && !e.permanent ? sv('notifications.send.gaveUp', { error: e.message, attempts: attempt.attempts }) : e.message;
     await deps.db.transaction().execute(async (tx) => {
       await mine(tx)
         .set({ status: giveUp ? 'failed' : 'queued', last_error: reason, transport: deps.transport.kind, header_message_id: headerMessageId, reply_to: replyTo ?? null })
@@ -152,7 +152,7 @@ async function caseEvent(tx: Executor, messageId: string, now: Date, status: str
   if (!m?.case_id) return;
   await tx
     .insertInto('case_events')
-    .values({ case_id: m.case_id, type: 'message', actor_label: 'Lyhörd', occurred_at: now, data: JSON.stringify({ purpose: m.purpose, messageId, status, error }) })
+    .values({ case_id: m.case_id, type: 'message', actor_label: PRODUCT_NAME, occurred_at: now, data: JSON.stringify({ purpose: m.purpose, messageId, status, error }) })
     .execute();
 }
 

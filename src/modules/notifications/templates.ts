@@ -1,7 +1,7 @@
 import type { Db, Executor } from '../../db/database.ts';
 import type { TemplateKey } from '../../db/schema.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { rawMessage } from '../../platform/i18n/catalogue.ts';
+import { rawMessage, sv } from '../../platform/i18n/catalogue.ts';
 import { logAdminChange } from '../admin/log.ts';
 import { catalogueLabels } from '../cases/catalogueLabels.ts';
 
@@ -25,36 +25,10 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, Template> = {
   // The submitter's messages: the Swedish catalogue's text, so each language says the same (notifications/submitterMail.ts).
   acknowledgement: { subject: rawMessage('sv', 'mail.acknowledgement.subject'), body: rawMessage('sv', 'mail.acknowledgement.body') },
   delay_notice: { subject: rawMessage('sv', 'mail.delay_notice.subject'), body: rawMessage('sv', 'mail.delay_notice.body') },
-  reminder: {
-    subject: 'Påminnelse: svarstiden har gått ut för {arendenummer}',
-    body: `Hej {mottagare}!
-
-Svarstiden för synpunkt {arendenummer} gick ut {svarsdatum} och synpunktslämnaren har ännu inte fått svar.
-
-Svara, eller förläng svarstiden och berätta varför för synpunktslämnaren: {arendelank}
-
-Det här meddelandet skickades automatiskt av Lyhörd.`,
-  },
-  escalation: {
-    subject: 'Försenat ärende: {arendenummer} har inte besvarats',
-    body: `Hej {mottagare}!
-
-Synpunkt {arendenummer} skulle ha besvarats senast {svarsdatum} och är fortfarande obesvarad. {laget}
-
-Se ärendet: {arendelank}
-
-Det här meddelandet skickades automatiskt av Lyhörd.`,
-  },
-  digest: {
-    subject: 'Synpunkter i din förvaltning: daglig sammanställning',
-    body: `Hej {mottagare}!
-
-Här är dagens sammanställning av synpunkter i din förvaltning hos {organisation}.
-
-{lista}
-
-Vill du inte få den här sammanställningen? Du kan stänga av den under Mina aviseringar i Lyhörd.`,
-  },
+  // The staff's messages: the staff catalogue's text (locales/staff/sv/notifications.json), {placeholders} as written.
+  reminder: { subject: rawMessage('sv', 'notifications.mail.reminder.subject'), body: rawMessage('sv', 'notifications.mail.reminder.body') },
+  escalation: { subject: rawMessage('sv', 'notifications.mail.escalation.subject'), body: rawMessage('sv', 'notifications.mail.escalation.body') },
+  digest: { subject: rawMessage('sv', 'notifications.mail.digest.subject'), body: rawMessage('sv', 'notifications.mail.digest.body') },
 };
 
 const PLACEHOLDER = /\{([a-z_]+)\}/g;
@@ -71,13 +45,13 @@ export async function loadTemplate(db: Executor, organizationId: string, key: Te
 
 export function validateTemplate(t: Template): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (!t.subject.trim()) errors.subject = 'Skriv en ämnesrad.';
-  else if (t.subject.length > 200) errors.subject = 'Ämnesraden får vara högst 200 tecken.';
-  if (!t.body.trim()) errors.body = 'Skriv meddelandets text.';
-  else if (t.body.length > 10_000) errors.body = 'Texten får vara högst 10 000 tecken.';
+  if (!t.subject.trim()) errors.subject = sv('notifications.templates.error.subjectMissing');
+  else if (t.subject.length > 200) errors.subject = sv('notifications.templates.error.subjectTooLong');
+  if (!t.body.trim()) errors.body = sv('notifications.templates.error.bodyMissing');
+  else if (t.body.length > 10_000) errors.body = sv('notifications.templates.error.bodyTooLong');
   for (const [field, text] of Object.entries(t) as [keyof Template, string][]) {
     const unknown = [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!).filter((n) => !(n in PLACEHOLDERS));
-    if (unknown.length && !errors[field]) errors[field] = `Okänd platshållare: ${unknown.map((n) => `{${n}}`).join(', ')}. Tillåtna är ${Object.keys(PLACEHOLDERS).map((n) => `{${n}}`).join(', ')}.`;
+    if (unknown.length && !errors[field]) errors[field] = sv('notifications.templates.error.unknownPlaceholder', { unknown: unknown.map((n) => `{${n}}`).join(', '), allowed: Object.keys(PLACEHOLDERS).map((n) => `{${n}}`).join(', ') });
   }
   return errors;
 }
@@ -86,7 +60,7 @@ export function validateTemplate(t: Template): Record<string, string> {
 export async function setTemplate(db: Db, organizationId: string, key: TemplateKey, t: Template | null, actor: { id: string | null; name: string }): Promise<void> {
   const userId = actor.id;
   const log = (tx: Executor, action: 'update' | 'reset', before: unknown, after: unknown) =>
-    logAdminChange(tx, { organizationId, actor, action, entityType: 'message_template', entityId: null, summary: action === 'reset' ? `E-postmallen ”${key}” återställdes till standardtexten` : `E-postmallen ”${key}” ändrades`, before, after, now: new Date() });
+    logAdminChange(tx, { organizationId, actor, action, entityType: 'message_template', entityId: null, summary: sv(action === 'reset' ? 'notifications.log.templateReset' : 'notifications.log.templateChanged', { key }), before, after, now: new Date() });
   if (t === null) {
     await db.transaction().execute(async (tx) => {
       const before = await tx.selectFrom('message_templates').select(['subject', 'body']).where('organization_id', '=', organizationId).where('key', '=', key).executeTakeFirst();
@@ -97,9 +71,9 @@ export async function setTemplate(db: Db, organizationId: string, key: TemplateK
   }
   const errors = validateTemplate(t);
   if (key !== 'digest' && !errors.subject && !t.subject.includes('{arendenummer}')) {
-    errors.subject = 'Ämnesraden ska innehålla {arendenummer}, så att mottagaren och svar kan kopplas till ärendet.';
+    errors.subject = sv('notifications.templates.error.subjectNeedsNumber', { placeholder: '{arendenummer}' });
   }
-  if (Object.keys(errors).length) throw new DomainError('invalid', 'Mallen kunde inte sparas.', errors);
+  if (Object.keys(errors).length) throw new DomainError('invalid', sv('notifications.templates.error.notSaved'), errors);
   await db.transaction().execute(async (tx) => {
     const before = await tx.selectFrom('message_templates').select(['subject', 'body']).where('organization_id', '=', organizationId).where('key', '=', key).executeTakeFirst();
     await tx
