@@ -167,3 +167,14 @@ describe('spam, one case at a time', () => {
     expect(twice.statusCode).toBe(409);
   });
 });
+
+describe('search in right-to-left text', () => {
+  it('finds a word that a direction mark touches, and the text is kept exactly', async () => {
+    // As Arabic keyboards and copied text give it: marks around a word, an isolate around a number.
+    const text = 'مرحبا \u200Fالإنارة\u200E لا تعمل \u2066Skolvägen 12\u2069 🙁';
+    const { number } = await submitCase(t, { description: text, name: 'سارة أحمد', email: 'sara@example.se' });
+    expect(listed(await inbox(`?q=${encodeURIComponent('الإنارة')}`))).toEqual([number]);
+    expect(listed(await inbox('?q=Skolv%C3%A4gen'))).toEqual([number]);
+    expect((await caseRow(t, number)).description).toBe(text);
+  });
+});
