@@ -13,7 +13,8 @@ import { periodLabel } from './period.ts';
 import { publicMonthShort, publicTables } from './publicTables.ts';
 import { citizenArea } from '../../platform/i18n/plugin.ts';
 import { computeStatistics } from './queries.ts';
-import type { StatisticsResult } from './result.ts';
+import { SMALL_GROUP, type StatisticsResult } from './result.ts';
+import type { Translator } from '../../platform/i18n/catalogue.ts';
 import type { Cell } from './tableModel.ts';
 import { loadNames } from './scope.ts';
 import { StatisticsRefresher } from './refresher.ts';
@@ -142,13 +143,13 @@ const staffStatistics: FastifyPluginAsync<StatisticsDeps & { kick: () => void }>
     );
   });
 
-  const meta = (r: StatisticsResult, orgName: string) => ({
-    title: `Statistik över synpunkter – ${orgName}`,
+  const meta = (r: StatisticsResult, orgName: string, { t }: Translator) => ({
+    title: t('statistics.export.title', { org: orgName }),
     lines: [
-      `Period: ${periodLabel(r.current.period)} (jämförs med ${periodLabel(r.previous.period)} och ${periodLabel(r.lastYear.period)})`,
-      `Framtagen: ${r.request.today}`,
-      'Datum anges som ÅÅÅÅ-MM-DD. Andelar anges i procent. Tider anges i dagar.',
-      'Grupper med färre än 5 ärenden är markerade: dra inga slutsatser av dem.',
+      t('statistics.export.period', { period: periodLabel(r.current.period), previous: periodLabel(r.previous.period), lastYear: periodLabel(r.lastYear.period) }),
+      t('statistics.export.produced', { today: r.request.today }),
+      t('statistics.export.units'),
+      t('statistics.export.smallGroups', { small: String(SMALL_GROUP) }),
     ],
   });
 
@@ -164,7 +165,7 @@ const staffStatistics: FastifyPluginAsync<StatisticsDeps & { kick: () => void }>
       const name = `statistik-${chosen.length === 1 ? chosen[0]!.id : 'alla'}-${result.current.period.from}-${result.current.period.to}`;
       const { tableToCsv, tablesToXlsx } = await exportsModule();
       if (format === 'csv') return download(reply, 'text/csv; charset=utf-8', `${name}.csv`).send(await tableToCsv(chosen[0]!));
-      return download(reply, XLSX, `${name}.xlsx`).send(await tablesToXlsx(chosen, meta(result, req.org.name)));
+      return download(reply, XLSX, `${name}.xlsx`).send(await tablesToXlsx(chosen, meta(result, req.org.name, req.i18n)));
     });
   }
 
@@ -203,7 +204,12 @@ const staffStatistics: FastifyPluginAsync<StatisticsDeps & { kick: () => void }>
     const thisYear = Number(today.slice(0, 4));
     const periodOptions = [];
     for (let y = thisYear; y > thisYear - 6; y--) {
-      periodOptions.push({ value: `${y}-H2`, label: `Andra halvåret ${y}` }, { value: `${y}-H1`, label: `Första halvåret ${y}` }, { value: String(y), label: `Helåret ${y}` });
+      const year = String(y);
+      periodOptions.push(
+        { value: `${y}-H2`, label: req.i18n.t('statistics.report.secondHalf', { year }) },
+        { value: `${y}-H1`, label: req.i18n.t('statistics.report.firstHalf', { year }) },
+        { value: year, label: req.i18n.t('statistics.report.wholeYear', { year }) },
+      );
     }
     return sendPage(reply, <ReportPage {...frame(req, reply)} form={form} errors={errors} committees={committees} periodOptions={periodOptions} report={data} />, Object.keys(errors).length ? 400 : 200);
   });

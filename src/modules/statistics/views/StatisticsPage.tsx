@@ -1,3 +1,6 @@
+import type { VNode } from 'preact';
+import { useI18n } from '../../../platform/i18n/context.ts';
+import type { StaffKey } from '../../../platform/i18n/staffKeys.ts';
 import { ErrorSummary, Select, type FieldErrors, type Option } from '../../../platform/views/forms.tsx';
 import { StaffLayout } from '../../../platform/views/StaffLayout.tsx';
 import { CHANNEL_LABEL, KINDS, KIND_LABEL } from '../../cases/labels.ts';
@@ -10,6 +13,7 @@ import type { ResultCharts } from '../resultCharts.ts';
 import { backlogTable, deadlineTable, GROUP_TITLE, groupTable, measuresFilter, monthAreaTable, monthKindTable, referralTable, subcategoryTable, summaryTable, timesTable } from '../tables.ts';
 import { type Table } from '../tableModel.ts';
 import { ChartWithTable, DataTable, StatStyles } from './components.tsx';
+import { MeasureItem } from './MeasureItem.tsx';
 
 export interface StatisticsPageProps {
   orgName: string;
@@ -43,14 +47,14 @@ export function unitOptions(names: Names, anyLabel: string): Option[] {
   ];
 }
 
-const GROUP_LABELS: Record<(typeof GROUP_BYS)[number], string> = {
-  forvaltning: 'Förvaltning',
-  namnd: 'Nämnd',
-  enhet: 'Enhet',
-  kind: 'Typ',
-  area: 'Område',
-  subcategory: 'Underkategori',
-  channel: 'Kanal',
+const GROUP_LABELS: Record<(typeof GROUP_BYS)[number], StaffKey> = {
+  forvaltning: 'statistics.group.forvaltning',
+  namnd: 'statistics.group.namnd',
+  enhet: 'statistics.group.enhet',
+  kind: 'statistics.group.kind',
+  area: 'statistics.group.area',
+  subcategory: 'statistics.group.subcategory',
+  channel: 'statistics.group.channel',
 };
 
 export function StatisticsPage(p: StatisticsPageProps) {
@@ -58,11 +62,11 @@ export function StatisticsPage(p: StatisticsPageProps) {
   const q = formQuery(p.form);
   const hasErrors = Object.keys(p.errors).length > 0;
   const answerShare = r.current.answerOk + r.current.answerLate === 0 ? null : Math.round((100 * r.current.answerOk) / (r.current.answerOk + r.current.answerLate));
-  const exportLinks = (t: Table) => (
-    <p class="no-print">
-      Ladda ner tabellen: <a href={`/statistik/export.csv?tabell=${t.id}&${q}`}>CSV</a> · <a href={`/statistik/export.xlsx?tabell=${t.id}&${q}`}>Excel (XLSX)</a>
-    </p>
-  );
+  const i18n = useI18n();
+  const { t } = i18n;
+  const downloads = (key: StaffKey, id: string) =>
+    i18n.rich<VNode>(key, { csv: (c) => <a href={`/statistik/export.csv?tabell=${id}&${q}`}>{c}</a>, xlsx: (c) => <a href={`/statistik/export.xlsx?tabell=${id}&${q}`}>{c}</a> });
+  const exportLinks = (table: Table) => <p class="no-print">{downloads('statistics.page.downloadTable', table.id)}</p>;
   const tables = {
     summary: summaryTable(r),
     monthKind: monthKindTable(r),
@@ -75,116 +79,113 @@ export function StatisticsPage(p: StatisticsPageProps) {
     backlog: backlogTable(r),
   };
   return (
-    <StaffLayout title="Statistik" hasErrors={hasErrors} orgName={p.orgName} actor={p.actor} csrf={p.csrf} current="/statistik">
+    <StaffLayout title={t('statistics.page.title')} hasErrors={hasErrors} orgName={p.orgName} actor={p.actor} csrf={p.csrf} current="/statistik">
       <StatStyles />
-      <h1>Statistik</h1>
+      <h1>{t('statistics.page.title')}</h1>
       <ErrorSummary errors={p.errors} />
-      <p class="lead">
-        Synpunkter som kom in {periodLabel(r.current.period)}, jämfört med {periodLabel(r.previous.period)} och med {periodLabel(r.lastYear.period)}.
-      </p>
-      <p>
-        Du ser de ärenden som din roll ger dig tillgång till. Varje siffra är en länk till ärendena bakom den. Grupper med färre än {SMALL_GROUP} ärenden är markerade: dra inga
-        slutsatser av dem.
-      </p>
+      <p class="lead">{t('statistics.page.lead', { current: periodLabel(r.current.period), previous: periodLabel(r.previous.period), lastYear: periodLabel(r.lastYear.period) })}</p>
+      <p>{t('statistics.page.intro', { small: String(SMALL_GROUP) })}</p>
 
       <form method="get" action="/statistik" class="stat-form" aria-labelledby="urval-rubrik">
         <h2 id="urval-rubrik" class="visually-hidden">
-          Välj period och urval
+          {t('statistics.page.chooseHeading')}
         </h2>
         <div class="row">
-          <Select name="fran" label="Från och med månad" value={p.form.fran} options={monthOptions(p.today)} error={p.errors.fran} />
-          <Select name="till" label="Till och med månad" value={p.form.till} options={monthOptions(p.today)} error={p.errors.till} />
-          <Select name="gruppera" label="Dela upp per" value={p.form.gruppera} options={GROUP_BYS.map((g) => ({ value: g, label: GROUP_LABELS[g] }))} />
+          <Select name="fran" label={t('statistics.page.from')} value={p.form.fran} options={monthOptions(p.today)} error={p.errors.fran} />
+          <Select name="till" label={t('statistics.page.to')} value={p.form.till} options={monthOptions(p.today)} error={p.errors.till} />
+          <Select name="gruppera" label={t('statistics.page.groupBy')} value={p.form.gruppera} options={GROUP_BYS.map((g) => ({ value: g, label: t(GROUP_LABELS[g]) }))} />
         </div>
         <div class="row">
-          <Select name="enhet" label="Förvaltning eller enhet" value={p.form.enhet} options={unitOptions(p.names, 'Alla')} />
-          <Select name="typ" label="Typ" value={p.form.typ} options={[{ value: '', label: 'Alla typer' }, ...KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] }))]} />
-          <Select name="omrade" label="Område" value={p.form.omrade} options={[{ value: '', label: 'Alla områden' }, ...[...p.names.areas.entries()].map(([id, name]) => ({ value: id, label: name }))]} />
+          <Select name="enhet" label={t('statistics.page.unit')} value={p.form.enhet} options={unitOptions(p.names, t('statistics.page.all'))} />
+          <Select name="typ" label={t('statistics.page.kind')} value={p.form.typ} options={[{ value: '', label: t('statistics.page.allKinds') }, ...KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] }))]} />
+          <Select name="omrade" label={t('statistics.page.area')} value={p.form.omrade} options={[{ value: '', label: t('statistics.page.allAreas') }, ...[...p.names.areas.entries()].map(([id, name]) => ({ value: id, label: name }))]} />
         </div>
         <div class="row">
           <Select
             name="underkategori"
-            label="Underkategori"
+            label={t('statistics.page.subcategory')}
             value={p.form.underkategori}
             options={[
-              { value: '', label: 'Alla underkategorier' },
+              { value: '', label: t('statistics.page.allSubcategories') },
               ...[...p.names.subcategories.entries()].map(([id, s]) => ({ value: id, label: `${s.name} (${s.unitId ? (p.names.units.get(s.unitId)?.name ?? '') : ''})` })),
             ]}
           />
-          <Select name="kanal" label="Kanal" value={p.form.kanal} options={[{ value: '', label: 'Alla kanaler' }, ...CHANNEL_KEYS.map((c) => ({ value: c, label: CHANNEL_LABEL[c] }))]} />
+          <Select name="kanal" label={t('statistics.page.channel')} value={p.form.kanal} options={[{ value: '', label: t('statistics.page.allChannels') }, ...CHANNEL_KEYS.map((c) => ({ value: c, label: CHANNEL_LABEL[c] }))]} />
         </div>
         <div class="actions">
-          <button type="submit">Visa statistik</button>
+          <button type="submit">{t('statistics.page.show')}</button>
         </div>
       </form>
 
-      <h2 id="sammanfattning">Sammanfattning</h2>
+      <h2 id="sammanfattning">{t('statistics.page.summary')}</h2>
       <ul class="key-figures">
         <li>
           <span class="value">
             <a href={caseListHref(tables.summary.rows[0]!.cells[0]!.filter ?? {})}>{r.current.received}</a>
           </span>
-          inkomna synpunkter
+          {t('statistics.page.received')}
         </li>
         <li>
           <span class="value">{r.current.times.responseWorking.median === null ? '–' : String(Math.round(r.current.times.responseWorking.median * 10) / 10).replace('.', ',')}</span>
-          arbetsdagar svarstid (median)
+          {t('statistics.page.responseTime')}
         </li>
         <li>
           <span class="value">{answerShare === null ? '–' : `${answerShare} %`}</span>
-          besvarade inom tidsfristen
+          {t('statistics.page.inTime')}
         </li>
         <li>
           <span class="value">
             <a href={caseListHref(tables.backlog.rows[tables.backlog.rows.length - 1]!.cells[0]!.filter ?? { overdue: true })}>{r.backlog.overdue}</a>
           </span>
-          försenade öppna ärenden just nu
+          {t('statistics.page.overdue')}
         </li>
       </ul>
       <DataTable table={tables.summary} />
       {exportLinks(tables.summary)}
 
-      <h2 id="per-manad">Inkomna per månad</h2>
+      <h2 id="per-manad">{t('statistics.page.perMonth')}</h2>
       <ChartWithTable svg={p.charts.monthKind} table={tables.monthKind} lastRowTotal />
       {exportLinks(tables.monthKind)}
       <ChartWithTable svg={p.charts.monthArea} table={tables.monthArea} lastRowTotal />
       {exportLinks(tables.monthArea)}
 
-      <h2 id="tider">Svarstid och handläggningstid</h2>
+      <h2 id="tider">{t('statistics.page.times')}</h2>
       <ChartWithTable svg={p.charts.times} table={tables.times} />
       {exportLinks(tables.times)}
 
-      <h2 id="tidsfrister">Tidsfrister</h2>
+      <h2 id="tidsfrister">{t('statistics.page.deadlines')}</h2>
       <ChartWithTable svg={p.charts.deadlines} table={tables.deadlines} />
       {exportLinks(tables.deadlines)}
 
-      <h2 id="per-grupp">Per {GROUP_TITLE[r.request.groupBy]}</h2>
+      <h2 id="per-grupp">{t('statistics.page.perGroup', { group: GROUP_TITLE[r.request.groupBy] })}</h2>
       <ChartWithTable svg={p.charts.groups} table={tables.groups} />
       {exportLinks(tables.groups)}
 
-      <h2 id="underkategorier">Vanligaste underkategorierna</h2>
+      <h2 id="underkategorier">{t('statistics.page.subcategories')}</h2>
       <ChartWithTable svg={p.charts.subcategories} table={tables.subcategories} />
       {exportLinks(tables.subcategories)}
 
-      <h2 id="hanvisningar">Hänvisningar och interna synpunkter</h2>
+      <h2 id="hanvisningar">{t('statistics.page.referrals')}</h2>
       <ChartWithTable svg={p.charts.referrals} table={tables.referrals} />
       {exportLinks(tables.referrals)}
 
-      <h2 id="oppna">Öppna ärenden</h2>
+      <h2 id="oppna">{t('statistics.page.open')}</h2>
       <ChartWithTable svg={p.charts.backlog} table={tables.backlog} />
       {exportLinks(tables.backlog)}
 
-      <h2 id="atgarder">Åtgärder</h2>
+      <h2 id="atgarder">{t('statistics.page.measures')}</h2>
       <p>
         {r.measures.count === 0 ? (
-          'Inga åtgärder är registrerade i ärenden som avslutades under perioden.'
+          t('statistics.page.noMeasures')
         ) : (
           <>
-            <a href={caseListHref(measuresFilter(r))}>
-              {r.measures.count} {r.measures.count === 1 ? 'åtgärd' : 'åtgärder'} i {r.measures.cases} avslutade ärenden
-            </a>{' '}
-            under {periodLabel(r.current.period)}.
-            {r.measures.count > r.measures.items.length && ` Här visas de ${r.measures.items.length} senaste; alla finns i exporten.`}
+            {i18n.rich('statistics.page.measuresLink', {
+              count: r.measures.count,
+              cases: r.measures.cases,
+              period: periodLabel(r.current.period),
+              link: (c) => <a href={caseListHref(measuresFilter(r))}>{c}</a>,
+            })}
+            {r.measures.count > r.measures.items.length && t('statistics.page.measuresShown', { shown: r.measures.items.length })}
           </>
         )}
       </p>
@@ -192,60 +193,57 @@ export function StatisticsPage(p: StatisticsPageProps) {
         <ul class="measure-list">
           {r.measures.items.map((m, i) => (
             <li key={`${m.number}-${i}`}>
-              <strong>{m.number}</strong>, avslutat {m.closedOn}
-              {m.unit && `, ${m.unit}`}: <span class="user-text">{m.text}</span>
+              <MeasureItem m={m} />
             </li>
           ))}
         </ul>
       )}
-      <p class="no-print">
-        Ladda ner åtgärderna: <a href={`/statistik/export.csv?tabell=atgarder&${q}`}>CSV</a> · <a href={`/statistik/export.xlsx?tabell=atgarder&${q}`}>Excel (XLSX)</a>
-      </p>
+      <p class="no-print">{downloads('statistics.page.downloadMeasures', 'atgarder')}</p>
 
       <h2 id="ladda-ner" class="no-print">
-        Ladda ner
+        {t('statistics.page.download')}
       </h2>
       <ul class="downloads no-print">
         <li>
-          <a href={`/statistik/export.xlsx?tabell=alla&${q}`}>All statistik på sidan i en Excelfil (XLSX), en flik per tabell</a>
+          <a href={`/statistik/export.xlsx?tabell=alla&${q}`}>{t('statistics.page.allInExcel')}</a>
         </li>
         <li>
-          <a href={`/statistik/rapport`}>Rapport till nämnd (utskrift och PDF)</a>
+          <a href={`/statistik/rapport`}>{t('statistics.page.reportLink')}</a>
         </li>
       </ul>
       <form method="get" action="/statistik/arenden" class="stat-form no-print" aria-labelledby="export-rubrik">
-        <h3 id="export-rubrik">Ladda ner ärendelistan</h3>
-        <p class="hint">Alla ärenden som kom in under perioden i urvalet ovan, med datum i formatet ÅÅÅÅ-MM-DD.</p>
+        <h3 id="export-rubrik">{t('statistics.page.caseListHeading')}</h3>
+        <p class="hint">{t('statistics.page.caseListHint')}</p>
         {Object.entries(p.form).map(([k, v]) => (v ? <input type="hidden" name={k} value={v} key={k} /> : null))}
         {p.mayExportPersonalData ? (
           <div class="field checkbox">
             <input type="checkbox" id="personuppgifter" name="personuppgifter" value="ja" aria-describedby="personuppgifter-hint" />
-            <label for="personuppgifter">Ta med personuppgifter</label>
+            <label for="personuppgifter">{t('statistics.page.personalData')}</label>
             <p class="hint" id="personuppgifter-hint">
-              Synpunktslämnarens namn och kontaktuppgifter, handläggarens namn och synpunktens text, för de ärenden där din roll får se dem. Hantera filen varsamt.
+              {t('statistics.page.personalDataHint')}
             </p>
           </div>
         ) : (
-          <p class="hint">Filen innehåller inga personuppgifter.</p>
+          <p class="hint">{t('statistics.page.noPersonalData')}</p>
         )}
         <div class="field">
           <fieldset>
-            <legend>Format</legend>
+            <legend>{t('statistics.page.format')}</legend>
             <div class="radios">
               <div class="radio">
                 <input type="radio" id="format" name="format" value="xlsx" checked />
-                <label for="format">Excel (XLSX)</label>
+                <label for="format">{t('statistics.page.xlsx')}</label>
               </div>
               <div class="radio">
                 <input type="radio" id="format-csv" name="format" value="csv" />
-                <label for="format-csv">CSV (semikolonseparerad, UTF-8)</label>
+                <label for="format-csv">{t('statistics.page.csv')}</label>
               </div>
             </div>
           </fieldset>
         </div>
         <div class="actions">
           <button type="submit" class="secondary">
-            Ladda ner ärendelistan
+            {t('statistics.page.downloadCaseList')}
           </button>
         </div>
       </form>
