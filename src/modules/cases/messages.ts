@@ -5,6 +5,7 @@ import { DomainError } from '../../platform/errors.ts';
 import { enqueueSends } from '../../platform/jobs.ts';
 import { placeholderError, unfilledPlaceholders } from '../answers/templates.ts';
 import type { Actor } from './policy.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
 
 export interface AnswerInput {
   channel: MessageChannel;
@@ -34,8 +35,7 @@ export async function addMessage(
   if (holes.length) throw new DomainError('invalid', placeholderError(holes), { body: placeholderError(holes) });
   const recipient = m.channel === 'email' ? caseRow.contact_email : m.channel === 'phone' ? caseRow.contact_phone : caseRow.contact_address;
   if (!recipient) {
-    const what = { email: 'e-postadress', phone: 'telefonnummer', letter: 'postadress' }[m.channel];
-    throw new DomainError('invalid', `Synpunktslämnaren har inte lämnat någon ${what}.`, { channel: `Det finns ingen ${what} att svara till. Välj ett annat sätt.` });
+    throw new DomainError('invalid', sv('cases.error.noRecipient', { channel: m.channel }), { channel: sv('cases.error.noRecipientHint', { channel: m.channel }) });
   }
   const msg = await tx
     .insertInto('messages')

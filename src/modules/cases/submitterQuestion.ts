@@ -9,6 +9,7 @@ import { addMessage } from './messages.ts';
 import { can, type Actor } from './policy.ts';
 import { lockCaseForChange, policyCase, type LockedCase } from './queries.ts';
 import { transition } from './transition.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
 
 /**
  * Waiting for the submitter (DOMAIN rule 14): the handler's question goes to them by the way they
@@ -32,10 +33,10 @@ export async function askSubmitter(deps: CaseDeps, t: Target & { question: strin
   return deps.db.transaction().execute(async (tx) => {
     const now = deps.clock.now();
     const row = await lockCaseForChange(tx, orgOf(t), t.number);
-    if (!row || !can(t.actor, 'view', policyCase(row))) throw notFound('Ärendet');
+    if (!row || !can(t.actor, 'view', policyCase(row))) throw notFound(sv('cases.routes.theCase'));
     const result = await transition(tx, { actor: t.actor, organizationId: orgOf(t), number: t.number, event: 'wait', expectedVersion: t.expectedVersion, now, changes: { paused_since: now }, data: { question: t.question } });
     const channel = questionChannel(row);
-    if (!channel) throw new DomainError('invalid', 'Synpunktslämnaren har inte lämnat något sätt att nå dem.', { question: 'Det finns ingen e-postadress, inget telefonnummer och ingen postadress att fråga via.' });
+    if (!channel) throw new DomainError('invalid', sv('cases.error.unreachable'), { question: sv('cases.error.unreachableHint') });
     const frame = channel === 'email' ? await answerFrame(tx, { tokenSecret: deps.tokenSecret, publicUrl: deps.publicUrl ?? 'http://localhost:3000' }, row.id) : undefined;
     const subject = frame ? frame.i18n.t('mail.question.subject', { number: frame.i18n.ltr(row.number) }) : `Fråga om din synpunkt ${row.number}`;
     const msg = await addMessage(tx, row, t.actor, 'question', { channel, subject, body: t.question }, now, false, frame);
@@ -44,7 +45,7 @@ export async function askSubmitter(deps: CaseDeps, t: Target & { question: strin
 }
 
 /** Acts for the submitter replying through their status link, which is their only credential. */
-const submitterActor = (organizationId: string): Actor => ({ kind: 'api_key', id: 'submitter', name: 'Synpunktslämnaren', organizationId, grants: [{ role: 'admin', unitId: null }] });
+const submitterActor = (organizationId: string): Actor => ({ kind: 'api_key', id: 'submitter', name: sv('cases.actor.submitter'), organizationId, grants: [{ role: 'admin', unitId: null }] });
 
 /**
  * The submitter's reply from their status page. Kept even when the handler resumed the case
@@ -58,7 +59,7 @@ export async function replyToQuestion(deps: CaseDeps, org: Pick<Organization, 'i
     if ((FINAL_STATUSES as readonly string[]).includes(row.status)) throw DomainError.citizen('conflict', 'status.reply.closed');
     await tx
       .insertInto('case_events')
-      .values({ case_id: row.id, type: 'submitter_reply', actor_label: 'Synpunktslämnaren', occurred_at: now, visible_to_submitter: true, data: JSON.stringify({ text }) })
+      .values({ case_id: row.id, type: 'submitter_reply', actor_label: sv('cases.actor.submitter'), occurred_at: now, visible_to_submitter: true, data: JSON.stringify({ text }) })
       .execute();
     await submitterAnswered(tx, deps, org, row, now);
   });
@@ -86,8 +87,8 @@ async function tellHandler(tx: Tx, deps: Pick<CaseDeps, 'publicUrl'>, org: Pick<
     purpose: 'other',
     recipient: h.email,
     recipient_user_id: h.id,
-    subject: `Synpunktslämnaren har svarat i ärende ${row.number}`,
-    body: `Hej ${h.name}!\n\nSynpunktslämnaren har svarat på din fråga i ärende ${row.number}. Svaret finns i ärendets historik, och handläggningstiden räknas igen.\n\n${link}`,
+    subject: sv('cases.mail.submitterReplied.subject', { number: row.number }),
+    body: sv('cases.mail.submitterReplied.body', { name: h.name, number: row.number, link }),
     dedupe_key: `submitter_reply:${row.id}:${now.toISOString()}`,
     created_at: now,
   }], now);
