@@ -16,6 +16,8 @@ export interface OrganizationsTable {
   updated_at: Generated<Date>;
   /** Bumped by triggers whenever units, categories, deadline policies or closure days change. */
   config_version: Generated<number>;
+  /** Three capitals before every case number (SYN-2026-00042), unique in the installation; set by a trigger when not given. */
+  case_prefix: Generated<string>;
 }
 
 export interface OrganizationSettings {

@@ -27,7 +27,7 @@ export function readVersion(body: unknown): number {
   return n;
 }
 
-export const CASE_NUMBER = /^SYN-\d{4}-\d{5}$/;
+export { CASE_NUMBER } from './numbering.ts';
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Someone else saved the case after this form was rendered. */

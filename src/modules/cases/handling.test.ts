@@ -170,7 +170,7 @@ describe('duplicates and related cases', () => {
 
     const bad = await act(s, dup, 'sla-ihop', { intoNumber: 'SYN-2026' });
     expect(bad.statusCode).toBe(400);
-    expect(errorSummary(bad.body)).toEqual(['Skriv ärendenumret som SYN-ÅÅÅÅ-NNNNN, till exempel SYN-2026-00042']);
+    expect(errorSummary(bad.body)).toEqual(['Skriv ärendenumret som SYN-ÅÅÅÅ-NNNNN (med organisationens tre bokstäver först), till exempel SYN-2026-00042']);
     expect(bad.body).toContain('<details class="more-actions" open>');
     expect(bad.body).toContain('value="SYN-2026"');
     const missing = await act(s, dup, 'sla-ihop', { intoNumber: 'SYN-2026-09999' });

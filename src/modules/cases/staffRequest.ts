@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { swedishDate } from '../../platform/clock.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { CASE_NUMBER } from './numbering.ts';
 import { CONTACT_ROLES, type Actor } from './policy.ts';
 
 /** The signed-in person on a staff page. staffArea() has already sent everyone else to sign in. */
@@ -26,5 +27,5 @@ export const mayReadExcerpts = (actor: Actor) => actor.grants.length > 0 && acto
 /** The case number from the address, in the stored form; undefined when it cannot be one. */
 export function caseNumberParam(raw: string): string | undefined {
   const n = raw.trim().toUpperCase();
-  return /^SYN-\d{4}-\d{5}$/.test(n) ? n : undefined;
+  return CASE_NUMBER.test(n) ? n : undefined;
 }

@@ -70,6 +70,8 @@ describe('forwarding a case to another organization', () => {
       forwarded_from_case_id: here.id,
     });
     expect(there.received_at.toISOString()).toBe(here.received_at.toISOString());
+    // Numbered there with the company's own letters: the number names this case in the whole installation.
+    expect(there.number).toMatch(/^BOS-\d{4}-\d{5}$/);
     expect(there.unit_id).toBeNull();
     const contact = await t.db.selectFrom('case_contacts').selectAll().where('case_id', '=', there.id).executeTakeFirstOrThrow();
     expect(contact).toMatchObject({ name: 'Kim Hyresgäst', email: 'kim@example.se', phone: '070-123 45 67', address: 'Storgatan 3', reply_channel: 'email' });

@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/database.ts';
 import { plusAddress } from '../../platform/mail.ts';
+import { CASE_NUMBER, CASE_NUMBER_PATTERN } from '../cases/numbering.ts';
 
 /**
  * Which organization a recipient address belongs to. Each organization lists its addresses
@@ -17,8 +18,7 @@ export interface Recipient {
   caseNumber: string | null;
 }
 
-const CASE_NUMBER = /^SYN-\d{4}-\d{5,}$/i;
-const SLUG_TAGGED = /^([a-z0-9-]+)\.(SYN-\d{4}-\d{5,})$/i;
+const SLUG_TAGGED = new RegExp(`^([a-z0-9-]+)\\.(${CASE_NUMBER_PATTERN})$`, 'i');
 
 export function splitAddress(address: string): { base: string; tag: string | null } {
   const a = address.trim().toLowerCase();
@@ -82,13 +82,13 @@ export async function resolveRecipient(db: Executor, address: string, installati
   }
   const orgId = await cached(db, `addr:${base}`, () => orgForBase(db, base, installation));
   if (!orgId) return null;
-  return { address: address.toLowerCase(), organizationId: orgId, caseNumber: tag && CASE_NUMBER.test(tag) ? tag.toUpperCase() : null };
+  return { address: address.toLowerCase(), organizationId: orgId, caseNumber: tag && CASE_NUMBER.test(tag.toUpperCase()) ? tag.toUpperCase() : null };
 }
 
 /**
  * Where replies about a case should go: the case's plus-address at the organization's own
  * inbound address, or at the installation's MAIL_REPLY_TO (tagged with the organization's slug
- * when it is not the default organization, since case numbers repeat across organizations).
+ * when it is not the default organization: the slug says which organization, before any look-up).
  */
 export function caseReplyAddress(org: { slug: string; is_default: boolean; inbound_address: string | null }, number: string, installationReplyTo: string): string {
   if (org.inbound_address) return plusAddress(org.inbound_address, number);

@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/database.ts';
 import { DomainError, notFound } from '../../platform/errors.ts';
 import { FINAL_STATUSES, type Status } from '../cases/lifecycle.ts';
+import { CASE_NUMBER } from '../cases/numbering.ts';
 import type { Actor } from '../cases/policy.ts';
 import { splitAddress } from './addresses.ts';
 import { findThread, replyJoined, type InboundDeps } from './ingest.ts';
@@ -47,7 +48,7 @@ export async function releaseHeld(deps: InboundDeps, actor: Actor, id: string): 
     const parsed = await parseInbound(row.raw);
     const recipients = row.envelope_to.map((address) => {
       const tag = splitAddress(address).tag;
-      return { address, organizationId: actor.organizationId, caseNumber: tag && /^SYN-\d{4}-\d{5,}$/i.test(tag) ? tag.toUpperCase() : null };
+      return { address, organizationId: actor.organizationId, caseNumber: tag && CASE_NUMBER.test(tag.toUpperCase()) ? tag.toUpperCase() : null };
     });
     const thread = await findThread(tx, actor.organizationId, parsed, recipients);
     const { files, warnings } = mailFiles(parsed);

@@ -2,6 +2,7 @@ import type { Db, Executor, Tx } from '../../db/database.ts';
 import type { InboundOutcome } from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { FINAL_STATUSES, type Status } from '../cases/lifecycle.ts';
+import { caseNumberIn } from '../cases/numbering.ts';
 import { lockCaseForChange } from '../cases/queries.ts';
 import { submitterAnswered } from '../cases/submitterQuestion.ts';
 import { isOwnAddress, type InstallationAddresses, type Recipient } from './addresses.ts';
@@ -208,7 +209,7 @@ export async function findThread(db: Executor, orgId: string, parsed: ParsedInbo
   if (tagged) found = await q.caseByNumber(db, orgId, tagged);
   if (!found) found = await q.caseByMessageIds(db, orgId, [...(parsed.inReplyTo ? [parsed.inReplyTo] : []), ...parsed.references]);
   if (!found && parsed.from) {
-    const number = /\bSYN-\d{4}-\d{5,}\b/i.exec(parsed.subject)?.[0]?.toUpperCase();
+    const number = caseNumberIn(parsed.subject);
     const c = number ? await q.caseByNumber(db, orgId, number) : undefined;
     if (c && c.contact_email?.toLowerCase() === parsed.from.address) found = c;
   }

@@ -1,8 +1,10 @@
+import type { Tx } from '../../../db/database.ts';
 import type { OrganizationSettings } from '../../../db/schema.ts';
+import { CASE_PREFIX } from '../../cases/numbering.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import { logAdminChange } from '../log.ts';
 import { canManageOrganizationSettings } from '../policy.ts';
-import { clean, denied, EMAIL, scopeOf, who, type AdminCtx, type AdminDeps } from './context.ts';
+import { clean, denied, EMAIL, invalid, scopeOf, who, type AdminCtx, type AdminDeps } from './context.ts';
 
 const URL_FIELDS = ['faultReport', 'appeal', 'deviation', 'schoolHarassmentUrl'] as const;
 
@@ -25,6 +27,8 @@ export interface SettingsInput {
   letterEmail: string;
   website: string;
   signature: string;
+  /** organizations.case_prefix; empty keeps the current one. */
+  casePrefix: string;
 }
 
 export async function updateSettings(deps: AdminDeps, c: AdminCtx, input: SettingsInput) {
@@ -39,10 +43,13 @@ export async function updateSettings(deps: AdminDeps, c: AdminCtx, input: Settin
   if ([...v.visitingAddress].length > 300) errors.visitingAddress = 'Adressen får vara högst 300 tecken';
   if ([...v.publishedContacts].length > 2000) errors.publishedContacts = 'Texten får vara högst 2 000 tecken';
   if ([...v.startPageExtra].length > 4000) errors.startPageExtra = 'Texten får vara högst 4 000 tecken';
+  const casePrefix = v.casePrefix.toUpperCase();
+  if (casePrefix && !CASE_PREFIX.test(casePrefix)) errors.casePrefix = 'Skriv tre bokstäver A–Z, till exempel BOS';
   if (Object.keys(errors).length) throw new DomainError('invalid', 'Uppgifterna behöver rättas.', errors);
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (tx) => {
-    const row = await tx.selectFrom('organizations').select('settings').where('id', '=', c.org.id).forUpdate().executeTakeFirstOrThrow();
+    const row = await tx.selectFrom('organizations').select(['settings', 'case_prefix']).where('id', '=', c.org.id).forUpdate().executeTakeFirstOrThrow();
+    if (casePrefix && casePrefix !== row.case_prefix) await changeCasePrefix(tx, c, row.case_prefix, casePrefix, now);
     const before = row.settings ?? {};
     const opt = (s: string) => s || undefined;
     const after: OrganizationSettings = {
@@ -63,4 +70,18 @@ export async function updateSettings(deps: AdminDeps, c: AdminCtx, input: Settin
     await tx.updateTable('organizations').set({ settings: JSON.stringify(normalized), updated_at: now }).where('id', '=', c.org.id).execute();
     await logAdminChange(tx, { organizationId: c.org.id, actor: who(c), action: 'update', entityType: 'settings', entityId: c.org.id, summary: 'Texter, hänvisningar och brevhuvud ändrades', before, after: normalized, now });
   });
+}
+
+/**
+ * The letters before the organization's case numbers. Unique in the installation (rules 11, 21),
+ * so a number names one case wherever it is quoted; fixed once a case has one, so a prefix that
+ * numbers cases here can never be taken by another organization.
+ */
+async function changeCasePrefix(tx: Tx, c: AdminCtx, before: string, after: string, now: Date) {
+  const numbered = await tx.selectFrom('cases').select('id').where('organization_id', '=', c.org.id).limit(1).executeTakeFirst();
+  if (numbered) throw invalid('casePrefix', `Bokstäverna kan inte ändras när organisationen redan har ärenden: deras nummer börjar med ${before}.`);
+  const other = await tx.selectFrom('organizations').select('id').where('case_prefix', '=', after).where('id', '<>', c.org.id).executeTakeFirst();
+  if (other) throw invalid('casePrefix', `${after} används redan av en annan organisation i installationen. Välj tre andra bokstäver.`);
+  await tx.updateTable('organizations').set({ case_prefix: after, updated_at: now }).where('id', '=', c.org.id).execute();
+  await logAdminChange(tx, { organizationId: c.org.id, actor: who(c), action: 'update', entityType: 'settings', entityId: c.org.id, summary: `Ärendenumrens bokstäver ändrades från ${before} till ${after}`, before: { casePrefix: before }, after: { casePrefix: after }, now });
 }

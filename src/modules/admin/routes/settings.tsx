@@ -35,6 +35,7 @@ export function settingsRoutes(app: FastifyInstance, k: AdminKit) {
       letterEmail: l.email ?? '',
       website: l.website ?? '',
       signature: l.signature ?? '',
+      casePrefix: req.org.case_prefix,
     };
   };
 

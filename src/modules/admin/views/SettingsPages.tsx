@@ -45,6 +45,9 @@ export function TextsPage({ values, errors = {}, notice, ...props }: AdminPagePr
         <TextInput name="letterEmail" label={t('admin.texts.letterEmail')} type="email" value={values.letterEmail} error={errors.letterEmail} />
         <TextInput name="website" label={t('admin.texts.website')} value={values.website} error={errors.website} />
         <TextArea name="signature" label={t('admin.texts.signature')} rows={3} value={values.signature} error={errors.signature} hint={t('admin.texts.signatureHint')} />
+
+        <h2>{t('admin.texts.caseNumbers')}</h2>
+        <TextInput name="casePrefix" label={t('admin.texts.casePrefix')} value={values.casePrefix} error={errors.casePrefix} hint={t('admin.texts.casePrefixHint')} />
         <button type="submit">{t('admin.texts.save')}</button>
       </form>
     </AdminLayout>
