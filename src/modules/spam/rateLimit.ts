@@ -4,8 +4,10 @@ import { hmac } from '../../platform/secrets.ts';
 /**
  * The citizen form's rate limits, counted in PostgreSQL so that every app process shares them:
  * per address per minute (a burst) and per hour (a day's feedback from a school or a library is
- * far below it), and per organization per minute (many addresses at once). Fixed windows, one
- * statement per submission. Addresses are kept only as keyed hashes, and only for two hours.
+ * far below it), and per organization per minute (many addresses at once). One statement per
+ * submission. Each window is counted whole, and the previous window's count weighs in for the part
+ * of it that still lies within the last minute (or hour): with fixed windows alone, a burst that
+ * straddles the turn of a minute got 10 through before it and 10 more after it. Addresses are kept only as keyed hashes, and only for two hours.
  */
 export interface RateLimits {
   perAddressPerMinute: number;
@@ -45,26 +47,40 @@ export class SubmissionRateLimiter {
     // the one statement is one round trip and a named prepared statement (parsed and planned once
     // per connection; the keys are parameters, not literals). The WHERE clause evaluates it
     // before any row is written.
-    const { rows } = await poolOf(this.db).query<{ key: Buffer; count: number }>({
+    const { rows } = await poolOf(this.db).query<{ key: Buffer; count: number; previous: number }>({
       name: 'spam-count-submission',
       text: COUNT_SUBMISSION,
-      values: [[keys.addressMinute, keys.addressHour, keys.organization], [minute, hour, minute]],
+      values: [
+        [keys.addressMinute, keys.addressHour, keys.organization],
+        [minute, hour, minute],
+        [new Date(minute.getTime() - MINUTE), new Date(hour.getTime() - HOUR), new Date(minute.getTime() - MINUTE)],
+      ],
     });
-    const count = (key: Buffer) => rows.find((r) => r.key.equals(key))?.count ?? 0;
+    // The sliding estimate: this window's count plus the share of the previous one still inside the last window length.
+    const stillInside = (start: Date, size: number) => 1 - (now.getTime() - start.getTime()) / size;
+    const count = (key: Buffer, start: Date, size: number) => {
+      const row = rows.find((r) => r.key.equals(key));
+      return row ? row.count + row.previous * stillInside(start, size) : 0;
+    };
     const secondsLeft = (start: Date, size: number) => Math.max(1, Math.ceil((start.getTime() + size - now.getTime()) / 1000));
-    if (count(keys.addressMinute) > this.limits.perAddressPerMinute) return { ok: false, scope: 'address', retryAfterSeconds: secondsLeft(minute, MINUTE) };
-    if (count(keys.addressHour) > this.limits.perAddressPerHour) return { ok: false, scope: 'address', retryAfterSeconds: secondsLeft(hour, HOUR) };
-    if (count(keys.organization) > this.limits.perOrganizationPerMinute) return { ok: false, scope: 'organization', retryAfterSeconds: secondsLeft(minute, MINUTE) };
+    if (count(keys.addressMinute, minute, MINUTE) > this.limits.perAddressPerMinute) return { ok: false, scope: 'address', retryAfterSeconds: secondsLeft(minute, MINUTE) };
+    if (count(keys.addressHour, hour, HOUR) > this.limits.perAddressPerHour) return { ok: false, scope: 'address', retryAfterSeconds: secondsLeft(hour, HOUR) };
+    if (count(keys.organization, minute, MINUTE) > this.limits.perOrganizationPerMinute) return { ok: false, scope: 'organization', retryAfterSeconds: secondsLeft(minute, MINUTE) };
     return { ok: true };
   }
 }
 
 const COUNT_SUBMISSION = `
-  INSERT INTO submission_rate AS r (key, window_start, count)
-  SELECT k.key, k.window_start, 1 FROM unnest($1::bytea[], $2::timestamptz[]) AS k(key, window_start)
-  WHERE set_config('synchronous_commit', 'off', true) = 'off'
-  ON CONFLICT (key, window_start) DO UPDATE SET count = r.count + 1
-  RETURNING key, count`;
+  WITH k AS (SELECT * FROM unnest($1::bytea[], $2::timestamptz[], $3::timestamptz[]) AS k(key, window_start, previous_start)),
+  counted AS (
+    INSERT INTO submission_rate AS r (key, window_start, count)
+    SELECT k.key, k.window_start, 1 FROM k
+    WHERE set_config('synchronous_commit', 'off', true) = 'off'
+    ON CONFLICT (key, window_start) DO UPDATE SET count = r.count + 1
+    RETURNING key, count)
+  SELECT counted.key, counted.count, coalesce(p.count, 0) AS previous
+  FROM counted JOIN k ON k.key = counted.key
+  LEFT JOIN submission_rate p ON p.key = counted.key AND p.window_start = k.previous_start`;
 
 /**
  * Counts older than the longest window, and spent challenges past their expiry, are of no more

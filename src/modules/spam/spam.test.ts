@@ -134,6 +134,16 @@ describe('rate limits', () => {
     expect((await send({ formStarted }, { at: at + 41_000, from: nextAddress() })).statusCode).toBe(303);
   });
 
+  it('turns away a burst that straddles the turn of a minute after the first 10 too', async () => {
+    const from = nextAddress();
+    const at = Math.floor((START + 2 * 3_600_000) / 60_000) * 60_000 + 55_000;
+    const formStarted = await openForm(at - 8_000);
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i++) statuses.push((await send({ formStarted, description: `Nummer ${i}` }, { at: at + i * 1000, from })).statusCode);
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(303));
+    expect(statuses.slice(10)).toEqual(Array(30).fill(429));
+  });
+
   it("lets a school behind one address send a normal day's feedback", async () => {
     const from = nextAddress();
     const day = START + 5 * 24 * 3_600_000;
