@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.ts';
 import type { Role } from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { notFound } from '../../platform/errors.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
 import { staffArea } from '../../platform/staff.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { sendPage } from '../../platform/views/render.ts';
@@ -33,16 +34,16 @@ export const apiAdminRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = asyn
   );
 
   app.get<{ Querystring: { aterkallad?: string } }>(API_KEYS_PATH, async (req, reply) => {
-    const notice = req.query.aterkallad !== undefined ? 'API-nyckeln är återkallad. Anrop med den nekas från och med nu.' : undefined;
+    const notice = req.query.aterkallad !== undefined ? req.i18n.t('api.keys.revokedNotice') : undefined;
     return sendPage(reply, await page(req, reply.generateCsrf(), { notice }));
   });
 
   app.post(API_KEYS_PATH, async (req, reply) => {
     const input = { name: field(req.body, 'name').trim(), role: field(req.body, 'role') };
     const errors: FieldErrors = {};
-    if (!input.name) errors.name = 'Skriv ett namn på nyckeln, till exempel vilket system som ska använda den';
-    else if ([...input.name].length > MAX_KEY_NAME) errors.name = `Namnet får vara högst ${MAX_KEY_NAME} tecken`;
-    if (!(ROLES as string[]).includes(input.role)) errors.role = 'Välj vilken roll nyckeln ska ha';
+    if (!input.name) errors.name = req.i18n.t('api.keys.nameMissing');
+    else if ([...input.name].length > MAX_KEY_NAME) errors.name = req.i18n.t('api.keys.nameTooLong', { max: MAX_KEY_NAME });
+    if (!(ROLES as string[]).includes(input.role)) errors.role = req.i18n.t('api.keys.roleMissing');
     if (Object.keys(errors).length) return sendPage(reply, await page(req, reply.generateCsrf(), { input, errors }), 400);
 
     const actor = req.actor!;
@@ -63,7 +64,7 @@ export const apiAdminRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = asyn
       UUID.test(req.params.id) &&
       (await db.transaction().execute(async (tx) => {
         if (!(await revokeApiKey(tx, actor.organizationId, req.params.id, now))) return false;
-        await logAdminChange(tx, { organizationId: actor.organizationId, actor, action: 'revoke', entityType: 'api_key', entityId: req.params.id, summary: 'En API-nyckel återkallades', now });
+        await logAdminChange(tx, { organizationId: actor.organizationId, actor, action: 'revoke', entityType: 'api_key', entityId: req.params.id, summary: sv('api.log.revoked'), now });
         return true;
       }));
     if (!revoked) throw notFound('API-nyckeln');

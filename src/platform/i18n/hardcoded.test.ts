@@ -21,8 +21,6 @@ const STAFF_VIEWS = new Set(['src/modules/statistics/views/StatisticsPage.tsx', 
 const NOT_YET_THROUGH_CATALOGUE = new Set([
   'src/modules/accessibility/adminRoutes.tsx',
   'src/modules/accessibility/views/StatementAdminPage.tsx',
-  'src/modules/api/adminRoutes.tsx',
-  'src/modules/api/views/ApiKeysPage.tsx',
   'src/modules/backup/routes.tsx',
   'src/modules/webhooks/adminRoutes.tsx',
   'src/modules/webhooks/views/WebhookPage.tsx',

@@ -1,5 +1,6 @@
 import type { Role } from '../../../db/schema.ts';
 import { formatDateTime } from '../../../platform/clock.ts';
+import { useI18n } from '../../../platform/i18n/context.ts';
 import { ErrorSummary, Radios, TextInput, type FieldErrors } from '../../../platform/views/forms.tsx';
 import { StaffLayout } from '../../../platform/views/StaffLayout.tsx';
 import type { Actor } from '../../cases/policy.ts';
@@ -8,16 +9,8 @@ import { MAX_KEY_NAME, ROLES, type ApiKeyListItem } from '../keys.ts';
 
 export const API_KEYS_PATH = '/admin/api-nycklar';
 
-/** What each role lets an integration do, so the admin picks the least that is enough. */
-const ROLE_HINT: Record<Role, string> = {
-  registrar: 'Registrera synpunkter, klassificera, fördela, hänvisa. Ser kontaktuppgifter.',
-  coordinator: 'Fördela och tilldela handläggare, handlägga. Ser kontaktuppgifter.',
-  handler: 'Läsa och registrera synpunkter. Ser kontaktuppgifter.',
-  unit_admin: 'Läsa ärenden, utan kontaktuppgifter.',
-  reader: 'Läsa ärenden, utan kontaktuppgifter. Lämpligt för statistik och rapporter.',
-  admin: 'Allt, i hela organisationen. Använd bara om inget annat räcker.',
-  archivist: 'Gallringslogg, bevarandestopp och registerutdrag (GDPR). Läsa ärenden, utan kontaktuppgifter.',
-};
+/** What each role lets an integration do (api.roleHint.<role>), so the admin picks the least that is enough. */
+const roleHint = (role: Role) => `api.roleHint.${role}` as const;
 
 export interface ApiKeysPageProps {
   orgName: string;
@@ -32,23 +25,23 @@ export interface ApiKeysPageProps {
 }
 
 export function ApiKeysPage({ orgName, actor, csrf, keys, input = { name: '', role: '' }, errors = {}, created, notice }: ApiKeysPageProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const hasErrors = Object.keys(errors).length > 0;
   return (
-    <StaffLayout title="API-nycklar" hasErrors={hasErrors} orgName={orgName} actor={actor} csrf={csrf} current="/admin">
+    <StaffLayout title={t('api.keys.title')} hasErrors={hasErrors} orgName={orgName} actor={actor} csrf={csrf} current="/admin">
       <p>
-        <a href="/admin">Administration</a>
+        <a href="/admin">{t('api.keys.admin')}</a>
       </p>
       <ErrorSummary errors={errors} />
-      <h1>API-nycklar</h1>
+      <h1>{t('api.keys.title')}</h1>
       {created && (
         <div class="success-banner" role="status">
-          <h2>API-nyckeln ”{created.name}” är skapad</h2>
-          <p>
-            <strong>Kopiera nyckeln nu. Den visas bara den här gången</strong> och kan inte tas fram igen; bara ett kontrollvärde sparas.
-          </p>
-          <label for="ny-nyckel">Nyckel</label>
+          <h2>{t('api.keys.created', { name: created.name })}</h2>
+          <p>{i18n.rich('api.keys.copyNow', { strong: (c) => <strong>{c}</strong> })}</p>
+          <label for="ny-nyckel">{t('api.keys.key')}</label>
           <input id="ny-nyckel" type="text" readOnly value={created.key} class="break" size={52} spellcheck={false} autocomplete="off" />
-          <p class="hint">Integrationen skickar den i varje anrop: Authorization: Bearer &lt;nyckel&gt;.</p>
+          <p class="hint">{t('api.keys.bearer')}</p>
         </div>
       )}
       {notice && (
@@ -56,26 +49,23 @@ export function ApiKeysPage({ orgName, actor, csrf, keys, input = { name: '', ro
           {notice}
         </p>
       )}
-      <p>
-        Med en API-nyckel kan ett annat system, till exempel en e-tjänst, ett kontaktcenter eller ett rapportverktyg, arbeta med synpunkter i {orgName} genom{' '}
-        <a href="/api/v1/openapi.json">API:t</a>. Nyckeln har en roll i hela organisationen och ser precis det en person med den rollen ser.
-      </p>
+      <p>{i18n.rich('api.keys.lead', { org: orgName, link: (c) => <a href="/api/v1/openapi.json">{c}</a> })}</p>
 
-      <h2>Nycklar</h2>
+      <h2>{t('api.keys.keysHeading')}</h2>
       {keys.length === 0 ? (
-        <p>Det finns inga API-nycklar än.</p>
+        <p>{t('api.keys.empty')}</p>
       ) : (
         <table>
-          <caption class="visually-hidden">API-nycklar</caption>
+          <caption class="visually-hidden">{t('api.keys.title')}</caption>
           <thead>
             <tr>
-              <th scope="col">Namn</th>
-              <th scope="col">Roll</th>
-              <th scope="col">Början av nyckeln</th>
-              <th scope="col">Skapad</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t('api.keys.name')}</th>
+              <th scope="col">{t('api.keys.role')}</th>
+              <th scope="col">{t('api.keys.prefix')}</th>
+              <th scope="col">{t('api.keys.createdAt')}</th>
+              <th scope="col">{t('api.keys.status')}</th>
               <th scope="col">
-                <span class="visually-hidden">Åtgärd</span>
+                <span class="visually-hidden">{t('api.keys.action')}</span>
               </th>
             </tr>
           </thead>
@@ -90,16 +80,15 @@ export function ApiKeysPage({ orgName, actor, csrf, keys, input = { name: '', ro
                   <code>{k.prefix}…</code>
                 </td>
                 <td>
-                  {formatDateTime(k.created_at)}
-                  {k.created_by_name ? `, av ${k.created_by_name}` : ', från kommandoraden'}
+                  {k.created_by_name ? t('api.keys.createdBy', { at: formatDateTime(k.created_at), name: k.created_by_name }) : t('api.keys.createdByCli', { at: formatDateTime(k.created_at) })}
                 </td>
-                <td>{k.revoked_at ? `Återkallad ${formatDateTime(k.revoked_at)}` : 'Aktiv'}</td>
+                <td>{k.revoked_at ? t('api.keys.revoked', { at: formatDateTime(k.revoked_at) }) : t('api.keys.active')}</td>
                 <td>
                   {!k.revoked_at && (
                     <form method="post" action={`${API_KEYS_PATH}/${k.id}/aterkalla`} class="inline-form">
                       <input type="hidden" name="_csrf" value={csrf} />
                       <button type="submit" class="secondary">
-                        Återkalla<span class="visually-hidden"> {k.name}</span>
+                        {i18n.rich('api.keys.revoke', { name: k.name, hidden: (c) => <span class="visually-hidden">{c}</span> })}
                       </button>
                     </form>
                   )}
@@ -110,19 +99,19 @@ export function ApiKeysPage({ orgName, actor, csrf, keys, input = { name: '', ro
         </table>
       )}
 
-      <h2>Skapa en API-nyckel</h2>
+      <h2>{t('api.keys.createHeading')}</h2>
       <form method="post" action={API_KEYS_PATH} novalidate>
         <input type="hidden" name="_csrf" value={csrf} />
-        <TextInput name="name" label="Namn" hint="Vilket system som ska använda nyckeln, så att den går att känna igen i listan och i ärendenas historik." value={input.name} error={errors.name} maxLength={MAX_KEY_NAME} />
+        <TextInput name="name" label={t('api.keys.name')} hint={t('api.keys.nameHint')} value={input.name} error={errors.name} maxLength={MAX_KEY_NAME} />
         <Radios
           name="role"
-          legend="Roll"
-          hint="Välj den minsta behörighet som räcker."
-          options={ROLES.map((r) => ({ value: r, label: ROLE_LABEL[r], hint: ROLE_HINT[r] }))}
+          legend={t('api.keys.role')}
+          hint={t('api.keys.roleHint')}
+          options={ROLES.map((r) => ({ value: r, label: ROLE_LABEL[r], hint: t(roleHint(r)) }))}
           value={input.role}
           error={errors.role}
         />
-        <button type="submit">Skapa nyckel</button>
+        <button type="submit">{t('api.keys.create')}</button>
       </form>
     </StaffLayout>
   );
