@@ -41,7 +41,7 @@ export const webhookAdminRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = 
   );
 
   app.get<{ Querystring: { borttagen?: string } }>(WEBHOOKS_PATH, async (req, reply) => {
-    const notice = req.query.borttagen !== undefined ? 'Webhooken är borttagen. Inget mer skickas till den.' : undefined;
+    const notice = req.query.borttagen !== undefined ? req.i18n.t('webhooks.routes.removed') : undefined;
     return sendPage(reply, await listPage(req, reply.generateCsrf(), { notice }));
   });
 
@@ -59,13 +59,13 @@ export const webhookAdminRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = 
 
   const subscriptionOr404 = async (req: FastifyRequest<IdParams>) => {
     const s = UUID.test(req.params.id) ? await findSubscription(db, req.actor!.organizationId, req.params.id) : undefined;
-    if (!s) throw notFound('Webhooken');
+    if (!s) throw notFound(req.i18n.t('webhooks.routes.theWebhook'));
     return s;
   };
 
   app.get<IdParams & { Querystring: { aterupptagen?: string } }>(`${WEBHOOKS_PATH}/:id`, async (req, reply) => {
     const s = await subscriptionOr404(req);
-    const notice = req.query.aterupptagen !== undefined ? 'Webhooken är återupptagen. Det som väntade skickas nu.' : undefined;
+    const notice = req.query.aterupptagen !== undefined ? req.i18n.t('webhooks.routes.resumed') : undefined;
     return sendPage(reply, <WebhookPage orgName={req.org.name} actor={req.actor!} csrf={reply.generateCsrf()} subscription={s} deliveries={await listDeliveries(db, s.id)} notice={notice} />);
   });
 

@@ -22,9 +22,6 @@ const NOT_YET_THROUGH_CATALOGUE = new Set([
   'src/modules/accessibility/adminRoutes.tsx',
   'src/modules/accessibility/views/StatementAdminPage.tsx',
   'src/modules/backup/routes.tsx',
-  'src/modules/webhooks/adminRoutes.tsx',
-  'src/modules/webhooks/views/WebhookPage.tsx',
-  'src/modules/webhooks/views/WebhooksPage.tsx',
 ]);
 
 /** Attributes whose value a person reads (or hears). */

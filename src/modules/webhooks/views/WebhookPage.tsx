@@ -1,11 +1,12 @@
 import { formatDateTime } from '../../../platform/clock.ts';
+import { useI18n } from '../../../platform/i18n/context.ts';
 import { StaffLayout } from '../../../platform/views/StaffLayout.tsx';
 import type { Actor } from '../../cases/policy.ts';
 import type { DeliveryLogItem } from '../deliveryLog.ts';
 import type { SubscriptionItem } from '../subscriptions.ts';
 import { statusText, WEBHOOKS_PATH } from './WebhooksPage.tsx';
 
-const DELIVERY_STATUS: Record<string, string> = { pending: 'Väntar', delivered: 'Levererad', failed: 'Gav upp efter 24 timmar' };
+const DELIVERY_STATUS = { pending: 'webhooks.delivery.pending', delivered: 'webhooks.delivery.delivered', failed: 'webhooks.delivery.failed' } as const;
 
 export interface WebhookPageProps {
   orgName: string;
@@ -18,62 +19,63 @@ export interface WebhookPageProps {
 
 /** One subscription: its state, pause and resume, removal, and the delivery log. */
 export function WebhookPage({ orgName, actor, csrf, subscription: s, deliveries, notice }: WebhookPageProps) {
+  const { t } = useI18n();
   return (
-    <StaffLayout title={`Webhook till ${s.url}`} orgName={orgName} actor={actor} csrf={csrf} current="/admin">
+    <StaffLayout title={t('webhooks.detail.title', { url: s.url })} orgName={orgName} actor={actor} csrf={csrf} current="/admin">
       <p>
-        <a href={WEBHOOKS_PATH}>Webhooks</a>
+        <a href={WEBHOOKS_PATH}>{t('webhooks.list.title')}</a>
       </p>
-      <h1 class="break">Webhook till {s.url}</h1>
+      <h1 class="break">{t('webhooks.detail.title', { url: s.url })}</h1>
       {notice && (
         <p class="notice" role="status">
           {notice}
         </p>
       )}
       <dl class="facts">
-        <dt>Status</dt>
-        <dd>{statusText(s)}</dd>
+        <dt>{t('webhooks.list.status')}</dt>
+        <dd>{statusText(s, t)}</dd>
         {s.status === 'paused' && (
           <>
-            <dt>Pausad</dt>
+            <dt>{t('webhooks.status.paused')}</dt>
             <dd>
               {s.paused_at ? formatDateTime(s.paused_at) : ''} – {s.pause_reason}
             </dd>
           </>
         )}
-        <dt>Händelser</dt>
+        <dt>{t('webhooks.list.events')}</dt>
         <dd>{s.event_types.join(', ')}</dd>
         {s.description && (
           <>
-            <dt>Beskrivning</dt>
+            <dt>{t('webhooks.detail.description')}</dt>
             <dd>{s.description}</dd>
           </>
         )}
-        <dt>Väntar på leverans</dt>
+        <dt>{t('webhooks.detail.pending')}</dt>
         <dd>{s.pending}</dd>
-        <dt>Skapad</dt>
+        <dt>{t('webhooks.list.createdAt')}</dt>
         <dd>{formatDateTime(s.created_at)}</dd>
       </dl>
       {s.status === 'paused' && (
         <form method="post" action={`${WEBHOOKS_PATH}/${s.id}/ateruppta`}>
           <input type="hidden" name="_csrf" value={csrf} />
-          <p>Det som hänt under pausen skickas när webhooken återupptas, i ordning för varje ärende.</p>
-          <button type="submit">Återuppta</button>
+          <p>{t('webhooks.detail.resumeLead')}</p>
+          <button type="submit">{t('webhooks.detail.resume')}</button>
         </form>
       )}
 
-      <h2>Leveranslogg</h2>
+      <h2>{t('webhooks.detail.log')}</h2>
       {deliveries.length === 0 ? (
-        <p>Inget har skickats än.</p>
+        <p>{t('webhooks.detail.logEmpty')}</p>
       ) : (
         <table>
-          <caption class="visually-hidden">De senaste leveranserna, nyast först</caption>
+          <caption class="visually-hidden">{t('webhooks.detail.logCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Händelse</th>
-              <th scope="col">Ärende</th>
-              <th scope="col">Status</th>
-              <th scope="col">Försök</th>
-              <th scope="col">webhook-id</th>
+              <th scope="col">{t('webhooks.detail.event')}</th>
+              <th scope="col">{t('webhooks.detail.case')}</th>
+              <th scope="col">{t('webhooks.list.status')}</th>
+              <th scope="col">{t('webhooks.detail.attempts')}</th>
+              <th scope="col">{t('webhooks.detail.webhookId')}</th>
             </tr>
           </thead>
           <tbody>
@@ -88,17 +90,17 @@ export function WebhookPage({ orgName, actor, csrf, subscription: s, deliveries,
                   <a href={`/handlaggning/arenden/${d.case_number}`}>{d.case_number}</a>
                 </td>
                 <td>
-                  {DELIVERY_STATUS[d.status] ?? d.status}
-                  {d.status === 'pending' && d.next_attempt_at && <>, nästa försök {formatDateTime(d.next_attempt_at)}</>}
+                  {d.status in DELIVERY_STATUS ? t(DELIVERY_STATUS[d.status as keyof typeof DELIVERY_STATUS]) : d.status}
+                  {d.status === 'pending' && d.next_attempt_at && t('webhooks.detail.nextAttempt', { at: formatDateTime(d.next_attempt_at) })}
                 </td>
                 <td>
                   {d.attemptLog.length === 0 ? (
-                    'Inga än'
+                    t('webhooks.detail.noAttempts')
                   ) : (
                     <ol class="compact">
                       {d.attemptLog.map((a, i) => (
                         <li key={i}>
-                          {formatDateTime(a.attempted_at)}: {a.error ?? `svar ${a.status_code}`} ({a.duration_ms} ms)
+                          {t('webhooks.detail.attempt', { at: formatDateTime(a.attempted_at), result: a.error ?? t('webhooks.detail.response', { code: String(a.status_code) }), ms: String(a.duration_ms) })}
                         </li>
                       ))}
                     </ol>
@@ -113,12 +115,12 @@ export function WebhookPage({ orgName, actor, csrf, subscription: s, deliveries,
         </table>
       )}
 
-      <h2>Ta bort</h2>
+      <h2>{t('webhooks.detail.remove')}</h2>
       <form method="post" action={`${WEBHOOKS_PATH}/${s.id}/ta-bort`}>
         <input type="hidden" name="_csrf" value={csrf} />
-        <p>Inget mer skickas till adressen. Det som väntar på leverans skickas inte.</p>
+        <p>{t('webhooks.detail.removeLead')}</p>
         <button type="submit" class="secondary">
-          Ta bort webhooken
+          {t('webhooks.detail.removeSubmit')}
         </button>
       </form>
     </StaffLayout>

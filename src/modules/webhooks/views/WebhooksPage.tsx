@@ -1,4 +1,6 @@
 import { formatDateTime } from '../../../platform/clock.ts';
+import type { Translator } from '../../../platform/i18n/catalogue.ts';
+import { useI18n } from '../../../platform/i18n/context.ts';
 import { Checkbox, ErrorSummary, FieldError, TextInput, type FieldErrors } from '../../../platform/views/forms.tsx';
 import { StaffLayout } from '../../../platform/views/StaffLayout.tsx';
 import type { Actor } from '../../cases/policy.ts';
@@ -28,29 +30,29 @@ export interface WebhooksPageProps {
   notice?: string;
 }
 
-export function statusText(s: Pick<SubscriptionItem, 'status' | 'failing_since'>): string {
-  if (s.status === 'paused') return 'Pausad';
-  if (s.failing_since) return `Aktiv, misslyckas sedan ${formatDateTime(s.failing_since)}`;
-  return 'Aktiv';
+export function statusText(s: Pick<SubscriptionItem, 'status' | 'failing_since'>, t: Translator['t']): string {
+  if (s.status === 'paused') return t('webhooks.status.paused');
+  if (s.failing_since) return t('webhooks.status.failing', { since: formatDateTime(s.failing_since) });
+  return t('webhooks.status.active');
 }
 
 /** The admin page: which systems hear of what, and a form to add one. */
 export function WebhooksPage({ orgName, actor, csrf, subscriptions, input = emptyWebhookInput(), errors = {}, created, notice }: WebhooksPageProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const hasErrors = Object.keys(errors).length > 0;
   return (
-    <StaffLayout title="Webhooks" hasErrors={hasErrors} orgName={orgName} actor={actor} csrf={csrf} current="/admin">
+    <StaffLayout title={t('webhooks.list.title')} hasErrors={hasErrors} orgName={orgName} actor={actor} csrf={csrf} current="/admin">
       <p>
-        <a href="/admin">Administration</a>
+        <a href="/admin">{t('webhooks.list.admin')}</a>
       </p>
       <ErrorSummary errors={errors} fieldIds={{ eventTypes: 'eventTypes-0' }} />
-      <h1>Webhooks</h1>
+      <h1>{t('webhooks.list.title')}</h1>
       {created && (
         <div class="success-banner" role="status">
-          <h2>Webhooken till {created.url} är skapad</h2>
-          <p>
-            <strong>Kopiera hemligheten nu. Den visas bara den här gången.</strong> Mottagaren behöver den för att kontrollera signaturen på varje leverans.
-          </p>
-          <label for="ny-hemlighet">Hemlighet</label>
+          <h2>{t('webhooks.list.created', { url: created.url })}</h2>
+          <p>{i18n.rich('webhooks.list.copyNow', { strong: (c) => <strong>{c}</strong> })}</p>
+          <label for="ny-hemlighet">{t('webhooks.list.secret')}</label>
           <input id="ny-hemlighet" type="text" readOnly value={created.secret} class="break" size={60} spellcheck={false} autocomplete="off" />
         </div>
       )}
@@ -59,25 +61,21 @@ export function WebhooksPage({ orgName, actor, csrf, subscriptions, input = empt
           {notice}
         </p>
       )}
-      <p>
-        En webhook skickar en kort signerad notis till ett annat system, till exempel diariet, felanmälningssystemet eller en instrumentpanel, när något händer med en synpunkt i {orgName}. Notisen
-        innehåller bara ärendenummer, status och tid, inga personuppgifter. Mottagaren hämtar resten med en egen <a href="/admin/api-nycklar">API-nyckel</a>. Leveranserna följer Standard Webhooks
-        och görs om i upp till 24 timmar om mottagaren inte svarar.
-      </p>
+      <p>{i18n.rich('webhooks.list.lead', { org: orgName, link: (c) => <a href="/admin/api-nycklar">{c}</a> })}</p>
 
-      <h2>Mottagare</h2>
+      <h2>{t('webhooks.list.receivers')}</h2>
       {subscriptions.length === 0 ? (
-        <p>Det finns inga webhooks än.</p>
+        <p>{t('webhooks.list.empty')}</p>
       ) : (
         <table>
-          <caption class="visually-hidden">Webhooks</caption>
+          <caption class="visually-hidden">{t('webhooks.list.title')}</caption>
           <thead>
             <tr>
-              <th scope="col">Adress</th>
-              <th scope="col">Händelser</th>
-              <th scope="col">Status</th>
-              <th scope="col">Väntar</th>
-              <th scope="col">Skapad</th>
+              <th scope="col">{t('webhooks.list.url')}</th>
+              <th scope="col">{t('webhooks.list.events')}</th>
+              <th scope="col">{t('webhooks.list.status')}</th>
+              <th scope="col">{t('webhooks.list.pending')}</th>
+              <th scope="col">{t('webhooks.list.createdAt')}</th>
             </tr>
           </thead>
           <tbody>
@@ -88,7 +86,7 @@ export function WebhooksPage({ orgName, actor, csrf, subscriptions, input = empt
                   {s.description && <span class="hint"> – {s.description}</span>}
                 </th>
                 <td>{s.event_types.join(', ')}</td>
-                <td>{statusText(s)}</td>
+                <td>{statusText(s, t)}</td>
                 <td>{s.pending}</td>
                 <td>{formatDateTime(s.created_at)}</td>
               </tr>
@@ -97,20 +95,20 @@ export function WebhooksPage({ orgName, actor, csrf, subscriptions, input = empt
         </table>
       )}
 
-      <h2>Lägg till en webhook</h2>
+      <h2>{t('webhooks.list.addHeading')}</h2>
       <form method="post" action={WEBHOOKS_PATH} novalidate>
         <input type="hidden" name="_csrf" value={csrf} />
-        <TextInput name="url" label="Adress" hint="Dit notiserna skickas med POST, till exempel https://diarium.kommun.se/lyhord. Okrypterad http går bara till localhost." value={input.url} error={errors.url} maxLength={MAX_URL} />
-        <TextInput name="description" label="Beskrivning (valfri)" hint="Vilket system det är, så att det går att känna igen." value={input.description} error={errors.description} maxLength={MAX_DESCRIPTION} />
+        <TextInput name="url" label={t('webhooks.list.url')} hint={t('webhooks.list.urlHint')} value={input.url} error={errors.url} maxLength={MAX_URL} />
+        <TextInput name="description" label={t('webhooks.list.description')} hint={t('webhooks.list.descriptionHint')} value={input.description} error={errors.description} maxLength={MAX_DESCRIPTION} />
         <div class={`field${errors.eventTypes ? ' field--error' : ''}`}>
           <fieldset aria-describedby={errors.eventTypes ? 'eventTypes-fel' : undefined}>
-            <legend>Händelser</legend>
+            <legend>{t('webhooks.list.events')}</legend>
             <FieldError id="eventTypes" message={errors.eventTypes} />
-            {WEBHOOK_EVENT_TYPES.map((t, i) => (
-              <div class="checkbox" key={t}>
-                <input type="checkbox" id={`eventTypes-${i}`} name="eventTypes" value={t} checked={input.eventTypes.includes(t)} />
+            {WEBHOOK_EVENT_TYPES.map((type, i) => (
+              <div class="checkbox" key={type}>
+                <input type="checkbox" id={`eventTypes-${i}`} name="eventTypes" value={type} checked={input.eventTypes.includes(type)} />
                 <label for={`eventTypes-${i}`}>
-                  <code>{t}</code> – {WEBHOOK_EVENT_LABEL[t]}
+                  <code>{type}</code> – {WEBHOOK_EVENT_LABEL[type]}
                 </label>
               </div>
             ))}
@@ -118,11 +116,11 @@ export function WebhooksPage({ orgName, actor, csrf, subscriptions, input = empt
         </div>
         <Checkbox
           name="allowInsecure"
-          label="Tillåt okrypterad http till en annan dator än den här"
-          hint="Bara i ett skyddat nät. Notiserna är signerade men kan läsas av den som avlyssnar."
+          label={t('webhooks.list.allowInsecure')}
+          hint={t('webhooks.list.allowInsecureHint')}
           checked={input.allowInsecure}
         />
-        <button type="submit">Lägg till webhook</button>
+        <button type="submit">{t('webhooks.list.add')}</button>
       </form>
     </StaffLayout>
   );
