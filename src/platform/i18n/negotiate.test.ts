@@ -7,6 +7,8 @@ describe('choosing the language of a citizen page', () => {
   it('takes ?lang= first and remembers that it was chosen', () => {
     expect(chooseLanguage({ query: 'ar', cookie: 'en', acceptLanguage: 'fi', orgDefault: 'sv' }, offered)).toEqual({ code: 'ar', chosen: true });
     expect(chooseLanguage({ query: 'AR', orgDefault: 'sv' }, offered)).toEqual({ code: 'ar', chosen: true });
+    expect(chooseLanguage({ query: 'fi-FI', acceptLanguage: 'en', orgDefault: 'sv' }, offered)).toEqual({ code: 'fi', chosen: true });
+    expect(chooseLanguage({ query: 'ar-SA', orgDefault: 'sv' }, offered)).toEqual({ code: 'ar', chosen: true });
     expect(chooseLanguage({ query: ['fi', 'en'], orgDefault: 'sv' }, offered)).toEqual({ code: 'fi', chosen: true });
   });
 

@@ -15,7 +15,9 @@ export interface LanguageSignals {
 
 export function chooseLanguage(s: LanguageSignals, offered: (code: string) => boolean): { code: string; chosen: boolean } {
   const query = Array.isArray(s.query) ? s.query[0] : s.query;
-  if (typeof query === 'string' && offered(query.toLowerCase())) return { code: query.toLowerCase(), chosen: true };
+  // A link may carry a regional tag (?lang=fi-FI, ?lang=ar-SA); it means the language, as in Accept-Language.
+  const asked = typeof query === 'string' ? [query.toLowerCase(), query.toLowerCase().split('-')[0]!].find(offered) : undefined;
+  if (asked) return { code: asked, chosen: true };
   if (s.cookie && offered(s.cookie)) return { code: s.cookie, chosen: false };
   if (s.caseLanguage && offered(s.caseLanguage)) return { code: s.caseLanguage, chosen: false };
   const accepted = fromAcceptLanguage(s.acceptLanguage, offered);
