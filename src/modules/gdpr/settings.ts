@@ -1,3 +1,4 @@
+import { sv } from '../../platform/i18n/catalogue.ts';
 import type { Db, Executor } from '../../db/database.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { logAdminChange } from '../admin/log.ts';
@@ -13,9 +14,9 @@ export async function loadSettings(db: Executor, organizationId: string) {
 export async function saveSettings(db: Db, actor: Actor, organizationId: string, input: { pseudonymiseOnRequest: boolean; months: string; archiveName: string }, now: Date) {
   const errors: Record<string, string> = {};
   const months = input.months === '' ? null : /^\d{1,3}$/.test(input.months) ? Number(input.months) : Number.NaN;
-  if (months !== null && (!Number.isInteger(months) || months < 1 || months > 600)) errors.months = 'Skriv antal månader som ett heltal mellan 1 och 600, eller lämna tomt';
-  if (input.archiveName.length > 200) errors.archiveName = 'Namnet får vara högst 200 tecken';
-  if (Object.keys(errors).length) throw new DomainError('invalid', 'Inställningarna kunde inte sparas.', errors);
+  if (months !== null && (!Number.isInteger(months) || months < 1 || months > 600)) errors.months = sv('gdpr.settings.monthsError');
+  if (input.archiveName.length > 200) errors.archiveName = sv('gdpr.settings.archiveNameTooLong');
+  if (Object.keys(errors).length) throw new DomainError('invalid', sv('gdpr.settings.notSaved'), errors);
   await db.transaction().execute(async (tx) => {
     const before = await loadSettings(tx, organizationId);
     const values = { pseudonymise_on_request: input.pseudonymiseOnRequest, pseudonymise_after_months: months, archive_name: input.archiveName || null, updated_by: actor.kind === 'user' ? actor.id : null, updated_at: now };

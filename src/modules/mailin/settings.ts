@@ -1,3 +1,4 @@
+import { sv } from '../../platform/i18n/catalogue.ts';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { DomainError } from '../../platform/errors.ts';
@@ -19,7 +20,7 @@ export async function listAddresses(db: Db, organizationId: string) {
 export function validateAddress(raw: string): { address: string } | { error: string } {
   const address = raw.trim().toLowerCase();
   if (address === '') return { error: 'Skriv e-postadressen som synpunkter skickas till' };
-  if (!EMAIL.test(address) || address.length > 254) return { error: 'Skriv e-postadressen i rätt format, till exempel synpunkter@kommun.se (utan plustecken)' };
+  if (!EMAIL.test(address) || address.length > 254) return { error: sv('mailin.admin.addressFormat') };
   return { address };
 }
 
@@ -28,7 +29,7 @@ export async function addAddress(deps: { db: Db; clock: Clock }, actor: Actor, a
     const taken = await tx.selectFrom('inbound_addresses').select('organization_id').where('address', '=', address).executeTakeFirst();
     if (taken) {
       const mine = taken.organization_id === actor.organizationId;
-      throw new DomainError('invalid', 'Adressen används redan.', { address: mine ? 'Adressen finns redan i listan' : 'Adressen används redan av en annan organisation' });
+      throw new DomainError('invalid', sv('mailin.admin.addressInUse'), { address: sv(mine ? 'mailin.admin.addressInList' : 'mailin.admin.addressElsewhere') });
     }
     await tx.insertInto('inbound_addresses').values({ address, organization_id: actor.organizationId }).execute();
     await logAdminChange(tx, { organizationId: actor.organizationId, actor: actorRef(actor), action: 'create', entityType: 'inbound_mail', summary: `Lade till adressen ${address} för inkommande e-post`, after: { address }, now: deps.clock.now() });

@@ -1,3 +1,4 @@
+import { sv } from '../../platform/i18n/catalogue.ts';
 import type { RedactionChoices } from '../../db/schema.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { EXTRA_KINDS, MAX_EXTRA_LENGTH, MAX_EXTRAS, isExtraKind, type Proposal } from './draft.ts';
@@ -72,10 +73,10 @@ export function parseExtras(values: readonly string[]): { kind: string; text: st
 export function newExtraError(form: DraftForm, originals: { question: string; answer: string }, occursIn: (text: string, phrase: string) => boolean): string | undefined {
   const t = form.newExtraText;
   if (!t) return undefined;
-  if (t.length > MAX_EXTRA_LENGTH) return `Texten som ska tas bort får vara högst ${MAX_EXTRA_LENGTH} tecken`;
-  if (!(EXTRA_KINDS as readonly string[]).includes(form.newExtraKind)) return 'Välj vad texten ska ersättas med';
-  if (!occursIn(originals.question, t) && !occursIn(originals.answer, t)) return `”${t}” finns inte som ett eget ord i synpunkten eller svaret. Skriv det precis som det står`;
-  if (parseExtras(form.extra).length >= MAX_EXTRAS) return `Du kan ta bort högst ${MAX_EXTRAS} egna texter`;
+  if (t.length > MAX_EXTRA_LENGTH) return sv('publication.validation.extraTooLong', { max: String(MAX_EXTRA_LENGTH) });
+  if (!(EXTRA_KINDS as readonly string[]).includes(form.newExtraKind)) return sv('publication.validation.extraKind');
+  if (!occursIn(originals.question, t) && !occursIn(originals.answer, t)) return sv('publication.validation.extraNotFound', { text: t });
+  if (parseExtras(form.extra).length >= MAX_EXTRAS) return sv('publication.validation.tooManyExtras', { max: String(MAX_EXTRAS) });
   return undefined;
 }
 
@@ -96,20 +97,20 @@ export function validateText(form: Pick<DraftForm, 'title' | 'question' | 'answe
   const title = form.title.trim();
   const question = form.question.trim();
   const answer = form.answer.trim();
-  if (!title) errors.title = 'Skriv en rubrik';
-  else if ([...title].length > MAX_TITLE) errors.title = `Rubriken får vara högst ${MAX_TITLE} tecken`;
-  else if (/\n/.test(title)) errors.title = 'Rubriken ska vara en rad';
-  if (!question) errors.question = 'Skriv synpunkten som den ska publiceras';
-  else if ([...question].length > MAX_TEXT) errors.question = `Synpunkten får vara högst ${MAX_TEXT.toLocaleString('sv-SE')} tecken`;
-  if (!answer) errors.answer = 'Skriv svaret som det ska publiceras';
-  else if ([...answer].length > MAX_TEXT) errors.answer = `Svaret får vara högst ${MAX_TEXT.toLocaleString('sv-SE')} tecken`;
+  if (!title) errors.title = sv('publication.validation.titleMissing');
+  else if ([...title].length > MAX_TITLE) errors.title = sv('publication.validation.titleTooLong', { max: String(MAX_TITLE) });
+  else if (/\n/.test(title)) errors.title = sv('publication.validation.titleOneLine');
+  if (!question) errors.question = sv('publication.validation.questionMissing');
+  else if ([...question].length > MAX_TEXT) errors.question = sv('publication.validation.questionTooLong', { max: MAX_TEXT });
+  if (!answer) errors.answer = sv('publication.validation.answerMissing');
+  else if ([...answer].length > MAX_TEXT) errors.answer = sv('publication.validation.answerTooLong', { max: MAX_TEXT });
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, value: { title, question, answer } };
 }
 
 export function validateReason(reason: string): string | undefined {
-  if (!reason.trim()) return 'Skriv varför svaret avpubliceras';
-  if ([...reason].length > MAX_REASON) return `Skälet får vara högst ${MAX_REASON.toLocaleString('sv-SE')} tecken`;
+  if (!reason.trim()) return sv('publication.validation.reasonMissing');
+  if ([...reason].length > MAX_REASON) return sv('publication.validation.reasonTooLong', { max: MAX_REASON });
   return undefined;
 }
 

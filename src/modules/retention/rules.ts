@@ -1,3 +1,4 @@
+import { sv } from '../../platform/i18n/catalogue.ts';
 import type { Db, Executor } from '../../db/database.ts';
 import type { CaseKind } from '../../db/schema.ts';
 import { DomainError } from '../../platform/errors.ts';
@@ -36,18 +37,18 @@ const KINDS = ['klagomal', 'fraga', 'berom', 'forslag'];
 /** Checks a rule from the form; field errors in Swedish, or the rule. */
 export async function parseRule(db: Executor, organizationId: string, v: RuleInput): Promise<Omit<Rule, 'id'>> {
   const errors: Record<string, string> = {};
-  if (!SIGNIFICANCES.includes(v.significance)) errors.significance = 'Välj vilken betydelse regeln gäller';
-  if (v.kind && !KINDS.includes(v.kind)) errors.kind = 'Välj en typ i listan';
+  if (!SIGNIFICANCES.includes(v.significance)) errors.significance = sv('retention.rules.significance');
+  if (v.kind && !KINDS.includes(v.kind)) errors.kind = sv('retention.rules.kind');
   if (v.areaId) {
     const area = await db.selectFrom('categories').select('id').where('id', '=', v.areaId).where('organization_id', '=', organizationId).where('level', '=', 'area').executeTakeFirst().catch(() => undefined);
-    if (!area) errors.areaId = 'Välj ett område i listan';
+    if (!area) errors.areaId = sv('retention.rules.area');
   }
-  if (v.action !== 'dispose' && v.action !== 'keep') errors.action = 'Välj om handlingen gallras eller bevaras';
+  if (v.action !== 'dispose' && v.action !== 'keep') errors.action = sv('retention.rules.action');
   const years = /^\d{1,3}$/.test(v.years.trim()) ? Number(v.years.trim()) : Number.NaN;
-  if (!Number.isInteger(years) || years < 0 || years > 100) errors.years = 'Skriv antal år som ett heltal mellan 0 och 100';
+  if (!Number.isInteger(years) || years < 0 || years > 100) errors.years = sv('retention.rules.years');
   const ref = v.decisionRef.trim();
-  if (!ref) errors.decisionRef = 'Skriv beslutet i dokumenthanteringsplanen som regeln bygger på, till exempel KS 2019/12 § 4';
-  else if (ref.length > MAX_DECISION_REF) errors.decisionRef = `Beslutsreferensen får vara högst ${MAX_DECISION_REF} tecken`;
+  if (!ref) errors.decisionRef = sv('retention.rules.decisionRef');
+  else if (ref.length > MAX_DECISION_REF) errors.decisionRef = sv('retention.rules.decisionRefTooLong', { max: String(MAX_DECISION_REF) });
   if (Object.keys(errors).length) throw new DomainError('invalid', 'Regeln kunde inte sparas.', errors);
   return { significance: v.significance as Significance, kind: (v.kind || null) as CaseKind | null, areaId: v.areaId || null, action: v.action as RuleAction, years, decisionRef: ref };
 }
