@@ -80,7 +80,8 @@ export function validateAnswer(
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
-    value: { version, message: { channel, subject: subject || `Svar på din synpunkt ${c.number}`, body: input.body, occurredOn } },
+    // An emptied subject is left to the message's frame: the default subject in the submitter's language (cases/messages.ts).
+    value: { version, message: { channel, subject: subject || undefined, body: input.body, occurredOn } },
   };
 }
 

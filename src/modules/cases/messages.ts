@@ -6,6 +6,7 @@ import { enqueueSends } from '../../platform/jobs.ts';
 import { placeholderError, unfilledPlaceholders } from '../answers/templates.ts';
 import type { Actor } from './policy.ts';
 import { sv } from '../../platform/i18n/catalogue.ts';
+import { submitterI18n } from '../notifications/submitterMail.ts';
 
 export interface AnswerInput {
   channel: MessageChannel;
@@ -18,7 +19,7 @@ export interface AnswerInput {
 /** A message to the submitter on the case: e-mail is queued for sending; a letter or a call is recorded. */
 export async function addMessage(
   tx: Tx,
-  caseRow: { id: string; contact_email: string | null; contact_phone: string | null; contact_address: string | null; contact_name: string | null; number: string },
+  caseRow: { id: string; contact_email: string | null; contact_phone: string | null; contact_address: string | null; contact_name: string | null; number: string; language: string | null },
   actor: Actor,
   purpose: 'answer' | 'question' | 'referral' | 'not_handled',
   m: AnswerInput,
@@ -44,7 +45,7 @@ export async function addMessage(
       purpose,
       channel: m.channel,
       recipient: m.channel === 'letter' ? [caseRow.contact_name, recipient].filter(Boolean).join('\n') : recipient,
-      subject: m.subject ?? frame?.subject ?? `Svar på din synpunkt ${caseRow.number}`,
+      subject: m.subject ?? frame?.subject ?? defaultSubject(caseRow),
       // The footer is part of what is sent, so it is part of what the case shows.
       body: frame && m.channel === 'email' && !alreadyDelivered ? `${m.body}\n\n${frame.footer}` : m.body,
       // E-mail waits in the outbox for the mail transport; letters and calls are done by a person.
@@ -58,6 +59,12 @@ export async function addMessage(
   // The send job commits with the message, or neither does (notifications/send.ts).
   if (msg.status === 'queued') await enqueueSends(tx, [msg.id]);
   return msg;
+}
+
+/** The subject of a letter, a call or a mail without one: in the submitter's language, like an e-mail's frame. */
+function defaultSubject(c: { number: string; language: string | null }) {
+  const i18n = submitterI18n(c.language);
+  return i18n.t('mail.answer.subject', { number: i18n.ltr(c.number) });
 }
 
 /** A history event beside the transition (a note, a measure, a link). */

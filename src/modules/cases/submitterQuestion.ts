@@ -2,7 +2,7 @@ import type { Tx } from '../../db/database.ts';
 import type { MessageChannel, Organization } from '../../db/schema.ts';
 import { DomainError, notFound } from '../../platform/errors.ts';
 import { queueEmails, staffCaseLink } from '../notifications/outbox.ts';
-import { answerFrame } from '../notifications/submitterMail.ts';
+import { answerFrame, submitterI18n } from '../notifications/submitterMail.ts';
 import { orgOf, type CaseDeps, type Target } from './commands.ts';
 import { FINAL_STATUSES, type Status } from './lifecycle.ts';
 import { addMessage } from './messages.ts';
@@ -38,7 +38,9 @@ export async function askSubmitter(deps: CaseDeps, t: Target & { question: strin
     const channel = questionChannel(row);
     if (!channel) throw new DomainError('invalid', sv('cases.error.unreachable'), { question: sv('cases.error.unreachableHint') });
     const frame = channel === 'email' ? await answerFrame(tx, { tokenSecret: deps.tokenSecret, publicUrl: deps.publicUrl ?? 'http://localhost:3000' }, row.id) : undefined;
-    const subject = frame ? frame.i18n.t('mail.question.subject', { number: frame.i18n.ltr(row.number) }) : `Fråga om din synpunkt ${row.number}`;
+    // A letter or a call has no mail frame, but its subject is in the submitter's language all the same.
+    const i18n = frame?.i18n ?? submitterI18n(row.language);
+    const subject = i18n.t('mail.question.subject', { number: i18n.ltr(row.number) });
     const msg = await addMessage(tx, row, t.actor, 'question', { channel, subject, body: t.question }, now, false, frame);
     return { ...result, channel, messageId: msg.id };
   });
