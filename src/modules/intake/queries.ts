@@ -43,8 +43,8 @@ export async function findCaseForSubmitter(db: Executor, organizationId: string,
       .execute(),
     db
       .selectFrom('case_events')
-      // The submitter's own replies carry their text; no other event's data reaches the page.
-      .select(['id', 'type', 'occurred_at', sql<string | null>`CASE WHEN type = 'submitter_reply' THEN data->>'text' END`.as('reply_text')])
+      // The submitter's own replies carry their text and a moved answer date its new day; no other event's data reaches the page.
+      .select(['id', 'type', 'occurred_at', sql<string | null>`CASE WHEN type = 'submitter_reply' THEN data->>'text' END`.as('reply_text'), sql<string | null>`CASE WHEN type = 'deadline' THEN data->>'to' END`.as('new_answer_by')])
       .where('case_id', '=', c.id)
       .where('visible_to_submitter', '=', true)
       .orderBy('id')

@@ -162,6 +162,10 @@ describe('/handlaggning/arenden/:number/forlang', () => {
     const notice = await t.db.selectFrom('messages').select(['status', 'body']).where('purpose', '=', 'delay_notice').executeTakeFirstOrThrow();
     expect(notice.status).toBe('sent');
     expect(notice.body).toContain('Vi behöver mer tid.');
+    // The submitter's history names the new date, in their language too; the handler's reason stays in the mail.
+    const status = await t.app.inject(`/arende/${c.token}`);
+    expect(status.body).toContain('Vi flyttade datumet för vårt svar: du får svar senast 26 januari 2027');
+    expect((await t.app.inject(`/arende/${c.token}?lang=en`)).body).toContain('you will get a reply by 26 January 2027 at the latest');
 
     // Someone who may not see the case gets 404.
     const other = await signedIn(t.app, 'handlaggare.forskola@exempelkommun.se');

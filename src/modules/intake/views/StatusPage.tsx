@@ -20,6 +20,9 @@ export function StatusPage({ org, c, token, reply, replied }: { org: Organizatio
   const i18n = useI18n();
   const { t } = i18n;
   const history = c.history.filter((e) => isSubmitterEvent(e.type));
+  // A moved answer date names the new day: "we moved it" alone left the submitter guessing.
+  const eventText = (e: SubmitterCase['history'][number]) =>
+    e.type === 'deadline' ? e.new_answer_by && t('status.event.deadline', { date: i18n.date(e.new_answer_by) }) : isSubmitterEvent(e.type) && t(`status.event.${e.type}`);
   const heading = (m: SubmitterMessage) =>
     isSubmitterMessagePurpose(m.purpose) && isMessageChannel(m.channel) ? t(`status.message.${m.purpose}.${m.channel}`) : t('status.message.other');
   return (
@@ -123,7 +126,7 @@ export function StatusPage({ org, c, token, reply, replied }: { org: Organizatio
                 <li key={e.id}>
                   <time dateTime={at.toISOString()}>{i18n.dateTime(at)}</time>
                   <br />
-                  {isSubmitterEvent(e.type) && t(`status.event.${e.type}`)}
+                  {eventText(e)}
                 </li>
               );
             })}
