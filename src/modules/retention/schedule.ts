@@ -1,3 +1,4 @@
+import { sv } from '../../platform/i18n/catalogue.ts';
 import type { CaseKind } from '../../db/schema.ts';
 import { KIND_LABEL } from '../cases/labels.ts';
 
@@ -21,8 +22,8 @@ export interface Rule {
 }
 
 export const SIGNIFICANCE_TEXT: Record<Significance, string> = {
-  important: 'av vikt för verksamheten',
-  routine: 'rutinmässig',
+  important: sv('retention.significance.important'),
+  routine: sv('retention.significance.routine'),
 };
 
 export const specificity = (r: Pick<Rule, 'kind' | 'areaId'>) => (r.areaId ? 2 : 0) + (r.kind ? 1 : 0);
@@ -35,15 +36,17 @@ export function ruleFor(rules: readonly Rule[], c: { significance: string | null
     .sort((a, b) => specificity(b) - specificity(a))[0];
 }
 
-const years = (n: number) => (n === 1 ? '1 år' : `${n} år`);
-
 /** "Rutinmässiga klagomål om Bemötande: gallras 2 år efter att ärendet avslutades (KS 2019/12 § 4)" */
 export function describeRule(r: Omit<Rule, 'id'>, areaName?: (id: string) => string | undefined): string {
-  const what = [`${r.significance === 'important' ? 'Av vikt för verksamheten' : 'Rutinmässiga'}`];
-  if (r.kind) what.push(KIND_LABEL[r.kind].toLowerCase());
-  if (r.areaId) what.push(`inom ${areaName?.(r.areaId) ?? 'ett område'}`);
-  const action = r.action === 'dispose' ? `gallras ${years(r.years)} efter att ärendet avslutades` : `bevaras och levereras till arkivet ${years(r.years)} efter att ärendet avslutades`;
-  return `${what.join(' ')}: ${action}`;
+  return sv('retention.rule.text', {
+    significance: r.significance,
+    hasKind: r.kind ? 'yes' : 'no',
+    kind: r.kind ? KIND_LABEL[r.kind].toLowerCase() : '',
+    hasArea: r.areaId ? 'yes' : 'no',
+    area: r.areaId ? (areaName?.(r.areaId) ?? sv('retention.rule.someArea')) : '',
+    action: r.action,
+    years: String(r.years),
+  });
 }
 
 /** The day a case falls due under a rule: its closing day (Swedish date) plus the years. */
