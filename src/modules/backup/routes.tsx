@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Db } from '../../db/database.ts';
 import { formatDateTime } from '../../platform/clock.ts';
 import { notFound } from '../../platform/errors.ts';
+import type { StaffKey } from '../../platform/i18n/staffKeys.ts';
 import { staffArea } from '../../platform/staff.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { StaffLayout } from '../../platform/views/StaffLayout.tsx';
@@ -9,8 +10,8 @@ import type { Actor } from '../cases/policy.ts';
 import { recentBackups } from './runs.ts';
 import type { BackupSchedule } from './schedule.ts';
 
-const STATUS: Record<string, string> = { running: 'Pågår', ok: 'Klar', failed: 'Misslyckades' };
-const KIND: Record<string, string> = { manual: 'Manuell', scheduled: 'Schemalagd' };
+const STATUS = { running: 'backup.status.running', ok: 'backup.status.ok', failed: 'backup.status.failed' } as const;
+const KIND = { manual: 'backup.kind.manual', scheduled: 'backup.kind.scheduled' } as const;
 const size = (bytes: number | null) => (bytes === null ? '' : `${(bytes / 1024 / 1024).toLocaleString('sv-SE', { maximumFractionDigits: 1 })} MB`);
 
 /** /admin/sakerhetskopior: when the last backup ran, the schedule, and the recent runs. */
@@ -21,48 +22,51 @@ export const backupRoutes: FastifyPluginAsync<{ db: Db; schedule: BackupSchedule
     if (!actor.grants.some((g) => g.role === 'admin' && g.unitId === null)) throw notFound();
     const runs = await recentBackups(db);
     const last = runs.find((r) => r.status === 'ok');
+    const i18n = req.i18n;
+    const { t } = i18n;
+    const label = (map: Record<string, StaffKey>, key: string) => (key in map ? t(map[key]!) : key);
     return sendPage(
       reply,
-      <StaffLayout title="Säkerhetskopior" orgName={req.org.name} actor={actor} csrf={reply.generateCsrf()}>
+      <StaffLayout title={t('backup.page.title')} orgName={req.org.name} actor={actor} csrf={reply.generateCsrf()}>
         <p>
-          <a href="/admin">Administration</a>
+          <a href="/admin">{t('backup.page.admin')}</a>
         </p>
-        <h1>Säkerhetskopior</h1>
+        <h1>{t('backup.page.title')}</h1>
         <p class="lead" data-last-backup={last ? last.started_at.toISOString() : ''}>
           {last ? (
-            <>
-              Senaste lyckade säkerhetskopia: <time datetime={last.started_at.toISOString()}>{formatDateTime(last.started_at)}</time> ({KIND[last.kind]?.toLowerCase()}, {size(last.bytes)}).
-            </>
+            i18n.rich('backup.page.last', {
+              at: formatDateTime(last.started_at),
+              kind: label(KIND, last.kind).toLowerCase(),
+              size: size(last.bytes),
+              time: (c) => <time datetime={last.started_at.toISOString()}>{c}</time>,
+            })
           ) : (
-            <strong>Ingen säkerhetskopia har gjorts ännu.</strong>
+            <strong>{t('backup.page.none')}</strong>
           )}
         </p>
         <p>
-          {schedule
-            ? `En säkerhetskopia görs varje dag från klockan ${String(schedule.hour).padStart(2, '0')} i ${schedule.dir}; de ${schedule.keep} senaste sparas.`
-            : 'Schemalagda säkerhetskopior är avstängda (BACKUP_KEEP=0, eller databasen i DATABASE_URL säkerhetskopieras på annat sätt).'}{' '}
-          En säkerhetskopia kan också göras när som helst med <code>npm run cli -- backup &lt;fil&gt;</code>. Den innehåller personuppgifter: förvara den lika skyddat som
-          databasen.
+          {schedule ? t('backup.page.schedule', { hour: String(schedule.hour).padStart(2, '0'), dir: schedule.dir, keep: String(schedule.keep) }) : t('backup.page.noSchedule')}{' '}
+          {i18n.rich('backup.page.manual', { code: (c) => <code>{c}</code> })}
         </p>
         {runs.length > 0 && (
           <table>
-            <caption>De senaste säkerhetskopiorna</caption>
+            <caption>{t('backup.page.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Startad</th>
-                <th scope="col">Sätt</th>
-                <th scope="col">Status</th>
-                <th scope="col">Fil</th>
-                <th scope="col">Storlek</th>
+                <th scope="col">{t('backup.page.started')}</th>
+                <th scope="col">{t('backup.page.kind')}</th>
+                <th scope="col">{t('backup.page.status')}</th>
+                <th scope="col">{t('backup.page.file')}</th>
+                <th scope="col">{t('backup.page.size')}</th>
               </tr>
             </thead>
             <tbody>
               {runs.map((r) => (
                 <tr key={r.id}>
                   <td>{formatDateTime(r.started_at)}</td>
-                  <td>{KIND[r.kind]}</td>
+                  <td>{label(KIND, r.kind)}</td>
                   <td>
-                    {STATUS[r.status]}
+                    {label(STATUS, r.status)}
                     {r.error && <span class="muted"> – {r.error}</span>}
                   </td>
                   <td>
