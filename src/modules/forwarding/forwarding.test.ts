@@ -97,6 +97,9 @@ describe('forwarding a case to another organization', () => {
     // The history here names where it went; a bare "Annan organisation" left staff guessing.
     const historyHere = (await s.get(`/handlaggning/arenden/${number}`)).body;
     expect(historyHere).toMatch(new RegExp(`Vidarebefordrat till</dt>\\s*<dd>Exempelbostäder AB, ${there.number}<`));
+    // So do the case's connections, without a link: the company's case is not this user's to open.
+    expect(historyHere).not.toContain('Inga länkade eller sammanslagna ärenden');
+    expect(historyHere).toContain(`<li>Vidarebefordrat till Exempelbostäder AB, ${there.number}</li>`);
 
     // The company's registrar finds it in its own organization; Exempelkommun's staff do not.
     const companyStaff = await new Session(t.app, B).signIn('registrator@exempelkommun.se');
@@ -104,6 +107,7 @@ describe('forwarding a case to another organization', () => {
     expect(detail.statusCode).toBe(200);
     expect(detail.body).toContain('Tvättstugan i mitt hyreshus är trasig igen.');
     expect(detail.body).toMatch(new RegExp(`Vidarebefordrat från</dt>\\s*<dd>Exempelkommun, ${number}<`));
+    expect(detail.body).toContain(`<li>Vidarebefordrat från Exempelkommun, ${number}</li>`);
 
     // Forwarding twice is refused, and nothing more is made.
     const again = await s.get(`/handlaggning/arenden/${number}/vidarebefordra`);

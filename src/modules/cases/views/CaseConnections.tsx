@@ -8,10 +8,16 @@ const caseHref = (n: string) => `/handlaggning/arenden/${n}`;
 /** Related cases (linked both ways) and duplicates merged into this one. */
 export function CaseConnections({ detail }: { detail: CaseDetail }) {
   const { t } = useI18n();
-  const { links, mergedFrom } = detail;
-  if (links.length === 0 && mergedFrom.length === 0) return <p>{t('cases.connections.none')}</p>;
+  const { links, mergedFrom, forwarded } = detail;
+  if (links.length === 0 && mergedFrom.length === 0 && !forwarded.to && !forwarded.from) return <p>{t('cases.connections.none')}</p>;
   return (
     <>
+      {(forwarded.to || forwarded.from) && (
+        <ul>
+          {forwarded.to && <ForwardedItem which="forwardedTo" f={forwarded.to} />}
+          {forwarded.from && <ForwardedItem which="forwardedFrom" f={forwarded.from} />}
+        </ul>
+      )}
       {links.length > 0 && (
         <>
           <h3>{t('cases.connections.linked')}</h3>
@@ -38,6 +44,12 @@ export function CaseConnections({ detail }: { detail: CaseDetail }) {
       )}
     </>
   );
+}
+
+/** Forwarded to or from another organization: a link only where this viewer may open that case. */
+function ForwardedItem({ which, f }: { which: 'forwardedTo' | 'forwardedFrom'; f: NonNullable<CaseDetail['forwarded']['to']> }) {
+  const { rich } = useI18n();
+  return <li>{rich(`cases.connections.${which}`, { organization: f.organization, number: f.visible ? <a href={caseHref(f.number)}>{f.number}</a> : f.number })}</li>;
 }
 
 /** The files that came with the case; downloadable by those who may see personal data. */
