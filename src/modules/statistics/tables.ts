@@ -1,3 +1,4 @@
+import { sv } from '../../platform/i18n/catalogue.ts';
 import { KINDS, KIND_LABEL } from '../cases/labels.ts';
 import { REFERRAL_TYPES } from '../cases/lifecycle.ts';
 import type { CaseFilter } from '../cases/listQueries.ts';
@@ -8,22 +9,22 @@ import { capitalize, count, days, share, type Cell, type Row, type Table } from 
 
 /** The statistics of a result as tables (see tableModel.ts). */
 export const GROUP_TITLE: Record<GroupBy, string> = {
-  forvaltning: 'förvaltning',
-  namnd: 'nämnd',
-  enhet: 'enhet',
-  kind: 'typ',
-  area: 'område',
-  subcategory: 'underkategori',
-  channel: 'kanal',
+  forvaltning: sv('statistics.table.group.forvaltning'),
+  namnd: sv('statistics.table.group.namnd'),
+  enhet: sv('statistics.table.group.enhet'),
+  kind: sv('statistics.table.group.kind'),
+  area: sv('statistics.table.group.area'),
+  subcategory: sv('statistics.table.group.subcategory'),
+  channel: sv('statistics.table.group.channel'),
 };
 
-export const REFERRAL_LABEL = (type: string): string => (REFERRAL_TYPES as Record<string, string>)[type] ?? 'Annat';
+export const REFERRAL_LABEL = (type: string): string => (REFERRAL_TYPES as Record<string, string>)[type] ?? sv('statistics.table.referrals.other');
 
 /** The drill-down filter for one group row of the result's grouping. */
 function groupFilter(groupBy: GroupBy, key: string): CaseFilter {
   if (groupBy === 'forvaltning') return { unitId: key };
   if (groupBy === 'namnd') return key === 'none' ? { unitId: 'none' } : { committee: key };
-  if (groupBy === 'enhet') return key === 'none' ? { unitId: 'none' } : { unitExact: key };
+  if (groupBy === sv('statistics.table.group.enhet')) return key === 'none' ? { unitId: 'none' } : { unitExact: key };
   if (groupBy === 'kind') return { kind: [key] };
   if (groupBy === 'area') return { areaId: key };
   if (groupBy === 'subcategory') return { subcategoryId: key };
@@ -40,35 +41,35 @@ export function summaryTable(r: StatisticsResult): Table {
   const row = (header: string, cell: (s: PeriodSummary, p: Period) => Cell): Row => ({ header, cells: ps.map(([s, p]) => cell(s, p)) });
   return {
     id: 'sammanfattning',
-    title: 'Sammanfattning med jämförelse',
-    head: ['Mått', `Vald period (${periodLabel(r.current.period)})`, `Föregående period (${periodLabel(r.previous.period)})`, `Samma period förra året (${periodLabel(r.lastYear.period)})`],
+    title: sv('statistics.table.summary.title'),
+    head: [sv('statistics.table.measure'), sv('statistics.table.currentPeriod', { period: periodLabel(r.current.period) }), sv('statistics.table.previousPeriod', { period: periodLabel(r.previous.period) }), sv('statistics.table.lastYearPeriod', { period: periodLabel(r.lastYear.period) })],
     rows: [
-      row('Inkomna synpunkter', (s, p) => count(s.received, drill(f, MAIN, receivedIn(p)))),
-      ...KINDS.map((k) => row(`– varav ${KIND_LABEL[k].toLowerCase()}`, (s, p) => count(s.byKind[k], drill(f, MAIN, receivedIn(p), { kind: [k] })))),
-      row('Besvarade', (s, p) => count(s.times.responseWorking.n, drill(f, MAIN, receivedIn(p), { answered: true }))),
-      row('Svarstid, median (arbetsdagar)', (s) => days(s.times.responseWorking, 'median')),
-      row('Svarstid, 90:e percentilen (arbetsdagar)', (s) => days(s.times.responseWorking, 'p90')),
-      row('Svarstid, median (kalenderdagar)', (s) => days(s.times.responseCalendar, 'median')),
-      row('Svarstid, 90:e percentilen (kalenderdagar)', (s) => days(s.times.responseCalendar, 'p90')),
-      row('Avslutade', (s, p) => count(s.times.handlingWorking.n, drill(f, MAIN, receivedIn(p), { status: ['closed'] }))),
-      row('Handläggningstid, median (arbetsdagar)', (s) => days(s.times.handlingWorking, 'median')),
-      row('Handläggningstid, 90:e percentilen (arbetsdagar)', (s) => days(s.times.handlingWorking, 'p90')),
-      row('Handläggningstid, median (kalenderdagar)', (s) => days(s.times.handlingCalendar, 'median')),
-      row('Handläggningstid, 90:e percentilen (kalenderdagar)', (s) => days(s.times.handlingCalendar, 'p90')),
-      row('Bekräftade inom tidsfristen (andel)', (s) => share(s.ackOk, s.ackLate)),
-      row('– bekräftade i tid', (s, p) => count(s.ackOk, drill(f, MAIN, receivedIn(p), { deadline: 'ack_ok' }))),
-      row('– bekräftade för sent eller inte alls', (s, p) => count(s.ackLate, drill(f, MAIN, receivedIn(p), { deadline: 'ack_late' }))),
-      row('Besvarade inom tidsfristen (andel)', (s) => share(s.answerOk, s.answerLate)),
-      row('– besvarade i tid', (s, p) => count(s.answerOk, drill(f, MAIN, receivedIn(p), { deadline: 'answer_ok' }))),
-      row('– besvarade för sent eller inte ännu', (s, p) => count(s.answerLate, drill(f, MAIN, receivedIn(p), { deadline: 'answer_late' }))),
-      row('Interna synpunkter (redovisas för sig)', (s, p) => count(s.internal, drill(f, receivedIn(p), { internal: true, referral: 'none', merged: false, handled: true }))),
-      row('Hänvisade – inte synpunkter (redovisas för sig)', (s, p) => count(s.referred, drill(f, receivedIn(p), { referral: 'any', merged: false }))),
-      row('Inte handlagda – kränkande innehåll (redovisas för sig)', (s, p) => count(s.notHandled, drill(f, receivedIn(p), { merged: false, referral: 'none', handled: false, spam: false }))),
-      row('Skräp (spam, räknas inte)', (s, p) => count(s.spam, drill(f, receivedIn(p), { merged: false, referral: 'none', spam: true }))),
-      row('Sammanslagna dubbletter (räknas inte)', (s, p) => count(s.merged, drill(f, receivedIn(p), { merged: true }))),
-      row('Publicerade svar på webbplatsen (avidentifierade)', (s) => count(s.published)),
+      row(sv('statistics.table.summary.received'), (s, p) => count(s.received, drill(f, MAIN, receivedIn(p)))),
+      ...KINDS.map((k) => row(sv('statistics.table.summary.ofWhich', { kind: KIND_LABEL[k].toLowerCase() }), (s, p) => count(s.byKind[k], drill(f, MAIN, receivedIn(p), { kind: [k] })))),
+      row(sv('statistics.table.summary.answered'), (s, p) => count(s.times.responseWorking.n, drill(f, MAIN, receivedIn(p), { answered: true }))),
+      row(sv('statistics.table.summary.responseMedianWorking'), (s) => days(s.times.responseWorking, 'median')),
+      row(sv('statistics.table.summary.responseP90Working'), (s) => days(s.times.responseWorking, 'p90')),
+      row(sv('statistics.table.summary.responseMedianCalendar'), (s) => days(s.times.responseCalendar, 'median')),
+      row(sv('statistics.table.summary.responseP90Calendar'), (s) => days(s.times.responseCalendar, 'p90')),
+      row(sv('statistics.table.summary.closed'), (s, p) => count(s.times.handlingWorking.n, drill(f, MAIN, receivedIn(p), { status: ['closed'] }))),
+      row(sv('statistics.table.summary.handlingMedianWorking'), (s) => days(s.times.handlingWorking, 'median')),
+      row(sv('statistics.table.summary.handlingP90Working'), (s) => days(s.times.handlingWorking, 'p90')),
+      row(sv('statistics.table.summary.handlingMedianCalendar'), (s) => days(s.times.handlingCalendar, 'median')),
+      row(sv('statistics.table.summary.handlingP90Calendar'), (s) => days(s.times.handlingCalendar, 'p90')),
+      row(sv('statistics.table.summary.ackShare'), (s) => share(s.ackOk, s.ackLate)),
+      row(sv('statistics.table.summary.ackOk'), (s, p) => count(s.ackOk, drill(f, MAIN, receivedIn(p), { deadline: 'ack_ok' }))),
+      row(sv('statistics.table.summary.ackLate'), (s, p) => count(s.ackLate, drill(f, MAIN, receivedIn(p), { deadline: 'ack_late' }))),
+      row(sv('statistics.table.summary.answerShare'), (s) => share(s.answerOk, s.answerLate)),
+      row(sv('statistics.table.summary.answerOk'), (s, p) => count(s.answerOk, drill(f, MAIN, receivedIn(p), { deadline: 'answer_ok' }))),
+      row(sv('statistics.table.summary.answerLate'), (s, p) => count(s.answerLate, drill(f, MAIN, receivedIn(p), { deadline: 'answer_late' }))),
+      row(sv('statistics.table.summary.internal'), (s, p) => count(s.internal, drill(f, receivedIn(p), { internal: true, referral: 'none', merged: false, handled: true }))),
+      row(sv('statistics.table.summary.referred'), (s, p) => count(s.referred, drill(f, receivedIn(p), { referral: 'any', merged: false }))),
+      row(sv('statistics.table.summary.notHandled'), (s, p) => count(s.notHandled, drill(f, receivedIn(p), { merged: false, referral: 'none', handled: false, spam: false }))),
+      row(sv('statistics.table.summary.spam'), (s, p) => count(s.spam, drill(f, receivedIn(p), { merged: false, referral: 'none', spam: true }))),
+      row(sv('statistics.table.summary.merged'), (s, p) => count(s.merged, drill(f, receivedIn(p), { merged: true }))),
+      row(sv('statistics.table.summary.published'), (s) => count(s.published)),
     ],
-    note: 'Svarstid räknas från mottagandet till första svaret till synpunktslämnaren, handläggningstid till avslut. Arbetsdagar räknas utan helger, helgdagar och organisationens klämdagar. Ärenden räknas i den månad de kom in; publicerade svar i den månad de först publicerades.',
+    note: sv('statistics.table.summary.note'),
   };
 }
 
@@ -77,15 +78,15 @@ export function monthKindTable(r: StatisticsResult): Table {
   const monthFilter = (m: string): CaseFilter => ({ receivedFrom: firstDay(m), receivedTo: lastDay(m) });
   return {
     id: 'per-manad-och-typ',
-    title: `Inkomna synpunkter per månad och typ, ${periodLabel(r.current.period)}`,
-    head: ['Månad', ...KINDS.map((k) => KIND_LABEL[k]), 'Totalt'],
+    title: sv('statistics.table.monthKind.title', { period: periodLabel(r.current.period) }),
+    head: [sv('statistics.table.month'), ...KINDS.map((k) => KIND_LABEL[k]), sv('statistics.table.total')],
     rows: [
       ...r.months.map((m) => ({
         header: monthName(m.month),
         cells: [...KINDS.map((k) => count(m.byKind[k], drill(f, MAIN, monthFilter(m.month), { kind: [k] }))), count(m.total, drill(f, MAIN, monthFilter(m.month)))],
       })),
       {
-        header: 'Totalt',
+        header: sv('statistics.table.total'),
         cells: [...KINDS.map((k) => count(r.current.byKind[k], drill(f, MAIN, receivedIn(r.current.period), { kind: [k] }))), count(r.current.received, drill(f, MAIN, receivedIn(r.current.period)))],
       },
     ],
@@ -97,22 +98,22 @@ export function monthAreaTable(r: StatisticsResult): Table {
   const monthFilter = (m: string): CaseFilter => ({ receivedFrom: firstDay(m), receivedTo: lastDay(m) });
   return {
     id: 'per-manad-och-omrade',
-    title: `Inkomna synpunkter per månad och område, ${periodLabel(r.current.period)}`,
-    head: ['Månad', ...r.areas.map((a) => a.label), 'Totalt'],
+    title: sv('statistics.table.monthArea.title', { period: periodLabel(r.current.period) }),
+    head: [sv('statistics.table.month'), ...r.areas.map((a) => a.label), sv('statistics.table.total')],
     rows: [
       ...r.months.map((m) => ({
         header: monthName(m.month),
         cells: [...r.areas.map((a) => count(m.byArea[a.key] ?? 0, drill(f, MAIN, monthFilter(m.month), { areaId: a.key }))), count(m.total, drill(f, MAIN, monthFilter(m.month)))],
       })),
       {
-        header: 'Totalt',
+        header: sv('statistics.table.total'),
         cells: [
           ...r.areas.map((a) => count(r.months.reduce((s, m) => s + (m.byArea[a.key] ?? 0), 0), drill(f, MAIN, receivedIn(r.current.period), { areaId: a.key }))),
           count(r.current.received, drill(f, MAIN, receivedIn(r.current.period))),
         ],
       },
     ],
-    note: 'Ej klassificerad: synpunkter som ännu inte har registrerats med ett område.',
+    note: sv('statistics.table.monthArea.note'),
   };
 }
 
@@ -121,31 +122,33 @@ export function timesTable(r: StatisticsResult): Table {
   const f = r.request.filter;
   const rows: Row[] = [];
   for (const [measure, label, filter] of [
-    ['responseWorking', 'Svarstid, arbetsdagar', { answered: true }],
-    ['responseCalendar', 'Svarstid, kalenderdagar', { answered: true }],
-    ['handlingWorking', 'Handläggningstid, arbetsdagar', { status: ['closed'] }],
-    ['handlingCalendar', 'Handläggningstid, kalenderdagar', { status: ['closed'] }],
+    ['responseWorking', sv('statistics.table.times.responseWorking'), { answered: true }],
+    ['responseCalendar', sv('statistics.table.times.responseCalendar'), { answered: true }],
+    ['handlingWorking', sv('statistics.table.times.handlingWorking'), { status: ['closed'] }],
+    ['handlingCalendar', sv('statistics.table.times.handlingCalendar'), { status: ['closed'] }],
   ] as const) {
     rows.push({
       header: label,
       cells: ps.flatMap((s) => [count(s.times[measure].n, drill(f, MAIN, receivedIn(s.period), filter as CaseFilter)), days(s.times[measure], 'median'), days(s.times[measure], 'p90')]),
     });
   }
-  const head = ['Mått'];
-  for (const name of ['vald period', 'föregående period', 'samma period förra året']) head.push(`Antal, ${name}`, `Median, ${name}`, `90:e percentilen, ${name}`);
-  return { id: 'svarstider', title: 'Svarstid och handläggningstid i dagar', head, rows };
+  const head = [sv('statistics.table.measure')];
+  for (const period of ['current', 'previous', 'lastYear'] as const) {
+    head.push(sv(`statistics.table.times.count.${period}`), sv(`statistics.table.times.median.${period}`), sv(`statistics.table.times.p90.${period}`));
+  }
+  return { id: 'svarstider', title: sv('statistics.table.times.title'), head, rows };
 }
 
 export function deadlineTable(r: StatisticsResult): Table {
   const f = r.request.filter;
   const ps = [r.current, r.previous, r.lastYear];
-  const names = ['Vald period', 'Föregående period', 'Samma period förra året'];
+  const names = ['statistics.table.currentPeriod', 'statistics.table.previousPeriod', 'statistics.table.lastYearPeriod'] as const;
   return {
     id: 'tidsfrister',
-    title: 'Bekräftelse och svar inom tidsfristen',
-    head: ['Period', 'Bekräftade i tid', 'Bekräftade för sent', 'Andel bekräftade i tid', 'Besvarade i tid', 'Besvarade för sent', 'Andel besvarade i tid'],
+    title: sv('statistics.table.deadlines.title'),
+    head: [sv('statistics.table.deadlines.period'), sv('statistics.table.deadlines.ackOk'), sv('statistics.table.deadlines.ackLate'), sv('statistics.table.deadlines.ackShare'), sv('statistics.table.deadlines.answerOk'), sv('statistics.table.deadlines.answerLate'), sv('statistics.table.deadlines.answerShare')],
     rows: ps.map((s, i) => ({
-      header: `${names[i]} (${periodLabel(s.period)})`,
+      header: sv(names[i]!, { period: periodLabel(s.period) }),
       cells: [
         count(s.ackOk, drill(f, MAIN, receivedIn(s.period), { deadline: 'ack_ok' })),
         count(s.ackLate, drill(f, MAIN, receivedIn(s.period), { deadline: 'ack_late' })),
@@ -155,7 +158,7 @@ export function deadlineTable(r: StatisticsResult): Table {
         share(s.answerOk, s.answerLate),
       ],
     })),
-    note: 'Räknas för synpunkter med en tidsfrist från synpunktslämnare som kan nås (inte anonyma). Öppna ärenden vars tidsfrist har passerat räknas som för sent, utom när handläggningen väntar på synpunktslämnaren.',
+    note: sv('statistics.table.deadlines.note'),
   };
 }
 
@@ -165,8 +168,8 @@ export function groupTable(r: StatisticsResult): Table {
   const p = r.current.period;
   return {
     id: 'per-grupp',
-    title: `Per ${GROUP_TITLE[g]}, ${periodLabel(p)}`,
-    head: [capitalize(GROUP_TITLE[g]), 'Inkomna', 'Andel bekräftade i tid', 'Andel besvarade i tid', 'Svarstid, median (arbetsdagar)', 'Handläggningstid, median (arbetsdagar)'],
+    title: sv('statistics.table.groups.title', { group: GROUP_TITLE[g], period: periodLabel(p) }),
+    head: [capitalize(GROUP_TITLE[g]), sv('statistics.table.groups.received'), sv('statistics.table.deadlines.ackShare'), sv('statistics.table.deadlines.answerShare'), sv('statistics.table.summary.responseMedianWorking'), sv('statistics.table.summary.handlingMedianWorking')],
     rows: r.groups.map((row) => ({
       header: row.members?.length ? `${row.label} (${row.members.join(', ')})` : row.label,
       few: row.received < SMALL_GROUP,
@@ -180,8 +183,8 @@ export function subcategoryTable(r: StatisticsResult, limit = 10): Table {
   const few = (n: number) => n > 0 && n < SMALL_GROUP;
   return {
     id: 'underkategorier',
-    title: `Vanligaste underkategorierna, ${periodLabel(r.current.period)}`,
-    head: ['Underkategori', 'Förvaltning', 'Vald period', 'Föregående period', 'Samma period förra året', 'Förändring mot föregående period'],
+    title: sv('statistics.table.subcategories.title', { period: periodLabel(r.current.period) }),
+    head: [sv('statistics.table.subcategories.subcategory'), sv('statistics.table.subcategories.department'), sv('statistics.table.current'), sv('statistics.table.previous'), sv('statistics.table.lastYear'), sv('statistics.table.subcategories.change')],
     rows: r.subcategories.slice(0, limit).map((s) => ({
       header: s.label,
       few: few(s.current),
@@ -193,15 +196,15 @@ export function subcategoryTable(r: StatisticsResult, limit = 10): Table {
         { v: trend(s.current, s.previous), kind: 'text' },
       ],
     })),
-    note: 'Underkategorierna visar var det kommer flest synpunkter – och var det finns mest att förbättra.',
+    note: sv('statistics.table.subcategories.note'),
   };
 }
 
 export function trend(now: number, before: number): string {
-  if (before === 0) return now === 0 ? 'Oförändrat' : 'Ny';
+  if (before === 0) return now === 0 ? sv('statistics.table.trend.unchanged') : sv('statistics.table.trend.new');
   const d = now - before;
-  if (d === 0) return 'Oförändrat';
-  return `${d > 0 ? 'Ökning' : 'Minskning'} med ${Math.abs(d)} (${d > 0 ? '+' : '−'}${Math.round((100 * Math.abs(d)) / before)} %)`;
+  if (d === 0) return sv('statistics.table.trend.unchanged');
+  return sv('statistics.table.trend.change', { direction: d > 0 ? 'up' : 'down', n: Math.abs(d), percent: Math.round((100 * Math.abs(d)) / before) });
 }
 
 export function referralTable(r: StatisticsResult): Table {
@@ -209,20 +212,20 @@ export function referralTable(r: StatisticsResult): Table {
   const p = r.current.period;
   return {
     id: 'hanvisningar',
-    title: `Hänvisade ärenden och interna synpunkter, ${periodLabel(p)}`,
-    head: ['Slag', 'Antal'],
+    title: sv('statistics.table.referrals.title', { period: periodLabel(p) }),
+    head: [sv('statistics.table.referrals.type'), sv('statistics.table.count')],
     rows: [
-      ...r.referrals.map((x) => ({ header: `Hänvisad: ${REFERRAL_LABEL(x.type)}`, few: x.n < SMALL_GROUP, cells: [count(x.n, drill(f, receivedIn(p), { referral: x.type, merged: false }))] })),
+      ...r.referrals.map((x) => ({ header: sv('statistics.table.referrals.referred', { type: REFERRAL_LABEL(x.type) }), few: x.n < SMALL_GROUP, cells: [count(x.n, drill(f, receivedIn(p), { referral: x.type, merged: false }))] })),
       ...KINDS.filter((k) => r.internalByKind[k] > 0).map((k) => ({
-        header: `Intern synpunkt: ${KIND_LABEL[k].toLowerCase()}`,
+        header: sv('statistics.table.referrals.internal', { kind: KIND_LABEL[k].toLowerCase() }),
         few: r.internalByKind[k] < SMALL_GROUP,
         cells: [count(r.internalByKind[k], drill(f, receivedIn(p), { internal: true, referral: 'none', merged: false, handled: true, kind: [k] }))],
       })),
-      { header: 'Inte handlagda (kränkande innehåll)', cells: [count(r.current.notHandled, drill(f, receivedIn(p), { merged: false, referral: 'none', handled: false, spam: false }))] },
-      { header: 'Skräp (spam)', cells: [count(r.current.spam, drill(f, receivedIn(p), { merged: false, referral: 'none', spam: true }))] },
-      { header: 'Sammanslagna dubbletter', cells: [count(r.current.merged, drill(f, receivedIn(p), { merged: true }))] },
+      { header: sv('statistics.table.referrals.notHandled'), cells: [count(r.current.notHandled, drill(f, receivedIn(p), { merged: false, referral: 'none', handled: false, spam: false }))] },
+      { header: sv('statistics.table.referrals.spam'), cells: [count(r.current.spam, drill(f, receivedIn(p), { merged: false, referral: 'none', spam: true }))] },
+      { header: sv('statistics.table.referrals.merged'), cells: [count(r.current.merged, drill(f, receivedIn(p), { merged: true }))] },
     ],
-    note: 'Hänvisningar (till exempel felanmälan och överklagande) är inte synpunkter och räknas inte med i övriga siffror, inte heller det som inte handlades för att innehållet var kränkande eller var skräp. Interna synpunkter från medarbetare redovisas för sig och publiceras aldrig.',
+    note: sv('statistics.table.referrals.note'),
   };
 }
 
@@ -235,26 +238,26 @@ export function backlogTable(r: StatisticsResult): Table {
   });
   return {
     id: 'oppna-arenden',
-    title: `Öppna synpunkter efter ålder den ${today}`,
-    head: ['Ålder (kalenderdagar sedan mottagandet)', 'Antal'],
+    title: sv('statistics.table.backlog.title', { today }),
+    head: [sv('statistics.table.backlog.age'), sv('statistics.table.count')],
     rows: [
       ...r.backlog.buckets.map((b) => ({ header: b.label, cells: [count(b.n, drill(f, MAIN, { open: true }, ageFilter(b.minAge, b.maxAge)))] })),
-      { header: 'Alla öppna', cells: [count(r.backlog.total, drill(f, MAIN, { open: true }))] },
-      { header: 'Försenade (svarsfristen har passerat)', cells: [count(r.backlog.overdue, drill(f, MAIN, { overdue: true }))] },
+      { header: sv('statistics.table.backlog.allOpen'), cells: [count(r.backlog.total, drill(f, MAIN, { open: true }))] },
+      { header: sv('statistics.table.backlog.overdue'), cells: [count(r.backlog.overdue, drill(f, MAIN, { overdue: true }))] },
     ],
-    note: 'Öppna ärenden just nu, oavsett vald period. Försenade: registrerade, tilldelade eller pågående ärenden vars svarsfrist har passerat.',
+    note: sv('statistics.table.backlog.note'),
   };
 }
 
 export function measuresTable(r: StatisticsResult): Table {
   return {
     id: 'atgarder',
-    title: `Åtgärder i ärenden som avslutades ${periodLabel(r.current.period)}`,
-    head: ['Ärende', 'Avslutat', 'Enhet', 'Åtgärd'],
+    title: sv('statistics.table.measures.title', { period: periodLabel(r.current.period) }),
+    head: [sv('statistics.table.measures.case'), sv('statistics.table.measures.closed'), sv('statistics.table.measures.unit'), sv('statistics.table.measures.measure')],
     rows: r.measures.items.map((m) => ({ header: m.number, cells: [{ v: m.closedOn, kind: 'text' }, { v: m.unit ?? '', kind: 'text' }, { v: m.text, kind: 'text' }] })),
     note:
       r.measures.count > r.measures.items.length
-        ? `Visar de ${r.measures.items.length} senaste av ${r.measures.count} åtgärder. Alla finns i exporten.`
+        ? sv('statistics.table.measures.note', { shown: r.measures.items.length, count: r.measures.count })
         : undefined,
   };
 }
