@@ -75,7 +75,7 @@ describe('the inbox', () => {
     // The one left is marked as spam on its own.
     await registrar.getByRole('checkbox', { name: `Välj ${c}` }).check();
     expect(await clickAndWait(registrar, () => registrar.getByRole('button', { name: 'Markera som skräp' }).click())).toBe(200);
-    expect(await summary.textContent()).toContain('1 ärende markerade som skräp');
+    expect(await summary.textContent()).toContain('1 ärende markerat som skräp');
     const rows = await t.db.selectFrom('cases').select(['number', 'status', 'outcome']).where('number', 'in', [a, b, c]).orderBy('number').execute();
     expect(rows.map((r) => [r.status, r.outcome])).toEqual([
       ['registered', null],
