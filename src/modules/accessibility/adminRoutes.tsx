@@ -2,6 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { notFound } from '../../platform/errors.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
 import { staffArea } from '../../platform/staff.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { logAdminChange } from '../admin/log.ts';
@@ -50,7 +51,7 @@ export const accessibilityAdminRoutes: FastifyPluginAsync<{ db: Db; clock: Clock
         actor,
         action: 'update',
         entityType: 'settings',
-        summary: 'Tillgänglighetsredogörelsen ändrades',
+        summary: sv('accessibility.log.changed'),
         before: before.own ? { compliance: before.compliance, shortcomings: before.shortcomings, method: before.method, assessor: before.assessor, assessedOn: before.assessedOn } : null,
         after: checked.value,
         now,

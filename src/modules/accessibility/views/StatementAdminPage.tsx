@@ -1,3 +1,4 @@
+import { useI18n } from '../../../platform/i18n/context.ts';
 import { ErrorSummary, Radios, TextArea, TextInput, type FieldErrors } from '../../../platform/views/forms.tsx';
 import { StaffLayout } from '../../../platform/views/StaffLayout.tsx';
 import type { Actor } from '../../cases/policy.ts';
@@ -17,58 +18,56 @@ export interface StatementAdminProps {
 
 /** The organization admin writes what only the organization knows; the frame is the same in every language. */
 export function StatementAdminPage({ orgName, actor, csrf, input, errors = {}, saved, own }: StatementAdminProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const hasErrors = Object.keys(errors).length > 0;
   return (
-    <StaffLayout title="Tillgänglighetsredogörelse" hasErrors={hasErrors} orgName={orgName} actor={actor} csrf={csrf} current="/admin">
+    <StaffLayout title={t('accessibility.admin.title')} hasErrors={hasErrors} orgName={orgName} actor={actor} csrf={csrf} current="/admin">
       <p>
-        <a href="/admin">Administration</a>
+        <a href="/admin">{t('accessibility.admin.admin')}</a>
       </p>
       {saved && (
         <div class="success-banner" role="status">
-          <p>Redogörelsen är sparad.</p>
+          <p>{t('accessibility.admin.saved')}</p>
         </div>
       )}
       <ErrorSummary errors={errors} />
-      <h1>Tillgänglighetsredogörelse</h1>
-      <p>
-        Redogörelsen följer Diggs mall och visas på <a href={STATEMENT_PATH}>{STATEMENT_PATH}</a>, länkad från sidfoten på varje sida. Rubrikerna, lagens
-        formuleringar, hur man rapporterar en brist och hur man kontaktar Digg står där på alla språk. Här fyller ni i det som bara ni kan veta.
-        {own ? '' : ' Just nu visas standardtexten.'}
-      </p>
+      <h1>{t('accessibility.admin.title')}</h1>
+      <p>{i18n.rich('accessibility.admin.lead', { path: STATEMENT_PATH, own: String(own), link: (c) => <a href={STATEMENT_PATH}>{c}</a> })}</p>
       <form method="post" action={STATEMENT_ADMIN_PATH} novalidate>
         <input type="hidden" name="_csrf" value={csrf} />
         <Radios
           name="compliance"
-          legend="Hur väl uppfyller tjänsten lagen om tillgänglighet till digital offentlig service?"
+          legend={t('accessibility.admin.compliance')}
           value={input.compliance}
           error={errors.compliance}
           options={[
-            { value: 'full', label: 'Helt förenlig' },
-            { value: 'partial', label: 'Delvis förenlig', hint: 'Det finns brister, som ni beskriver nedan.' },
-            { value: 'none', label: 'Inte förenlig' },
+            { value: 'full', label: t('accessibility.admin.full') },
+            { value: 'partial', label: t('accessibility.admin.partial'), hint: t('accessibility.admin.partialHint') },
+            { value: 'none', label: t('accessibility.admin.none') },
           ]}
         />
         <TextArea
           name="shortcomings"
-          label="Kända brister"
-          hint={`En brist per rad: vad som inte fungerar och, om det går, hur man kan göra i stället. Så länge standardtexten står kvar oförändrad visas den översatt på alla språk; en egen text visas på svenska. Lämna tomt om ni inte känner till några brister. Högst ${MAX_SHORTCOMINGS} tecken.`}
+          label={t('accessibility.admin.shortcomings')}
+          hint={t('accessibility.admin.shortcomingsHint', { max: String(MAX_SHORTCOMINGS) })}
           value={input.shortcomings}
           error={errors.shortcomings}
           rows={8}
         />
         <Radios
           name="method"
-          legend="Hur har tjänsten granskats?"
+          legend={t('accessibility.admin.method')}
           value={input.method}
           error={errors.method}
           options={[
-            { value: 'self', label: 'Självskattning (intern testning)' },
-            { value: 'external', label: 'Extern granskning' },
+            { value: 'self', label: t('accessibility.admin.self') },
+            { value: 'external', label: t('accessibility.admin.external') },
           ]}
         />
-        <TextInput name="assessor" label="Vem granskade? (vid extern granskning)" value={input.assessor} error={errors.assessor} maxLength={200} />
-        <TextInput name="assessedOn" label="Datum för den senaste bedömningen" hint="Till exempel 2026-11-30." value={input.assessedOn} error={errors.assessedOn} inputmode="numeric" />
-        <button type="submit">Spara</button>
+        <TextInput name="assessor" label={t('accessibility.admin.assessor')} value={input.assessor} error={errors.assessor} maxLength={200} />
+        <TextInput name="assessedOn" label={t('accessibility.admin.assessedOn')} hint={t('accessibility.admin.assessedOnHint')} value={input.assessedOn} error={errors.assessedOn} inputmode="numeric" />
+        <button type="submit">{t('accessibility.admin.save')}</button>
       </form>
     </StaffLayout>
   );
