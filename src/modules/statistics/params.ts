@@ -1,3 +1,4 @@
+import { sv } from '../../platform/i18n/catalogue.ts';
 import type { CaseKind, Channel } from '../../db/schema.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { KINDS } from '../cases/labels.ts';
@@ -40,11 +41,11 @@ export function readStatForm(query: unknown, today: string, names: Names): { for
     gruppera: (GROUP_BYS as readonly string[]).includes(g) ? (g as GroupBy) : 'forvaltning',
   };
   const errors: FieldErrors = {};
-  if (!isMonth(form.fran)) errors.fran = 'Välj en giltig första månad, till exempel 2026-01';
-  if (!isMonth(form.till)) errors.till = 'Välj en giltig sista månad, till exempel 2026-12';
-  if (!errors.fran && !errors.till && form.fran > form.till) errors.till = 'Den sista månaden kan inte vara före den första';
+  if (!isMonth(form.fran)) errors.fran = sv('statistics.form.fromInvalid');
+  if (!isMonth(form.till)) errors.till = sv('statistics.form.toInvalid');
+  if (!errors.fran && !errors.till && form.fran > form.till) errors.till = sv('statistics.form.toBeforeFrom');
   if (!errors.fran && !errors.till && Number(form.till.slice(0, 4)) * 12 + Number(form.till.slice(5)) - (Number(form.fran.slice(0, 4)) * 12 + Number(form.fran.slice(5))) >= 120) {
-    errors.fran = 'Välj en period på högst tio år';
+    errors.fran = sv('statistics.form.tooLong');
   }
   const period = errors.fran || errors.till ? def : { from: form.fran, to: form.till };
 
@@ -86,7 +87,7 @@ export function readReportForm(query: unknown, today: string, committees: string
   const errors: FieldErrors = {};
   let period = reportPeriod(form.period);
   if (!period) {
-    errors.period = 'Välj ett halvår eller ett år, till exempel 2026-H1 eller 2026';
+    errors.period = sv('statistics.form.reportPeriod');
     form.period = lastHalfYear(today);
     period = reportPeriod(form.period)!;
   }

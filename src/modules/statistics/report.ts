@@ -1,3 +1,4 @@
+import { sv } from '../../platform/i18n/catalogue.ts';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../cases/policy.ts';
 import { ALL_COMMITTEES, type ReportForm } from './params.ts';
@@ -71,23 +72,23 @@ export async function buildReport(db: Db, actor: Actor, form: ReportForm, period
     const base = tables[0] ?? summaryTable(result);
     sideBySide = {
       id: 'forvaltningar',
-      title: `Förvaltningarna sida vid sida, ${periodLabel(period)}`,
-      head: ['Mått', ...forvaltningar.map(([, u]) => u.name), 'Hela kommunen'],
+      title: sv('statistics.report.sideBySideTitle', { period: periodLabel(period) }),
+      head: [sv('statistics.table.measure'), ...forvaltningar.map(([, u]) => u.name), sv('statistics.report.wholeMunicipality')],
       rows: base.rows.map((row, i) => ({
         header: row.header,
         cells: [...tables.map((t) => t.rows[i]!.cells[0]!), summaryTable(result).rows[i]!.cells[0]!] as Cell[],
       })),
-      note: `Vald period för varje förvaltning. Värden som bygger på färre än ${SMALL_GROUP} ärenden är markerade.`,
+      note: sv('statistics.report.sideBySideNote', { small: String(SMALL_GROUP) }),
     };
   }
-  const committeeText = all ? 'Alla förvaltningar' : `${forvaltningar.map(([, u]) => u.name).join(', ') || 'Inga förvaltningar'}`;
+  const committeeText = all ? sv('statistics.report.allDepartments') : forvaltningar.map(([, u]) => u.name).join(', ') || sv('statistics.report.noDepartments');
   return {
-    title: all ? 'Synpunkter – årsrapport till kommunstyrelsen' : `Synpunkter – rapport till ${form.namnd}`,
+    title: all ? sv('statistics.report.titleAll') : sv('statistics.report.titleCommittee', { committee: form.namnd }),
     periodText: periodLabel(period),
     scopeText: committeeText,
     producedOn: today,
-    intro: `Rapporten redovisar synpunkter (klagomål, frågor, beröm och förslag) som kom in ${periodLabel(period)}, jämfört med perioden före och med samma period året innan, hur snabbt de besvarades och vilka åtgärder de ledde till.`,
-    groupHeading: all ? 'Per förvaltning' : 'Per enhet',
+    intro: sv('statistics.report.intro', { period: periodLabel(period) }),
+    groupHeading: sv(all ? 'statistics.report.perDepartment' : 'statistics.report.perUnit'),
     result,
     charts: await resultCharts(result, 680),
     tables: {
