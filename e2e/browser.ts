@@ -2,7 +2,9 @@ import AxeBuilder from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
+import { getRoutes, routeOf } from '../test/routes.ts';
+import { saveAxeRecord } from './axeRecord.ts';
 
 /**
  * What every browser test shares: Debian's Chromium (never a downloaded browser), axe against
@@ -18,21 +20,46 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/** The routes of the app this test file serves, and those whose pages axe has checked so far. */
+const served: { origins: Set<string>; routes: Set<string> } = { origins: new Set(), routes: new Set() };
+const checked = new Set<string>();
+
 /** Serves the app on a free loopback port and returns its base URL. */
 export async function listen(app: FastifyInstance): Promise<string> {
   await app.listen({ port: 0, host: '127.0.0.1' });
-  return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  served.origins.add(origin);
+  for (const r of getRoutes(app)) served.routes.add(r);
+  return origin;
 }
+
+// Each test file has its own copy of this module, so this runs once after each file's tests.
+// vitest reads a hook's first parameter as fixtures, and wants it destructured.
+afterAll(({}, suite) => saveAxeRecord(suite, checked));
 
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** Fails with a readable list of axe's findings on the page, if any. */
 export async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  await recordChecked(page);
   const report = violations
     .map((v) => [`[${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})`, ...v.nodes.map((n) => `    ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ')}`)].join('\n'))
     .join('\n');
   expect(violations, `axe found problems on the ${what}:\n${report}`).toHaveLength(0);
+}
+
+/**
+ * Notes the route whose page axe just checked, for the route-coverage test. A not-found page is
+ * not the page of the route its address happens to match (/svar/SYN-2026-99999 is no answer).
+ */
+async function recordChecked(page: Page): Promise<void> {
+  const url = new URL(page.url());
+  if (!served.origins.has(url.origin)) return;
+  const status = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.responseStatus ?? 0);
+  if (status === 404 || status >= 500) return;
+  const route = routeOf([...served.routes], url.pathname);
+  if (route) checked.add(route);
 }
 
 /** Clicks something that submits or navigates and returns the status of the page it lands on (after redirects). */

@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RECORD_DIR } from '../e2e/axeRecord.ts';
 import { startTestApp, type TestContext } from './app.ts';
+import { getRoutes, parseRouteTree, routeOf } from './routes.ts';
 
 /**
  * The browser suite must know every page. Every GET route registered in Fastify is either a page
@@ -10,8 +11,10 @@ import { startTestApp, type TestContext } from './app.ts';
  * download, JSON and feeds for machines, operations endpoints, redirects to an identity provider.
  * A new page fails this test until a browser test visits it with axe.
  *
- * A page "visited" is one whose path a browser test file writes (a string, a template or a
- * regular expression it expects the URL to match); the files run axe on the pages they walk.
+ * A page is checked when a browser test ran axe on it: e2e/browser.ts notes the route of every
+ * page it checks, and each browser test file keeps what it checked in e2e/axe-checked/<file>.txt
+ * (e2e/axeRecord.ts), which its own runs keep true. So this test reads what axe really checked,
+ * not what a test file happens to mention, and needs no browser and no order among test files.
  */
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -39,78 +42,41 @@ const EXCEPTIONS: [RegExp, string][] = [
  */
 const NOT_YET_CHECKED: string[] = [];
 
-/** Every GET route, from Fastify's own route tree. */
-function getRoutes(tree: string): string[] {
-  const routes: string[] = [];
-  const stack: string[] = [];
-  for (const line of tree.split('\n')) {
-    const m = /^([│├└─\s]*)(\S.*?) \(GET[^)]*\)$/.exec(line);
-    if (!m) continue;
-    const depth = Math.round(m[1]!.length / 4);
-    stack.length = depth;
-    stack.push(m[2]!);
-    routes.push(stack.join('').replace(/^\/\//, '/'));
-  }
-  return routes;
-}
-
-const HOLE = '\u0000';
-
-/** The paths a browser test file writes: strings, templates (${…} as a hole) and URL regular expressions. */
-function writtenPaths(file: string): string[] {
-  const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-  const found: string[] = [];
-  const visit = (n: ts.Node) => {
-    if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) found.push(n.text);
-    else if (ts.isTemplateExpression(n)) found.push(n.head.text + n.templateSpans.map((s) => HOLE + s.literal.text).join(''));
-    else if (ts.isRegularExpressionLiteral(n)) {
-      const source = n.text.slice(1, n.text.lastIndexOf('/'));
-      found.push(
-        source
-          .replace(/\\\//g, '/')
-          .replace(/\[[^\]]*\](\{[\d,]+\}|[+*])?|\\d[+*]?(\{[\d,]+\})?|\.[+*]|\([^)]*\)[?+*]?/g, HOLE)
-          .replace(/^\^|\$$/g, ''),
-      );
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(sf);
-  return found
-    .map((s) => s.replace(new RegExp(`^(${HOLE}|https?://[^/]+)+`), ''))
-    .filter((s) => s.startsWith('/'))
-    .map((s) => s.replace(/^\/o\/[^/]+(?=\/)/, '').replace(/[?#].*$/, ''));
-}
-
-const asRegExp = (route: string) =>
-  new RegExp(`^${route.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z]+/g, '[^/]+')}$`);
-
 let t: TestContext;
 beforeAll(async () => {
   t = await startTestApp();
 });
 afterAll(() => t?.close());
 
+/** The records of what axe checked, per browser test file. */
+function records(): Map<string, string[]> {
+  const files = existsSync(RECORD_DIR) ? readdirSync(RECORD_DIR).filter((f) => f.endsWith('.txt')) : [];
+  return new Map(files.map((f) => [f.replace(/\.txt$/, ''), readFileSync(join(RECORD_DIR, f), 'utf8').split('\n').filter(Boolean)]));
+}
+
 describe('route coverage of the browser suite', () => {
   it('has an axe check for every page, or a written-down reason why not', () => {
-    const routes = getRoutes(t.app.printRoutes({ commonPrefix: false, method: 'GET' }));
+    const routes = getRoutes(t.app);
     expect(routes).toContain('/handlaggning/arenden/:number');
-    const axeFiles = readdirSync(E2E)
-      .filter((f) => f.endsWith('.test.ts'))
-      .map((f) => join(E2E, f))
-      .filter((f) => /expectNoAxeViolations|expectAccessible/.test(readFileSync(f, 'utf8')));
-    const visited = axeFiles.flatMap(writtenPaths);
+    const recorded = records();
+    const checked = new Set([...recorded.values()].flat());
     const pages = routes.filter((r) => !EXCEPTIONS.some(([re]) => re.test(r)));
-    const unchecked = pages.filter((r) => !visited.some((p) => asRegExp(r).test(p)));
-    expect(unchecked.filter((r) => !NOT_YET_CHECKED.includes(r)), 'pages without an axe check in e2e/').toEqual([]);
+    const unchecked = pages.filter((r) => !checked.has(r));
+    expect(unchecked.filter((r) => !NOT_YET_CHECKED.includes(r)), 'pages no browser test runs axe on (e2e/axe-checked)').toEqual([]);
     expect(NOT_YET_CHECKED.filter((r) => !unchecked.includes(r)), 'checked now: remove from NOT_YET_CHECKED').toEqual([]);
+    // A record belongs to a browser test file that exists, and names routes that exist: else it is out of date.
+    expect([...recorded.keys()].filter((name) => !existsSync(join(E2E, `${name}.test.ts`))), 'records of browser test files that are gone').toEqual([]);
+    expect([...checked].filter((r) => !routes.includes(r)), 'recorded routes the app no longer has: run their browser tests again').toEqual([]);
   });
 
-  it('reads routes and paths the way they are written', () => {
+  it('reads routes, and finds the route of a path, the way Fastify does', () => {
     const tree = ['└── / (GET)', '    ├── admin (GET)', '    │   ├── /arkiv/gallring (GET)', '    │   │   └── splan (GET)', '    │   └── /logg (GET)', '    └── svar/:number (GET)'].join('\n');
-    expect(getRoutes(tree)).toEqual(['/', '/admin', '/admin/arkiv/gallring', '/admin/arkiv/gallringsplan', '/admin/logg', '/svar/:number']);
-    expect(asRegExp('/svar/:number').test(`/svar/${HOLE}`)).toBe(true);
-    expect(asRegExp('/svar/:number').test('/svar/SYN-2026-00001')).toBe(true);
-    expect(asRegExp('/svar/:number').test('/svar')).toBe(false);
-    expect(asRegExp('/arende/:token').test('/arende/x/y')).toBe(false);
+    expect(parseRouteTree(tree)).toEqual(['/', '/admin', '/admin/arkiv/gallring', '/admin/arkiv/gallringsplan', '/admin/logg', '/svar/:number']);
+    const routes = ['/', '/svar', '/svar/:number', '/svar/flode.atom', '/arende/:token'];
+    expect(routeOf(routes, '/svar/SYN-2026-00001')).toBe('/svar/:number');
+    expect(routeOf(routes, '/svar/flode.atom')).toBe('/svar/flode.atom');
+    expect(routeOf(routes, '/o/bolaget/svar')).toBe('/svar');
+    expect(routeOf(routes, '/o/bolaget/')).toBe('/');
+    expect(routeOf(routes, '/arende/x/y')).toBeUndefined();
   });
 });
