@@ -15,17 +15,20 @@ export const field = (b: unknown, k: string): string => {
 export const checked = (b: unknown, k: string) => ['ja', 'on', 'true', '1'].includes(field(b, k));
 
 /** After a change: the page again, with a short confirmation (post/redirect/get). */
-const NOTICES: Record<string, string> = {
-  sparad: 'Ändringarna är sparade.',
-  skapad: 'Det nya är sparat.',
-  flyttad: 'Enheten är flyttad, med allt under den.',
-  avaktiverad: 'Avaktiverad. Historiken finns kvar.',
-  aktiverad: 'Aktiverad.',
-  borttagen: 'Borttagen.',
-  roll: 'Rollen är ändrad.',
-  nollstalld: 'Tvåstegsverifieringen är nollställd. Personen får aktivera den igen.',
+const NOTICES = {
+  sparad: 'admin.notice.saved',
+  skapad: 'admin.notice.created',
+  flyttad: 'admin.notice.moved',
+  avaktiverad: 'admin.notice.deactivated',
+  aktiverad: 'admin.notice.activated',
+  borttagen: 'admin.notice.deleted',
+  roll: 'admin.notice.role',
+  nollstalld: 'admin.notice.totpReset',
+} as const;
+export const noticeFrom = (req: FastifyRequest) => {
+  const key = (req.query as Record<string, string> | undefined)?.klart ?? '';
+  return Object.hasOwn(NOTICES, key) ? req.i18n.t(NOTICES[key as keyof typeof NOTICES]) : undefined;
 };
-export const noticeFrom = (req: FastifyRequest) => NOTICES[(req.query as Record<string, string> | undefined)?.klart ?? ''];
 export const see = (reply: FastifyReply, location: string, notice?: keyof typeof NOTICES) => reply.code(303).header('location', notice ? `${location}?klart=${notice}` : location).send();
 
 /** Runs a command; form errors come back as field errors, anything else goes to the error handler. */
