@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pdfTagging } from '../../test/pdf.ts';
+import { pdfLines } from '../../test/pdfText.ts';
 import { renderMessagePdf } from '../modules/answers/messagePdf.ts';
 import { renderCasePdf } from '../modules/earchive/casePdf.ts';
 import { renderExtractPdf } from '../modules/gdpr/pdf.ts';
@@ -30,6 +31,8 @@ describe('tagged PDFs', () => {
       signer: 'Gustav Gatuchef',
     });
     expectTagged(pdf, ['H1', 'P']);
+    // A letter to a Swedish-speaking submitter (no language on the case) keeps its Swedish frame.
+    expect(pdfLines(pdf).map((l) => l.seen)).toEqual(expect.arrayContaining(['Brev', 'Datum: 22 december 2026', 'Ärendenummer: SYN-2026-00042', 'Handläggare: Gustav Gatuchef', 'Med vänliga hälsningar']));
   });
 
   it('a case file for the archive and a register extract', async () => {

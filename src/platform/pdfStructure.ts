@@ -13,8 +13,12 @@ type Element = ReturnType<Doc['struct']>;
 export type BlockType = 'H1' | 'H2' | 'H3' | 'P' | 'Caption';
 
 export interface PdfStructure {
-  /** Draws a heading or paragraph; everything drawn inside `draw` belongs to it. */
-  block(type: BlockType, draw: () => void): void;
+  /**
+   * Draws a heading or paragraph; everything drawn inside `draw` belongs to it. `lang` when it is
+   * not in the document's language; `actual`, the text in reading order, when what is drawn is not
+   * (right-to-left lines are drawn in visual order, see pdfBidi.ts).
+   */
+  block(type: BlockType, draw: () => void, options?: { lang?: string; actual?: string }): void;
   /** A picture (a chart) with its text alternative. */
   figure(alt: string, draw: () => void): void;
   /** A table; call row() for each row, in order. */
@@ -33,7 +37,7 @@ export function pdfStructure(doc: Doc): PdfStructure {
     return el;
   };
   return {
-    block: (type, draw) => void add(root, doc.struct(type, {}, draw)),
+    block: (type, draw, options = {}) => void add(root, doc.struct(type, options, draw)),
     figure: (alt, draw) => void add(root, doc.struct('Figure', { alt }, draw)),
     table() {
       const table = add(root, doc.struct('Table'));

@@ -1,7 +1,12 @@
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import type { MessageChannel } from '../../db/schema.ts';
-import { formatLongDate } from '../../platform/clock.ts';
-import { PDF_TAGGING, pdfStructure } from '../../platform/pdfStructure.ts';
+import { translator } from '../../platform/i18n/catalogue.ts';
+import { bidiText, hasRtl, type Direction } from '../../platform/pdfBidi.ts';
+import { PDF_TAGGING, pdfStructure, type BlockType } from '../../platform/pdfStructure.ts';
 import { loadPdfKit } from '../../platform/pdfkit.ts';
+import { woffToSfnt } from '../earchive/woff.ts';
+import { submitterI18n } from '../notifications/submitterMail.ts';
 
 /** Everything printed on a message document; loaded and checked by the caller. */
 export interface MessageDocument {
@@ -20,9 +25,14 @@ export interface MessageDocument {
   body: string;
   /** The person who wrote the answer. */
   signer: string;
+  /** The submitter's language (cases.language): a letter, which goes to them, is framed in it. */
+  language?: string | null;
+  /** Their status page, printed under a letter. */
+  statusLink?: string | null;
 }
 
-const TITLE: Record<MessageChannel, string> = { letter: 'Brev', email: 'Kopia av e-post', phone: 'Anteckning om telefonsamtal' };
+// A copy of an e-mail and a note of a call are for the case file, so in Swedish; a letter's title is in its language.
+const TITLE: Record<Exclude<MessageChannel, 'letter'>, string> = { email: 'Kopia av e-post', phone: 'Anteckning om telefonsamtal' };
 
 // CP1252 characters outside Latin-1 that the standard PDF fonts (WinAnsiEncoding) can show.
 const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
@@ -48,19 +58,41 @@ export function toWinAnsi(text: string): string {
   return out;
 }
 
-/** "22 december 2026" from a date-only value, without drifting a day through time zones. */
-const longDate = (ymd: string) => formatLongDate(new Date(`${ymd}T12:00:00Z`));
+/**
+ * DejaVu Sans, embedded: @fontsource's "latin" file of it is the whole font (5 918 glyphs, its
+ * unicode.json names no subset), with Arabic and Persian letters and the OpenType tables that
+ * join them, which the standard Helvetica (Latin-1 only) cannot show.
+ */
+const require = createRequire(import.meta.url);
+let fonts: { regular: Buffer; bold: Buffer } | undefined;
+const fontFile = (weight: 400 | 700) => woffToSfnt(readFileSync(require.resolve(`@fontsource/dejavu-sans/files/dejavu-sans-latin-${weight}-normal.woff`)));
 
 /** Renders a message on the case as an A4 PDF with the organization's letterhead. */
 export async function renderMessagePdf(m: MessageDocument): Promise<Buffer> {
   const PDFDocument = await loadPdfKit();
+  fonts ??= { regular: fontFile(400), bold: fontFile(700) };
+  const letter = m.channel === 'letter';
+  const i18n = letter ? submitterI18n(m.language) : translator();
+  const swedish = i18n.code === 'sv';
+  const title = m.channel === 'letter' ? i18n.t('letter.title') : TITLE[m.channel];
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 56, bottom: 56, left: 64, right: 64 },
     ...PDF_TAGGING,
-    info: { Title: toWinAnsi(`${m.subject ?? TITLE[m.channel]} – ${m.caseNumber}`), Author: toWinAnsi(m.orgName), Subject: m.caseNumber },
+    lang: swedish ? PDF_TAGGING.lang : i18n.code,
+    info: { Title: `${m.subject ?? title} – ${m.caseNumber}`.replace(/[\u2066-\u2069]/g, ''), Author: m.orgName, Subject: m.caseNumber },
   });
-  const tags = pdfStructure(doc);
+  doc.registerFont('Regular', fonts.regular);
+  doc.registerFont('Bold', fonts.bold);
+  const structure = pdfStructure(doc);
+  // Right-to-left lines are drawn in visual order; screen readers and copying get the text as written.
+  const tags = {
+    block: (type: BlockType, logical: string[], draw: () => void, options: { lang?: string } = {}) => {
+      const actual = logical.join('\n').replace(/[\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/g, '');
+      structure.block(type, draw, hasRtl(actual) ? { ...options, actual } : options);
+    },
+    end: () => structure.end(),
+  };
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const finished = new Promise<Buffer>((resolve, reject) => {
@@ -68,56 +100,93 @@ export async function renderMessagePdf(m: MessageDocument): Promise<Buffer> {
     doc.on('error', reject);
   });
 
-  const t = toWinAnsi;
+  const dir: Direction = i18n.dir;
+  const t = (s: string) => s.replace(/\r\n?/g, '\n').replace(/\t/g, '    ');
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
+  const text = (s: string, x: number, w: number, lineGap?: number, force?: Direction) => bidiText(doc, t(s), x, w, { fallback: dir, lineGap, dir: force });
+  // The letterhead and the addresses are Swedish whatever the letter's language.
+  const svLang = swedish ? {} : { lang: PDF_TAGGING.lang };
 
   // Letterhead: who sends it, and how to reach them.
-  tags.block('P', () => {
-    doc.font('Helvetica-Bold').fontSize(16).text(t(m.orgName), left, doc.page.margins.top, { width: width / 2 });
-    doc.font('Helvetica').fontSize(10);
-    if (m.unitName) doc.text(t(m.unitName), { width: width / 2 });
-    for (const line of [m.postalAddress, m.contactPhone && `Telefon ${m.contactPhone}`, m.contactEmail].filter(Boolean) as string[]) {
-      doc.text(t(line), { width: width / 2 });
-    }
-  });
+  const contact = [m.postalAddress, m.contactPhone && (letter ? i18n.t('letter.phone', { phone: i18n.ltr(m.contactPhone) }) : `Telefon ${m.contactPhone}`), m.contactEmail].filter(Boolean) as string[];
+  tags.block('P', [m.orgName, m.unitName ?? '', ...contact], () => {
+    doc.font('Bold').fontSize(16);
+    doc.y = doc.page.margins.top;
+    text(m.orgName, left, width / 2);
+    doc.font('Regular').fontSize(10);
+    if (m.unitName) text(m.unitName, left, width / 2);
+    for (const line of contact) text(line, left, width / 2);
+  }, svLang);
   const headBottom = doc.y;
 
-  // Reference block on the right, as in a Swedish official letter.
+  // Reference block on the right, as in a Swedish official letter; its labels in the letter's language.
   const refX = left + width / 2 + 16;
-  tags.block('P', () => {
-    doc.fontSize(10).font('Helvetica-Bold').text(TITLE[m.channel], refX, doc.page.margins.top, { width: width / 2 - 16 });
-    for (const [label, value] of [
-      ['Datum', longDate(m.date)],
-      ['Ärendenummer', m.caseNumber],
-      ['Handläggare', m.signer],
-    ] as const) {
-      doc.font('Helvetica-Bold').text(`${label}: `, refX, undefined, { continued: true, width: width / 2 - 16 }).font('Helvetica').text(t(value));
-    }
+  const refWidth = width / 2 - 16;
+  const rows: [string, string][] = letter
+    ? [[i18n.t('letter.date'), i18n.date(m.date)], [i18n.t('letter.caseNumber'), m.caseNumber], [i18n.t('letter.handler'), m.signer]]
+    : [['Datum', i18n.date(m.date)], ['Ärendenummer', m.caseNumber], ['Handläggare', m.signer]];
+  tags.block('P', [title, ...rows.map(([label, value]) => `${label}: ${i18n.ltr(value)}`)], () => {
+    doc.y = doc.page.margins.top;
+    doc.fontSize(10).font('Bold');
+    text(title, refX, refWidth);
+    for (const [label, value] of rows) labelled(label, value);
   });
+
+  /** "Label: value": the label bold at the line's start (the right in a right-to-left letter), the value after it. */
+  function labelled(label: string, value: string) {
+    const y = doc.y;
+    const head = `${label}: `;
+    const labelWidth = doc.font('Bold').widthOfString(head);
+    if (dir === 'rtl') {
+      text(head, refX, refWidth);
+      doc.y = y;
+      doc.font('Regular');
+      // Right next to its label, also a value that reads left to right (the case number).
+      text(value, refX, refWidth - labelWidth, undefined, 'rtl');
+    } else {
+      doc.text(head, refX, y, { width: refWidth, lineBreak: false });
+      doc.y = y;
+      doc.font('Regular');
+      text(value, refX + labelWidth, refWidth - labelWidth);
+    }
+  }
 
   // Recipient (the window of a C5 envelope sits about here).
   doc.x = left;
   doc.y = Math.max(headBottom, doc.y) + 36;
   const recipient = m.recipient;
   if (recipient) {
-    tags.block('P', () => {
-      doc.font('Helvetica').fontSize(11);
-      if (m.channel === 'email') doc.text(t(`Till: ${recipient}`), left, undefined, { width: width / 2 });
-      else if (m.channel === 'phone') doc.text(t(`Samtal till ${recipient}`), left, undefined, { width: width / 2 });
-      else doc.text(t(recipient), left, undefined, { width: width / 2 });
-    });
+    tags.block('P', [recipient], () => {
+      doc.font('Regular').fontSize(11);
+      if (m.channel === 'email') text(`Till: ${recipient}`, left, width / 2);
+      else if (m.channel === 'phone') text(`Samtal till ${recipient}`, left, width / 2);
+      else text(recipient, left, width / 2);
+    }, svLang);
   }
 
   doc.moveDown(2);
   const subject = m.subject;
-  if (subject) tags.block('H1', () => doc.font('Helvetica-Bold').fontSize(13).text(t(subject), left, undefined, { width }));
+  if (subject) tags.block('H1', [subject], () => (doc.font('Bold').fontSize(13), text(subject, left, width)));
   doc.moveDown(0.8);
-  tags.block('P', () => doc.font('Helvetica').fontSize(11).text(t(m.body), left, undefined, { width, lineGap: 2 }));
+  // The handler's own text, in whatever language they wrote it: each paragraph takes the direction of its first letter.
+  tags.block('P', [m.body], () => (doc.font('Regular').fontSize(11), text(m.body, left, width, 2)));
   // A letter is always signed. Templates end with the writer's name; a letter written from scratch gets it here.
-  if (m.channel === 'letter' && !m.body.includes(m.signer)) {
+  if (letter && !m.body.includes(m.signer)) {
     doc.moveDown(1.5);
-    tags.block('P', () => doc.text('Med vänliga hälsningar').moveDown(0.8).text(t(m.signer)).text(t(m.unitName ?? m.orgName)));
+    const closing = i18n.t('mail.answer.closing');
+    tags.block('P', [closing, m.signer, m.unitName ?? m.orgName], () => {
+      text(closing, left, width);
+      doc.moveDown(0.8);
+      text(m.signer, left, width);
+      text(m.unitName ?? m.orgName, left, width);
+    });
+  }
+  // Under a letter: where to follow the case, and the number to give, in the letter's language.
+  if (letter && m.statusLink) {
+    doc.moveDown(2);
+    const footer = i18n.t('letter.footer', { number: i18n.ltr(m.caseNumber), statusLink: i18n.ltr(m.statusLink) });
+    tags.block('P', [footer], () => (doc.font('Regular').fontSize(9), text(footer, left, width)));
   }
 
   tags.end();

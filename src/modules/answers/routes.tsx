@@ -12,6 +12,7 @@ import { renderMessagePdf } from './messagePdf.ts';
 import { casePath } from './paths.ts';
 import { listAnswerTemplates, type AnswerTemplate } from './queries.ts';
 import { fillTemplate, placeholderValues } from './templates.ts';
+import { statusLink } from '../notifications/outbox.ts';
 import { submitterI18n } from '../notifications/submitterMail.ts';
 import { MESSAGE_CHANNELS, readAnswerInput, recipientFor, validateAnswer, type AnswerFormInput, type Reachability } from './validation.ts';
 import { AnswerPage } from './views/AnswerPage.tsx';
@@ -121,6 +122,9 @@ export const answersRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => 
       subject: message.subject,
       body: message.body,
       signer: message.author_name ?? req.org.name,
+      // A letter goes to the submitter: framed in their language, with the way to their status page.
+      language: detail.case.language,
+      statusLink: statusLink({ tokenSecret: deps.tokenSecret, publicUrl: deps.publicUrl ?? 'http://localhost:3000' }, req.org, detail.case.id),
     });
     return reply
       .header('content-type', 'application/pdf')
