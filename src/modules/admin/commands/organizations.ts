@@ -6,8 +6,9 @@ import { logAdminChange } from '../log.ts';
 import { canManageOrganizations } from '../policy.ts';
 import { isUuid } from '../queries.ts';
 import { clean, denied, EMAIL, invalid, isUniqueViolation, scopeOf, who, type AdminCtx, type AdminDeps } from './context.ts';
+import { sv } from '../../../platform/i18n/catalogue.ts';
 
-export const ORGANIZATION_KINDS = { municipality: 'Kommun', company: 'Kommunalt bolag', joint_body: 'Kommunalförbund' } as const;
+export const ORGANIZATION_KINDS = { municipality: sv('admin.orgKind.municipality'), company: sv('admin.orgKind.company'), joint_body: sv('admin.orgKind.joint_body') } as const;
 export type OrganizationKind = keyof typeof ORGANIZATION_KINDS;
 const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
 const HOST = /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?(:[0-9]{1,5})?$/;

@@ -5,18 +5,25 @@ import { logAdminChange } from '../log.ts';
 import { canManageTemplate } from '../policy.ts';
 import { isUuid } from '../queries.ts';
 import { clean, scopeOf, who, type AdminCtx, type AdminDeps } from './context.ts';
+import { sv } from '../../../platform/i18n/catalogue.ts';
 
-export const TEMPLATE_PURPOSES = { answer: 'Svar', acknowledgement: 'Mottagningsbekräftelse', delay_notice: 'Besked om försening', referral: 'Hänvisning', not_handled: 'Handläggs inte' } as const;
+export const TEMPLATE_PURPOSES = {
+  answer: sv('admin.templatePurpose.answer'),
+  acknowledgement: sv('admin.templatePurpose.acknowledgement'),
+  delay_notice: sv('admin.templatePurpose.delay_notice'),
+  referral: sv('admin.templatePurpose.referral'),
+  not_handled: sv('admin.templatePurpose.not_handled'),
+} as const;
 export type TemplatePurpose = keyof typeof TEMPLATE_PURPOSES;
 const KIND_VALUES: readonly CaseKind[] = ['klagomal', 'fraga', 'berom', 'forslag'];
 
 /** The placeholders a template may use; the answer form fills them in (answers/templates.ts: PlaceholderValues). */
 export const TEMPLATE_PLACEHOLDERS = {
-  '{arendenummer}': 'ärendets nummer, till exempel SYN-2026-00042',
-  '{namn}': 'synpunktslämnarens namn (”du” om namn saknas)',
-  '{handlaggare}': 'namnet på den som svarar',
-  '{mottagen}': 'dagen synpunkten kom in, till exempel 22 december 2026',
-  '{forvaltning}': 'förvaltningens namn',
+  '{arendenummer}': sv('admin.placeholder.arendenummer'),
+  '{namn}': sv('admin.placeholder.namn'),
+  '{handlaggare}': sv('admin.placeholder.handlaggare'),
+  '{mottagen}': sv('admin.placeholder.mottagen'),
+  '{forvaltning}': sv('admin.placeholder.forvaltning'),
 } as const;
 
 export interface TemplateInput {

@@ -6,9 +6,10 @@ import { logAdminChange } from '../log.ts';
 import { canChangeUnit, canCreateUnitUnder, canManageWithin, canMoveUnit } from '../policy.ts';
 import { isUuid } from '../queries.ts';
 import { checkName, clean, denied, invalid, scopeOf, who, type AdminCtx, type AdminDeps } from './context.ts';
+import { sv } from '../../../platform/i18n/catalogue.ts';
 
 const KINDS_BY_DEPTH = ['forvaltning', 'avdelning', 'enhet'] as const;
-export const UNIT_KIND_LABEL = { forvaltning: 'Förvaltning', avdelning: 'Avdelning', enhet: 'Enhet' } as const;
+export const UNIT_KIND_LABEL = { forvaltning: sv('admin.unitKind.forvaltning'), avdelning: sv('admin.unitKind.avdelning'), enhet: sv('admin.unitKind.enhet') } as const;
 export const MAX_UNIT_DEPTH = 3;
 
 export async function lockUnit(tx: Tx, organizationId: string, id: string) {
