@@ -86,3 +86,20 @@ describe('a letter printed for a submitter of another language', () => {
     expect(pdf.toString('latin1')).toContain('/ActualText');
   });
 });
+
+describe('a standard reply to a submitter of another language', () => {
+  it('keeps the organization’s (Swedish) text the registrar sent, framed in their language: subject and footer', async () => {
+    const { number } = await submitCase(t, { description: 'Laambadda waddada way dansan tahay.' });
+    await t.db.updateTable('cases').set({ language: 'so' }).where('number', '=', number).execute();
+    const s = await new Session(t.app).signIn(DEMO.registrar);
+    const page = await s.get(`/handlaggning/arenden/${number}/registrera?hanvisning=fault_report`);
+    // The standard text stays the organization's own; the registrar may rewrite it in Somali before sending.
+    expect(page.body).toContain('www.exempelkommun.se/felanmalan');
+    const reply = 'Hej!\n\nGör en felanmälan på https://www.exempelkommun.se/felanmalan så lagas lampan.';
+    const res = await s.post(`/handlaggning/arenden/${number}/hanvisa`, { version: versionIn(page.body), referralType: 'fault_report', reply });
+    expect(res.statusCode, res.body.slice(0, 400)).toBe(303);
+    const m = await t.db.selectFrom('messages').select(['channel', 'subject', 'body']).where('case_id', '=', (await caseRow(t, number)).id).executeTakeFirstOrThrow();
+    expect(m).toMatchObject({ channel: 'email', subject: `Kiiskaaga ${number}` });
+    expect(m.body).toMatch(new RegExp(`^${reply.replace(/[.?]/g, '\\$&')}\\n\\n-- \\nKiiska ${number} ee Exempelkommun\\nLa soco kiiskaaga: http://localhost:3000/arende/`));
+  });
+});

@@ -2,6 +2,7 @@ import type { Organization } from '../../db/schema.ts';
 import { REFERRAL_TYPES, type ReferralType } from '../cases/lifecycle.ts';
 import { orgSettings } from '../organizations/settings.ts';
 import { catalogueLabels } from '../cases/catalogueLabels.ts';
+import { submitterI18n } from '../notifications/submitterMail.ts';
 
 /**
  * Standard replies for what is not a synpunkt (DOMAIN rules 8–9). The registrar reads and edits
@@ -41,3 +42,13 @@ export function notHandledReply(org: Organization, number: string): { subject: s
 
 export const REJECT_REASONS = catalogueLabels('triage.rejectReason', ['offensive', 'discriminatory'] as const);
 export type RejectReason = keyof typeof REJECT_REASONS;
+
+/**
+ * The subject of a standard reply. The body is the organization's own Swedish text, which the
+ * registrar may rewrite in the submitter's language; the subject (and an e-mail's footer, which
+ * cases/messages.ts adds) is the frame, so a submitter of another language gets it in theirs.
+ */
+export function replySubject(language: string | null, swedish: string, number: string): string {
+  const i18n = submitterI18n(language);
+  return i18n.code === 'sv' ? swedish : i18n.t('mail.reply.subject', { number: i18n.ltr(number) });
+}

@@ -22,7 +22,7 @@ import { SIGNIFICANCE_LABEL } from '../cases/views/staffLabels.ts';
 import { validateClassification } from './classification.ts';
 import { findReplyTemplate } from './queries.ts';
 import { inboxRoutes } from './inboxRoutes.tsx';
-import { notHandledReply, referralReply, REJECT_REASONS, type RejectReason } from './replyTemplates.ts';
+import { notHandledReply, referralReply, REJECT_REASONS, replySubject, type RejectReason } from './replyTemplates.ts';
 import { TriagePage, type ReplyRoute } from './views/TriagePage.tsx';
 
 const MAX_REPLY = 10_000;
@@ -111,7 +111,7 @@ export const triageRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
       allowed: (may: ReturnType<typeof mayTriage>) => boolean;
       event: 'register' | 'refer' | 'reject' | 'spam';
       validate: (values: Record<string, string>, ctx: { lookups: Lookups; reply: ReplyRoute | null }) => FieldErrors;
-      run: (values: Record<string, string>, ctx: { actor: Actor; number: string; version: number; lookups: Lookups; reply: ReplyRoute | null; org: FastifyRequest['org']; swedish: boolean }) => Promise<unknown>;
+      run: (values: Record<string, string>, ctx: { actor: Actor; number: string; version: number; lookups: Lookups; reply: ReplyRoute | null; org: FastifyRequest['org']; language: string | null }) => Promise<unknown>;
       doneKey: string;
       echo?: (values: Record<string, string>, lookups: Lookups) => [string, string][];
     },
@@ -135,8 +135,8 @@ export const triageRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
       const errors = spec.validate(values, { lookups, reply: route });
       if (Object.keys(errors).length > 0) return refuse(400, errors);
       try {
-        // A submitter who wrote in another language gets the subject in their language (cases/messages.ts frames it).
-        await spec.run(values, { actor, number, version, lookups, reply: route, org: req.org, swedish: !detail.case.language || detail.case.language === 'sv' });
+        // A submitter who wrote in another language gets the subject in their language (replySubject), an e-mail also its footer (cases/messages.ts).
+        await spec.run(values, { actor, number, version, lookups, reply: route, org: req.org, language: detail.case.language });
       } catch (err) {
         if (!(err instanceof DomainError) || err.code === 'not_found' || err.code === 'forbidden') throw err;
         if (isStale(err)) return conflict(err.message);
@@ -205,7 +205,7 @@ export const triageRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
         number: ctx.number,
         expectedVersion: ctx.version,
         referralType: type,
-        reply: ctx.reply ? { channel: ctx.reply.channel, subject: ctx.swedish ? std.subject : undefined, body: v.reply!.trim() } : undefined,
+        reply: ctx.reply ? { channel: ctx.reply.channel, subject: replySubject(ctx.language, std.subject, ctx.number), body: v.reply!.trim() } : undefined,
       });
     },
     doneKey: 'hanvisat',
@@ -230,7 +230,7 @@ export const triageRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
         number: ctx.number,
         expectedVersion: ctx.version,
         reason: REJECT_REASONS[v.reason as RejectReason],
-        reply: ctx.reply ? { channel: ctx.reply.channel, subject: ctx.swedish ? notHandledReply(ctx.org, ctx.number).subject : undefined, body: v.reply!.trim() } : undefined,
+        reply: ctx.reply ? { channel: ctx.reply.channel, subject: replySubject(ctx.language, notHandledReply(ctx.org, ctx.number).subject, ctx.number), body: v.reply!.trim() } : undefined,
       }),
     doneKey: 'inte-handlagt',
     echo: (v) => [
