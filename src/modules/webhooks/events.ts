@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
 import type { CaseEvent } from '../cases/lifecycle.ts';
 
 /**
@@ -21,18 +22,8 @@ export const WEBHOOK_EVENT_TYPES = [
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
-export const WEBHOOK_EVENT_LABEL: Record<WebhookEventType, string> = {
-  'case.created': 'En synpunkt har kommit in',
-  'case.registered': 'Registrerad',
-  'case.assigned': 'Tilldelad handläggare',
-  'case.answered': 'Besvarad',
-  'case.closed': 'Avslutad (också hänvisad, inte handlagd, sammanslagen eller återkallad)',
-  'case.reopened': 'Återöppnad',
-  'case.published': 'Publicerad i arkivet',
-  'case.unpublished': 'Publiceringen återkallad',
-  'case.disposed': 'Gallrad',
-  'case.exported': 'Överlämnad till diariet',
-};
+/** Each event in words (webhooks.event.<type>), for the admin page's choice of events. */
+export const WEBHOOK_EVENT_LABEL = Object.fromEntries(WEBHOOK_EVENT_TYPES.map((t) => [t, sv(`webhooks.event.${t}`)])) as Record<WebhookEventType, string>;
 
 /**
  * Which entries of a case's history are announced, and as what. Typed against every CaseEvent,
