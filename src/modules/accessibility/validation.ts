@@ -1,3 +1,4 @@
+import { sv } from '../../platform/i18n/catalogue.ts';
 import { swedishDate } from '../../platform/clock.ts';
 import { COMPLIANCE, defaultShortcomingsText, lines, METHODS, type Compliance, type Method, type StatementValues } from './statement.ts';
 
@@ -25,18 +26,18 @@ const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date
 /** Checks the admin's statement; messages in Swedish (the staff pages), keyed by field. */
 export function validateStatement(input: StatementInput, now: Date): { ok: true; value: StatementValues } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
-  if (!COMPLIANCE.includes(input.compliance as Compliance)) errors.compliance = 'Välj hur väl tjänsten uppfyller lagen';
+  if (!COMPLIANCE.includes(input.compliance as Compliance)) errors.compliance = sv('accessibility.validation.compliance');
   const list = lines(input.shortcomings);
-  if (input.shortcomings.length > MAX_SHORTCOMINGS) errors.shortcomings = `Bristerna får vara högst ${MAX_SHORTCOMINGS} tecken`;
+  if (input.shortcomings.length > MAX_SHORTCOMINGS) errors.shortcomings = sv('accessibility.validation.shortcomingsTooLong', { max: String(MAX_SHORTCOMINGS) });
   else if (list.length === 0 && (input.compliance === 'partial' || input.compliance === 'none')) {
-    errors.shortcomings = 'Beskriv bristerna, en per rad, eller välj att tjänsten är helt förenlig med lagen';
+    errors.shortcomings = sv('accessibility.validation.shortcomingsMissing');
   }
-  if (!METHODS.includes(input.method as Method)) errors.method = 'Välj hur tjänsten har granskats';
-  else if (input.method === 'external' && !input.assessor) errors.assessor = 'Skriv vem som granskade tjänsten';
-  if (input.assessor.length > MAX_ASSESSOR) errors.assessor = `Namnet får vara högst ${MAX_ASSESSOR} tecken`;
-  if (!input.assessedOn) errors.assessedOn = 'Skriv datum för den senaste bedömningen';
-  else if (!isDay(input.assessedOn)) errors.assessedOn = 'Datum för bedömningen måste vara ett riktigt datum som 2026-11-30';
-  else if (input.assessedOn > swedishDate(now)) errors.assessedOn = 'Datum för bedömningen kan inte vara i framtiden';
+  if (!METHODS.includes(input.method as Method)) errors.method = sv('accessibility.validation.method');
+  else if (input.method === 'external' && !input.assessor) errors.assessor = sv('accessibility.validation.assessorMissing');
+  if (input.assessor.length > MAX_ASSESSOR) errors.assessor = sv('accessibility.validation.assessorTooLong', { max: String(MAX_ASSESSOR) });
+  if (!input.assessedOn) errors.assessedOn = sv('accessibility.validation.assessedOnMissing');
+  else if (!isDay(input.assessedOn)) errors.assessedOn = sv('accessibility.validation.assessedOnInvalid');
+  else if (input.assessedOn > swedishDate(now)) errors.assessedOn = sv('accessibility.validation.assessedOnFuture');
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const text = list.join('\n');
   return {

@@ -1,3 +1,4 @@
+import { sv } from '../../platform/i18n/catalogue.ts';
 import type { Db, Executor } from '../../db/database.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { logAdminChange } from '../admin/log.ts';
@@ -12,8 +13,8 @@ export const MAX_RECEIPT = 200;
 
 export async function confirmReceipt(db: Db, actor: Actor, organizationId: string, packageId: string, receiptRaw: string, now: Date): Promise<void> {
   const receipt = receiptRaw.trim();
-  if (!receipt) throw new DomainError('invalid', 'Ange arkivets kvittens.', { receipt: 'Skriv arkivets referens för mottagandet, till exempel diarienumret på kvittensen' });
-  if (receipt.length > MAX_RECEIPT) throw new DomainError('invalid', 'Referensen är för lång.', { receipt: `Referensen får vara högst ${MAX_RECEIPT} tecken` });
+  if (!receipt) throw new DomainError('invalid', sv('earchive.confirm.receiptMissing'), { receipt: sv('earchive.confirm.receiptMissingField') });
+  if (receipt.length > MAX_RECEIPT) throw new DomainError('invalid', sv('earchive.confirm.receiptTooLong'), { receipt: sv('earchive.confirm.receiptTooLongField', { max: String(MAX_RECEIPT) }) });
   await db.transaction().execute(async (tx) => {
     const p = await tx
       .updateTable('archive_packages')
@@ -23,8 +24,8 @@ export async function confirmReceipt(db: Db, actor: Actor, organizationId: strin
       .where('confirmed_at', 'is', null)
       .returning(['case_count', 'closed_year'])
       .executeTakeFirst();
-    if (!p) throw new DomainError('conflict', 'Paketet finns inte eller är redan kvitterat.');
-    await logAdminChange(tx, { organizationId, actor: logActor(actor), action: 'confirm', entityType: 'archive_package', entityId: packageId, summary: `Arkivet kvitterade leveranspaketet med ${p.case_count} ärenden avslutade ${p.closed_year} (${receipt})`, now });
+    if (!p) throw new DomainError('conflict', sv('earchive.confirm.notFound'));
+    await logAdminChange(tx, { organizationId, actor: logActor(actor), action: 'confirm', entityType: 'archive_package', entityId: packageId, summary: sv('earchive.confirm.logged', { count: String(p.case_count), year: String(p.closed_year), receipt }), now });
   });
 }
 

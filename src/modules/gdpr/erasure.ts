@@ -1,3 +1,4 @@
+import { sv } from '../../platform/i18n/catalogue.ts';
 import type { Db, Executor } from '../../db/database.ts';
 import { DomainError, notFound } from '../../platform/errors.ts';
 import { swedishDate } from '../../platform/clock.ts';
@@ -27,7 +28,7 @@ export async function openErasureReview(db: Db, actor: Actor, organizationId: st
       .values({ organization_id: organizationId, type: 'erasure', identifier_kind: id.kind, identifier_masked: masked, case_ids: caseIds, channel: 'admin', requested_by: actor.kind === 'user' ? actor.id : null, requested_by_label: actor.name, requested_at: now, status: 'open' })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await logAdminChange(tx, { organizationId, actor: logActor(actor), action: 'create', entityType: 'data_subject', entityId: r.id, summary: `Begäran om radering (${KIND_LABEL[id.kind]} ${masked}): granskning av ${caseIds.length} ärenden`, now });
+    await logAdminChange(tx, { organizationId, actor: logActor(actor), action: 'create', entityType: 'data_subject', entityId: r.id, summary: sv('gdpr.erasure.opened', { kind: KIND_LABEL[id.kind], masked, count: String(caseIds.length) }), now });
     return r.id;
   });
 }
@@ -56,12 +57,12 @@ export async function loadReview(db: Executor, organizationId: string, reviewId:
 
 export async function pseudonymiseForReview(db: Db, actor: Actor, organizationId: string, reviewId: string, now: Date): Promise<number> {
   const data = await loadReview(db, organizationId, reviewId, swedishDate(now));
-  if (data.review.status !== 'open') throw new DomainError('conflict', 'Granskningen är redan avslutad.');
-  if (!data.mayPseudonymise) throw new DomainError('conflict', 'Organisationen tillåter inte pseudonymisering vid begäran om radering. Det ändras under Inställningar.');
+  if (data.review.status !== 'open') throw new DomainError('conflict', sv('gdpr.erasure.alreadyClosed'));
+  if (!data.mayPseudonymise) throw new DomainError('conflict', sv('gdpr.erasure.pseudonymiseNotAllowed'));
   const closed = data.cases.filter((c) => c.closed && !c.legal_hold && !c.disposed_at).map((c) => c.id);
   return db.transaction().execute(async (tx) => {
     const n = await pseudonymiseCases(tx, closed, now);
-    await logAdminChange(tx, { organizationId, actor: logActor(actor), action: 'pseudonymise', entityType: 'data_subject', entityId: reviewId, summary: `Kontaktuppgifterna pseudonymiserades i ${n} avslutade ärenden (begäran om radering ${data.review.identifier_masked})`, now });
+    await logAdminChange(tx, { organizationId, actor: logActor(actor), action: 'pseudonymise', entityType: 'data_subject', entityId: reviewId, summary: sv('gdpr.erasure.pseudonymised', { n: String(n), masked: data.review.identifier_masked }), now });
     return n;
   });
 }
@@ -70,8 +71,8 @@ export const MAX_NOTE = 2000;
 
 export async function closeReview(db: Db, actor: Actor, organizationId: string, reviewId: string, noteRaw: string, now: Date): Promise<void> {
   const note = noteRaw.trim();
-  if (!note) throw new DomainError('invalid', 'Skriv beslutet.', { note: 'Skriv vad som beslutades och varför, till exempel att ärendena bevaras enligt arkivlagen' });
-  if (note.length > MAX_NOTE) throw new DomainError('invalid', 'Beslutet är för långt.', { note: `Beslutet får vara högst ${MAX_NOTE} tecken` });
+  if (!note) throw new DomainError('invalid', sv('gdpr.erasure.noteMissing'), { note: sv('gdpr.erasure.noteMissingField') });
+  if (note.length > MAX_NOTE) throw new DomainError('invalid', sv('gdpr.erasure.noteTooLong'), { note: sv('gdpr.erasure.noteTooLongField', { max: String(MAX_NOTE) }) });
   await db.transaction().execute(async (tx) => {
     const r = await tx
       .updateTable('data_subject_requests')
@@ -82,8 +83,8 @@ export async function closeReview(db: Db, actor: Actor, organizationId: string, 
       .where('status', '=', 'open')
       .returning('identifier_masked')
       .executeTakeFirst();
-    if (!r) throw new DomainError('conflict', 'Granskningen finns inte eller är redan avslutad.');
-    await logAdminChange(tx, { organizationId, actor: logActor(actor), action: 'review', entityType: 'data_subject', entityId: reviewId, summary: `Begäran om radering (${r.identifier_masked}) granskad: ${note}`, now });
+    if (!r) throw new DomainError('conflict', sv('gdpr.erasure.notFound'));
+    await logAdminChange(tx, { organizationId, actor: logActor(actor), action: 'review', entityType: 'data_subject', entityId: reviewId, summary: sv('gdpr.erasure.reviewed', { masked: r.identifier_masked, note }), now });
   });
 }
 

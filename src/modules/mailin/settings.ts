@@ -19,7 +19,7 @@ export async function listAddresses(db: Db, organizationId: string) {
 
 export function validateAddress(raw: string): { address: string } | { error: string } {
   const address = raw.trim().toLowerCase();
-  if (address === '') return { error: 'Skriv e-postadressen som synpunkter skickas till' };
+  if (address === '') return { error: sv('mailin.admin.addressMissing') };
   if (!EMAIL.test(address) || address.length > 254) return { error: sv('mailin.admin.addressFormat') };
   return { address };
 }
@@ -32,7 +32,7 @@ export async function addAddress(deps: { db: Db; clock: Clock }, actor: Actor, a
       throw new DomainError('invalid', sv('mailin.admin.addressInUse'), { address: sv(mine ? 'mailin.admin.addressInList' : 'mailin.admin.addressElsewhere') });
     }
     await tx.insertInto('inbound_addresses').values({ address, organization_id: actor.organizationId }).execute();
-    await logAdminChange(tx, { organizationId: actor.organizationId, actor: actorRef(actor), action: 'create', entityType: 'inbound_mail', summary: `Lade till adressen ${address} för inkommande e-post`, after: { address }, now: deps.clock.now() });
+    await logAdminChange(tx, { organizationId: actor.organizationId, actor: actorRef(actor), action: 'create', entityType: 'inbound_mail', summary: sv('mailin.admin.logAdded', { address }), after: { address }, now: deps.clock.now() });
   });
   clearAddressCache(deps.db);
 }
@@ -40,7 +40,7 @@ export async function addAddress(deps: { db: Db; clock: Clock }, actor: Actor, a
 export async function removeAddress(deps: { db: Db; clock: Clock }, actor: Actor, address: string): Promise<boolean> {
   const removed = await deps.db.transaction().execute(async (tx) => {
     const row = await tx.deleteFrom('inbound_addresses').where('address', '=', address).where('organization_id', '=', actor.organizationId).returning('address').executeTakeFirst();
-    if (row) await logAdminChange(tx, { organizationId: actor.organizationId, actor: actorRef(actor), action: 'delete', entityType: 'inbound_mail', summary: `Tog bort adressen ${address} för inkommande e-post`, before: { address }, now: deps.clock.now() });
+    if (row) await logAdminChange(tx, { organizationId: actor.organizationId, actor: actorRef(actor), action: 'delete', entityType: 'inbound_mail', summary: sv('mailin.admin.logRemoved', { address }), before: { address }, now: deps.clock.now() });
     return row !== undefined;
   });
   clearAddressCache(deps.db);
@@ -52,8 +52,8 @@ export function validateSettings(v: { newCaseAfterDays: string; senderHourlyLimi
   const int = (s: string) => (/^\s*\d+\s*$/.test(s) ? Number(s) : NaN);
   const days = int(v.newCaseAfterDays);
   const limit = int(v.senderHourlyLimit);
-  if (!(days >= 1 && days <= 3650)) errors.newCaseAfterDays = 'Skriv ett antal dagar mellan 1 och 3650';
-  if (!(limit >= 1 && limit <= 10000)) errors.senderHourlyLimit = 'Skriv ett antal meddelanden mellan 1 och 10000';
+  if (!(days >= 1 && days <= 3650)) errors.newCaseAfterDays = sv('mailin.admin.daysRange');
+  if (!(limit >= 1 && limit <= 10000)) errors.senderHourlyLimit = sv('mailin.admin.limitRange');
   return Object.keys(errors).length ? { errors } : { value: { newCaseAfterDays: days, senderHourlyLimit: limit } };
 }
 
@@ -65,7 +65,7 @@ export async function saveSettings(deps: { db: Db; clock: Clock }, actor: Actor,
       .values({ organization_id: actor.organizationId, new_case_after_days: s.newCaseAfterDays, sender_hourly_limit: s.senderHourlyLimit, updated_at: deps.clock.now() })
       .onConflict((oc) => oc.column('organization_id').doUpdateSet({ new_case_after_days: s.newCaseAfterDays, sender_hourly_limit: s.senderHourlyLimit, updated_at: deps.clock.now() }))
       .execute();
-    await logAdminChange(tx, { organizationId: actor.organizationId, actor: actorRef(actor), action: 'update', entityType: 'inbound_mail', summary: 'Ändrade reglerna för inkommande e-post', before, after: s, now: deps.clock.now() });
+    await logAdminChange(tx, { organizationId: actor.organizationId, actor: actorRef(actor), action: 'update', entityType: 'inbound_mail', summary: sv('mailin.admin.logRules'), before, after: s, now: deps.clock.now() });
   });
 }
 

@@ -1,3 +1,4 @@
+import { sv } from '../../platform/i18n/catalogue.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import type { RedactionChoices } from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -33,8 +34,7 @@ export interface Target {
   revision: number;
 }
 
-export const STALE_PUBLICATION =
-  'Någon annan har ändrat den publicerade versionen eller utkastet sedan du öppnade sidan. Inget av det du gjorde har sparats. Ladda om sidan, se vad som ändrats och gör om ändringen.';
+export const STALE_PUBLICATION = sv('publication.commands.stale');
 
 const conflict = (message: string, reason: string) => new DomainError('conflict', message, { reason });
 
@@ -103,7 +103,7 @@ export async function publish(deps: PublicationDeps, t: Target & { text?: Public
     refuseUnpublishable(row);
     const saved = t.text ? await saveVersion(tx, t.actor, row, pub, t.text, t.choices ?? {}, now) : undefined;
     const draftId = saved?.version.id ?? pub?.draft_version_id;
-    if (!draftId) throw conflict('Det finns inget utkast att publicera. Skriv den publika versionen först.', 'nothing_to_approve');
+    if (!draftId) throw conflict(sv('publication.commands.nothingToApprove'), 'nothing_to_approve');
     const draft = saved?.version ?? (await tx.selectFrom('publication_versions').selectAll().where('id', '=', draftId).executeTakeFirstOrThrow());
     const org = await tx.selectFrom('organizations').select('settings').where('id', '=', row.organization_id).executeTakeFirstOrThrow();
     const refusal = approvalRefusal(t.actor, { kind: draft.author_kind, id: draft.author_id }, org.settings.publicationFourEyes === true);
@@ -154,7 +154,7 @@ export async function withdrawPublication(deps: PublicationDeps, t: Target & { r
     const now = deps.clock.now();
     const { row, pub } = await lockForPublication(tx, t);
     if (!pub?.public_version_id || pub.title === null || pub.question === null || pub.answer === null) {
-      throw conflict('Ärendet är inte publicerat, så det finns inget att avpublicera.', 'not_published');
+      throw conflict(sv('publication.commands.notPublished'), 'not_published');
     }
     await removeFromLexicon(tx, row.organization_id, { title: pub.title, question: pub.question, answer: pub.answer });
     await tx
@@ -172,7 +172,7 @@ export async function discardDraft(deps: PublicationDeps, t: Target) {
   return deps.db.transaction().execute(async (tx) => {
     const now = deps.clock.now();
     const { row, pub } = await lockForPublication(tx, t);
-    if (!pub?.draft_version_id) throw conflict('Det finns inget utkast att ta bort.', 'nothing_to_approve');
+    if (!pub?.draft_version_id) throw conflict(sv('publication.commands.nothingToDiscard'), 'nothing_to_approve');
     await tx.updateTable('publications').set({ draft_version_id: null, revision: pub.revision + 1, updated_at: now }).where('case_id', '=', row.id).execute();
     await addEvent(tx, row.id, t.actor, 'publication_discarded', now, {});
     return { revision: pub.revision + 1 };

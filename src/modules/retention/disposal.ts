@@ -1,3 +1,4 @@
+import { sv } from '../../platform/i18n/catalogue.ts';
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/database.ts';
 import { swedishDate } from '../../platform/clock.ts';
@@ -27,8 +28,8 @@ export type RunRule = Rule & { text: string };
 
 export function checkDecision(raw: string | undefined): string {
   const ref = (raw ?? '').trim();
-  if (!ref) throw new DomainError('invalid', 'Ange beslutet om gallring.', { decision: 'Skriv beslutets diarienummer eller referens, till exempel KS 2030/17' });
-  if (ref.length > MAX_DECISION_REF) throw new DomainError('invalid', 'Beslutsreferensen är för lång.', { decision: `Beslutsreferensen får vara högst ${MAX_DECISION_REF} tecken` });
+  if (!ref) throw new DomainError('invalid', sv('retention.run.decisionMissing'), { decision: sv('retention.run.decisionMissingField') });
+  if (ref.length > MAX_DECISION_REF) throw new DomainError('invalid', sv('retention.run.decisionTooLong'), { decision: sv('retention.run.decisionTooLongField', { max: String(MAX_DECISION_REF) }) });
   return ref;
 }
 
@@ -55,7 +56,7 @@ export async function startRun(db: Db, actor: Actor, organizationId: string, dec
   if (summary.total === 0) return undefined;
   return db.transaction().execute(async (tx) => {
     const running = await tx.selectFrom('disposal_runs').select('id').where('organization_id', '=', organizationId).where('status', '=', 'running').executeTakeFirst();
-    if (running) throw new DomainError('conflict', 'En gallring pågår redan. Vänta tills den är klar och gör sedan en ny provkörning.');
+    if (running) throw new DomainError('conflict', sv('retention.run.alreadyRunning'));
     const run = await tx
       .insertInto('disposal_runs')
       .values({
@@ -76,7 +77,7 @@ export async function startRun(db: Db, actor: Actor, organizationId: string, dec
       action: 'execute',
       entityType: 'disposal',
       entityId: run.id,
-      summary: `Gallring enligt beslut ${decision}: ${summary.total} ärenden som var att gallra ${dueOn}`,
+      summary: sv('retention.run.logged', { decision, total: String(summary.total), dueOn }),
       after: { decision, dueOn, expected: summary.total },
       now,
     });
@@ -117,7 +118,7 @@ export async function processRun(db: Db, runId: string, opts: { batchSize?: numb
         .values(
           batch.map((c) => {
             const rule = c.rule_id ? byId.get(c.rule_id) : undefined;
-            const delivered = c.package_id ? `Bevaras: levererad till e-arkivet i paket ${c.package_id}${c.receipt_ref ? `, kvitto ${c.receipt_ref}` : ''}` : undefined;
+            const delivered = !c.package_id ? undefined : c.receipt_ref ? sv('retention.run.deliveredWithReceipt', { pkg: c.package_id, receipt: c.receipt_ref }) : sv('retention.run.delivered', { pkg: c.package_id });
             return {
               organization_id: run.organization_id,
               run_id: run.id,
@@ -128,7 +129,7 @@ export async function processRun(db: Db, runId: string, opts: { batchSize?: numb
               area_name: c.area_name,
               forvaltning_name: c.forvaltning_name,
               closed_on: c.closed_on,
-              rule_text: delivered ?? rule?.text ?? 'Okänd regel',
+              rule_text: delivered ?? rule?.text ?? sv('retention.run.unknownRule'),
               rule_decision_ref: rule?.decisionRef ?? '–',
               decision_ref: run.decision_ref,
               disposed_at: now,
@@ -138,7 +139,7 @@ export async function processRun(db: Db, runId: string, opts: { batchSize?: numb
           }),
         )
         .execute();
-      await purgeCases(tx, { organizationId: run.organization_id, caseIds: batch.map((c) => c.id), marker: `Gallrad ${swedishDate(now)} enligt beslut ${run.decision_ref}.`, now });
+      await purgeCases(tx, { organizationId: run.organization_id, caseIds: batch.map((c) => c.id), marker: sv('retention.run.marker', { day: swedishDate(now), decision: run.decision_ref }), now });
       const updated = await tx.updateTable('disposal_runs').set({ disposed: sql`disposed + ${batch.length}` }).where('id', '=', runId).returning('disposed').executeTakeFirstOrThrow();
       return { disposed: updated.disposed, done: false };
     });

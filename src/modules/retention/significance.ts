@@ -1,3 +1,4 @@
+import { sv } from '../../platform/i18n/catalogue.ts';
 import type { Db } from '../../db/database.ts';
 import { DomainError, notFound } from '../../platform/errors.ts';
 import { canSee, type Actor } from '../cases/policy.ts';
@@ -12,12 +13,12 @@ import type { Significance } from './schedule.ts';
  * Statistics do not read significance, so past statistics stay as they were.
  */
 export async function changeSignificance(db: Db, actor: Actor, number: string, raw: string, expectedVersion: number | undefined, now: Date) {
-  if (raw !== 'important' && raw !== 'routine') throw new DomainError('invalid', 'Välj betydelse.', { significance: 'Välj om ärendet är av vikt för verksamheten eller rutinmässigt' });
+  if (raw !== 'important' && raw !== 'routine') throw new DomainError('invalid', sv('retention.significance.missing'), { significance: sv('retention.significance.missingField') });
   const significance = raw as Significance;
   return db.transaction().execute(async (tx) => {
     const row = await lockCaseForChange(tx, actor.organizationId, number);
     if (!row || !canSee(actor, policyCase(row))) throw notFound('Ärendet');
-    if (!mayChangeSignificance(actor, policyCase(row))) throw new DomainError('forbidden', 'Du har inte behörighet att ändra ärendets betydelse.');
+    if (!mayChangeSignificance(actor, policyCase(row))) throw new DomainError('forbidden', sv('retention.significance.forbidden'));
     checkVersion(row, expectedVersion);
     if (row.significance === significance) return { changed: false };
     await tx.updateTable('cases').set({ significance, version: row.version + 1, updated_at: now }).where('id', '=', row.id).execute();

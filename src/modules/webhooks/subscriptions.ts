@@ -1,3 +1,4 @@
+import { sv } from '../../platform/i18n/catalogue.ts';
 import { sql } from 'kysely';
 import type { Db, Executor } from '../../db/database.ts';
 import type { Sealer } from '../../platform/crypto.ts';
@@ -31,17 +32,17 @@ export function subscriptionProblems(input: SubscriptionInput): Record<string, s
   } catch {
     parsed = undefined;
   }
-  if (!url) problems.url = 'Skriv adressen som händelserna ska skickas till';
-  else if (url.length > MAX_URL) problems.url = `Adressen får vara högst ${MAX_URL} tecken`;
-  else if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) problems.url = 'Skriv en fullständig adress som börjar med https://';
-  else if (parsed.username || parsed.password) problems.url = 'Skriv adressen utan användarnamn och lösenord: mottagaren känner igen leveranserna på signaturen';
+  if (!url) problems.url = sv('webhooks.validation.urlMissing');
+  else if (url.length > MAX_URL) problems.url = sv('webhooks.validation.urlTooLong', { max: String(MAX_URL) });
+  else if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) problems.url = sv('webhooks.validation.urlInvalid');
+  else if (parsed.username || parsed.password) problems.url = sv('webhooks.validation.urlCredentials');
   else if (parsed.protocol === 'http:' && !isLocal(parsed.hostname) && !input.allowInsecure) {
-    problems.url = 'Använd https://. Okrypterad http tillåts bara till localhost, eller om du kryssar i att du godtar det';
+    problems.url = sv('webhooks.validation.urlInsecure');
   }
   const types = input.eventTypes;
-  if (types.length === 0) problems.eventTypes = 'Välj minst en händelse';
-  else if (types.some((t) => !(WEBHOOK_EVENT_TYPES as readonly string[]).includes(t))) problems.eventTypes = `Okänd händelse. Välj bland: ${WEBHOOK_EVENT_TYPES.join(', ')}`;
-  if ([...input.description].length > MAX_DESCRIPTION) problems.description = `Beskrivningen får vara högst ${MAX_DESCRIPTION} tecken`;
+  if (types.length === 0) problems.eventTypes = sv('webhooks.validation.eventsMissing');
+  else if (types.some((t) => !(WEBHOOK_EVENT_TYPES as readonly string[]).includes(t))) problems.eventTypes = sv('webhooks.validation.eventsUnknown', { types: WEBHOOK_EVENT_TYPES.join(', ') });
+  if ([...input.description].length > MAX_DESCRIPTION) problems.description = sv('webhooks.validation.descriptionTooLong', { max: String(MAX_DESCRIPTION) });
   return problems;
 }
 
@@ -56,7 +57,7 @@ export interface Creator {
 /** Creates a subscription; the secret is returned this once and only kept sealed. */
 export async function createSubscription(db: Db, sealer: Sealer, by: Creator, input: SubscriptionInput, now: Date) {
   const problems = subscriptionProblems(input);
-  if (Object.keys(problems).length > 0) throw new DomainError('invalid', 'Uppgifterna om webhooken behöver rättas.', problems);
+  if (Object.keys(problems).length > 0) throw new DomainError('invalid', sv('webhooks.validation.invalid'), problems);
   const secret = generateSecret();
   const eventTypes = WEBHOOK_EVENT_TYPES.filter((t) => input.eventTypes.includes(t));
   return db.transaction().execute(async (tx) => {
@@ -81,7 +82,7 @@ export async function createSubscription(db: Db, sealer: Sealer, by: Creator, in
       action: 'create',
       entityType: 'webhook',
       entityId: row.id,
-      summary: `Webhooken till ${row.url} skapades`,
+      summary: sv('webhooks.log.created', { url: row.url }),
       after: { url: row.url, eventTypes, allowInsecure: input.allowInsecure },
       now,
     });
@@ -125,7 +126,7 @@ export async function deleteSubscription(db: Db, by: Creator, id: string, now: D
       .executeTakeFirst();
     if (!row) return false;
     await tx.deleteFrom('webhook_deliveries').where('subscription_id', '=', id).where('status', '=', 'pending').execute();
-    await logAdminChange(tx, { organizationId: by.organizationId, actor: { id: by.userId, name: by.name }, action: 'delete', entityType: 'webhook', entityId: id, summary: `Webhooken till ${row.url} togs bort`, now });
+    await logAdminChange(tx, { organizationId: by.organizationId, actor: { id: by.userId, name: by.name }, action: 'delete', entityType: 'webhook', entityId: id, summary: sv('webhooks.log.removed', { url: row.url }), now });
     return true;
   });
 }
@@ -148,7 +149,7 @@ export async function resumeSubscription(db: Db, by: Creator, id: string, now: D
     await sql`SELECT graphile_worker.add_jobs(ARRAY(
         SELECT ROW('webhook_deliver', json_build_object('subscriptionId', ${id}::uuid, 'chain', c.chain), 'webhook:' || ${id} || ':' || c.chain, NULL, 25, 'webhook:' || ${id} || ':' || c.chain, NULL, NULL)::graphile_worker.job_spec
         FROM (SELECT DISTINCT chain FROM webhook_deliveries WHERE subscription_id = ${id}::uuid AND status = 'pending') c))`.execute(tx);
-    await logAdminChange(tx, { organizationId: by.organizationId, actor: { id: by.userId, name: by.name }, action: 'activate', entityType: 'webhook', entityId: id, summary: `Webhooken till ${row.url} återupptogs`, now });
+    await logAdminChange(tx, { organizationId: by.organizationId, actor: { id: by.userId, name: by.name }, action: 'activate', entityType: 'webhook', entityId: id, summary: sv('webhooks.log.resumed', { url: row.url }), now });
     return true;
   });
 }
