@@ -1,3 +1,4 @@
+import { sv } from '../../platform/i18n/catalogue.ts';
 import type { Channel, MessageChannel } from '../../db/schema.ts';
 import { parseSwedishDateTimeLocal, swedishDate } from '../../platform/clock.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
@@ -62,19 +63,22 @@ export function emptyRegistrationInput(now: string): RegistrationInput {
  * The citizen form's rules apply to the person's details, but its messages speak to the person
  * themselves; here a staff member reads them. Messages not listed stay as they are.
  */
-const STAFF_WORDING: Record<string, string> = {
-  'Skriv din synpunkt': 'Skriv vad personen har framfört',
-  'Välj om du vill vara anonym eller lämna kontaktuppgifter': 'Välj om personen vill vara anonym eller lämna kontaktuppgifter',
-  'Du har valt att vara anonym men fyllt i kontaktuppgifter. Töm fälten, eller välj att lämna kontaktuppgifter om du vill ha svar':
-    'Du har valt anonym men fyllt i kontaktuppgifter. Töm fälten, eller välj att personen lämnar kontaktuppgifter',
-  'Skriv ditt namn': 'Skriv personens namn',
-  'Välj hur du vill få svar': 'Välj hur personen vill få svar',
-  'Skriv din e-postadress, eftersom du vill ha svar med e-post': 'Skriv personens e-postadress, eftersom hen vill ha svar med e-post',
-  'Skriv ditt telefonnummer, eftersom du vill bli uppringd': 'Skriv personens telefonnummer, eftersom hen vill bli uppringd',
-  'Skriv din postadress, eftersom du vill ha svar med brev': 'Skriv personens postadress, eftersom hen vill ha svar med brev',
-  'Skriv minst ett sätt att nå dig: e-post, telefon eller postadress': 'Skriv minst ett sätt att nå personen: e-post, telefon eller postadress',
-  'Välj en förvaltning i listan, eller ”Vet inte”': 'Välj en verksamhet i listan, eller ”Vet inte”',
-};
+const STAFF_WORDING: Record<string, string> = Object.fromEntries(
+  (
+    [
+      ['validation.description.missing', 'registration.staffWording.description'],
+      ['validation.anonymous.missing', 'registration.staffWording.anonymous'],
+      ['validation.anonymous.withContact', 'registration.staffWording.anonymousWithContact'],
+      ['validation.name.missing', 'registration.staffWording.name'],
+      ['validation.replyChannel.missing', 'registration.staffWording.replyChannel'],
+      ['validation.email.missing', 'registration.staffWording.email'],
+      ['validation.phone.missing', 'registration.staffWording.phone'],
+      ['validation.address.missing', 'registration.staffWording.address'],
+      ['validation.contact.none', 'registration.staffWording.contact'],
+      ['validation.unit.unknown', 'registration.staffWording.unit'],
+    ] as const
+  ).map(([citizen, staff]) => [sv(citizen), sv(staff)]),
+);
 
 export function readRegistrationInput(body: unknown): { input: RegistrationInput; malformed: string[] } {
   const source = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
@@ -106,14 +110,14 @@ export function validateRegistration(
 ): { ok: true; value: Registration } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const mode = input.mode as RegistrationMode;
-  if (!MODES.includes(mode)) errors.mode = 'Välj hur synpunkten ska hanteras';
+  if (!MODES.includes(mode)) errors.mode = sv('registration.validation.mode');
 
   const channel: Exclude<Channel, 'web'> | undefined = mode === 'internal' ? 'internal' : (STAFF_CHANNELS as readonly string[]).includes(input.channel) ? (input.channel as StaffChannel) : undefined;
-  if (!channel) errors.channel = 'Välj hur synpunkten kom in';
+  if (!channel) errors.channel = sv('registration.validation.channel');
 
   const receivedAt = parseSwedishDateTimeLocal(input.receivedAt);
-  if (blank(input.receivedAt)) errors.receivedAt = 'Skriv datum och klockslag då synpunkten kom in';
-  else if (!receivedAt) errors.receivedAt = 'Skriv datum och klockslag i formen 2026-12-22 10:00';
+  if (blank(input.receivedAt)) errors.receivedAt = sv('registration.validation.receivedAtMissing');
+  else if (!receivedAt) errors.receivedAt = sv('registration.validation.receivedAtFormat');
   else if (receivedAtProblem(receivedAt, now)) errors.receivedAt = receivedAtProblem(receivedAt, now)!;
 
   // Kind, text and the person's details follow the same rules as the citizen form.
@@ -124,16 +128,16 @@ export function validateRegistration(
 
   const unit = shared.ok && shared.value.suggestedUnitId ? choices.units.find((u) => u.id === shared.value.suggestedUnitId) : undefined;
   if ((mode === 'quick' || mode === 'internal') && !unit && !errors.unit) {
-    errors.unit = mode === 'quick' ? 'Välj vilken verksamhet synpunkten gäller, så att den klassas rätt' : 'Välj vilken verksamhet synpunkten gäller, så att den når närmaste chef';
+    errors.unit = sv(mode === 'quick' ? 'registration.validation.unitQuick' : 'registration.validation.unitInternal');
   }
 
   const confirmed = input.confirmed === 'ja';
-  if (mode !== 'internal' && !confirmed) errors.confirmed = 'Bekräfta att du har frågat personen och att hen vill att du registrerar synpunkten';
+  if (mode !== 'internal' && !confirmed) errors.confirmed = sv('registration.validation.confirmed');
 
   let quick: QuickFields | undefined;
   if (mode === 'quick') quick = validateQuickFields(input, choices, unit, errors);
 
-  for (const field of malformed) errors[field] = 'Fältet skickades mer än en gång. Fyll i det en gång och skicka igen';
+  for (const field of malformed) errors[field] = sv('registration.validation.repeated');
   if (Object.keys(errors).length > 0 || !shared.ok) return { ok: false, errors };
 
   const s = shared.value;
@@ -172,31 +176,31 @@ function validateQuickFields(
   errors: FieldErrors,
 ): QuickFields | undefined {
   const area = choices.areas.find((a) => a.id === input.area);
-  if (!area) errors.area = 'Välj område';
+  if (!area) errors.area = sv('registration.validation.area');
 
   const subcategory = input.subcategory ? choices.subcategories.find((c) => c.id === input.subcategory) : undefined;
   const forvaltning = unit ? choices.units.find((u) => u.id === unit.ancestor_ids[0]) : undefined;
-  if (input.subcategory && !subcategory) errors.subcategory = 'Välj en underkategori i listan';
+  if (input.subcategory && !subcategory) errors.subcategory = sv('registration.validation.subcategoryUnknown');
   else if (subcategory && unit && !unit.ancestor_ids.includes(subcategory.org_unit_id!)) {
-    errors.subcategory = `Underkategorin hör inte till ${forvaltning?.name ?? 'den valda förvaltningen'}. Välj en som gör det`;
+    errors.subcategory = forvaltning ? sv('registration.validation.subcategoryWrongUnit', { forvaltning: forvaltning.name }) : sv('registration.validation.subcategoryWrongUnitUnnamed');
   } else if (!subcategory && forvaltning?.subcategory_required) {
-    errors.subcategory = `${forvaltning.name} kräver en underkategori. Välj en`;
+    errors.subcategory = sv('registration.validation.subcategoryRequired', { forvaltning: forvaltning.name });
   }
 
   const significance = input.significance;
-  if (significance !== 'important' && significance !== 'routine') errors.significance = 'Välj om synpunkten är av vikt för verksamheten eller rutinmässig';
+  if (significance !== 'important' && significance !== 'routine') errors.significance = sv('registration.validation.significance');
 
   const confidential = input.confidential === 'ja';
   const ref = input.confidentialityRef.trim();
-  if (confidential && !ref) errors.confidentialityRef = 'Skriv lagrummet för sekretessen, till exempel OSL 26 kap. 1 §';
-  else if (tooLong(ref, MAX_REF)) errors.confidentialityRef = `Lagrummet får vara högst ${MAX_REF} tecken`;
+  if (confidential && !ref) errors.confidentialityRef = sv('registration.validation.confidentialityRefMissing');
+  else if (tooLong(ref, MAX_REF)) errors.confidentialityRef = sv('registration.validation.confidentialityRefTooLong', { max: String(MAX_REF) });
 
-  if (tooLong(input.answerText, MAX_TEXT)) errors.answerText = `Svaret får vara högst ${MAX_TEXT.toLocaleString('sv-SE')} tecken`;
+  if (tooLong(input.answerText, MAX_TEXT)) errors.answerText = sv('registration.validation.answerTooLong', { max: MAX_TEXT });
 
   const outcome = input.outcome as Outcome;
-  if (!(outcome in OUTCOMES)) errors.outcome = 'Välj utfall';
+  if (!(outcome in OUTCOMES)) errors.outcome = sv('registration.validation.outcome');
 
-  if (tooLong(input.measures, MAX_TEXT)) errors.measures = `Åtgärderna får beskrivas med högst ${MAX_TEXT.toLocaleString('sv-SE')} tecken`;
+  if (tooLong(input.measures, MAX_TEXT)) errors.measures = sv('registration.validation.measuresTooLong', { max: MAX_TEXT });
 
   if (!area || !unit || errors.subcategory || errors.significance || errors.outcome) return undefined;
   return {
