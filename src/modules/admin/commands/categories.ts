@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../db/database.ts';
-import { notFound } from '../../../platform/errors.ts';
 import { logAdminChange } from '../log.ts';
 import { canManageOrganizationSettings, canManageSubcategories } from '../policy.ts';
 import { isUuid } from '../queries.ts';
-import { checkName, clean, denied, invalid, scopeOf, who, type AdminCtx, type AdminDeps } from './context.ts';
+import { checkName, clean, denied, invalid, missing, scopeOf, who, type AdminCtx, type AdminDeps } from './context.ts';
 import { lockUnit } from './units.ts';
+import { sv } from '../../../platform/i18n/catalogue.ts';
 
 const catView = (x: { name: string; active: boolean; sort_order: number; level: string; org_unit_id: string | null }) => ({ name: x.name, active: x.active, sortOrder: x.sort_order, level: x.level, unitId: x.org_unit_id });
 
@@ -22,11 +22,11 @@ export async function createCategory(deps: AdminDeps, c: AdminCtx, input: { leve
       const f = isUuid(input.forvaltningId)
         ? await tx.selectFrom('org_units').select(['id', 'kind', 'name']).where('organization_id', '=', c.org.id).where('id', '=', input.forvaltningId).executeTakeFirst()
         : undefined;
-      if (!f || f.kind !== 'forvaltning') throw invalid('forvaltningId', 'Välj en förvaltning i den här organisationen');
-      if (!canManageSubcategories(scopeOf(c), f.id)) throw invalid('forvaltningId', 'Du kan bara lägga till underkategorier för din egen förvaltning.');
+      if (!f || f.kind !== 'forvaltning') throw invalid('forvaltningId', sv('admin.categories.forvaltningUnknown'));
+      if (!canManageSubcategories(scopeOf(c), f.id)) throw invalid('forvaltningId', sv('admin.categories.forvaltningOutsideScope'));
       unitId = f.id;
     }
-    checkName(field, name, input.level === 'area' ? 'områdets namn' : 'underkategorins namn', 80);
+    checkName(field, name, input.level === 'area' ? sv('admin.categories.areaNameMissing') : sv('admin.categories.subcategoryNameMissing'), 80);
     const dup = await tx
       .selectFrom('categories')
       .select('id')
@@ -35,7 +35,7 @@ export async function createCategory(deps: AdminDeps, c: AdminCtx, input: { leve
       .where(sql<boolean>`org_unit_id IS NOT DISTINCT FROM ${unitId}::uuid`)
       .where(sql<boolean>`lower(name) = ${name.toLowerCase()}`)
       .executeTakeFirst();
-    if (dup) throw invalid(field, `${name} finns redan${input.level === 'subcategory' ? ' för förvaltningen' : ''}`);
+    if (dup) throw invalid(field, input.level === 'subcategory' ? sv('admin.categories.duplicateInForvaltning', { name }) : sv('admin.categories.duplicate', { name }));
     const max = await tx.selectFrom('categories').select(sql<number>`coalesce(max(sort_order), -1)`.as('m')).where('organization_id', '=', c.org.id).where('level', '=', input.level).where(sql<boolean>`org_unit_id IS NOT DISTINCT FROM ${unitId}::uuid`).executeTakeFirstOrThrow();
     const row = await tx.insertInto('categories').values({ organization_id: c.org.id, level: input.level, org_unit_id: unitId, name, sort_order: Number(max.m) + 1, created_at: now }).returningAll().executeTakeFirstOrThrow();
     await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: unitId, actor: who(c), action: 'create', entityType: 'category', entityId: row.id, summary: `${input.level === 'area' ? 'Området' : 'Underkategorin'} ${name} skapades`, after: catView(row), now });
@@ -44,12 +44,12 @@ export async function createCategory(deps: AdminDeps, c: AdminCtx, input: { leve
 }
 
 async function categoryForChange(tx: Tx, c: AdminCtx, id: string) {
-  if (!isUuid(id)) throw notFound('Kategorin');
+  if (!isUuid(id)) throw missing(sv('admin.categories.notFound'));
   const cat = await tx.selectFrom('categories').selectAll().where('organization_id', '=', c.org.id).where('id', '=', id).forUpdate().executeTakeFirst();
-  if (!cat) throw notFound('Kategorin');
+  if (!cat) throw missing(sv('admin.categories.notFound'));
   const s = scopeOf(c);
   const ok = cat.level === 'area' ? canManageOrganizationSettings(s) : canManageSubcategories(s, cat.org_unit_id!);
-  if (!ok) throw notFound('Kategorin');
+  if (!ok) throw missing(sv('admin.categories.notFound'));
   return cat;
 }
 
@@ -58,7 +58,7 @@ export async function renameCategory(deps: AdminDeps, c: AdminCtx, id: string, r
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (tx) => {
     const cat = await categoryForChange(tx, c, id);
-    checkName(`name-${cat.id}`, name, 'ett namn', 80);
+    checkName(`name-${cat.id}`, name, sv('admin.categories.nameMissing'), 80);
     const dup = await tx
       .selectFrom('categories')
       .select('id')
@@ -68,7 +68,7 @@ export async function renameCategory(deps: AdminDeps, c: AdminCtx, id: string, r
       .where(sql<boolean>`org_unit_id IS NOT DISTINCT FROM ${cat.org_unit_id}::uuid`)
       .where(sql<boolean>`lower(name) = ${name.toLowerCase()}`)
       .executeTakeFirst();
-    if (dup) throw invalid(`name-${cat.id}`, `${name} finns redan`);
+    if (dup) throw invalid(`name-${cat.id}`, sv('admin.categories.duplicate', { name }));
     await tx.updateTable('categories').set({ name }).where('id', '=', cat.id).execute();
     await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: cat.org_unit_id, actor: who(c), action: 'update', entityType: 'category', entityId: cat.id, summary: `${cat.name} döptes om till ${name}`, before: { name: cat.name }, after: { name }, now });
   });
@@ -81,7 +81,7 @@ export async function setCategoryActive(deps: AdminDeps, c: AdminCtx, id: string
     const cat = await categoryForChange(tx, c, id);
     if (!active && cat.level === 'area') {
       const others = await tx.selectFrom('categories').select('id').where('organization_id', '=', c.org.id).where('level', '=', 'area').where('active', '=', true).where('id', '<>', cat.id).executeTakeFirst();
-      if (!others) throw invalid(`name-${cat.id}`, 'Området är det sista aktiva. Ett område är obligatoriskt, så minst ett måste finnas.');
+      if (!others) throw invalid(`name-${cat.id}`, sv('admin.categories.lastArea'));
     }
     await tx.updateTable('categories').set({ active }).where('id', '=', cat.id).execute();
     await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: cat.org_unit_id, actor: who(c), action: active ? 'activate' : 'deactivate', entityType: 'category', entityId: cat.id, summary: `${cat.name} ${active ? 'aktiverades' : 'avaktiverades'}`, before: { active: cat.active }, after: { active }, now });
@@ -117,7 +117,7 @@ export async function setSubcategoryRequired(deps: AdminDeps, c: AdminCtx, forva
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (tx) => {
     const f = isUuid(forvaltningId) ? await lockUnit(tx, c.org.id, forvaltningId) : undefined;
-    if (!f || f.kind !== 'forvaltning' || !canManageSubcategories(scopeOf(c), f.id)) throw notFound('Förvaltningen');
+    if (!f || f.kind !== 'forvaltning' || !canManageSubcategories(scopeOf(c), f.id)) throw missing(sv('admin.categories.forvaltningNotFound'));
     if (f.subcategory_required === required) return;
     await tx.updateTable('org_units').set({ subcategory_required: required }).where('id', '=', f.id).execute();
     await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: f.id, actor: who(c), action: 'update', entityType: 'unit', entityId: f.id, summary: `${f.name}: underkategori ${required ? 'obligatorisk' : 'frivillig'}`, before: { subcategoryRequired: f.subcategory_required }, after: { subcategoryRequired: required }, now });

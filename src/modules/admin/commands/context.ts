@@ -3,8 +3,9 @@ import type { Db } from '../../../db/database.ts';
 import type { Organization } from '../../../db/schema.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Sealer } from '../../../platform/crypto.ts';
-import { DomainError, notFound } from '../../../platform/errors.ts';
+import { DomainError } from '../../../platform/errors.ts';
 import { adminScope, type AdminActor, type AdminScope } from '../policy.ts';
+import { sv } from '../../../platform/i18n/catalogue.ts';
 
 export interface AdminDeps {
   db: Db;
@@ -25,7 +26,9 @@ export const who = (c: AdminCtx) => ({ id: c.actor.kind === 'user' ? c.actor.id 
 
 /** A form error: the message for the summary and the field. */
 export const invalid = (field: string, message: string) => new DomainError('invalid', message, { [field]: message });
-export const denied = () => notFound('Sidan');
+/** A thing that does not exist here (or that this person may not see): the whole sentence, from the catalogue. */
+export const missing = (message: string) => new DomainError('not_found', message);
+export const denied = () => missing(sv('admin.errors.pageNotFound'));
 
 export const isUniqueViolation = (err: unknown, constraint?: string) =>
   (err as { code?: string }).code === '23505' && (constraint === undefined || (err as { constraint?: string }).constraint === constraint);
@@ -34,12 +37,13 @@ export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export const clean = (s: string | undefined | null) => (s ?? '').trim();
 
-export function checkName(field: string, name: string, what: string, max = 120) {
-  if (!name) throw invalid(field, `Skriv ${what}`);
-  if ([...name].length > max) throw invalid(field, `Namnet får vara högst ${max} tecken`);
+/** `missingMessage`: the whole sentence shown when the name is empty ("Skriv enhetens namn"). */
+export function checkName(field: string, name: string, missingMessage: string, max = 120) {
+  if (!name) throw invalid(field, missingMessage);
+  if ([...name].length > max) throw invalid(field, sv('admin.errors.nameTooLong', { max }));
 }
 
 export function checkEmail(field: string, email: string) {
-  if (!email) throw invalid(field, 'Skriv e-postadressen');
-  if (!EMAIL.test(email) || email.length > 254) throw invalid(field, 'Skriv e-postadressen i rätt format, till exempel namn@kommun.se');
+  if (!email) throw invalid(field, sv('admin.errors.emailMissing'));
+  if (!EMAIL.test(email) || email.length > 254) throw invalid(field, sv('admin.errors.emailFormat'));
 }

@@ -1,11 +1,11 @@
 import type { OrganizationSettings } from '../../../db/schema.ts';
-import { DomainError, notFound } from '../../../platform/errors.ts';
+import { DomainError } from '../../../platform/errors.ts';
 import { createInvitation } from '../../auth/invitations.ts';
 import { DEFAULT_AREAS } from '../../organizations/demo.ts';
 import { logAdminChange } from '../log.ts';
 import { canManageOrganizations } from '../policy.ts';
 import { isUuid } from '../queries.ts';
-import { clean, denied, EMAIL, invalid, isUniqueViolation, scopeOf, who, type AdminCtx, type AdminDeps } from './context.ts';
+import { clean, denied, EMAIL, invalid, missing, isUniqueViolation, scopeOf, who, type AdminCtx, type AdminDeps } from './context.ts';
 import { sv } from '../../../platform/i18n/catalogue.ts';
 
 export const ORGANIZATION_KINDS = { municipality: sv('admin.orgKind.municipality'), company: sv('admin.orgKind.company'), joint_body: sv('admin.orgKind.joint_body') } as const;
@@ -36,19 +36,19 @@ export async function createOrganization(deps: AdminDeps, c: AdminCtx, input: Ne
   const adminName = clean(input.adminName);
   const adminEmail = clean(input.adminEmail).toLowerCase();
   const errors: Record<string, string> = {};
-  if (!SLUG.test(slug)) errors.slug = 'Skriv ett adressnamn med 2–63 små bokstäver a–z, siffror och bindestreck, till exempel bostadsbolaget';
-  if (!name) errors.name = 'Skriv organisationens namn';
-  if (!(input.kind in ORGANIZATION_KINDS)) errors.kind = 'Välj vilken sorts organisation det är';
-  if (hostName && !HOST.test(hostName)) errors.hostName = 'Skriv ett värdnamn som synpunkter.bolaget.se, utan https:// och utan snedstreck';
-  if (!adminName) errors.adminName = 'Skriv namnet på organisationens första administratör';
-  if (!EMAIL.test(adminEmail)) errors.adminEmail = 'Skriv administratörens e-postadress i rätt format, till exempel namn@bolaget.se';
-  if (Object.keys(errors).length) throw new DomainError('invalid', 'Uppgifterna behöver rättas.', errors);
+  if (!SLUG.test(slug)) errors.slug = sv('admin.organizations.slugInvalid');
+  if (!name) errors.name = sv('admin.organizations.nameMissing');
+  if (!(input.kind in ORGANIZATION_KINDS)) errors.kind = sv('admin.organizations.kindMissing');
+  if (hostName && !HOST.test(hostName)) errors.hostName = sv('admin.organizations.hostNameInvalid');
+  if (!adminName) errors.adminName = sv('admin.organizations.adminNameMissing');
+  if (!EMAIL.test(adminEmail)) errors.adminEmail = sv('admin.organizations.adminEmailInvalid');
+  if (Object.keys(errors).length) throw new DomainError('invalid', sv('admin.errors.correct'), errors);
   const now = deps.clock.now();
   try {
     return await deps.db.transaction().execute(async (tx) => {
       const taken = await tx.selectFrom('organizations').select(['slug', 'host_name']).where((eb) => eb.or([eb('slug', '=', slug), ...(hostName ? [eb('host_name', '=', hostName)] : [])])).execute();
-      if (taken.some((t) => t.slug === slug)) throw invalid('slug', `Adressnamnet ”${slug}” används redan av en annan organisation. Välj ett annat.`);
-      if (hostName && taken.some((t) => t.host_name === hostName)) throw invalid('hostName', `Värdnamnet ${hostName} används redan av en annan organisation.`);
+      if (taken.some((t) => t.slug === slug)) throw invalid('slug', sv('admin.organizations.slugTaken', { slug }));
+      if (hostName && taken.some((t) => t.host_name === hostName)) throw invalid('hostName', sv('admin.organizations.hostNameTaken', { hostName }));
       const settings: OrganizationSettings = { answerWorkingDays: 10 };
       const org = await tx
         .insertInto('organizations')
@@ -77,32 +77,32 @@ export async function createOrganization(deps: AdminDeps, c: AdminCtx, input: Ne
       return { org, invitation };
     });
   } catch (err) {
-    if (isUniqueViolation(err, 'organizations_slug_key')) throw invalid('slug', `Adressnamnet ”${slug}” används redan av en annan organisation. Välj ett annat.`);
-    if (isUniqueViolation(err, 'organizations_host_name_key')) throw invalid('hostName', `Värdnamnet ${hostName} används redan av en annan organisation.`);
+    if (isUniqueViolation(err, 'organizations_slug_key')) throw invalid('slug', sv('admin.organizations.slugTaken', { slug }));
+    if (isUniqueViolation(err, 'organizations_host_name_key')) throw invalid('hostName', sv('admin.organizations.hostNameTaken', { hostName }));
     throw err;
   }
 }
 
 export async function updateOrganization(deps: AdminDeps, c: AdminCtx, id: string, input: { name: string; kind: string; hostName: string; active: boolean }) {
   if (!canManageOrganizations(scopeOf(c))) throw denied();
-  if (!isUuid(id)) throw notFound('Organisationen');
+  if (!isUuid(id)) throw missing(sv('admin.organizations.notFound'));
   const name = clean(input.name);
   const hostName = clean(input.hostName).toLowerCase() || null;
   const errors: Record<string, string> = {};
-  if (!name) errors.name = 'Skriv organisationens namn';
-  if (!(input.kind in ORGANIZATION_KINDS)) errors.kind = 'Välj vilken sorts organisation det är';
-  if (hostName && !HOST.test(hostName)) errors.hostName = 'Skriv ett värdnamn som synpunkter.bolaget.se, utan https:// och utan snedstreck';
-  if (Object.keys(errors).length) throw new DomainError('invalid', 'Uppgifterna behöver rättas.', errors);
+  if (!name) errors.name = sv('admin.organizations.nameMissing');
+  if (!(input.kind in ORGANIZATION_KINDS)) errors.kind = sv('admin.organizations.kindMissing');
+  if (hostName && !HOST.test(hostName)) errors.hostName = sv('admin.organizations.hostNameInvalid');
+  if (Object.keys(errors).length) throw new DomainError('invalid', sv('admin.errors.correct'), errors);
   const now = deps.clock.now();
   try {
     await deps.db.transaction().execute(async (tx) => {
       const before = await tx.selectFrom('organizations').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-      if (!before) throw notFound('Organisationen');
-      if (!input.active && before.is_default) throw invalid('active', 'Standardorganisationen kan inte stängas av: den svarar på installationens startsida.');
-      if (!input.active && before.id === c.org.id) throw invalid('active', 'Du kan inte stänga av den organisation du själv är inloggad i.');
+      if (!before) throw missing(sv('admin.organizations.notFound'));
+      if (!input.active && before.is_default) throw invalid('active', sv('admin.organizations.defaultCannotClose'));
+      if (!input.active && before.id === c.org.id) throw invalid('active', sv('admin.organizations.ownCannotClose'));
       if (hostName) {
         const other = await tx.selectFrom('organizations').select('id').where('host_name', '=', hostName).where('id', '<>', id).executeTakeFirst();
-        if (other) throw invalid('hostName', `Värdnamnet ${hostName} används redan av en annan organisation.`);
+        if (other) throw invalid('hostName', sv('admin.organizations.hostNameTaken', { hostName }));
       }
       await tx.updateTable('organizations').set({ name, kind: input.kind as OrganizationKind, host_name: hostName, active: input.active, updated_at: now }).where('id', '=', id).execute();
       const pick = (o: { name: string; kind: string; host_name: string | null; active: boolean }) => ({ name: o.name, kind: o.kind, hostName: o.host_name, active: o.active });
@@ -110,7 +110,7 @@ export async function updateOrganization(deps: AdminDeps, c: AdminCtx, id: strin
       if (id !== c.org.id) await logAdminChange(tx, { organizationId: id, actor: who(c), action: 'update', entityType: 'organization', entityId: id, summary: `Organisationen ändrades av installationens administratör`, before: pick(before), after: { name, kind: input.kind, hostName, active: input.active }, now });
     });
   } catch (err) {
-    if (isUniqueViolation(err, 'organizations_host_name_key')) throw invalid('hostName', `Värdnamnet ${hostName} används redan av en annan organisation.`);
+    if (isUniqueViolation(err, 'organizations_host_name_key')) throw invalid('hostName', sv('admin.organizations.hostNameTaken', { hostName }));
     throw err;
   }
 }

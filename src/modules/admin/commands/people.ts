@@ -1,14 +1,15 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../db/database.ts';
 import type { Role } from '../../../db/schema.ts';
-import { DomainError, notFound } from '../../../platform/errors.ts';
+import { DomainError } from '../../../platform/errors.ts';
 import { createInvitation } from '../../auth/invitations.ts';
 import { destroySessionsOf } from '../../auth/sessions.ts';
 import { ROLE_LABEL } from '../../organizations/demoStaff.ts';
 import { logAdminChange } from '../log.ts';
 import { canGrant, canManageOrganizationSettings, canManagePerson, canReinvite, canSeePerson } from '../policy.ts';
 import { isUuid } from '../queries.ts';
-import { checkEmail, checkName, clean, denied, EMAIL, invalid, isUniqueViolation, scopeOf, who, type AdminCtx, type AdminDeps } from './context.ts';
+import { checkEmail, checkName, clean, denied, EMAIL, invalid, missing, isUniqueViolation, scopeOf, who, type AdminCtx, type AdminDeps } from './context.ts';
+import { sv } from '../../../platform/i18n/catalogue.ts';
 
 async function unitPathFor(tx: Tx, organizationId: string, unitId: string | null): Promise<string[] | null | undefined> {
   if (!unitId) return null;
@@ -33,18 +34,18 @@ export async function invitePerson(deps: AdminDeps, c: AdminCtx, input: InviteIn
   const name = clean(input.name);
   const email = clean(input.email).toLowerCase();
   const errors: Record<string, string> = {};
-  if (!name) errors.name = 'Skriv personens namn';
-  if (!EMAIL.test(email) || email.length > 254) errors.email = 'Skriv e-postadressen i rätt format, till exempel namn@kommun.se';
-  if (!ROLES.includes(input.role as Role)) errors.role = 'Välj en roll';
-  if (Object.keys(errors).length) throw new DomainError('invalid', 'Uppgifterna behöver rättas.', errors);
+  if (!name) errors.name = sv('admin.people.nameMissing');
+  if (!EMAIL.test(email) || email.length > 254) errors.email = sv('admin.errors.emailFormat');
+  if (!ROLES.includes(input.role as Role)) errors.role = sv('admin.people.roleMissing');
+  if (Object.keys(errors).length) throw new DomainError('invalid', sv('admin.errors.correct'), errors);
   const now = deps.clock.now();
   try {
     return await deps.db.transaction().execute(async (tx) => {
       const path = await unitPathFor(tx, c.org.id, input.unitId || null);
-      if (path === undefined) throw invalid('unitId', 'Välj en enhet i listan');
-      if (!canGrant(scopeOf(c), input.role as Role, path, false)) throw invalid('unitId', 'Du kan inte ge den rollen där. Välj en enhet inom din förvaltning.');
+      if (path === undefined) throw invalid('unitId', sv('admin.people.unitUnknown'));
+      if (!canGrant(scopeOf(c), input.role as Role, path, false)) throw invalid('unitId', sv('admin.people.grantOutsideScope'));
       const existing = await tx.selectFrom('users').select(['id', 'name']).where('organization_id', '=', c.org.id).where(sql<boolean>`lower(email) = ${email}`).executeTakeFirst();
-      if (existing) throw invalid('email', `Det finns redan en person med e-postadressen ${email} (${existing.name}). Ge personen rollen på personens egen sida i stället.`);
+      if (existing) throw invalid('email', sv('admin.people.emailTakenInvite', { email, name: existing.name }));
       const user = await tx.insertInto('users').values({ organization_id: c.org.id, email, name, password_hash: null, created_at: now }).returning('id').executeTakeFirstOrThrow();
       await tx.insertInto('role_grants').values({ user_id: user.id, role: input.role as Role, org_unit_id: input.unitId || null, created_by: who(c).id, created_at: now }).execute();
       const invitation = await createInvitation(tx, { organizationId: c.org.id, userId: user.id, email, name, orgName: c.org.name, invitedBy: who(c), linkBase: input.linkBase, now });
@@ -62,15 +63,15 @@ export async function invitePerson(deps: AdminDeps, c: AdminCtx, input: InviteIn
       return { userId: user.id, invitation };
     });
   } catch (err) {
-    if (isUniqueViolation(err, 'users_email')) throw invalid('email', `Det finns redan en person med e-postadressen ${email}.`);
+    if (isUniqueViolation(err, 'users_email')) throw invalid('email', sv('admin.people.emailTaken', { email }));
     throw err;
   }
 }
 
 async function personForChange(tx: Tx, c: AdminCtx, userId: string, need: 'see' | 'manage') {
-  if (!isUuid(userId)) throw notFound('Personen');
+  if (!isUuid(userId)) throw missing(sv('admin.people.notFound'));
   const user = await tx.selectFrom('users').selectAll().where('organization_id', '=', c.org.id).where('id', '=', userId).forUpdate().executeTakeFirst();
-  if (!user) throw notFound('Personen');
+  if (!user) throw missing(sv('admin.people.notFound'));
   const grants = await tx
     .selectFrom('role_grants as g')
     .leftJoin('org_units as u', 'u.id', 'g.org_unit_id')
@@ -79,8 +80,8 @@ async function personForChange(tx: Tx, c: AdminCtx, userId: string, need: 'see' 
     .execute();
   const paths = grants.map((g) => (g.org_unit_id ? g.ancestor_ids! : null));
   const s = scopeOf(c);
-  if (!canSeePerson(s, paths)) throw notFound('Personen');
-  if (need === 'manage' && !canManagePerson(s, paths)) throw new DomainError('invalid', 'Personen har roller utanför din förvaltning. Be organisationens administratör om hjälp.', { person: 'Personen har roller utanför din förvaltning. Be organisationens administratör om hjälp.' });
+  if (!canSeePerson(s, paths)) throw missing(sv('admin.people.notFound'));
+  if (need === 'manage' && !canManagePerson(s, paths)) throw new DomainError('invalid', sv('admin.people.outsideScope'), { person: sv('admin.people.outsideScope') });
   return { user, grants, forvaltningId: grants.find((g) => g.ancestor_ids)?.ancestor_ids?.[0] ?? null };
 }
 
@@ -88,15 +89,15 @@ export async function addGrant(deps: AdminDeps, c: AdminCtx, userId: string, inp
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (tx) => {
     const p = await personForChange(tx, c, userId, 'see');
-    if (!ROLES.includes(input.role as Role)) throw invalid('role', 'Välj en roll');
+    if (!ROLES.includes(input.role as Role)) throw invalid('role', sv('admin.people.roleMissing'));
     const path = await unitPathFor(tx, c.org.id, input.unitId || null);
-    if (path === undefined) throw invalid('unitId', 'Välj en enhet i listan');
+    if (path === undefined) throw invalid('unitId', sv('admin.people.unitUnknown'));
     const toSelf = p.user.id === c.actor.id;
     if (!canGrant(scopeOf(c), input.role as Role, path, toSelf)) {
-      throw toSelf ? invalid('role', 'Du kan inte ge dig själv roller. Be organisationens administratör om det.') : invalid('unitId', 'Du kan inte ge den rollen där. Välj en enhet inom din förvaltning.');
+      throw toSelf ? invalid('role', sv('admin.people.grantSelf')) : invalid('unitId', sv('admin.people.grantOutsideScope'));
     }
     const dup = p.grants.find((g) => g.role === input.role && (g.org_unit_id ?? '') === (input.unitId || ''));
-    if (dup) throw invalid('role', 'Personen har redan den rollen där.');
+    if (dup) throw invalid('role', sv('admin.people.grantDuplicate'));
     await tx.insertInto('role_grants').values({ user_id: p.user.id, role: input.role as Role, org_unit_id: input.unitId || null, created_by: who(c).id, created_at: now }).execute();
     const unitName = input.unitId ? (await tx.selectFrom('org_units').select('name').where('id', '=', input.unitId).executeTakeFirstOrThrow()).name : 'hela organisationen';
     await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: path?.[0] ?? null, actor: who(c), action: 'grant', entityType: 'role_grant', entityId: p.user.id, summary: `${p.user.name} fick rollen ${ROLE_LABEL[input.role as Role].toLowerCase()} för ${unitName}`, after: { role: input.role, unitId: input.unitId || null }, now });
@@ -108,9 +109,9 @@ export async function removeGrant(deps: AdminDeps, c: AdminCtx, userId: string, 
   await deps.db.transaction().execute(async (tx) => {
     const p = await personForChange(tx, c, userId, 'see');
     const g = p.grants.find((x) => x.id === grantId);
-    if (!g) throw notFound('Rollen');
+    if (!g) throw missing(sv('admin.people.grantNotFound'));
     // Giving up one's own role narrows access, so it is judged as if for someone else.
-    if (!canGrant(scopeOf(c), g.role, g.org_unit_id ? g.ancestor_ids! : null, false)) throw invalid('grant', 'Du kan inte ta bort den rollen: den ligger utanför din förvaltning.');
+    if (!canGrant(scopeOf(c), g.role, g.org_unit_id ? g.ancestor_ids! : null, false)) throw invalid('grant', sv('admin.people.revokeOutsideScope'));
     if (p.user.id === c.actor.id && g.role === 'admin' && g.org_unit_id === null) {
       const others = await tx
         .selectFrom('role_grants as rg')
@@ -122,7 +123,7 @@ export async function removeGrant(deps: AdminDeps, c: AdminCtx, userId: string, 
         .where('rg.org_unit_id', 'is', null)
         .where('u.id', '<>', p.user.id)
         .executeTakeFirst();
-      if (!others) throw invalid('grant', 'Du är organisationens enda administratör. Ge någon annan administratörsrollen först.');
+      if (!others) throw invalid('grant', sv('admin.people.lastAdmin'));
     }
     await tx.deleteFrom('role_grants').where('id', '=', g.id).execute();
     await destroySessionsOf(tx, p.user.id);
@@ -137,15 +138,15 @@ export async function updatePerson(deps: AdminDeps, c: AdminCtx, userId: string,
   try {
     await deps.db.transaction().execute(async (tx) => {
       const p = await personForChange(tx, c, userId, 'manage');
-      checkName('name', name, 'personens namn');
+      checkName('name', name, sv('admin.people.nameMissing'));
       checkEmail('email', email);
       const dup = await tx.selectFrom('users').select('name').where('organization_id', '=', c.org.id).where('id', '<>', p.user.id).where(sql<boolean>`lower(email) = ${email}`).executeTakeFirst();
-      if (dup) throw invalid('email', `Det finns redan en person med e-postadressen ${email} (${dup.name}).`);
+      if (dup) throw invalid('email', sv('admin.people.emailTakenBy', { email, name: dup.name }));
       await tx.updateTable('users').set({ name, email }).where('id', '=', p.user.id).execute();
       await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: p.forvaltningId, actor: who(c), action: 'update', entityType: 'user', entityId: p.user.id, summary: `Uppgifterna för ${name} ändrades`, before: { name: p.user.name, email: p.user.email }, after: { name, email }, now });
     });
   } catch (err) {
-    if (isUniqueViolation(err, 'users_email')) throw invalid('email', `Det finns redan en person med e-postadressen ${email}.`);
+    if (isUniqueViolation(err, 'users_email')) throw invalid('email', sv('admin.people.emailTaken', { email }));
     throw err;
   }
 }
@@ -155,7 +156,7 @@ export async function setPersonActive(deps: AdminDeps, c: AdminCtx, userId: stri
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (tx) => {
     const p = await personForChange(tx, c, userId, 'manage');
-    if (p.user.id === c.actor.id && !active) throw invalid('person', 'Du kan inte avaktivera dig själv.');
+    if (p.user.id === c.actor.id && !active) throw invalid('person', sv('admin.people.deactivateSelf'));
     await tx.updateTable('users').set({ active, deactivated_at: active ? null : now }).where('id', '=', p.user.id).execute();
     if (!active) {
       await destroySessionsOf(tx, p.user.id);
@@ -169,9 +170,9 @@ export async function reinvitePerson(deps: AdminDeps, c: AdminCtx, userId: strin
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (tx) => {
     const p = await personForChange(tx, c, userId, 'manage');
-    if (!p.user.active) throw invalid('person', 'Personen är avaktiverad. Aktivera personen först.');
+    if (!p.user.active) throw invalid('person', sv('admin.people.reinviteInactive'));
     if (!canReinvite({ hasPassword: p.user.password_hash !== null, sso: p.user.sso_subject !== null })) {
-      throw invalid('person', 'Personen har redan loggat in med ett eget lösenord eller via identitetsleverantören, så en ny inbjudan behövs inte.');
+      throw invalid('person', sv('admin.people.reinviteNotNeeded'));
     }
     const invitation = await createInvitation(tx, { organizationId: c.org.id, userId: p.user.id, email: p.user.email, name: p.user.name, orgName: c.org.name, invitedBy: who(c), linkBase, now });
     await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: p.forvaltningId, actor: who(c), action: 'invite', entityType: 'invitation', entityId: invitation.id, summary: `Ny inbjudan till ${p.user.name} (${p.user.email})`, now });

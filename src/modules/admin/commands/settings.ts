@@ -5,6 +5,7 @@ import { DomainError } from '../../../platform/errors.ts';
 import { logAdminChange } from '../log.ts';
 import { canManageOrganizationSettings } from '../policy.ts';
 import { clean, denied, EMAIL, invalid, scopeOf, who, type AdminCtx, type AdminDeps } from './context.ts';
+import { sv } from '../../../platform/i18n/catalogue.ts';
 
 const URL_FIELDS = ['faultReport', 'appeal', 'deviation', 'schoolHarassmentUrl'] as const;
 
@@ -35,17 +36,17 @@ export async function updateSettings(deps: AdminDeps, c: AdminCtx, input: Settin
   if (!canManageOrganizationSettings(scopeOf(c))) throw denied();
   const v = Object.fromEntries(Object.entries(input).map(([k, x]) => [k, clean(x)])) as unknown as SettingsInput;
   const errors: Record<string, string> = {};
-  for (const f of URL_FIELDS) if (v[f] && !/^https?:\/\/\S+$/.test(v[f])) errors[f] = 'Skriv en hel webbadress som börjar med https://';
-  if (v.website && !/^https?:\/\/\S+$/.test(v.website)) errors.website = 'Skriv en hel webbadress som börjar med https://';
-  if (v.contactEmail && !EMAIL.test(v.contactEmail)) errors.contactEmail = 'Skriv e-postadressen i rätt format, till exempel kontakt@kommun.se';
-  if (v.letterEmail && !EMAIL.test(v.letterEmail)) errors.letterEmail = 'Skriv e-postadressen i rätt format, till exempel kontakt@kommun.se';
-  if ([...v.startPageIntro].length > 1000) errors.startPageIntro = 'Texten får vara högst 1 000 tecken';
-  if ([...v.visitingAddress].length > 300) errors.visitingAddress = 'Adressen får vara högst 300 tecken';
-  if ([...v.publishedContacts].length > 2000) errors.publishedContacts = 'Texten får vara högst 2 000 tecken';
-  if ([...v.startPageExtra].length > 4000) errors.startPageExtra = 'Texten får vara högst 4 000 tecken';
+  for (const f of URL_FIELDS) if (v[f] && !/^https?:\/\/\S+$/.test(v[f])) errors[f] = sv('admin.settings.urlInvalid');
+  if (v.website && !/^https?:\/\/\S+$/.test(v.website)) errors.website = sv('admin.settings.urlInvalid');
+  if (v.contactEmail && !EMAIL.test(v.contactEmail)) errors.contactEmail = sv('admin.settings.emailFormat');
+  if (v.letterEmail && !EMAIL.test(v.letterEmail)) errors.letterEmail = sv('admin.settings.emailFormat');
+  if ([...v.startPageIntro].length > 1000) errors.startPageIntro = sv('admin.settings.introTooLong');
+  if ([...v.visitingAddress].length > 300) errors.visitingAddress = sv('admin.settings.visitingAddressTooLong');
+  if ([...v.publishedContacts].length > 2000) errors.publishedContacts = sv('admin.settings.publishedContactsTooLong');
+  if ([...v.startPageExtra].length > 4000) errors.startPageExtra = sv('admin.settings.extraTooLong');
   const casePrefix = v.casePrefix.toUpperCase();
-  if (casePrefix && !CASE_PREFIX.test(casePrefix)) errors.casePrefix = 'Skriv tre bokstäver A–Z, till exempel BOS';
-  if (Object.keys(errors).length) throw new DomainError('invalid', 'Uppgifterna behöver rättas.', errors);
+  if (casePrefix && !CASE_PREFIX.test(casePrefix)) errors.casePrefix = sv('admin.settings.casePrefixInvalid');
+  if (Object.keys(errors).length) throw new DomainError('invalid', sv('admin.errors.correct'), errors);
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (tx) => {
     const row = await tx.selectFrom('organizations').select(['settings', 'case_prefix']).where('id', '=', c.org.id).forUpdate().executeTakeFirstOrThrow();
@@ -79,9 +80,9 @@ export async function updateSettings(deps: AdminDeps, c: AdminCtx, input: Settin
  */
 async function changeCasePrefix(tx: Tx, c: AdminCtx, before: string, after: string, now: Date) {
   const numbered = await tx.selectFrom('cases').select('id').where('organization_id', '=', c.org.id).limit(1).executeTakeFirst();
-  if (numbered) throw invalid('casePrefix', `Bokstäverna kan inte ändras när organisationen redan har ärenden: deras nummer börjar med ${before}.`);
+  if (numbered) throw invalid('casePrefix', sv('admin.settings.casePrefixFixed', { prefix: before }));
   const other = await tx.selectFrom('organizations').select('id').where('case_prefix', '=', after).where('id', '<>', c.org.id).executeTakeFirst();
-  if (other) throw invalid('casePrefix', `${after} används redan av en annan organisation i installationen. Välj tre andra bokstäver.`);
+  if (other) throw invalid('casePrefix', sv('admin.settings.casePrefixTaken', { prefix: after }));
   await tx.updateTable('organizations').set({ case_prefix: after, updated_at: now }).where('id', '=', c.org.id).execute();
   await logAdminChange(tx, { organizationId: c.org.id, actor: who(c), action: 'update', entityType: 'settings', entityId: c.org.id, summary: `Ärendenumrens bokstäver ändrades från ${before} till ${after}`, before: { casePrefix: before }, after: { casePrefix: after }, now });
 }

@@ -5,6 +5,7 @@ import { discover, sealClientSecret, SsoError } from '../../sso/oidc.ts';
 import { logAdminChange } from '../log.ts';
 import { canManageOrganizationSettings } from '../policy.ts';
 import { clean, denied, invalid, scopeOf, who, type AdminCtx, type AdminDeps } from './context.ts';
+import { sv } from '../../../platform/i18n/catalogue.ts';
 
 export interface SsoInput {
   enabled: boolean;
@@ -36,11 +37,11 @@ export function parseGroupRoles(text: string, units: readonly Pick<OrgUnit, 'id'
     if (!line || line.startsWith('#')) continue;
     const m = /^(.+?)\s*=\s*([^@]+?)\s*(?:@\s*(.+))?$/.exec(line);
     const role = m ? ROLE_BY_WORD[m[2]!.trim().toLowerCase()] : undefined;
-    if (!m || !role) return { ok: false, message: `Rad ${i + 1} går inte att läsa. Skriv till exempel: Synpunkter-handläggare = Handläggare @ Gata och park` };
+    if (!m || !role) return { ok: false, message: sv('admin.sso.lineUnreadable', { line: i + 1 }) };
     let unitId: string | null = null;
     if (m[3]) {
       const unit = units.find((u) => u.name.toLowerCase() === m[3]!.trim().toLowerCase());
-      if (!unit) return { ok: false, message: `Rad ${i + 1}: enheten ”${m[3]}” finns inte i organisationen.` };
+      if (!unit) return { ok: false, message: sv('admin.sso.lineUnknownUnit', { line: i + 1, unit: m[3] }) };
       unitId = unit.id;
     }
     out.push({ group: m[1]!.trim(), role, unitId });
@@ -67,18 +68,18 @@ export async function saveSso(deps: AdminDeps, c: AdminCtx, input: SsoInput) {
   const configured = !!issuerUrl || !!clientId || !!existing;
   const errors: Record<string, string> = {};
   if (configured || input.enabled) {
-    if (!issuerUrl) errors.issuerUrl = 'Skriv utfärdarens adress (issuer)';
-    if (!clientId) errors.clientId = 'Skriv klient-id';
-    if (!input.clientSecret && !existing) errors.clientSecret = 'Skriv klienthemligheten';
-    if (!scopes.split(/\s+/).includes('openid')) errors.scopes = 'Omfånget måste innehålla openid';
-    if (!/^[A-Za-z0-9_:.\-/]+$/.test(emailClaim)) errors.emailClaim = 'Skriv namnet på ett anspråk, till exempel email';
-    if (!/^[A-Za-z0-9_:.\-/]+$/.test(groupsClaim)) errors.groupsClaim = 'Skriv namnet på ett anspråk, till exempel groups';
+    if (!issuerUrl) errors.issuerUrl = sv('admin.sso.issuerMissing');
+    if (!clientId) errors.clientId = sv('admin.sso.clientIdMissing');
+    if (!input.clientSecret && !existing) errors.clientSecret = sv('admin.sso.clientSecretMissing');
+    if (!scopes.split(/\s+/).includes('openid')) errors.scopes = sv('admin.sso.scopesNeedOpenid');
+    if (!/^[A-Za-z0-9_:.\-/]+$/.test(emailClaim)) errors.emailClaim = sv('admin.sso.emailClaimInvalid');
+    if (!/^[A-Za-z0-9_:.\-/]+$/.test(groupsClaim)) errors.groupsClaim = sv('admin.sso.groupsClaimInvalid');
   }
   const units = await deps.db.selectFrom('org_units').select(['id', 'name']).where('organization_id', '=', c.org.id).execute();
   const mapping = parseGroupRoles(input.groupRoles, units);
   if (!mapping.ok) errors.groupRoles = mapping.message;
-  if (!input.passwordLogin && !input.enabled) errors.passwordLogin = 'Lösenord kan bara stängas av när inloggning via identitetsleverantör är påslagen';
-  if (Object.keys(errors).length) throw new DomainError('invalid', 'Uppgifterna behöver rättas.', errors);
+  if (!input.passwordLogin && !input.enabled) errors.passwordLogin = sv('admin.sso.passwordLoginNeedsSso');
+  if (Object.keys(errors).length) throw new DomainError('invalid', sv('admin.errors.correct'), errors);
   const secret = input.clientSecret || null;
 
   if (issuerUrl) {

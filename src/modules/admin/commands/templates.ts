@@ -1,10 +1,10 @@
 import type { Tx } from '../../../db/database.ts';
 import type { CaseKind } from '../../../db/schema.ts';
-import { DomainError, notFound } from '../../../platform/errors.ts';
+import { DomainError } from '../../../platform/errors.ts';
 import { logAdminChange } from '../log.ts';
 import { canManageTemplate } from '../policy.ts';
 import { isUuid } from '../queries.ts';
-import { clean, scopeOf, who, type AdminCtx, type AdminDeps } from './context.ts';
+import { clean, missing, scopeOf, who, type AdminCtx, type AdminDeps } from './context.ts';
 import { sv } from '../../../platform/i18n/catalogue.ts';
 
 export const TEMPLATE_PURPOSES = {
@@ -39,24 +39,24 @@ async function checkTemplate(tx: Tx, c: AdminCtx, input: TemplateInput) {
   const title = clean(input.title);
   const body = input.body.replace(/\r\n/g, '\n').trim();
   const errors: Record<string, string> = {};
-  if (!title) errors.title = 'Skriv en rubrik för mallen';
-  else if ([...title].length > 120) errors.title = 'Rubriken får vara högst 120 tecken';
-  if (!body) errors.body = 'Skriv mallens text';
-  else if ([...body].length > 10_000) errors.body = 'Texten får vara högst 10 000 tecken';
+  if (!title) errors.title = sv('admin.templates.titleMissing');
+  else if ([...title].length > 120) errors.title = sv('admin.templates.titleTooLong');
+  if (!body) errors.body = sv('admin.templates.bodyMissing');
+  else if ([...body].length > 10_000) errors.body = sv('admin.templates.bodyTooLong');
   else {
     const unknown = [...body.matchAll(/\{[a-zåäö]{1,30}\}/g)].map((m) => m[0]).filter((p) => !(p in TEMPLATE_PLACEHOLDERS));
-    if (unknown.length) errors.body = `Okänd platshållare: ${[...new Set(unknown)].join(', ')}. Använd ${Object.keys(TEMPLATE_PLACEHOLDERS).join(', ')}.`;
+    if (unknown.length) errors.body = sv('admin.templates.unknownPlaceholder', { unknown: [...new Set(unknown)].join(', '), placeholders: Object.keys(TEMPLATE_PLACEHOLDERS).join(', ') });
   }
-  if (input.kind && !KIND_VALUES.includes(input.kind as CaseKind)) errors.kind = 'Välj en typ i listan';
-  if (!(input.purpose in TEMPLATE_PURPOSES)) errors.purpose = 'Välj vad mallen används till';
+  if (input.kind && !KIND_VALUES.includes(input.kind as CaseKind)) errors.kind = sv('admin.templates.kindUnknown');
+  if (!(input.purpose in TEMPLATE_PURPOSES)) errors.purpose = sv('admin.templates.purposeMissing');
   let forvaltningId: string | null = null;
   if (input.forvaltningId) {
     const f = isUuid(input.forvaltningId) ? await tx.selectFrom('org_units').select(['id', 'kind']).where('organization_id', '=', c.org.id).where('id', '=', input.forvaltningId).executeTakeFirst() : undefined;
-    if (!f || f.kind !== 'forvaltning') errors.forvaltningId = 'Välj en förvaltning i listan';
+    if (!f || f.kind !== 'forvaltning') errors.forvaltningId = sv('admin.templates.forvaltningUnknown');
     else forvaltningId = f.id;
   }
-  if (!errors.forvaltningId && !canManageTemplate(scopeOf(c), forvaltningId)) errors.forvaltningId = 'Du kan bara göra mallar för din egen förvaltning';
-  if (Object.keys(errors).length) throw new DomainError('invalid', 'Uppgifterna behöver rättas.', errors);
+  if (!errors.forvaltningId && !canManageTemplate(scopeOf(c), forvaltningId)) errors.forvaltningId = sv('admin.templates.forvaltningOutsideScope');
+  if (Object.keys(errors).length) throw new DomainError('invalid', sv('admin.errors.correct'), errors);
   return { title, body, kind: (input.kind || null) as CaseKind | null, purpose: input.purpose as TemplatePurpose, forvaltningId };
 }
 
@@ -77,9 +77,9 @@ export async function createTemplate(deps: AdminDeps, c: AdminCtx, input: Templa
 }
 
 async function templateForChange(tx: Tx, c: AdminCtx, id: string) {
-  if (!isUuid(id)) throw notFound('Mallen');
+  if (!isUuid(id)) throw missing(sv('admin.templates.notFound'));
   const t = await tx.selectFrom('response_templates').selectAll().where('organization_id', '=', c.org.id).where('id', '=', id).forUpdate().executeTakeFirst();
-  if (!t || !canManageTemplate(scopeOf(c), t.org_unit_id)) throw notFound('Mallen');
+  if (!t || !canManageTemplate(scopeOf(c), t.org_unit_id)) throw missing(sv('admin.templates.notFound'));
   return t;
 }
 

@@ -1,11 +1,10 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../db/database.ts';
 import type { OrgUnit } from '../../../db/schema.ts';
-import { notFound } from '../../../platform/errors.ts';
 import { logAdminChange } from '../log.ts';
 import { canChangeUnit, canCreateUnitUnder, canManageWithin, canMoveUnit } from '../policy.ts';
 import { isUuid } from '../queries.ts';
-import { checkName, clean, denied, invalid, scopeOf, who, type AdminCtx, type AdminDeps } from './context.ts';
+import { checkName, clean, denied, invalid, missing, scopeOf, who, type AdminCtx, type AdminDeps } from './context.ts';
 import { sv } from '../../../platform/i18n/catalogue.ts';
 
 const KINDS_BY_DEPTH = ['forvaltning', 'avdelning', 'enhet'] as const;
@@ -24,15 +23,15 @@ export async function createUnit(deps: AdminDeps, c: AdminCtx, input: { parentId
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (tx) => {
     const parent = input.parentId ? await lockUnit(tx, c.org.id, input.parentId) : null;
-    if (input.parentId && !parent) throw invalid('parentId', 'Välj en överordnad enhet i listan');
+    if (input.parentId && !parent) throw invalid('parentId', sv('admin.units.parentUnknown'));
     if (!canCreateUnitUnder(scopeOf(c), parent ? parent.ancestor_ids : null)) {
       if (parent) throw denied();
-      throw invalid('parentId', 'Du kan bara lägga till enheter inom din egen förvaltning. Välj en överordnad enhet.');
+      throw invalid('parentId', sv('admin.units.createOutsideScope'));
     }
-    if (parent && !parent.active) throw invalid('parentId', 'Den överordnade enheten är avaktiverad. Välj en aktiv enhet.');
+    if (parent && !parent.active) throw invalid('parentId', sv('admin.units.parentInactive'));
     const depth = parent ? parent.ancestor_ids.length : 0;
-    if (depth >= MAX_UNIT_DEPTH) throw invalid('parentId', 'En enhet kan inte ha underenheter: trädet har tre nivåer (förvaltning, avdelning, enhet).');
-    checkName('name', name, 'enhetens namn');
+    if (depth >= MAX_UNIT_DEPTH) throw invalid('parentId', sv('admin.units.tooDeep'));
+    checkName('name', name, sv('admin.units.nameMissing'));
     const sibling = await tx
       .selectFrom('org_units')
       .select('id')
@@ -40,7 +39,7 @@ export async function createUnit(deps: AdminDeps, c: AdminCtx, input: { parentId
       .where(sql<boolean>`parent_id IS NOT DISTINCT FROM ${parent?.id ?? null}::uuid`)
       .where(sql<boolean>`lower(name) = ${name.toLowerCase()}`)
       .executeTakeFirst();
-    if (sibling) throw invalid('name', `Det finns redan en enhet som heter ${name} på samma ställe i trädet`);
+    if (sibling) throw invalid('name', sv('admin.units.duplicateName', { name }));
     const max = await tx.selectFrom('org_units').select(sql<number>`coalesce(max(sort_order), -1)`.as('m')).where('organization_id', '=', c.org.id).where(sql<boolean>`parent_id IS NOT DISTINCT FROM ${parent?.id ?? null}::uuid`).executeTakeFirstOrThrow();
     const id = crypto.randomUUID();
     const kind = KINDS_BY_DEPTH[depth]!;
@@ -71,13 +70,13 @@ export async function updateUnit(deps: AdminDeps, c: AdminCtx, id: string, input
   await deps.db.transaction().execute(async (tx) => {
     const u = await lockUnit(tx, c.org.id, id);
     const s = scopeOf(c);
-    if (!u || !canManageWithin(s, u.ancestor_ids)) throw notFound('Enheten');
+    if (!u || !canManageWithin(s, u.ancestor_ids)) throw missing(sv('admin.units.notFound'));
     const structural = canChangeUnit(s, u.ancestor_ids);
     // A unit admin may set whether their own förvaltning requires a subcategory, but not rename it.
-    if (!structural && (name !== u.name || clean(input.committee) !== (u.committee ?? ''))) throw invalid('name', 'Bara organisationens administratör kan byta namn eller nämnd på förvaltningen.');
-    checkName('name', name, 'enhetens namn');
+    if (!structural && (name !== u.name || clean(input.committee) !== (u.committee ?? ''))) throw invalid('name', sv('admin.units.renameForvaltningDenied'));
+    checkName('name', name, sv('admin.units.nameMissing'));
     const sortOrder = input.sortOrder.trim() === '' ? u.sort_order : Number(input.sortOrder);
-    if (!Number.isInteger(sortOrder) || sortOrder < 0 || sortOrder > 9999) throw invalid('sortOrder', 'Skriv ordningen som ett heltal, 0–9999');
+    if (!Number.isInteger(sortOrder) || sortOrder < 0 || sortOrder > 9999) throw invalid('sortOrder', sv('admin.units.sortOrderInvalid'));
     const sibling = await tx
       .selectFrom('org_units')
       .select('id')
@@ -86,7 +85,7 @@ export async function updateUnit(deps: AdminDeps, c: AdminCtx, id: string, input
       .where(sql<boolean>`parent_id IS NOT DISTINCT FROM ${u.parent_id}::uuid`)
       .where(sql<boolean>`lower(name) = ${name.toLowerCase()}`)
       .executeTakeFirst();
-    if (sibling) throw invalid('name', `Det finns redan en enhet som heter ${name} på samma ställe i trädet`);
+    if (sibling) throw invalid('name', sv('admin.units.duplicateName', { name }));
     const after = await tx
       .updateTable('org_units')
       .set({
@@ -115,27 +114,27 @@ export async function moveUnit(deps: AdminDeps, c: AdminCtx, id: string, newPare
     const all = await tx.selectFrom('org_units').selectAll().where('organization_id', '=', c.org.id).forUpdate().execute();
     const u = all.find((x) => x.id === id);
     const s = scopeOf(c);
-    if (!u || !canManageWithin(s, u.ancestor_ids)) throw notFound('Enheten');
+    if (!u || !canManageWithin(s, u.ancestor_ids)) throw missing(sv('admin.units.notFound'));
     const parent = newParentId ? all.find((x) => x.id === newParentId) : null;
-    if (newParentId && !parent) throw invalid('parentId', 'Välj en överordnad enhet i listan');
+    if (newParentId && !parent) throw invalid('parentId', sv('admin.units.parentUnknown'));
     if (parent && (parent.id === u.id || parent.ancestor_ids.includes(u.id))) {
-      throw invalid('parentId', `${u.name} kan inte flyttas till ${parent.name}: den ligger under ${u.name} själv. Det skulle bli en slinga i trädet.`);
+      throw invalid('parentId', sv('admin.units.moveCycle', { unit: u.name, parent: parent.name }));
     }
     if (!canMoveUnit(s, u.ancestor_ids, parent ? parent.ancestor_ids : null)) {
-      throw invalid('parentId', 'Du kan bara flytta enheter inom din egen förvaltning.');
+      throw invalid('parentId', sv('admin.units.moveOutsideScope'));
     }
     if ((parent?.id ?? null) === u.parent_id) return;
-    if (parent && !parent.active) throw invalid('parentId', 'Den överordnade enheten är avaktiverad. Välj en aktiv enhet.');
+    if (parent && !parent.active) throw invalid('parentId', sv('admin.units.parentInactive'));
     const subtree = all.filter((x) => x.ancestor_ids.includes(u.id));
     const subtreeHeight = Math.max(...subtree.map((x) => x.ancestor_ids.length - u.ancestor_ids.length + 1));
     const newDepth = parent ? parent.ancestor_ids.length : 0;
     if (newDepth + subtreeHeight > MAX_UNIT_DEPTH) {
-      throw invalid('parentId', `Flytten skulle ge fler än tre nivåer (förvaltning, avdelning, enhet). Flytta ${u.name} högre upp, eller flytta först dess underenheter.`);
+      throw invalid('parentId', sv('admin.units.moveTooDeep', { unit: u.name }));
     }
     if (u.kind === 'forvaltning' && parent) {
       const subs = await tx.selectFrom('categories').select('id').where('org_unit_id', '=', u.id).executeTakeFirst();
       const templates = await tx.selectFrom('response_templates').select('id').where('org_unit_id', '=', u.id).executeTakeFirst();
-      if (subs || templates) throw invalid('parentId', `${u.name} har egna underkategorier eller svarsmallar och kan därför inte flyttas in under en annan enhet.`);
+      if (subs || templates) throw invalid('parentId', sv('admin.units.moveForvaltningInUse', { unit: u.name }));
     }
     const prefix = [...(parent?.ancestor_ids ?? [])];
     for (const x of subtree) {
@@ -167,11 +166,11 @@ export async function setUnitActive(deps: AdminDeps, c: AdminCtx, id: string, ac
   await deps.db.transaction().execute(async (tx) => {
     const u = await lockUnit(tx, c.org.id, id);
     const s = scopeOf(c);
-    if (!u || !canManageWithin(s, u.ancestor_ids)) throw notFound('Enheten');
-    if (!canChangeUnit(s, u.ancestor_ids)) throw invalid('active', 'Bara organisationens administratör kan avaktivera förvaltningen.');
+    if (!u || !canManageWithin(s, u.ancestor_ids)) throw missing(sv('admin.units.notFound'));
+    if (!canChangeUnit(s, u.ancestor_ids)) throw invalid('active', sv('admin.units.deactivateForvaltningDenied'));
     if (active && u.parent_id) {
       const parent = await tx.selectFrom('org_units').select('active').where('id', '=', u.parent_id).executeTakeFirstOrThrow();
-      if (!parent.active) throw invalid('active', 'Aktivera den överordnade enheten först.');
+      if (!parent.active) throw invalid('active', sv('admin.units.activateParentFirst'));
     }
     const changed = active
       ? await tx.updateTable('org_units').set({ active: true }).where('id', '=', u.id).returning('name').execute()
@@ -197,8 +196,8 @@ export async function deleteUnit(deps: AdminDeps, c: AdminCtx, id: string) {
   await deps.db.transaction().execute(async (tx) => {
     const u = await lockUnit(tx, c.org.id, id);
     const s = scopeOf(c);
-    if (!u || !canManageWithin(s, u.ancestor_ids)) throw notFound('Enheten');
-    if (!canChangeUnit(s, u.ancestor_ids)) throw invalid('delete', 'Bara organisationens administratör kan ta bort förvaltningen.');
+    if (!u || !canManageWithin(s, u.ancestor_ids)) throw missing(sv('admin.units.notFound'));
+    if (!canChangeUnit(s, u.ancestor_ids)) throw invalid('delete', sv('admin.units.deleteForvaltningDenied'));
     const [cases, children, grants, cats, templates] = await Promise.all([
       tx.selectFrom('cases').select('id').where((eb) => eb.or([eb('unit_id', '=', u.id), eb('suggested_unit_id', '=', u.id)])).limit(1).executeTakeFirst(),
       tx.selectFrom('org_units').select('id').where('parent_id', '=', u.id).limit(1).executeTakeFirst(),
@@ -206,9 +205,9 @@ export async function deleteUnit(deps: AdminDeps, c: AdminCtx, id: string) {
       tx.selectFrom('categories').select('id').where('org_unit_id', '=', u.id).limit(1).executeTakeFirst(),
       tx.selectFrom('response_templates').select('id').where('org_unit_id', '=', u.id).limit(1).executeTakeFirst(),
     ]);
-    if (cases) throw invalid('delete', `${u.name} har ärenden och kan aldrig tas bort, bara avaktiveras. Då finns historiken kvar.`);
-    if (children) throw invalid('delete', `${u.name} har underenheter. Flytta eller ta bort dem först, eller avaktivera hela grenen.`);
-    if (grants || cats || templates) throw invalid('delete', `${u.name} används av roller, underkategorier eller svarsmallar. Avaktivera enheten i stället.`);
+    if (cases) throw invalid('delete', sv('admin.units.deleteHasCases', { unit: u.name }));
+    if (children) throw invalid('delete', sv('admin.units.deleteHasChildren', { unit: u.name }));
+    if (grants || cats || templates) throw invalid('delete', sv('admin.units.deleteInUse', { unit: u.name }));
     await tx.deleteFrom('org_units').where('id', '=', u.id).execute();
     await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: u.parent_id ? u.ancestor_ids[0] : null, actor: who(c), action: 'delete', entityType: 'unit', entityId: u.id, summary: `${UNIT_KIND_LABEL[u.kind]} ${u.name} togs bort`, before: unitView(u), now });
   });
