@@ -1,3 +1,4 @@
+import { sv } from '../../platform/i18n/catalogue.ts';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { PassThrough } from 'node:stream';
@@ -21,7 +22,7 @@ const hasFew = (t: Table) => t.rows.some((r) => r.few || r.cells.some((c) => c.f
 
 function tableRows(t: Table): (string | number | null)[][] {
   const few = hasFew(t);
-  const head = [...t.head, ...(few ? ['Anmärkning'] : [])];
+  const head = [...t.head, ...(few ? [sv('statistics.export.remark')] : [])];
   const rows = t.rows.map((r) => [r.header, ...r.cells.map((c) => c.v), ...(few ? [r.few || r.cells.some((c) => c.few) ? FEW_TEXT : null] : [])]);
   // Unit and category names are typed by admins: defused in XLSX too, since a sheet saved as CSV runs them.
   return [head, ...rows].map((r) => r.map(defuseFormula));
@@ -40,7 +41,7 @@ export async function tablesToXlsx(tables: Table[], meta: { title: string; lines
   wb.creator = 'Lyhörd';
   wb.title = meta.title;
   const used = new Set<string>();
-  const info = wb.addWorksheet(sheetName('Om statistiken', used));
+  const info = wb.addWorksheet(sheetName(sv('statistics.export.infoSheet'), used));
   info.addRow([meta.title]).font = { bold: true, size: 14 };
   for (const l of meta.lines) info.addRow([l]);
   info.getColumn(1).width = 100;
@@ -77,32 +78,41 @@ export interface CaseExportOptions {
   personalData: boolean;
 }
 
-const BASE_COLUMNS = [
-  'Ärendenummer',
-  'Mottaget',
-  'Typ',
-  'Kanal',
-  'Status',
-  'Grupp',
-  'Hänvisning',
-  'Förvaltning',
-  'Enhet',
-  'Område',
-  'Underkategori',
-  'Sekretessmarkerat',
-  'Bekräftas senast',
-  'Bekräftat',
-  'Besvaras senast',
-  'Besvarat',
-  'Avslutat',
-  'Svarstid (arbetsdagar)',
-  'Svarstid (kalenderdagar)',
-  'Handläggningstid (arbetsdagar)',
-  'Handläggningstid (kalenderdagar)',
-];
-const PERSONAL_COLUMNS = ['Synpunktslämnare', 'E-post', 'Telefon', 'Adress', 'Handläggare', 'Synpunkt'];
+const BASE_COLUMNS = (
+  [
+    'caseNumber',
+    'received',
+    'kind',
+    'channel',
+    'status',
+    'group',
+    'referral',
+    'forvaltning',
+    'unit',
+    'area',
+    'subcategory',
+    'confidential',
+    'acknowledgeBy',
+    'acknowledged',
+    'answerBy',
+    'answered',
+    'closed',
+    'responseWorking',
+    'responseCalendar',
+    'handlingWorking',
+    'handlingCalendar',
+  ] as const
+).map((c) => sv(`statistics.caseExport.column.${c}`));
+const PERSONAL_COLUMNS = (['contactName', 'email', 'phone', 'address', 'handler', 'description'] as const).map((c) => sv(`statistics.caseExport.column.${c}`));
 
-const GROUP_LABEL: Record<string, string> = { main: 'Synpunkt', internal: 'Intern synpunkt', referral: 'Hänvisad', merged: 'Sammanslagen dubblett', not_handled: 'Inte handlagd', spam: 'Skräp (spam)' };
+const GROUP_LABEL: Record<string, string> = {
+  main: sv('statistics.caseExport.group.main'),
+  internal: sv('statistics.caseExport.group.internal'),
+  referral: sv('statistics.caseExport.group.referral'),
+  merged: sv('statistics.caseExport.group.merged'),
+  not_handled: sv('statistics.caseExport.group.notHandled'),
+  spam: sv('statistics.caseExport.group.spam'),
+};
 
 type ExportRow = (string | number | null)[];
 
@@ -174,7 +184,7 @@ async function* caseRows(db: Db, o: CaseExportOptions): AsyncGenerator<ExportRow
         r.unit_name ?? '',
         r.area_name ?? '',
         r.subcategory_name ?? '',
-        r.confidential ? 'Ja' : 'Nej',
+        sv(r.confidential ? 'statistics.caseExport.yes' : 'statistics.caseExport.no'),
         r.acknowledge_by,
         r.acknowledged_on,
         r.answer_by,
@@ -218,7 +228,7 @@ export function caseListXlsx(db: Db, o: CaseExportOptions): PassThrough {
   const out = new PassThrough();
   (async () => {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
-    const ws = wb.addWorksheet('Ärenden');
+    const ws = wb.addWorksheet(sv('statistics.caseExport.sheet'));
     ws.columns = [...BASE_COLUMNS, ...(o.personalData ? PERSONAL_COLUMNS : [])].map((h, i) => ({ header: h, width: i === 0 ? 18 : 16 }));
     ws.getRow(1).font = { bold: true };
     for await (const batch of caseRows(db, o)) for (const r of batch) ws.addRow(r.map(defuseFormula)).commit();

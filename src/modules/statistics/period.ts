@@ -1,3 +1,4 @@
+import { sv } from '../../platform/i18n/catalogue.ts';
 /**
  * Statistics periods are whole calendar months ('YYYY-MM'), as municipal follow-up reports
  * them: the default is this year so far, compared with the period just before and the same
@@ -68,17 +69,17 @@ export function reportPeriod(code: string): Period | undefined {
   return m[2] === '1' ? { from: `${m[1]}-01`, to: `${m[1]}-06` } : { from: `${m[1]}-07`, to: `${m[1]}-12` };
 }
 
-const MONTH_NAMES = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
-const MONTH_SHORT = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+// A month as a date in the middle of it; the formats read it in UTC, so no time zone moves it.
+const monthDate = (m: string) => new Date(`${m}-15T12:00:00Z`);
 
 /** 'mars 2026' */
-export const monthName = (m: string): string => `${MONTH_NAMES[Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`;
-/** 'mar 2026' */
-export const monthShort = (m: string): string => `${MONTH_SHORT[Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`;
+export const monthName = (m: string): string => sv('statistics.period.month', { month: monthDate(m) });
+/** 'mar 2026': Intl's short month names differ ('mars', 'jan.'), so the short names are the catalogue's. */
+export const monthShort = (m: string): string => sv('statistics.period.monthShort', { month: `m${m.slice(5, 7)}`, year: m.slice(0, 4) });
 
 /** 'januari–juni 2026', 'mars 2025–februari 2026' */
 export function periodLabel(p: Period): string {
   if (p.from === p.to) return monthName(p.from);
-  if (p.from.slice(0, 4) === p.to.slice(0, 4)) return `${MONTH_NAMES[Number(p.from.slice(5, 7)) - 1]}–${monthName(p.to)}`;
-  return `${monthName(p.from)}–${monthName(p.to)}`;
+  const values = { from: monthDate(p.from), to: monthDate(p.to) };
+  return sv(p.from.slice(0, 4) === p.to.slice(0, 4) ? 'statistics.period.rangeInYear' : 'statistics.period.range', values);
 }

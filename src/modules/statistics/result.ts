@@ -1,3 +1,4 @@
+import { sv } from '../../platform/i18n/catalogue.ts';
 import type { CaseKind, Channel } from '../../db/schema.ts';
 import { CHANNEL_LABEL, KIND_LABEL } from '../cases/labels.ts';
 import type { Actor } from '../cases/policy.ts';
@@ -137,17 +138,17 @@ export interface StatisticsResult {
 export const SMALL_GROUP = 5;
 
 export const BACKLOG_BUCKETS: Omit<BacklogBucket, 'n'>[] = [
-  { label: '0–10 dagar', minAge: 0, maxAge: 10 },
-  { label: '11–30 dagar', minAge: 11, maxAge: 30 },
-  { label: '31–90 dagar', minAge: 31, maxAge: 90 },
-  { label: 'Mer än 90 dagar', minAge: 91, maxAge: null },
+  { label: sv('statistics.backlog.days', { min: '0', max: '10' }), minAge: 0, maxAge: 10 },
+  { label: sv('statistics.backlog.days', { min: '11', max: '30' }), minAge: 11, maxAge: 30 },
+  { label: sv('statistics.backlog.days', { min: '31', max: '90' }), minAge: 31, maxAge: 90 },
+  { label: sv('statistics.backlog.moreThan', { days: '90' }), minAge: 91, maxAge: null },
 ];
 
 export const CHANNEL_KEYS = ['web', 'email', 'phone', 'letter', 'visit', 'social_media', 'sms', 'paper_form', 'internal', 'api', 'open311'] as const;
 
 export function groupLabel(groupBy: GroupBy, key: string, names: Names): string {
   if (key === 'none') {
-    return groupBy === 'namnd' || groupBy === 'forvaltning' || groupBy === 'enhet' ? 'Ej fördelade' : groupBy === 'subcategory' ? 'Utan underkategori' : 'Ej klassificerade';
+    return sv(groupBy === 'namnd' || groupBy === 'forvaltning' || groupBy === 'enhet' ? 'statistics.group.unassigned' : groupBy === 'subcategory' ? 'statistics.group.noSubcategory' : 'statistics.group.unclassified');
   }
   switch (groupBy) {
     case 'namnd':
@@ -155,16 +156,16 @@ export function groupLabel(groupBy: GroupBy, key: string, names: Names): string 
     case 'forvaltning':
     case 'enhet': {
       const u = names.units.get(key);
-      if (!u) return 'Okänd enhet';
-      if (groupBy === 'enhet' && u.ancestorIds.length > 1) return `${u.name} (${names.units.get(u.ancestorIds[0]!)?.name ?? ''})`;
+      if (!u) return sv('statistics.group.unknownUnit');
+      if (groupBy === 'enhet' && u.ancestorIds.length > 1) return sv('statistics.group.unitWithin', { unit: u.name, forvaltning: names.units.get(u.ancestorIds[0]!)?.name ?? '' });
       return u.name;
     }
     case 'kind':
       return KIND_LABEL[key as CaseKind] ?? key;
     case 'area':
-      return names.areas.get(key) ?? 'Okänt område';
+      return names.areas.get(key) ?? sv('statistics.group.unknownArea');
     case 'subcategory':
-      return names.subcategories.get(key)?.name ?? 'Okänd underkategori';
+      return names.subcategories.get(key)?.name ?? sv('statistics.group.unknownSubcategory');
     case 'channel':
       return CHANNEL_LABEL[key as Channel] ?? key;
   }

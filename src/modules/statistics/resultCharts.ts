@@ -1,3 +1,4 @@
+import { sv } from '../../platform/i18n/catalogue.ts';
 import { KINDS, KIND_LABEL } from '../cases/labels.ts';
 import { chartRenderer } from './charts.ts';
 import { monthShort, periodLabel } from './period.ts';
@@ -23,36 +24,36 @@ export async function resultCharts(r: StatisticsResult, width = 720): Promise<Re
   const barChart = await chartRenderer();
   const months = r.months.map((m) => monthShort(m.month));
   const periods = [r.current, r.previous, r.lastYear];
-  const periodNames = ['Vald period', 'Föregående period', 'Samma period förra året'];
+  const periodNames = [sv('statistics.chart.current'), sv('statistics.chart.previous'), sv('statistics.chart.lastYear')];
   const top = r.subcategories.slice(0, 10);
   return {
     monthKind: barChart(months, KINDS.map((k) => ({ name: KIND_LABEL[k], data: r.months.map((m) => m.byKind[k]) })), {
-      label: `Stapeldiagram: inkomna synpunkter per månad, uppdelat på typ, ${periodLabel(r.current.period)}.`,
+      label: sv('statistics.chart.monthKind', { period: periodLabel(r.current.period) }),
       stacked: true,
       width,
     }),
     monthArea: barChart(months, r.areas.map((a) => ({ name: a.label, data: r.months.map((m) => m.byArea[a.key] ?? 0) })), {
-      label: `Stapeldiagram: inkomna synpunkter per månad, uppdelat på område, ${periodLabel(r.current.period)}.`,
+      label: sv('statistics.chart.monthArea', { period: periodLabel(r.current.period) }),
       stacked: true,
       width,
     }),
     times: barChart(
-      ['Svarstid\nmedian', 'Svarstid\n90:e percentilen', 'Handläggningstid\nmedian', 'Handläggningstid\n90:e percentilen'],
+      [sv('statistics.chart.responseMedian'), sv('statistics.chart.responseP90'), sv('statistics.chart.handlingMedian'), sv('statistics.chart.handlingP90')],
       periods.map((p, i) => ({
         name: periodNames[i]!,
         data: [round1(p.times.responseWorking.median), round1(p.times.responseWorking.p90), round1(p.times.handlingWorking.median), round1(p.times.handlingWorking.p90)],
       })),
-      { label: 'Stapeldiagram: svarstid och handläggningstid i arbetsdagar, vald period jämförd med föregående period och samma period förra året.', width },
+      { label: sv('statistics.chart.times'), width },
     ),
     deadlines: barChart(
-      ['Bekräftade i tid', 'Besvarade i tid'],
+      [sv('statistics.chart.ackInTime'), sv('statistics.chart.answerInTime')],
       periods.map((p, i) => ({ name: periodNames[i]!, data: [pct(p.ackOk, p.ackLate), pct(p.answerOk, p.answerLate)] })),
-      { label: 'Stapeldiagram: andel bekräftade och besvarade inom tidsfristen i procent, för tre perioder.', percent: true, width },
+      { label: sv('statistics.chart.deadlines'), percent: true, width },
     ),
     groups: barChart(
       r.groups.map((g) => g.label),
-      [{ name: 'Inkomna', data: r.groups.map((g) => g.received) }],
-      { label: 'Liggande stapeldiagram: inkomna synpunkter per grupp under vald period.', horizontal: true, width },
+      [{ name: sv('statistics.chart.received'), data: r.groups.map((g) => g.received) }],
+      { label: sv('statistics.chart.groups'), horizontal: true, width },
     ),
     subcategories:
       top.length === 0
@@ -60,23 +61,23 @@ export async function resultCharts(r: StatisticsResult, width = 720): Promise<Re
         : barChart(
             top.map((s) => s.label),
             [
-              { name: 'Vald period', data: top.map((s) => s.current) },
-              { name: 'Föregående period', data: top.map((s) => s.previous) },
+              { name: periodNames[0]!, data: top.map((s) => s.current) },
+              { name: periodNames[1]!, data: top.map((s) => s.previous) },
             ],
-            { label: 'Liggande stapeldiagram: de vanligaste underkategorierna, vald period jämförd med föregående period.', horizontal: true, width },
+            { label: sv('statistics.chart.subcategories'), horizontal: true, width },
           ),
     backlog: barChart(
       r.backlog.buckets.map((b) => b.label),
-      [{ name: 'Öppna', data: r.backlog.buckets.map((b) => b.n) }],
-      { label: 'Stapeldiagram: öppna synpunkter efter hur många dagar sedan de kom in.', width, height: 260 },
+      [{ name: sv('statistics.chart.open'), data: r.backlog.buckets.map((b) => b.n) }],
+      { label: sv('statistics.chart.backlog'), width, height: 260 },
     ),
     referrals:
       r.referrals.length === 0
         ? null
         : barChart(
             r.referrals.map((x) => REFERRAL_LABEL(x.type)),
-            [{ name: 'Hänvisade', data: r.referrals.map((x) => x.n) }],
-            { label: 'Liggande stapeldiagram: hänvisade ärenden per slag under vald period.', horizontal: true, width },
+            [{ name: sv('statistics.chart.referred'), data: r.referrals.map((x) => x.n) }],
+            { label: sv('statistics.chart.referrals'), horizontal: true, width },
           ),
   };
 }
