@@ -1,3 +1,4 @@
+import { sv } from '../../platform/i18n/catalogue.ts';
 import type { Db, Executor, Tx } from '../../db/database.ts';
 import type { InboundOutcome } from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -135,7 +136,7 @@ async function store(tx: Tx, deps: InboundDeps, s: StoreInput): Promise<Delivery
     const report = readDeliveryReport(parsed);
     const caseId = s.bounced.case_id ?? undefined;
     if (!report.failed) return (await done('delivery_report', { caseId, bouncedId: s.bounced.id })).result;
-    const reason = `Kom inte fram till mottagaren: ${clean(report.reason)}`.slice(0, 1000);
+    const reason = sv('mailin.bounce.reason', { reason: clean(report.reason) }).slice(0, 1000);
     await q.markUndelivered(tx, s.bounced.id, reason);
     if (caseId) await q.addCaseEvent(tx, caseId, 'message', now, { purpose: s.bounced.purpose, messageId: s.bounced.id, status: 'failed', error: reason }, 'Lyhörd');
     return (await done('bounce', { caseId, bouncedId: s.bounced.id })).result;
@@ -150,7 +151,7 @@ async function store(tx: Tx, deps: InboundDeps, s: StoreInput): Promise<Delivery
     const recent = await q.mailsFromSenderSince(tx, orgId, parsed.from.address, new Date(now.getTime() - 3600_000));
     if (s.d.source === 'smtp' && recent >= settings.senderHourlyLimit * REFUSE_FACTOR) throw new TemporaryRefusal('sender flood');
     if (recent >= settings.senderHourlyLimit) {
-      warnings.push(`Avsändaren har skickat fler än ${settings.senderHourlyLimit} e-postmeddelanden den senaste timmen. Meddelandet väntar på registratorn i stället för att bli ett ärende.`);
+      warnings.push(sv('mailin.warning.senderFlood', { limit: String(settings.senderHourlyLimit) }));
       return (await done('held', { attention: true })).result;
     }
   }
@@ -176,13 +177,13 @@ async function store(tx: Tx, deps: InboundDeps, s: StoreInput): Promise<Delivery
     }
   }
   const { description, cut } = mailDescription({ subject: clean(parsed.subject), text });
-  if (cut) warnings.push('Texten var för lång för ärendets beskrivning och är avkortad där. Hela texten finns i meddelandet.');
+  if (cut) warnings.push(sv('mailin.warning.descriptionCut'));
   const created = await insertMailCase(tx, deps, orgId, parsed, now, description);
   const { id, result } = await done(thread ? 'new_case_after_close' : 'new_case', { caseId: created.id, caseNumber: created.number });
   await attach(created.id, id);
   if (thread) {
     await q.linkBothWays(tx, created.id, thread.id);
-    await q.addCaseEvent(tx, created.id, 'link', now, { linked: thread.number, reason: `Svar på ett ärende som avslutades för mer än ${settings.newCaseAfterDays} dagar sedan` });
+    await q.addCaseEvent(tx, created.id, 'link', now, { linked: thread.number, reason: sv('mailin.link.afterClose', { days: String(settings.newCaseAfterDays) }) });
     await q.addCaseEvent(tx, thread.id, 'link', now, { linked: created.number });
   }
   return result;

@@ -1,3 +1,4 @@
+import { sv } from '../../platform/i18n/catalogue.ts';
 import type { AddressObject, Attachment, ParsedMail } from 'mailparser';
 import { sha256 } from '../../platform/secrets.ts';
 
@@ -129,17 +130,17 @@ export async function parseInbound(raw: Buffer): Promise<ParsedInbound> {
   const { simpleParser, iconv, htmlToText } = await loadLibraries();
   const warnings: string[] = [];
   const charsets = unknownCharsets(raw, iconv);
-  if (charsets.length) warnings.push(`Okänd teckenkodning (${charsets.join(', ')}): texten kan visas fel. Originalmeddelandet är sparat.`);
+  if (charsets.length) warnings.push(sv('mailin.warning.unknownCharset', { charsets: charsets.join(', ') }));
   const eight = has8BitHeaders(raw);
-  if (eight.any && !eight.utf8) warnings.push('Meddelandets rubrikrader innehåller okodade tecken; avsändare eller ämne kan visas fel.');
+  if (eight.any && !eight.utf8) warnings.push(sv('mailin.warning.rawHeaders'));
   try {
     const p = await simpleParser(raw, { keepDeliveryStatus: true, skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true });
     const parsed = fromParsed(p, raw, warnings, htmlToText);
     if (/^multipart\//.test(parsed.contentType) && !/boundary=/i.test(p.headerLines.find((l) => l.key === 'content-type')?.line ?? '')) {
-      warnings.push('Meddelandet är felaktigt uppbyggt (multipart utan gränsmarkering). Originalmeddelandet är sparat.');
+      warnings.push(sv('mailin.warning.noBoundary'));
     }
     if (parsed.text.trim() === '' && !p.html && parsed.attachments.length === 0 && raw.length > 0) {
-      warnings.push('Meddelandet innehöll ingen text som gick att läsa. Originalmeddelandet är sparat.');
+      warnings.push(sv('mailin.warning.noText'));
     }
     return parsed;
   } catch {
@@ -149,7 +150,7 @@ export async function parseInbound(raw: Buffer): Promise<ParsedInbound> {
     const head = split >= 0 ? text.slice(0, split) : '';
     const header = (name: string) => new RegExp(`^${name}:[ \\t]*(.*)$`, 'im').exec(head)?.[1]?.trim() ?? null;
     const from = header('from')?.match(/[^\s<>"]+@[^\s<>"]+/)?.[0]?.toLowerCase() ?? null;
-    warnings.push('Meddelandet gick inte att tolka. Texten visas som den kom; originalmeddelandet är sparat.');
+    warnings.push(sv('mailin.warning.unparsable'));
     const messageId = header('message-id')?.match(MESSAGE_ID)?.[0] ?? null;
     return {
       messageId,
