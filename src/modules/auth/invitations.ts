@@ -3,6 +3,7 @@ import { enqueueSends } from '../../platform/jobs.ts';
 import { randomToken, sha256 } from '../../platform/secrets.ts';
 import { logAdminChange } from '../admin/log.ts';
 import { hashPassword } from './passwords.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
 
 export const INVITATION_DAYS = 7;
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -29,16 +30,16 @@ export async function createInvitation(tx: Tx, inv: NewInvitation): Promise<{ id
   const token = randomToken(32);
   const link = `${inv.linkBase}${token}`;
   const expiresAt = new Date(inv.now.getTime() + INVITATION_DAYS * 24 * 3600_000);
-  const subject = `Inbjudan till synpunktshanteringen hos ${inv.orgName}`;
+  const subject = sv('auth.invitationMail.subject', { org: inv.orgName });
   const body = [
-    `Hej ${inv.name}!`,
+    sv('auth.invitationMail.greeting', { name: inv.name }),
     '',
-    `${inv.invitedBy.name} har bjudit in dig till synpunktshanteringen (Lyhörd) hos ${inv.orgName}.`,
-    'Följ länken för att aktivera ditt konto. Länken fungerar en gång och gäller i ' + INVITATION_DAYS + ' dagar.',
+    sv('auth.invitationMail.invited', { inviter: inv.invitedBy.name, org: inv.orgName }),
+    sv('auth.invitationMail.follow', { days: INVITATION_DAYS }),
     '',
     link,
     '',
-    'Om du inte väntade dig det här kan du bortse från meddelandet.',
+    sv('auth.invitationMail.ignore'),
   ].join('\n');
   await tx.updateTable('user_invitations').set({ revoked_at: inv.now }).where('user_id', '=', inv.userId).where('accepted_at', 'is', null).where('revoked_at', 'is', null).execute();
   const row = await tx
