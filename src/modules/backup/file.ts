@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type pg from 'pg';
 import { dumpDatabase, type DumpOptions, type DumpSummary } from './dump.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
 
 /** A backup that could not be made, said so a person knows what to do (Swedish, then English). */
 export class BackupError extends Error {
@@ -29,9 +30,9 @@ export interface BackupResult extends DumpSummary {
  */
 export async function backupToFile(pool: pg.Pool, file: string, opts: DumpOptions = {}): Promise<BackupResult> {
   const target = path.resolve(file);
-  if (await exists(target)) throw new BackupError(`${target} finns redan. Välj ett nytt filnamn; en befintlig säkerhetskopia skrivs aldrig över.`, `${target} already exists.`);
+  if (await exists(target)) throw new BackupError(sv('backup.error.exists', { file: target }), `${target} already exists.`);
   const dir = path.dirname(target);
-  if (!(await exists(dir))) throw new BackupError(`Katalogen ${dir} finns inte.`, `Directory ${dir} does not exist.`);
+  if (!(await exists(dir))) throw new BackupError(sv('backup.error.noDirectory', { dir }), `Directory ${dir} does not exist.`);
   const temporary = path.join(dir, `.${path.basename(target)}.${process.pid}.partial`);
   try {
     const gzip = createGzip({ level: 6 });
@@ -59,10 +60,10 @@ export async function backupToFile(pool: pg.Pool, file: string, opts: DumpOption
 function explain(err: NodeJS.ErrnoException, dir: string): Error {
   if (err instanceof BackupError) return err;
   if (err.code === 'ENOSPC' || err.code === 'EDQUOT') {
-    return new BackupError(`Disken är full i ${dir}. Säkerhetskopian skrevs inte (ingen halv fil finns kvar). Frigör utrymme eller välj en annan disk.`, `No space left in ${dir}; no backup was written.`);
+    return new BackupError(sv('backup.error.diskFull', { dir }), `No space left in ${dir}; no backup was written.`);
   }
   if (err.code === 'EACCES' || err.code === 'EPERM' || err.code === 'EROFS') {
-    return new BackupError(`Det går inte att skriva i ${dir} (${err.code}).`, `Cannot write in ${dir} (${err.code}).`);
+    return new BackupError(sv('backup.error.notWritable', { dir, code: err.code }), `Cannot write in ${dir} (${err.code}).`);
   }
   return err;
 }
