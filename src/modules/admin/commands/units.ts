@@ -59,7 +59,7 @@ export async function createUnit(deps: AdminDeps, c: AdminCtx, input: { parentId
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: unit.ancestor_ids[0], actor: who(c), action: 'create', entityType: 'unit', entityId: id, summary: `${UNIT_KIND_LABEL[kind]} ${name} skapades`, after: unitView(unit), now });
+    await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: unit.ancestor_ids[0], actor: who(c), action: 'create', entityType: 'unit', entityId: id, summary: sv('admin.summary.units.created', { kind: UNIT_KIND_LABEL[kind], name }), after: unitView(unit), now });
     return unit;
   });
 }
@@ -97,7 +97,7 @@ export async function updateUnit(deps: AdminDeps, c: AdminCtx, id: string, input
       .where('id', '=', u.id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: u.ancestor_ids[0], actor: who(c), action: 'update', entityType: 'unit', entityId: u.id, summary: `${UNIT_KIND_LABEL[u.kind]} ${name} ändrades`, before: unitView(u), after: unitView(after), now });
+    await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: u.ancestor_ids[0], actor: who(c), action: 'update', entityType: 'unit', entityId: u.id, summary: sv('admin.summary.units.changed', { kind: UNIT_KIND_LABEL[u.kind], name }), before: unitView(u), after: unitView(after), now });
   });
 }
 
@@ -151,7 +151,8 @@ export async function moveUnit(deps: AdminDeps, c: AdminCtx, id: string, newPare
         .where('id', '=', x.id)
         .execute();
     }
-    const summary = `${u.name} flyttades från ${all.find((x) => x.id === u.parent_id)?.name ?? 'översta nivån'} till ${parent?.name ?? 'översta nivån'}`;
+    const top = sv('admin.summary.units.topLevel');
+    const summary = sv('admin.summary.units.moved', { name: u.name, from: all.find((x) => x.id === u.parent_id)?.name ?? top, to: parent?.name ?? top });
     const forvaltning = prefix[0] ?? u.id;
     await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: forvaltning, actor: who(c), action: 'move', entityType: 'unit', entityId: u.id, summary, before: { parentId: u.parent_id, path: u.ancestor_ids }, after: { parentId: parent?.id ?? null, path: [...prefix, u.id] }, now });
     if (u.ancestor_ids[0] !== forvaltning) {
@@ -182,7 +183,11 @@ export async function setUnitActive(deps: AdminDeps, c: AdminCtx, id: string, ac
       action: active ? 'activate' : 'deactivate',
       entityType: 'unit',
       entityId: u.id,
-      summary: active ? `${u.name} aktiverades` : `${u.name} avaktiverades${changed.length > 1 ? ` med ${changed.length - 1} underenheter` : ''}`,
+      summary: active
+        ? sv('admin.summary.units.activated', { name: u.name })
+        : changed.length > 1
+          ? sv('admin.summary.units.deactivatedWithChildren', { name: u.name, children: String(changed.length - 1) })
+          : sv('admin.summary.units.deactivated', { name: u.name }),
       before: { active: u.active },
       after: { active, units: changed.map((x) => x.name) },
       now,
@@ -209,6 +214,6 @@ export async function deleteUnit(deps: AdminDeps, c: AdminCtx, id: string) {
     if (children) throw invalid('delete', sv('admin.units.deleteHasChildren', { unit: u.name }));
     if (grants || cats || templates) throw invalid('delete', sv('admin.units.deleteInUse', { unit: u.name }));
     await tx.deleteFrom('org_units').where('id', '=', u.id).execute();
-    await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: u.parent_id ? u.ancestor_ids[0] : null, actor: who(c), action: 'delete', entityType: 'unit', entityId: u.id, summary: `${UNIT_KIND_LABEL[u.kind]} ${u.name} togs bort`, before: unitView(u), now });
+    await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: u.parent_id ? u.ancestor_ids[0] : null, actor: who(c), action: 'delete', entityType: 'unit', entityId: u.id, summary: sv('admin.summary.units.deleted', { kind: UNIT_KIND_LABEL[u.kind], name: u.name }), before: unitView(u), now });
   });
 }
