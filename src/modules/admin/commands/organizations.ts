@@ -72,8 +72,8 @@ export async function createOrganization(deps: AdminDeps, c: AdminCtx, input: Ne
       });
       const after = { slug, name, kind: org.kind, hostName, firstAdmin: adminEmail };
       // Recorded both in the installation's own organization and in the new one.
-      await logAdminChange(tx, { organizationId: c.org.id, actor: who(c), action: 'create', entityType: 'organization', entityId: org.id, summary: `Organisationen ${name} (${slug}) skapades`, after, now });
-      await logAdminChange(tx, { organizationId: org.id, actor: who(c), action: 'create', entityType: 'organization', entityId: org.id, summary: `Organisationen skapades av installationens administratör`, after, now });
+      await logAdminChange(tx, { organizationId: c.org.id, actor: who(c), action: 'create', entityType: 'organization', entityId: org.id, summary: sv('admin.summary.organizations.created', { name, slug }), after, now });
+      await logAdminChange(tx, { organizationId: org.id, actor: who(c), action: 'create', entityType: 'organization', entityId: org.id, summary: sv('admin.summary.organizations.createdByInstallation'), after, now });
       return { org, invitation };
     });
   } catch (err) {
@@ -106,8 +106,8 @@ export async function updateOrganization(deps: AdminDeps, c: AdminCtx, id: strin
       }
       await tx.updateTable('organizations').set({ name, kind: input.kind as OrganizationKind, host_name: hostName, active: input.active, updated_at: now }).where('id', '=', id).execute();
       const pick = (o: { name: string; kind: string; host_name: string | null; active: boolean }) => ({ name: o.name, kind: o.kind, hostName: o.host_name, active: o.active });
-      await logAdminChange(tx, { organizationId: c.org.id, actor: who(c), action: 'update', entityType: 'organization', entityId: id, summary: `Organisationen ${name} ändrades`, before: pick(before), after: { name, kind: input.kind, hostName, active: input.active }, now });
-      if (id !== c.org.id) await logAdminChange(tx, { organizationId: id, actor: who(c), action: 'update', entityType: 'organization', entityId: id, summary: `Organisationen ändrades av installationens administratör`, before: pick(before), after: { name, kind: input.kind, hostName, active: input.active }, now });
+      await logAdminChange(tx, { organizationId: c.org.id, actor: who(c), action: 'update', entityType: 'organization', entityId: id, summary: sv('admin.summary.organizations.changed', { name }), before: pick(before), after: { name, kind: input.kind, hostName, active: input.active }, now });
+      if (id !== c.org.id) await logAdminChange(tx, { organizationId: id, actor: who(c), action: 'update', entityType: 'organization', entityId: id, summary: sv('admin.summary.organizations.changedByInstallation'), before: pick(before), after: { name, kind: input.kind, hostName, active: input.active }, now });
     });
   } catch (err) {
     if (isUniqueViolation(err, 'organizations_host_name_key')) throw invalid('hostName', sv('admin.organizations.hostNameTaken', { hostName }));
