@@ -56,7 +56,7 @@ export async function invitePerson(deps: AdminDeps, c: AdminCtx, input: InviteIn
         action: 'invite',
         entityType: 'user',
         entityId: user.id,
-        summary: `${name} (${email}) bjöds in som ${ROLE_LABEL[input.role as Role].toLowerCase()}`,
+        summary: sv('admin.summary.people.invited', { name, email, role: ROLE_LABEL[input.role as Role].toLowerCase() }),
         after: { name, email, role: input.role, unitId: input.unitId || null },
         now,
       });
@@ -99,8 +99,8 @@ export async function addGrant(deps: AdminDeps, c: AdminCtx, userId: string, inp
     const dup = p.grants.find((g) => g.role === input.role && (g.org_unit_id ?? '') === (input.unitId || ''));
     if (dup) throw invalid('role', sv('admin.people.grantDuplicate'));
     await tx.insertInto('role_grants').values({ user_id: p.user.id, role: input.role as Role, org_unit_id: input.unitId || null, created_by: who(c).id, created_at: now }).execute();
-    const unitName = input.unitId ? (await tx.selectFrom('org_units').select('name').where('id', '=', input.unitId).executeTakeFirstOrThrow()).name : 'hela organisationen';
-    await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: path?.[0] ?? null, actor: who(c), action: 'grant', entityType: 'role_grant', entityId: p.user.id, summary: `${p.user.name} fick rollen ${ROLE_LABEL[input.role as Role].toLowerCase()} för ${unitName}`, after: { role: input.role, unitId: input.unitId || null }, now });
+    const unitName = input.unitId ? (await tx.selectFrom('org_units').select('name').where('id', '=', input.unitId).executeTakeFirstOrThrow()).name : sv('admin.summary.people.wholeOrganization');
+    await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: path?.[0] ?? null, actor: who(c), action: 'grant', entityType: 'role_grant', entityId: p.user.id, summary: sv('admin.summary.people.granted', { name: p.user.name, role: ROLE_LABEL[input.role as Role].toLowerCase(), unit: unitName }), after: { role: input.role, unitId: input.unitId || null }, now });
   });
 }
 
@@ -127,7 +127,7 @@ export async function removeGrant(deps: AdminDeps, c: AdminCtx, userId: string, 
     }
     await tx.deleteFrom('role_grants').where('id', '=', g.id).execute();
     await destroySessionsOf(tx, p.user.id);
-    await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: g.ancestor_ids?.[0] ?? null, actor: who(c), action: 'revoke', entityType: 'role_grant', entityId: p.user.id, summary: `${p.user.name} förlorade rollen ${ROLE_LABEL[g.role].toLowerCase()} för ${g.unit_name ?? 'hela organisationen'}`, before: { role: g.role, unitId: g.org_unit_id, source: g.source }, now });
+    await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: g.ancestor_ids?.[0] ?? null, actor: who(c), action: 'revoke', entityType: 'role_grant', entityId: p.user.id, summary: sv('admin.summary.people.revoked', { name: p.user.name, role: ROLE_LABEL[g.role].toLowerCase(), unit: g.unit_name ?? sv('admin.summary.people.wholeOrganization') }), before: { role: g.role, unitId: g.org_unit_id, source: g.source }, now });
   });
 }
 
@@ -143,7 +143,7 @@ export async function updatePerson(deps: AdminDeps, c: AdminCtx, userId: string,
       const dup = await tx.selectFrom('users').select('name').where('organization_id', '=', c.org.id).where('id', '<>', p.user.id).where(sql<boolean>`lower(email) = ${email}`).executeTakeFirst();
       if (dup) throw invalid('email', sv('admin.people.emailTakenBy', { email, name: dup.name }));
       await tx.updateTable('users').set({ name, email }).where('id', '=', p.user.id).execute();
-      await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: p.forvaltningId, actor: who(c), action: 'update', entityType: 'user', entityId: p.user.id, summary: `Uppgifterna för ${name} ändrades`, before: { name: p.user.name, email: p.user.email }, after: { name, email }, now });
+      await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: p.forvaltningId, actor: who(c), action: 'update', entityType: 'user', entityId: p.user.id, summary: sv('admin.summary.people.changed', { name }), before: { name: p.user.name, email: p.user.email }, after: { name, email }, now });
     });
   } catch (err) {
     if (isUniqueViolation(err, 'users_email')) throw invalid('email', sv('admin.people.emailTaken', { email }));
@@ -162,7 +162,7 @@ export async function setPersonActive(deps: AdminDeps, c: AdminCtx, userId: stri
       await destroySessionsOf(tx, p.user.id);
       await tx.updateTable('user_invitations').set({ revoked_at: now }).where('user_id', '=', p.user.id).where('accepted_at', 'is', null).where('revoked_at', 'is', null).execute();
     }
-    await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: p.forvaltningId, actor: who(c), action: active ? 'activate' : 'deactivate', entityType: 'user', entityId: p.user.id, summary: `${p.user.name} ${active ? 'aktiverades' : 'avaktiverades'}`, before: { active: p.user.active }, after: { active }, now });
+    await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: p.forvaltningId, actor: who(c), action: active ? 'activate' : 'deactivate', entityType: 'user', entityId: p.user.id, summary: sv(active ? 'admin.summary.people.activated' : 'admin.summary.people.deactivated', { name: p.user.name }), before: { active: p.user.active }, after: { active }, now });
   });
 }
 
@@ -175,7 +175,7 @@ export async function reinvitePerson(deps: AdminDeps, c: AdminCtx, userId: strin
       throw invalid('person', sv('admin.people.reinviteNotNeeded'));
     }
     const invitation = await createInvitation(tx, { organizationId: c.org.id, userId: p.user.id, email: p.user.email, name: p.user.name, orgName: c.org.name, invitedBy: who(c), linkBase, now });
-    await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: p.forvaltningId, actor: who(c), action: 'invite', entityType: 'invitation', entityId: invitation.id, summary: `Ny inbjudan till ${p.user.name} (${p.user.email})`, now });
+    await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: p.forvaltningId, actor: who(c), action: 'invite', entityType: 'invitation', entityId: invitation.id, summary: sv('admin.summary.people.reinvited', { name: p.user.name, email: p.user.email }), now });
     return invitation;
   });
 }
@@ -188,6 +188,6 @@ export async function resetSecondFactor(deps: AdminDeps, c: AdminCtx, userId: st
     const p = await personForChange(tx, c, userId, 'manage');
     await tx.updateTable('users').set({ totp_secret_enc: null, totp_enabled_at: null, totp_last_step: null }).where('id', '=', p.user.id).execute();
     await destroySessionsOf(tx, p.user.id);
-    await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: p.forvaltningId, actor: who(c), action: 'reset', entityType: 'user', entityId: p.user.id, summary: `Tvåstegsverifieringen för ${p.user.name} nollställdes`, before: { totp: p.user.totp_enabled_at !== null }, after: { totp: false }, now });
+    await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: p.forvaltningId, actor: who(c), action: 'reset', entityType: 'user', entityId: p.user.id, summary: sv('admin.summary.people.totpReset', { name: p.user.name }), before: { totp: p.user.totp_enabled_at !== null }, after: { totp: false }, now });
   });
 }
