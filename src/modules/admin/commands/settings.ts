@@ -69,7 +69,7 @@ export async function updateSettings(deps: AdminDeps, c: AdminCtx, input: Settin
     };
     const normalized = JSON.parse(JSON.stringify(after)) as OrganizationSettings;
     await tx.updateTable('organizations').set({ settings: JSON.stringify(normalized), updated_at: now }).where('id', '=', c.org.id).execute();
-    await logAdminChange(tx, { organizationId: c.org.id, actor: who(c), action: 'update', entityType: 'settings', entityId: c.org.id, summary: 'Texter, hänvisningar och brevhuvud ändrades', before, after: normalized, now });
+    await logAdminChange(tx, { organizationId: c.org.id, actor: who(c), action: 'update', entityType: 'settings', entityId: c.org.id, summary: sv('admin.summary.settings.changed'), before, after: normalized, now });
   });
 }
 
@@ -84,5 +84,5 @@ async function changeCasePrefix(tx: Tx, c: AdminCtx, before: string, after: stri
   const other = await tx.selectFrom('organizations').select('id').where('case_prefix', '=', after).where('id', '<>', c.org.id).executeTakeFirst();
   if (other) throw invalid('casePrefix', sv('admin.settings.casePrefixTaken', { prefix: after }));
   await tx.updateTable('organizations').set({ case_prefix: after, updated_at: now }).where('id', '=', c.org.id).execute();
-  await logAdminChange(tx, { organizationId: c.org.id, actor: who(c), action: 'update', entityType: 'settings', entityId: c.org.id, summary: `Ärendenumrens bokstäver ändrades från ${before} till ${after}`, before: { casePrefix: before }, after: { casePrefix: after }, now });
+  await logAdminChange(tx, { organizationId: c.org.id, actor: who(c), action: 'update', entityType: 'settings', entityId: c.org.id, summary: sv('admin.summary.settings.casePrefixChanged', { before, after }), before: { casePrefix: before }, after: { casePrefix: after }, now });
 }
