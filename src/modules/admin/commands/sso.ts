@@ -122,7 +122,7 @@ export async function saveSso(deps: AdminDeps, c: AdminCtx, input: SsoInput) {
       action: 'update',
       entityType: 'sso',
       entityId: c.org.id,
-      summary: `Inloggningen ändrades${secret ? ' (ny klienthemlighet)' : ''}`,
+      summary: sv(secret ? 'admin.summary.sso.changedWithSecret' : 'admin.summary.sso.changed'),
       before: { sso: view(before), passwordLogin: org.password_login },
       after: {
         sso: issuerUrl ? { enabled: input.enabled, issuerUrl, clientId, emailClaim, groupsClaim, scopes, groupRoles: mapping.ok ? mapping.value : [], buttonLabel: clean(input.buttonLabel) || null } : null,
