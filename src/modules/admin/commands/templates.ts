@@ -71,7 +71,7 @@ export async function createTemplate(deps: AdminDeps, c: AdminCtx, input: Templa
       .values({ organization_id: c.org.id, org_unit_id: v.forvaltningId, kind: v.kind, purpose: v.purpose, title: v.title, body: v.body, created_at: now, updated_at: now })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: v.forvaltningId, actor: who(c), action: 'create', entityType: 'template', entityId: row.id, summary: `Svarsmallen ${v.title} skapades`, after: tplView(row), now });
+    await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: v.forvaltningId, actor: who(c), action: 'create', entityType: 'template', entityId: row.id, summary: sv('admin.summary.templates.created', { title: v.title }), after: tplView(row), now });
     return row;
   });
 }
@@ -94,7 +94,7 @@ export async function updateTemplate(deps: AdminDeps, c: AdminCtx, id: string, i
       .where('id', '=', before.id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: v.forvaltningId ?? before.org_unit_id, actor: who(c), action: 'update', entityType: 'template', entityId: before.id, summary: `Svarsmallen ${v.title} ändrades`, before: tplView(before), after: tplView(after), now });
+    await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: v.forvaltningId ?? before.org_unit_id, actor: who(c), action: 'update', entityType: 'template', entityId: before.id, summary: sv('admin.summary.templates.changed', { title: v.title }), before: tplView(before), after: tplView(after), now });
   });
 }
 
@@ -103,6 +103,6 @@ export async function setTemplateActive(deps: AdminDeps, c: AdminCtx, id: string
   await deps.db.transaction().execute(async (tx) => {
     const t = await templateForChange(tx, c, id);
     await tx.updateTable('response_templates').set({ active, updated_at: now }).where('id', '=', t.id).execute();
-    await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: t.org_unit_id, actor: who(c), action: active ? 'activate' : 'deactivate', entityType: 'template', entityId: t.id, summary: `Svarsmallen ${t.title} ${active ? 'aktiverades' : 'avaktiverades'}`, before: { active: t.active }, after: { active }, now });
+    await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: t.org_unit_id, actor: who(c), action: active ? 'activate' : 'deactivate', entityType: 'template', entityId: t.id, summary: sv(active ? 'admin.summary.templates.activated' : 'admin.summary.templates.deactivated', { title: t.title }), before: { active: t.active }, after: { active }, now });
   });
 }
