@@ -38,7 +38,7 @@ export async function createCategory(deps: AdminDeps, c: AdminCtx, input: { leve
     if (dup) throw invalid(field, input.level === 'subcategory' ? sv('admin.categories.duplicateInForvaltning', { name }) : sv('admin.categories.duplicate', { name }));
     const max = await tx.selectFrom('categories').select(sql<number>`coalesce(max(sort_order), -1)`.as('m')).where('organization_id', '=', c.org.id).where('level', '=', input.level).where(sql<boolean>`org_unit_id IS NOT DISTINCT FROM ${unitId}::uuid`).executeTakeFirstOrThrow();
     const row = await tx.insertInto('categories').values({ organization_id: c.org.id, level: input.level, org_unit_id: unitId, name, sort_order: Number(max.m) + 1, created_at: now }).returningAll().executeTakeFirstOrThrow();
-    await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: unitId, actor: who(c), action: 'create', entityType: 'category', entityId: row.id, summary: `${input.level === 'area' ? 'Området' : 'Underkategorin'} ${name} skapades`, after: catView(row), now });
+    await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: unitId, actor: who(c), action: 'create', entityType: 'category', entityId: row.id, summary: sv(input.level === 'area' ? 'admin.summary.categories.areaCreated' : 'admin.summary.categories.subcategoryCreated', { name }), after: catView(row), now });
     return row;
   });
 }
@@ -70,7 +70,7 @@ export async function renameCategory(deps: AdminDeps, c: AdminCtx, id: string, r
       .executeTakeFirst();
     if (dup) throw invalid(`name-${cat.id}`, sv('admin.categories.duplicate', { name }));
     await tx.updateTable('categories').set({ name }).where('id', '=', cat.id).execute();
-    await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: cat.org_unit_id, actor: who(c), action: 'update', entityType: 'category', entityId: cat.id, summary: `${cat.name} döptes om till ${name}`, before: { name: cat.name }, after: { name }, now });
+    await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: cat.org_unit_id, actor: who(c), action: 'update', entityType: 'category', entityId: cat.id, summary: sv('admin.summary.categories.renamed', { before: cat.name, name }), before: { name: cat.name }, after: { name }, now });
   });
 }
 
@@ -84,7 +84,7 @@ export async function setCategoryActive(deps: AdminDeps, c: AdminCtx, id: string
       if (!others) throw invalid(`name-${cat.id}`, sv('admin.categories.lastArea'));
     }
     await tx.updateTable('categories').set({ active }).where('id', '=', cat.id).execute();
-    await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: cat.org_unit_id, actor: who(c), action: active ? 'activate' : 'deactivate', entityType: 'category', entityId: cat.id, summary: `${cat.name} ${active ? 'aktiverades' : 'avaktiverades'}`, before: { active: cat.active }, after: { active }, now });
+    await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: cat.org_unit_id, actor: who(c), action: active ? 'activate' : 'deactivate', entityType: 'category', entityId: cat.id, summary: sv(active ? 'admin.summary.categories.activated' : 'admin.summary.categories.deactivated', { name: cat.name }), before: { active: cat.active }, after: { active }, now });
   });
 }
 
@@ -109,7 +109,7 @@ export async function moveCategory(deps: AdminDeps, c: AdminCtx, id: string, dir
     const order = siblings.map((x) => x.id);
     [order[i], order[j]] = [order[j]!, order[i]!];
     for (const [k, sid] of order.entries()) await tx.updateTable('categories').set({ sort_order: k }).where('id', '=', sid).execute();
-    await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: cat.org_unit_id, actor: who(c), action: 'reorder', entityType: 'category', entityId: cat.id, summary: `${cat.name} flyttades ${direction === 'up' ? 'upp' : 'ned'} i listan`, before: siblings.map((x) => x.name), after: order.map((x) => siblings.find((y) => y.id === x)!.name), now });
+    await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: cat.org_unit_id, actor: who(c), action: 'reorder', entityType: 'category', entityId: cat.id, summary: sv(direction === 'up' ? 'admin.summary.categories.movedUp' : 'admin.summary.categories.movedDown', { name: cat.name }), before: siblings.map((x) => x.name), after: order.map((x) => siblings.find((y) => y.id === x)!.name), now });
   });
 }
 
@@ -120,6 +120,6 @@ export async function setSubcategoryRequired(deps: AdminDeps, c: AdminCtx, forva
     if (!f || f.kind !== 'forvaltning' || !canManageSubcategories(scopeOf(c), f.id)) throw missing(sv('admin.categories.forvaltningNotFound'));
     if (f.subcategory_required === required) return;
     await tx.updateTable('org_units').set({ subcategory_required: required }).where('id', '=', f.id).execute();
-    await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: f.id, actor: who(c), action: 'update', entityType: 'unit', entityId: f.id, summary: `${f.name}: underkategori ${required ? 'obligatorisk' : 'frivillig'}`, before: { subcategoryRequired: f.subcategory_required }, after: { subcategoryRequired: required }, now });
+    await logAdminChange(tx, { organizationId: c.org.id, forvaltningId: f.id, actor: who(c), action: 'update', entityType: 'unit', entityId: f.id, summary: sv(required ? 'admin.summary.categories.subcategoryRequired' : 'admin.summary.categories.subcategoryOptional', { unit: f.name }), before: { subcategoryRequired: f.subcategory_required }, after: { subcategoryRequired: required }, now });
   });
 }
