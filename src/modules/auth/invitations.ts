@@ -105,7 +105,7 @@ export async function acceptInvitation(db: Db, organizationId: string, token: st
       action: 'accept',
       entityType: 'invitation',
       entityId: inv.id,
-      summary: `${inv.email} tog emot inbjudan${passwordHash ? ' och valde lösenord' : ''}`,
+      summary: sv(passwordHash ? 'auth.invitation.logAcceptedWithPassword' : 'auth.invitation.logAccepted', { email: inv.email }),
       now,
     });
     return true;
