@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { t, errorSummary, unitId, unit, userId, logCount, as, withAdminApp } from './adminTestKit.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
 
 withAdminApp();
 
@@ -83,6 +84,9 @@ describe('the unit tree', () => {
     const branch = await t.db.selectFrom('org_units').select(['name', 'active']).where(sql<boolean>`ancestor_ids @> ARRAY[${kultur.id}]::uuid[]`).execute();
     expect(branch.length).toBe(4);
     expect(branch.every((u) => !u.active)).toBe(true);
+    const deactivated = await t.db.selectFrom('admin_log').select('summary').where('action', '=', 'deactivate').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(deactivated.summary).toBe('Kultur, fritid och idrott avaktiverades med 3 underenheter');
+    expect(sv('admin.summary.units.deactivatedWithChildren', { name: 'Fritid', children: 1 })).toBe('Fritid avaktiverades med 1 underenhet');
     // Deactivated förvaltningar are not offered to citizens.
     expect((await t.app.inject('/synpunkt')).body).not.toContain('Kultur, fritid och idrott');
     await s.post(`/admin/enheter/${kultur.id}/aktivera`, {}, { csrfFrom: `/admin/enheter/${kultur.id}` });

@@ -186,7 +186,7 @@ export async function setUnitActive(deps: AdminDeps, c: AdminCtx, id: string, ac
       summary: active
         ? sv('admin.summary.units.activated', { name: u.name })
         : changed.length > 1
-          ? sv('admin.summary.units.deactivatedWithChildren', { name: u.name, children: String(changed.length - 1) })
+          ? sv('admin.summary.units.deactivatedWithChildren', { name: u.name, children: changed.length - 1 })
           : sv('admin.summary.units.deactivated', { name: u.name }),
       before: { active: u.active },
       after: { active, units: changed.map((x) => x.name) },
