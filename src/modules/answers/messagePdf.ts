@@ -1,9 +1,11 @@
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import type { MessageChannel } from '../../db/schema.ts';
 import { translator } from '../../platform/i18n/catalogue.ts';
 import { bidiText, hasRtl, type Direction } from '../../platform/pdfBidi.ts';
 import { PDF_TAGGING, pdfStructure, type BlockType } from '../../platform/pdfStructure.ts';
 import { loadPdfKit } from '../../platform/pdfkit.ts';
-import { loadDejaVuSans } from '../earchive/dejavuSans.ts';
+import { woffToSfnt } from '../earchive/woff.ts';
 import { submitterI18n } from '../notifications/submitterMail.ts';
 
 /** Everything printed on a message document; loaded and checked by the caller. */
@@ -61,11 +63,14 @@ export function toWinAnsi(text: string): string {
  * unicode.json names no subset), with Arabic and Persian letters and the OpenType tables that
  * join them, which the standard Helvetica (Latin-1 only) cannot show.
  */
+const require = createRequire(import.meta.url);
+let fonts: { regular: Buffer; bold: Buffer } | undefined;
+const fontFile = (weight: 400 | 700) => woffToSfnt(readFileSync(require.resolve(`@fontsource/dejavu-sans/files/dejavu-sans-latin-${weight}-normal.woff`)));
 
 /** Renders a message on the case as an A4 PDF with the organization's letterhead. */
 export async function renderMessagePdf(m: MessageDocument): Promise<Buffer> {
   const PDFDocument = await loadPdfKit();
-  const dejaVuSans = await loadDejaVuSans();
+  fonts ??= { regular: fontFile(400), bold: fontFile(700) };
   const letter = m.channel === 'letter';
   const i18n = letter ? submitterI18n(m.language) : translator();
   const swedish = i18n.code === 'sv';
@@ -77,7 +82,6 @@ export async function renderMessagePdf(m: MessageDocument): Promise<Buffer> {
     lang: swedish ? PDF_TAGGING.lang : i18n.code,
     info: { Title: `${m.subject ?? title} – ${m.caseNumber}`.replace(/[\u2066-\u2069]/g, ''), Author: m.orgName, Subject: m.caseNumber },
   });
-  const fonts = dejaVuSans();
   doc.registerFont('Regular', fonts.regular);
   doc.registerFont('Bold', fonts.bold);
   const structure = pdfStructure(doc);

@@ -1,8 +1,10 @@
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { formatDateTime } from '../../platform/clock.ts';
 import { KIND_LABEL, statusLabel } from '../cases/labels.ts';
 import { EVENT_LABEL } from '../cases/lifecycle.ts';
 import type { CaseFile } from './load.ts';
-import { loadDejaVuSans } from './dejavuSans.ts';
+import { woffToSfnt } from './woff.ts';
 import { PDF_TAGGING, pdfStructure } from '../../platform/pdfStructure.ts';
 import { loadPdfKit } from '../../platform/pdfkit.ts';
 
@@ -11,6 +13,9 @@ import { loadPdfKit } from '../../platform/pdfkit.ts';
  * intent and XMP identification pdfkit writes for the subset. A letter the font lacks becomes its
  * base letter or "?" rather than a missing glyph.
  */
+const require = createRequire(import.meta.url);
+const fontFile = (weight: 400 | 700) => woffToSfnt(readFileSync(require.resolve(`@fontsource/dejavu-sans/files/dejavu-sans-latin-${weight}-normal.woff`)));
+let fonts: { regular: Buffer; bold: Buffer } | undefined;
 
 // The latin subset: Basic Latin, Latin-1 and common punctuation.
 const inFont = (ch: string) => {
@@ -21,7 +26,7 @@ const clean = (s: string) => [...s.replace(/\r\n?/g, '\n').replace(/\t/g, '    '
 
 export async function renderCasePdf(c: CaseFile, org: string, createdAt: Date): Promise<Buffer> {
   const PDFDocument = await loadPdfKit();
-  const dejaVuSans = await loadDejaVuSans();
+  fonts ??= { regular: fontFile(400), bold: fontFile(700) };
   const doc = new PDFDocument({
     size: 'A4',
     pdfVersion: '1.7',
@@ -30,7 +35,6 @@ export async function renderCasePdf(c: CaseFile, org: string, createdAt: Date): 
     margins: { top: 56, bottom: 56, left: 64, right: 64 },
     info: { Title: `Ärende ${c.number}`, Author: clean(org), Subject: 'Synpunkt', CreationDate: createdAt },
   });
-  const fonts = dejaVuSans();
   doc.registerFont('Regular', fonts.regular);
   doc.registerFont('Bold', fonts.bold);
   const tags = pdfStructure(doc);
