@@ -9,23 +9,9 @@ import { StaffLayout } from '../../platform/views/StaffLayout.tsx';
 import type { Actor } from '../cases/policy.ts';
 import { requeueMessage } from './send.ts';
 import { messageTemplateRoutes } from './templateRoutes.tsx';
-import { catalogueLabels } from '../cases/catalogueLabels.ts';
+import { MESSAGE_PURPOSE_LABEL, MESSAGE_STATUS_LABEL } from '../cases/views/staffLabels.ts';
 import { sv } from '../../platform/i18n/catalogue.ts';
 import { PRODUCT_NAME } from '../../platform/product.ts';
-
-export const STATUS_LABEL: Record<MessageStatus, string> = catalogueLabels('notifications.status', ['queued', 'sending', 'sent', 'failed', 'recorded'] as const);
-
-export const PURPOSE_LABEL: Record<string, string> = catalogueLabels('notifications.purpose', [
-  'acknowledgement',
-  'answer',
-  'delay_notice',
-  'referral',
-  'not_handled',
-  'reminder',
-  'escalation',
-  'digest',
-  'other',
-]);
 
 const STATUSES: MessageStatus[] = ['queued', 'sending', 'sent', 'failed'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -73,7 +59,7 @@ export const outboxRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
             {[undefined, ...STATUSES].map((s) => (
               <li key={s ?? 'alla'}>
                 <a href={s ? `/admin/utkorg?status=${s}` : '/admin/utkorg'} aria-current={s === status ? 'page' : undefined}>
-                  {s ? STATUS_LABEL[s] : t('notifications.outbox.all')}
+                  {s ? MESSAGE_STATUS_LABEL[s] : t('notifications.outbox.all')}
                 </a>
               </li>
             ))}
@@ -102,11 +88,11 @@ export const outboxRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
                       <a href={`/admin/utkorg/${m.id}`}>{m.subject || t('notifications.outbox.noSubject')}</a>
                     </th>
                     <td class="break">{m.recipient}</td>
-                    <td>{PURPOSE_LABEL[m.purpose] ?? m.purpose}</td>
+                    <td>{MESSAGE_PURPOSE_LABEL[m.purpose] ?? m.purpose}</td>
                     <td>{m.number ? <a href={`/handlaggning/arenden/${m.number}`}>{m.number}</a> : '–'}</td>
                     <td>{formatDateTime(m.created_at)}</td>
                     <td>
-                      <span class={m.status === 'failed' ? 'tag-warning' : 'status-tag'}>{STATUS_LABEL[m.status]}</span>
+                      <span class={m.status === 'failed' ? 'tag-warning' : 'status-tag'}>{MESSAGE_STATUS_LABEL[m.status]}</span>
                       {m.status === 'sent' && m.transport === 'outbox' && <span class="excerpt">{t('notifications.outbox.inLocalOutbox')}</span>}
                       {m.last_error && m.status !== 'sent' && <span class="excerpt">{m.last_error}</span>}
                     </td>
@@ -155,7 +141,7 @@ export const outboxRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
         <dl class="summary-list">
           <dt>{t('notifications.outbox.status')}</dt>
           <dd>
-            <span class={m.status === 'failed' ? 'tag-warning' : 'status-tag'}>{STATUS_LABEL[m.status]}</span>
+            <span class={m.status === 'failed' ? 'tag-warning' : 'status-tag'}>{MESSAGE_STATUS_LABEL[m.status]}</span>
             {m.status === 'sent' && m.transport === 'outbox' && t('notifications.outbox.savedLocally')}
           </dd>
           {m.last_error && (
@@ -169,7 +155,7 @@ export const outboxRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
           <dt>{t('notifications.outbox.replyTo')}</dt>
           <dd class="break">{m.reply_to ?? '–'}</dd>
           <dt>{t('notifications.outbox.kind')}</dt>
-          <dd>{PURPOSE_LABEL[m.purpose] ?? m.purpose}</dd>
+          <dd>{MESSAGE_PURPOSE_LABEL[m.purpose] ?? m.purpose}</dd>
           <dt>{t('notifications.outbox.case')}</dt>
           <dd>{m.number ? <a href={`/handlaggning/arenden/${m.number}`}>{m.number}</a> : '–'}</dd>
           <dt>{t('notifications.outbox.created')}</dt>
