@@ -1,40 +1,14 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { FileMigrationProvider, Migrator } from 'kysely/migration';
-import pg from 'pg';
-import { afterAll, expect, inject, it } from 'vitest';
-import { urlFor } from '../../test/globalSetup.ts';
-import { createDb, migrateToLatest, type Db } from './database.ts';
+import { expect, it } from 'vitest';
+import { emptyDatabase } from '../../test/migrationDb.ts';
+import { migrateToLatest, migratorFor } from './database.ts';
 
 // Migration 2026-12-02T1110: organizations that all numbered SYN-… get prefixes of their own,
 // and the default organization's SYN series continues past every SYN number given out before.
 
-const cleanup: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const c of cleanup.reverse()) await c();
-});
-
-async function emptyDatabase(): Promise<Db> {
-  const adminUrl = inject('pgAdminUrl');
-  const name = `prefix_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const db = createDb(urlFor(adminUrl, name), 3);
-  cleanup.push(async () => {
-    await db.destroy();
-    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-    await admin.end();
-  });
-  return db;
-}
-
 it('gives existing organizations their own prefixes, and new SYN numbers never repeat old ones', async () => {
-  const db = await emptyDatabase();
-  const migrationFolder = path.join(import.meta.dirname, 'migrations');
-  const migrator = new Migrator({ db, provider: new FileMigrationProvider({ fs, path, migrationFolder }), migrationTableName: 'kysely_migration', migrationLockTableName: 'kysely_migration_lock', allowUnorderedMigrations: true });
+  const db = await emptyDatabase('prefix');
+  const migrator = migratorFor(db);
   expect((await migrator.migrateTo('2026-12-01T1702_rate_limits')).error).toBeUndefined();
 
   const org = async (slug: string, isDefault: boolean) => (await sql<{ id: string }>`INSERT INTO organizations (slug, name, kind, is_default) VALUES (${slug}, ${slug}, 'company', ${isDefault}) RETURNING id`.execute(db)).rows[0]!.id;

@@ -64,7 +64,8 @@ async function withMigrationLock(db: Kysely<any>, fn: () => Promise<void>): Prom
   }
 }
 
-function migrator(db: Kysely<any>): Migrator {
+/** The migrator over src/db/migrations (exported for the tests that migrate a database step by step). */
+export function migratorFor(db: Kysely<any>): Migrator {
   return new Migrator({
     db,
     provider: new FileMigrationProvider({ fs, path, migrationFolder }),
@@ -77,7 +78,7 @@ function migrator(db: Kysely<any>): Migrator {
 }
 
 async function migrateUnlocked(db: Kysely<any>, upTo?: string): Promise<void> {
-  const m = migrator(db);
+  const m = migratorFor(db);
   const { error, results } = upTo === undefined ? await m.migrateToLatest() : await m.migrateTo(upTo);
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

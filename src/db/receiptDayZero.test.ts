@@ -1,42 +1,17 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { FileMigrationProvider, Migrator } from 'kysely/migration';
-import pg from 'pg';
-import { afterAll, expect, inject, it } from 'vitest';
-import { urlFor } from '../../test/globalSetup.ts';
+import { expect, it } from 'vitest';
+import { emptyDatabase } from '../../test/migrationDb.ts';
 import { ensureStatisticsCalendar } from '../modules/statistics/calendar.ts';
-import { createDb, migrateToLatest, type Db } from './database.ts';
+import { migrateToLatest, migratorFor } from './database.ts';
 
 // Migration 2026-12-01T1000: counted working days of cases received on a day off follow DOMAIN
 // rule 13 (the day of receipt is day 0), also for the cases stored before it, and the rollup of
 // their months is redone.
 
-const cleanup: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const c of cleanup.reverse()) await c();
-});
-
-async function emptyDatabase(): Promise<Db> {
-  const adminUrl = inject('pgAdminUrl');
-  const name = `dayzero_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const db = createDb(urlFor(adminUrl, name), 3);
-  cleanup.push(async () => {
-    await db.destroy();
-    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-    await admin.end();
-  });
-  return db;
-}
-
 it('recounts the working days of cases received on a day off, and only those', async () => {
-  const db = await emptyDatabase();
-  const migrationFolder = path.join(import.meta.dirname, 'migrations');
-  const migrator = new Migrator({ db, provider: new FileMigrationProvider({ fs, path, migrationFolder }), migrationTableName: 'kysely_migration', migrationLockTableName: 'kysely_migration_lock', allowUnorderedMigrations: true });
+  const db = await emptyDatabase('dayzero');
+  const migrator = migratorFor(db);
   const before = await migrator.migrateTo('2026-11-22T1300_invitation_mail');
   expect(before.error).toBeUndefined();
   await ensureStatisticsCalendar(db);
