@@ -75,10 +75,10 @@ function build(code: string, raw: Record<string, string>, reference: Record<stri
       throw new Error(`locales/${code}.json: "${key}" is not valid ICU MessageFormat: ${(err as Error).message}`);
     }
   };
-  // Every message is compiled once here, so a bad one stops the start, but a compiled message is
-  // kept only from its first use: all of them, in every language (each with the Swedish staff
-  // messages as fallback), held some 30 MB of heap in every process, most of it never used there.
-  for (const [key, message] of Object.entries(source)) if (!key.startsWith('_')) compile(key, message);
+  // Each language's own messages are compiled once here, so a bad one stops the start (the Swedish
+  // fallbacks are checked when Swedish is built), but a compiled message is kept only from its
+  // first use: all of them, in every language, held some 30 MB of heap in every process.
+  for (const [key, message] of Object.entries(raw)) if (!key.startsWith('_')) compile(key, message);
   const compiled = new Map<string, IntlMessageFormat>();
   const message = (key: string) => {
     let mf = compiled.get(key);
