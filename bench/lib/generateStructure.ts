@@ -13,8 +13,10 @@ export function structureStatements(o: GenerateOptions): RawBuilder<unknown>[] {
   return [
     sql`SELECT setseed(${L(o.seed)})`,
     sql`
-      INSERT INTO organizations (slug, name, kind, is_default, settings)
+      INSERT INTO organizations (slug, name, kind, is_default, case_prefix, settings)
       SELECT 'bench-' || lpad(g::text, 3, '0'), 'Benchkommun ' || g, 'municipality', g = 1,
+             -- The triggers are off while generating, so each gets its prefix here: SYN for the default.
+             CASE WHEN g = 1 THEN 'SYN' ELSE 'B' || chr(65 + g / 26 % 26) || chr(65 + g % 26) END,
              '{"answerWorkingDays": 10, "contactEmail": "kontakt@bench.example"}'::jsonb
       FROM generate_series(1, ${L(o.organizations)}) g`,
     sql`CREATE TEMP TABLE b_org AS
