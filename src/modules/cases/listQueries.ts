@@ -3,6 +3,7 @@ import type { Executor } from '../../db/database.ts';
 import type { CasesTable, Database } from '../../db/schema.ts';
 import { OPEN_STATUSES, type Status } from './lifecycle.ts';
 import { CONFIDENTIAL_ROLES, type Actor } from './policy.ts';
+import { CASE_NUMBER } from './numbering.ts';
 import { unionOf, visibleParts, type CasesQB } from './visibleParts.ts';
 
 type WithC = Database & { c: CasesTable };
@@ -123,7 +124,10 @@ export function applyFilter(qb: CasesQB, f: CaseFilter, today: string): CasesQB 
   if (f.internal !== undefined) qb = qb.where('c.is_internal', '=', f.internal);
   if (f.q?.trim()) {
     const q = f.q.trim();
-    qb = qb.where((eb) => eb.or([eb(sql`c.search`, '@@', sql`websearch_to_tsquery('swedish', ${q})`), eb('c.number', '=', q.toUpperCase())]));
+    const words = sql<boolean>`c.search @@ websearch_to_tsquery('swedish', ${q})`;
+    // Only something shaped like a case number can equal one; without the OR the words and the
+    // visible scope are one search of the scoped text index (cases_search_scoped).
+    qb = CASE_NUMBER.test(q.toUpperCase()) ? qb.where((eb) => eb.or([words, eb('c.number', '=', q.toUpperCase())])) : qb.where(words);
   }
   return qb;
 }

@@ -139,6 +139,9 @@ describe('the SQL scope and canSee() agree', () => {
     // Every third of the 9 × 6 × 2 cases is about the snow.
     expect((await listAll(actors.adminOrg!, { q: 'förskola' })).length).toBe(36);
     expect((await listAll(actors.adminOrg!, { q: 'skotta' })).length).toBe(36);
+    // A case number as typed, in any case, finds that case (words and number are searched apart).
+    const one = all.find((c) => visible.has(c.id))!;
+    expect(await listAll(a, { q: ` ${one.number.toLowerCase()} ` })).toEqual([one.id]);
     // The unit filter includes the unit's subtree.
     const bou = await listAll(actors.adminOrg!, { unitId: org.unit('Barn och utbildning') });
     const bouIds = new Set(all.filter((c) => c.policy.unitPath.includes(org.unit('Barn och utbildning')) && c.policy.organizationId === org.id).map((c) => c.id));

@@ -18,8 +18,7 @@ const NOBODY = '00000000-0000-0000-0000-000000000000';
  * WHERE (handler_id = me OR unit_id = ANY(…)) PostgreSQL can only combine bitmaps, which come out
  * in table order, so every list page read and sorted all of a unit's cases; here each part stops
  * after the rows a page needs (`finish` adds the filter, order and LIMIT) and the caller merges
- * the few rows the parts give. An actor whose grants cover the whole organization has one part,
- * and so does a free-text search.
+ * the few rows the parts give. An actor whose grants cover the whole organization has one part.
  *
  * `filter` only lets a part be left out when the filter excludes all of it (the handler's own
  * list reads no unit); `finish` must still apply it. No parts: nothing to see.
@@ -32,9 +31,9 @@ export function visibleParts<O>(
   /** scopeToActor (passed in: it lives with the filters that import this module). */
   scope: (qb: CasesQB, actor: Actor) => CasesQB,
 ): Part<O>[] {
-  // A free-text search is found through its index over the whole table, a cost paid once per
-  // part, so it reads the visible cases as one part (bitmaps of the scope ANDed with the words').
-  if (actor.grants.some((g) => g.unitId === null) || filter.q?.trim()) return [finish(scope(db.selectFrom('cases as c'), actor))];
+  // A free-text search reads each part through the scoped text index (unit or handler and the
+  // words in one index search), so it takes the same parts.
+  if (actor.grants.some((g) => g.unitId === null)) return [finish(scope(db.selectFrom('cases as c'), actor))];
   // The organization is checked on each row a part reads, never through an index: the part's
   // handler or units already pick a few thousand cases of it, and PostgreSQL would otherwise AND
   // in a bitmap of all the organization's cases (100 000 in the benchmark) for nothing.
