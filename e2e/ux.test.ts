@@ -66,6 +66,8 @@ describe('the inbox', () => {
     await registrar.getByLabel('Område').selectOption({ label: 'Fysisk miljö' });
     await registrar.getByRole('radio', { name: 'Rutinmässig' }).check();
     expect(await clickAndWait(registrar, () => registrar.getByRole('button', { name: 'Registrera till föreslagen förvaltning' }).click())).toBe(200);
+    // Post/Redirect/Get: the summary is the inbox's own, from the case numbers and reason codes in its address.
+    expect(new URL(registrar.url()).searchParams.get('nekade')).toBe(`${c}:ingen-forvaltning`);
     const summary = registrar.locator('.bulk-summary');
     expect(await summary.textContent()).toContain('2 ärenden registrerade');
     expect(await summary.textContent()).toContain(`${c}: Synpunktslämnaren föreslog ingen förvaltning.`);

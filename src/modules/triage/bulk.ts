@@ -7,6 +7,7 @@ import type { Lookups } from '../cases/lookups.ts';
 import type { Actor } from '../cases/policy.ts';
 import { catalogueLabels } from '../cases/catalogueLabels.ts';
 import { sv } from '../../platform/i18n/catalogue.ts';
+import type { BulkRefusal, BulkResult as GenericResult } from './bulkResult.ts';
 
 /**
  * Bulk actions on the inbox: one form with a checkbox per case. Each chosen case is changed in a
@@ -36,11 +37,7 @@ export interface BulkRequest {
   significance: 'important' | 'routine' | null;
 }
 
-export interface BulkResult {
-  action: BulkAction;
-  done: string[];
-  refused: { number: string; reason: string }[];
-}
+export type BulkResult = GenericResult<BulkAction>;
 
 const strings = (v: unknown): string[] => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
@@ -80,13 +77,27 @@ export function validateBulk(input: BulkInput, lookups: Lookups): { ok: true; va
   };
 }
 
-/** Why one case was refused, in words that fit a list of many. */
-function reasonOf(err: unknown): string {
+/**
+ * A guard gives its reason as text; these are the ones a bulk registration can meet (the others
+ * ask for what the bulk form always gives), each with the code the summary shows it by.
+ */
+const GUARD_REFUSALS = new Map<string, BulkRefusal>([
+  [sv('cases.guard.subcategory'), 'underkategori'],
+  [sv('cases.guard.lagrum'), 'sekretess'],
+]);
+
+/** Why one case was refused, as a code: the summary travels in the redirect's query string (bulkResult.ts). */
+function refusalOf(err: unknown): BulkRefusal {
   if (!(err instanceof DomainError)) throw err;
-  if (err.code === 'not_found') return sv('triage.error.bulkNotFound');
-  if (isStale(err)) return sv('triage.error.bulkStale');
-  const field = err.code === 'invalid' && err.details ? Object.values(err.details).find((m) => typeof m === 'string') : undefined;
-  return typeof field === 'string' ? field : err.message;
+  if (err.code === 'not_found' || err.code === 'forbidden') return 'saknas';
+  if (isStale(err)) return 'andrat';
+  const d = err.details ?? {};
+  if (d.reason === 'illegal_transition') return 'status';
+  if (d.reason === 'not_permitted') return 'behorighet';
+  if (d.reason === 'guard_failed') return GUARD_REFUSALS.get(err.message) ?? 'annat';
+  if (err.code === 'invalid' && 'areaId' in d) return 'omrade';
+  if (err.code === 'invalid' && 'unit' in d) return 'enhet';
+  return 'annat';
 }
 
 export async function runBulk(deps: CaseDeps, actor: Actor, req: BulkRequest): Promise<BulkResult> {
@@ -101,20 +112,26 @@ export async function runBulk(deps: CaseDeps, actor: Actor, req: BulkRequest): P
   for (const { number, version } of req.cases) {
     const c = byNumber.get(number);
     const target = { actor, number, expectedVersion: version };
+    const refuse = (reason: BulkRefusal) => result.refused.push({ number, reason });
     try {
-      if (!c) throw new DomainError('not_found', sv('triage.error.caseMissing'));
+      if (!c) {
+        refuse('saknas');
+        continue;
+      }
       if (req.action === 'skrap') await markAsSpam(deps, target);
       else {
         const unitId = req.unitId ?? c.suggested_unit_id;
-        if (!unitId) throw new DomainError('conflict', sv('triage.error.noSuggestedUnit'));
         const areaId = req.areaId ?? c.area_id;
-        if (!areaId) throw new DomainError('conflict', sv('triage.error.noArea'));
+        if (!unitId || !areaId) {
+          refuse(!unitId ? 'ingen-forvaltning' : 'inget-omrade');
+          continue;
+        }
         const classification = { kind: c.kind, areaId, subcategoryId: null, significance: req.significance!, confidential: c.confidential, confidentialityRef: c.confidentiality_ref, unitId };
         await registerCase(deps, { ...target, classification });
       }
       result.done.push(number);
     } catch (err) {
-      result.refused.push({ number, reason: reasonOf(err) });
+      refuse(refusalOf(err));
     }
   }
   return result;

@@ -82,7 +82,12 @@ describe('bulk actions', () => {
     await registerTo(t, stale, 'Plan och bygg'); // someone else got there first
 
     const area = await categoryId(t, 'Fysisk miljö');
-    const res = await registrar.post('/handlaggning/inkorg?sortering=nyast', { arenden: [seen[a]!, seen[b]!, seen[noUnit]!, seen[stale]!], atgard: 'registrera', omrade: area, enhet: '', betydelse: 'routine' });
+    const posted = await registrar.post('/handlaggning/inkorg?sortering=nyast', { arenden: [seen[a]!, seen[b]!, seen[noUnit]!, seen[stale]!], atgard: 'registrera', omrade: area, enhet: '', betydelse: 'routine' });
+    // Post/Redirect/Get: back to the inbox as it was filtered, the summary as case numbers and reason codes.
+    expect(posted.statusCode).toBe(303);
+    const location = posted.headers.location!;
+    expect(location).toBe(`/handlaggning/inkorg?sortering=nyast&atgard=registrera&gjorda=${a},${b}&nekade=${noUnit}:ingen-forvaltning,${stale}:andrat`);
+    const res = await registrar.get(location);
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain(`2 ärenden registrerade och skickade till föreslagen förvaltning`);
     expect(res.body).toContain(`${a}, ${b}`);
@@ -101,7 +106,8 @@ describe('bulk actions', () => {
 
     // Routing the one without a suggestion to a chosen unit.
     const again = await registrar.post('/handlaggning/inkorg', { arenden: [boxes(res.body)[noUnit]!], atgard: 'skicka', omrade: area, enhet: await unitId(t, 'Gata och park'), betydelse: 'important' });
-    expect(again.body).toContain('1 ärende registrerat och skickat');
+    expect(again.statusCode).toBe(303);
+    expect((await registrar.get(again.headers.location!)).body).toContain('1 ärende registrerat och skickat');
     expect(await caseRow(t, noUnit)).toMatchObject({ status: 'registered', unit_id: await unitId(t, 'Gata och park'), significance: 'important' });
   });
 
@@ -111,7 +117,9 @@ describe('bulk actions', () => {
     const seen = boxes(await inbox());
     const mailsBefore = await t.db.selectFrom('messages').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const res = await registrar.post('/handlaggning/inkorg', { arenden: [seen[x]!, seen[y]!], atgard: 'skrap' });
-    expect(res.body).toContain('2 ärenden markerade som skräp');
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe(`/handlaggning/inkorg?atgard=skrap&gjorda=${x},${y}`);
+    expect((await registrar.get(res.headers.location!)).body).toContain('2 ärenden markerade som skräp');
     for (const n of [x, y]) {
       expect(await caseRow(t, n)).toMatchObject({ status: 'not_handled', outcome: 'spam' });
       expect(await eventTypes(t, n)).toEqual(['received', 'spam']);
@@ -121,6 +129,16 @@ describe('bulk actions', () => {
     const casePage = await registrar.get(`/handlaggning/arenden/${x}`);
     expect(casePage.body).toContain('Markerad som skräp (spam)');
     expect(casePage.body).toContain('Skräp (spam)');
+  });
+
+  it('shows only what the summary codes name: an unknown code or a case number of the wrong form is left out', async () => {
+    const page = (await inbox('?atgard=skrap&gjorda=SYN-2026-99998,<b>x</b>&nekade=SYN-2026-99999:saknas,SYN-2026-99997:P%C3%A5hittad%20text')).replace(/<input[^>]*>/g, '');
+    expect(page).toContain('1 ärende markerat som skräp');
+    expect(page).toContain('SYN-2026-99999</a>: Ärendet finns inte, eller du kan inte se det.');
+    expect(page).toContain('1 ärende kunde inte ändras');
+    expect(page).not.toContain('Påhittad');
+    expect(page).not.toContain('<b>x</b>');
+    expect(await inbox('?atgard=okand&gjorda=SYN-2026-99998')).not.toContain('bulk-summary');
   });
 
   it('asks for what is missing with the choices kept, and needs the form token', async () => {

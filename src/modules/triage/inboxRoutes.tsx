@@ -6,8 +6,9 @@ import { loadLookups } from '../cases/lookups.ts';
 import { hasRole, type Actor } from '../cases/policy.ts';
 import { frame, mayReadExcerpts, staffActor } from '../cases/staffRequest.ts';
 import { doneMessage } from '../cases/workspaceRoutes.tsx';
-import { readBulkInput, runBulk, validateBulk, type BulkInput, type BulkResult } from './bulk.ts';
-import { readInboxParams } from './inboxParams.ts';
+import { BULK_ACTIONS, readBulkInput, runBulk, validateBulk, type BulkInput } from './bulk.ts';
+import { bulkResultQuery, readBulkResult } from './bulkResult.ts';
+import { inboxHref, readInboxParams } from './inboxParams.ts';
 import { listInbox } from './queries.ts';
 import { InboxPage } from './views/InboxPage.tsx';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
@@ -22,7 +23,7 @@ export function inboxRoutes(app: FastifyInstance, deps: CaseDeps) {
     return actor;
   }
 
-  async function show(req: FastifyRequest, reply: FastifyReply, actor: Actor, opts: { status?: number; result?: BulkResult; bulk?: { input: BulkInput; errors: FieldErrors } } = {}) {
+  async function show(req: FastifyRequest, reply: FastifyReply, actor: Actor, opts: { status?: number; bulk?: { input: BulkInput; errors: FieldErrors } } = {}) {
     const params = readInboxParams(req.query);
     const [{ rows, total }, lookups] = await Promise.all([listInbox(deps.db, actor, { params, pageSize: PAGE_SIZE }), loadLookups(deps.db, actor.organizationId)]);
     const page = (
@@ -36,7 +37,7 @@ export function inboxRoutes(app: FastifyInstance, deps: CaseDeps) {
         now={deps.clock.now()}
         showPersonal={mayReadExcerpts(actor)}
         done={doneMessage(req.query)}
-        result={opts.result}
+        result={opts.bulk ? undefined : readBulkResult(req.query, BULK_ACTIONS)}
         bulk={opts.bulk}
       />
     );
@@ -45,15 +46,15 @@ export function inboxRoutes(app: FastifyInstance, deps: CaseDeps) {
 
   app.get('/handlaggning/inkorg', async (req, reply) => show(req, reply, registrar(req)));
 
-  // The answer is the inbox itself with what was done and refused on top, not a redirect: the
-  // summary is for this moment only. Posting again changes nothing, since every case carries the
-  // version it was seen with.
+  // Post/Redirect/Get: the inbox, as it was filtered, with what was done and refused on top; reloading
+  // it or going back does not post again. Invalid input is the form again with the choices kept.
   app.post('/handlaggning/inkorg', async (req, reply) => {
     const actor = registrar(req);
     const input = readBulkInput(req.body);
     const checked = validateBulk(input, await loadLookups(deps.db, actor.organizationId));
     if (!checked.ok) return show(req, reply, actor, { status: 400, bulk: { input, errors: checked.errors } });
     const result = await runBulk(deps, actor, checked.value);
-    return show(req, reply, actor, { result });
+    const inbox = inboxHref(readInboxParams(req.query), { markera: '' });
+    return reply.code(303).header('location', `${inbox}${inbox.includes('?') ? '&' : '?'}${bulkResultQuery(result)}`).send();
   });
 }

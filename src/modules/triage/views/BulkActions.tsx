@@ -3,6 +3,7 @@ import { Radios, Select, type FieldErrors } from '../../../platform/views/forms.
 import type { Lookups } from '../../cases/lookups.ts';
 import { SIGNIFICANCE_LABEL } from '../../cases/views/staffLabels.ts';
 import { BULK_ACTIONS, type BulkInput, type BulkResult } from '../bulk.ts';
+import { BULK_REFUSALS } from '../bulkResult.ts';
 
 /** What can be done with the ticked cases: the fields registering needs and one button per action. */
 export function BulkActions({ lookups, input, errors }: { lookups: Lookups; input?: BulkInput; errors: FieldErrors }) {
@@ -56,7 +57,6 @@ export function BulkActions({ lookups, input, errors }: { lookups: Lookups; inpu
   );
 }
 
-
 /** After a bulk action: what was done and what was refused, with the reason for each. */
 export function BulkSummary({ result }: { result?: BulkResult }) {
   const i18n = useI18n();
@@ -76,7 +76,7 @@ export function BulkSummary({ result }: { result?: BulkResult }) {
           <ul>
             {result.refused.map((r) => (
               <li key={r.number}>
-                {i18n.rich('triage.bulk.refusedItem', { number: r.number, reason: r.reason, link: (s) => <a href={`/handlaggning/arenden/${r.number}`}>{s}</a> })}
+                {i18n.rich('triage.bulk.refusedItem', { number: r.number, reason: BULK_REFUSALS[r.reason], link: (s) => <a href={`/handlaggning/arenden/${r.number}`}>{s}</a> })}
               </li>
             ))}
           </ul>
