@@ -12,6 +12,9 @@ import { loadConfig } from './config.ts';
 import { connectDatabase, type Connection } from './db/connect.ts';
 import { migrateToLatest, type Db } from './db/database.ts';
 
+/** The tool sends no mail and builds no links, so it runs on a production database without PUBLIC_URL. */
+const cliConfig = () => loadConfig(process.env, { buildsLinks: false });
+
 const USAGE = `Lyhörd – administration från kommandoraden
 
   npm run cli -- <kommando> [flaggor]
@@ -49,7 +52,7 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   'seed-demo': {
     options: { force: { type: 'boolean' } },
-    prepare: async (values) => (db) => seedDemo(db, { force: values.force === true, externalDatabase: Boolean(loadConfig().databaseUrl) }, consoleOutput),
+    prepare: async (values) => (db) => seedDemo(db, { force: values.force === true, externalDatabase: Boolean(cliConfig().databaseUrl) }, consoleOutput),
   },
   'create-user': {
     options: { org: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' } },
@@ -77,7 +80,7 @@ const COMMANDS: Record<string, Command> = {
     options: {},
     positionals: true,
     prepare: async () => async () => {},
-    standalone: (_values, positionals) => restoreCommand(loadConfig(), fileArgument(positionals, RESTORE_USAGE), consoleOutput),
+    standalone: (_values, positionals) => restoreCommand(cliConfig(), fileArgument(positionals, RESTORE_USAGE), consoleOutput),
   },
   'create-api-key': {
     options: { org: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
@@ -161,7 +164,7 @@ async function main(argv: string[]): Promise<number> {
 
   let connection: Connection | undefined;
   try {
-    connection = await connectDatabase(loadConfig(), { poolSize: 2 });
+    connection = await connectDatabase(cliConfig(), { poolSize: 2 });
     await migrateToLatest(connection.db);
     await run(connection.db);
   } finally {

@@ -100,16 +100,31 @@ export interface MailConfig {
 
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+$/;
 
-function mailFrom(env: NodeJS.ProcessEnv, port: number): MailConfig {
+/**
+ * Links in e-mail must reach the installation people use; without PUBLIC_URL they would point at
+ * http://localhost, so a production start (an external database, or NODE_ENV=production as the
+ * Containerfile and systemd units set) without it is refused. The demo keeps the localhost default.
+ */
+function publicUrlFrom(env: NodeJS.ProcessEnv, port: number, required: boolean): string {
+  const production = env.DATABASE_URL ? 'DATABASE_URL is set' : env.NODE_ENV === 'production' ? 'NODE_ENV=production' : undefined;
+  if (!env.PUBLIC_URL && production && required) {
+    throw new ConfigError(
+      `PUBLIC_URL must be set in production (${production}): the address people use, e.g. https://synpunkter.kommun.se. Links in e-mail, receipts and feeds start with it.`,
+    );
+  }
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\//.test(publicUrl)) throw new ConfigError('PUBLIC_URL must start with http:// or https://');
+  return publicUrl;
+}
+
+function mailFrom(env: NodeJS.ProcessEnv, port: number, buildsLinks: boolean): MailConfig {
   const smtpUrl = env.SMTP_URL || undefined;
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
   const from = env.MAIL_FROM || 'synpunkter@localhost';
   if (!EMAIL.test(from)) throw new ConfigError(`MAIL_FROM must be an e-mail address, got "${from}"`);
   const replyTo = env.MAIL_REPLY_TO || from;
   if (!EMAIL.test(replyTo)) throw new ConfigError(`MAIL_REPLY_TO must be an e-mail address, got "${replyTo}"`);
-  const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
-  if (!/^https?:\/\//.test(publicUrl)) throw new ConfigError('PUBLIC_URL must start with http:// or https://');
-  return { smtpUrl, from, replyTo, publicUrl };
+  return { smtpUrl, from, replyTo, publicUrl: publicUrlFrom(env, port, buildsLinks) };
 }
 
 class ConfigError extends Error {}
@@ -165,7 +180,8 @@ function metricsTokenOf(value: string | undefined): string | undefined {
   return value;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/** `buildsLinks: false` for the command-line tool: it sends no mail, so it runs without PUBLIC_URL. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, { buildsLinks = true }: { buildsLinks?: boolean } = {}): Config {
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
@@ -186,7 +202,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logFormat: logFormatOf(env.LOG_FORMAT),
     metricsToken: metricsTokenOf(env.METRICS_TOKEN),
     workerPort: env.WORKER_PORT ? intFrom(env, 'WORKER_PORT', 0) : undefined,
-    mail: mailFrom(env, port),
+    mail: mailFrom(env, port, buildsLinks),
     runJobs: env.RUN_JOBS !== 'false',
     workerConcurrency: Math.max(1, concurrency),
     inbound: inboundFrom(env),

@@ -26,6 +26,9 @@ it('runs two app instances and one worker from a non-root, read-only image, behi
   expect(compose.worker.command).toEqual(['node', 'dist/src/worker.js']);
   expect(compose.worker.environment.WORKER_PORT).toMatch(/^\d+$/);
   expect(compose.services.caddy!.volumes).toContain('./Caddyfile:/etc/caddy/Caddyfile:ro');
+  // Production refuses to start without PUBLIC_URL (src/config.ts): the env file the services read names it.
+  for (const s of [...compose.apps, compose.worker]) expect(compose.services[s.name]!.env_file, s.name).toBe('lyhord.env');
+  expect(readFileSync(path.join(ROOT, 'deploy', 'lyhord.env.example'), 'utf8')).toMatch(/^PUBLIC_URL=https:\/\/\S+$/m);
 
   const image = readContainerfile();
   expect(image.user).toBeDefined();

@@ -36,6 +36,7 @@ interface ComposeService {
   build?: unknown;
   command?: string[];
   environment?: Record<string, string>;
+  env_file?: string;
   volumes?: string[];
   read_only?: boolean;
 }

@@ -28,7 +28,7 @@ export function startNodeFlags(): string[] {
  * TypeScript, src/server.ts through tsx) with its own config from the environment: JSON request
  * logging at info on standard output (here into `logFile`, as a log shipper would take it), the
  * background jobs in the process, secure cookies, and the Node flags of package.json's start
- * script. Only DATABASE_URL, PORT and HOST are given.
+ * script. Only DATABASE_URL, PUBLIC_URL (which production requires), PORT and HOST are given.
  */
 export async function startProductionServer(opts: { databaseUrl: string; logFile: string; env?: Record<string, string> }): Promise<ProductionServer> {
   const compiled = import.meta.url.endsWith('.js');
@@ -37,7 +37,7 @@ export async function startProductionServer(opts: { databaseUrl: string; logFile
   const out = openSync(opts.logFile, 'a');
   const cpuProf = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
   const child = spawn(process.execPath, [...startNodeFlags(), ...(compiled ? [] : ['--import', 'tsx']), ...cpuProf, entry], {
-    env: { ...process.env, DATABASE_URL: opts.databaseUrl, PORT: String(port), HOST: '127.0.0.1', ...opts.env },
+    env: { ...process.env, DATABASE_URL: opts.databaseUrl, PUBLIC_URL: `http://127.0.0.1:${port}`, PORT: String(port), HOST: '127.0.0.1', ...opts.env },
     stdio: ['ignore', out, 'inherit'],
   });
   closeSync(out);

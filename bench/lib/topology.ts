@@ -108,8 +108,10 @@ function nodeCommand(command: string[]): [string, string[]] {
 export async function startTopology(opts: { databaseUrl: string; apps?: number; env?: Record<string, string> }): Promise<Topology> {
   const compose = readCompose();
   const instances = opts.apps ?? compose.apps.length;
-  // Ours replace what only makes sense in containers: addresses, ports, and the database.
-  const local = { DATABASE_URL: opts.databaseUrl, HOST: '127.0.0.1', SECURE_COOKIES: 'false', LOG_LEVEL: 'warn', ...opts.env };
+  // Ours replace what only makes sense in containers: addresses, ports, and the database. PUBLIC_URL
+  // (in lyhord.env, the compose env_file, for an operator) is the proxy, the address people use.
+  const proxyPort = await freePort();
+  const local = { DATABASE_URL: opts.databaseUrl, PUBLIC_URL: `http://127.0.0.1:${proxyPort}`, HOST: '127.0.0.1', SECURE_COOKIES: 'false', LOG_LEVEL: 'warn', ...opts.env };
   const procs: Proc[] = [];
   const caddyHome = await mkdtemp(path.join(os.tmpdir(), 'lyhord-caddy-'));
   try {
@@ -127,7 +129,6 @@ export async function startTopology(opts: { databaseUrl: string; apps?: number; 
     procs.push(worker);
     // The instances start together: the migration lock lets one of them migrate.
     await Promise.all([...apps, worker].map((p) => waitReady(p)));
-    const proxyPort = await freePort();
     const caddy = start(
       'caddy',
       'caddy',

@@ -37,6 +37,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${port}`;
   server = startProcess('server', 'src/server.ts', {
     DATABASE_URL: tdb.url,
+    PUBLIC_URL: base,
     PORT: String(port),
     HOST: '127.0.0.1',
     SECURE_COOKIES: 'false',
