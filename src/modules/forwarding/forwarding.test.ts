@@ -108,6 +108,9 @@ describe('forwarding a case to another organization', () => {
     expect(detail.body).toContain('Tvättstugan i mitt hyreshus är trasig igen.');
     expect(detail.body).toMatch(new RegExp(`Vidarebefordrat från</dt>\\s*<dd>Exempelkommun, ${number}<`));
     expect(detail.body).toContain(`<li>Vidarebefordrat från Exempelkommun, ${number}</li>`);
+    // Who the received entry is by agrees with the ärende, as the details under it do (not "Vidarebefordrad").
+    expect(receivedEvent.actor_label).toBe('Vidarebefordrat från Exempelkommun');
+    expect(detail.body).toContain(' av Vidarebefordrat från Exempelkommun');
 
     // Forwarding twice is refused, and nothing more is made.
     const again = await s.get(`/handlaggning/arenden/${number}/vidarebefordra`);
