@@ -27,6 +27,10 @@ export async function actorForSession(db: Executor, idHash: Buffer, now: Date): 
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .select(['u.id', 'u.name', 'u.email', 'u.organization_id', 'u.is_installation_admin', 'u.totp_enabled_at', 'u.must_change_password', 's.last_seen_at', 's.auth_method'])
+    // The grants in the same round trip: this runs before every staff page.
+    .select(
+      sql<{ role: Role; unitId: string | null }[]>`coalesce((SELECT json_agg(json_build_object('role', g.role, 'unitId', g.org_unit_id)) FROM role_grants g WHERE g.user_id = u.id), '[]')`.as('grants'),
+    )
     .where('s.id_hash', '=', idHash)
     .where('s.expires_at', '>', now)
     .where('u.active', '=', true)
@@ -38,7 +42,7 @@ export async function actorForSession(db: Executor, idHash: Buffer, now: Date): 
     name: row.name,
     email: row.email,
     organizationId: row.organization_id,
-    grants: await grantsOf(db, row.id),
+    grants: row.grants,
     installationAdmin: row.is_installation_admin,
     authMethod: row.auth_method,
     totpEnabled: row.totp_enabled_at !== null,

@@ -42,7 +42,7 @@ function answerState(detail: CaseDetail) {
 export function caseRoutes(app: FastifyInstance, deps: CaseDeps) {
   async function renderCase(req: FastifyRequest, reply: FastifyReply, detail: CaseDetail, opts: { status?: number; form?: FormState; done?: string } = {}) {
     const actor = staffActor(req);
-    const lookups = await loadLookups(deps.db, actor.organizationId);
+    const lookups = await loadLookups(deps.db, req.org);
     // People named in the history who are not among today's handlers (admins, people who moved on).
     const mentioned = detail.events.flatMap((e) => [e.data?.handlerId, e.data?.previousHandlerId]).filter((id): id is string => typeof id === 'string' && !lookups.userName(id));
     const extra = await userNames(deps.db, actor.organizationId, mentioned);
@@ -85,7 +85,7 @@ export function caseRoutes(app: FastifyInstance, deps: CaseDeps) {
       const number = detail.case.number;
       const values = readFields(req.body, Object.keys(def.fields));
       const version = readVersion(req.body);
-      const lookups = await loadLookups(deps.db, actor.organizationId);
+      const lookups = await loadLookups(deps.db, req.org);
       const conflict = (message: string) =>
         sendPage(reply, <ConflictPage {...frame(req, reply)} number={number} message={message} what={def.title} input={echo(def, values, lookups)} />, 409);
       const refuse = (status: number, errors: Record<string, string>) => renderCase(req, reply, detail, { status, form: { slug: def.slug, values, errors } });

@@ -1,9 +1,10 @@
 import type { Executor } from '../../db/database.ts';
+import { cachedForOrg } from '../../platform/orgCache.ts';
 import { loadActiveStructure } from '../organizations/structure.ts';
 
 /**
  * The organization's reference data the staff forms choose from: units, areas, subcategories and
- * the people who can take cases. Small tables, read per request, so a change shows at once.
+ * the people who can take cases.
  */
 
 export interface UnitOption {
@@ -34,9 +35,14 @@ export interface Lookups {
   userName(id: string | null | undefined): string | undefined;
 }
 
-export async function loadLookups(db: Executor, organizationId: string): Promise<Lookups> {
+/**
+ * `org` as the request's tenant hook read it: units and categories are cached per instance for its
+ * config_version, which every change to them bumps (see orgCache); the people are read each time.
+ */
+export async function loadLookups(db: Executor, org: { id: string; config_version: number }): Promise<Lookups> {
+  const organizationId = org.id;
   const [{ units: unitRows, categories: categoryRows }, handlerRows] = await Promise.all([
-    loadActiveStructure(db, organizationId),
+    cachedForOrg(org, 'structure', () => loadActiveStructure(db, organizationId)),
     // People who may take cases in a unit: handlers and coordinators granted on a unit (checkHandler agrees).
     db
       .selectFrom('users as u')

@@ -32,7 +32,7 @@ export function workspaceRoutes(app: FastifyInstance, deps: CaseDeps) {
     const today = todayIn(deps.clock);
     const [list, lookups] = await Promise.all([
       listCases(deps.db, actor, { filter, sort: params.sortering, page: params.sida, pageSize: PAGE_SIZE, today, countUpTo: COUNT_CAP }),
-      loadLookups(deps.db, actor.organizationId),
+      loadLookups(deps.db, req.org),
     ]);
     const status = Object.keys(errors).length > 0 ? 400 : 200;
     return sendPage(
@@ -59,7 +59,7 @@ export function workspaceRoutes(app: FastifyInstance, deps: CaseDeps) {
     const actor = staffActor(req);
     if (!hasRole(actor, 'coordinator', 'admin')) throw notFound('Sidan');
     const today = todayIn(deps.clock);
-    const lookups = await loadLookups(deps.db, actor.organizationId);
+    const lookups = await loadLookups(deps.db, req.org);
     const scopes = await Promise.all(coordinatorScopes(actor, lookups.unitName).map((s) => loadScope(deps, actor, s, today)));
     return sendPage(reply, <CoordinatorPage {...frame(req, reply)} scopes={scopes} today={today} showExcerpt={mayReadExcerpts(actor)} done={doneMessage(req.query)} />);
   });

@@ -25,7 +25,7 @@ export function inboxRoutes(app: FastifyInstance, deps: CaseDeps) {
 
   async function show(req: FastifyRequest, reply: FastifyReply, actor: Actor, opts: { status?: number; bulk?: { input: BulkInput; errors: FieldErrors } } = {}) {
     const params = readInboxParams(req.query);
-    const [{ rows, total }, lookups] = await Promise.all([listInbox(deps.db, actor, { params, pageSize: PAGE_SIZE }), loadLookups(deps.db, actor.organizationId)]);
+    const [{ rows, total }, lookups] = await Promise.all([listInbox(deps.db, actor, { params, pageSize: PAGE_SIZE }), loadLookups(deps.db, req.org)]);
     const page = (
       <InboxPage
         {...frame(req, reply)}
@@ -51,7 +51,7 @@ export function inboxRoutes(app: FastifyInstance, deps: CaseDeps) {
   app.post('/handlaggning/inkorg', async (req, reply) => {
     const actor = registrar(req);
     const input = readBulkInput(req.body);
-    const checked = validateBulk(input, await loadLookups(deps.db, actor.organizationId));
+    const checked = validateBulk(input, await loadLookups(deps.db, req.org));
     if (!checked.ok) return show(req, reply, actor, { status: 400, bulk: { input, errors: checked.errors } });
     const result = await runBulk(deps, actor, checked.value);
     const inbox = inboxHref(readInboxParams(req.query), { markera: '' });

@@ -62,7 +62,7 @@ export const triageRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
   async function renderTriage(req: FastifyRequest, reply: FastifyReply, detail: CaseDetail, opts: { status?: number; form?: FormState; referralType?: string } = {}) {
     const actor = staffActor(req);
     const may = mayTriage(actor, detail);
-    const lookups = await loadLookups(deps.db, actor.organizationId);
+    const lookups = await loadLookups(deps.db, req.org);
     const org = req.org;
     const number = detail.case.number;
     const type = opts.referralType && opts.referralType in REFERRAL_TYPES ? (opts.referralType as ReferralType) : undefined;
@@ -122,7 +122,7 @@ export const triageRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
       const number = detail.case.number;
       const values = readFields(req.body, Object.keys(spec.fields));
       const version = readVersion(req.body);
-      const lookups = await loadLookups(deps.db, actor.organizationId);
+      const lookups = await loadLookups(deps.db, req.org);
       const route = replyRoute(detail);
       const refuse = (status: number, errors: FieldErrors) => renderTriage(req, reply, detail, { status, form: { slug, values, errors }, referralType: values.referralType });
       const conflict = (message: string) => {
