@@ -23,12 +23,17 @@ export interface RunningServer {
  * `npm run bench` this module is compiled (dist/bench/lib/server.js): the server then runs its
  * compiled twin too, as production does; from TypeScript it runs through tsx.
  */
-export function startServer(entry: URL, env: Record<string, string>): Promise<RunningServer> {
+export function startServer(
+  entry: URL,
+  env: Record<string, string>,
+  /** Node flags, e.g. startNodeFlags() (lib/productionServer.ts) to run the app with the flags `npm start` gives it. */
+  { nodeFlags = [] }: { nodeFlags?: string[] } = {},
+): Promise<RunningServer> {
   const compiled = import.meta.url.endsWith('.js');
   const script = compiled ? new URL(entry.href.replace(/\.tsx?$/, '.js')) : entry;
   const child = fork(script, [], {
     // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it exits (see bench/profile.ts).
-    execArgv: [...(compiled ? [] : ['--import', 'tsx']), ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [])],
+    execArgv: [...nodeFlags, ...(compiled ? [] : ['--import', 'tsx']), ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [])],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
