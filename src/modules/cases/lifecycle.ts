@@ -1,6 +1,6 @@
 import type { Role } from '../../db/schema.ts';
 import { catalogueLabels } from './catalogueLabels.ts';
-import { sv } from '../../platform/i18n/catalogue.ts';
+import type { StaffKey } from '../../platform/i18n/staffKeys.ts';
 
 /**
  * The case lifecycle: every status change a case can make, in one table.
@@ -50,7 +50,8 @@ export interface GuardInput {
 }
 
 /** A guard returns null when the transition may happen, otherwise the reason in Swedish. */
-export type Guard = (c: GuardInput) => string | null;
+/** The catalogue key of what is missing (transition.ts shows its text and passes the key on), or null. */
+export type Guard = (c: GuardInput) => StaffKey | null;
 
 export interface Transition {
   from: readonly Status[];
@@ -65,33 +66,33 @@ export interface Transition {
 }
 
 const all = (...guards: Guard[]): Guard => (c) => guards.map((g) => g(c)).find((r) => r !== null) ?? null;
-const needs = (ok: (c: GuardInput) => boolean, reason: string): Guard => (c) => (ok(c) ? null : reason);
+const needs = (ok: (c: GuardInput) => boolean, reason: StaffKey): Guard => (c) => (ok(c) ? null : reason);
 
 const classified: Guard = all(
-  needs((c) => c.kind !== null, sv('cases.guard.kind')),
-  needs((c) => c.areaId !== null, sv('cases.guard.area')),
-  needs((c) => !c.subcategoryRequired || c.subcategoryId !== null, sv('cases.guard.subcategory')),
-  needs((c) => c.significance !== null, sv('cases.guard.significance')),
-  needs((c) => c.unitId !== null, sv('cases.guard.unit')),
-  needs((c) => !c.confidential || !!c.confidentialityRef?.trim(), sv('cases.guard.lagrum')),
+  needs((c) => c.kind !== null, 'cases.guard.kind'),
+  needs((c) => c.areaId !== null, 'cases.guard.area'),
+  needs((c) => !c.subcategoryRequired || c.subcategoryId !== null, 'cases.guard.subcategory'),
+  needs((c) => c.significance !== null, 'cases.guard.significance'),
+  needs((c) => c.unitId !== null, 'cases.guard.unit'),
+  needs((c) => !c.confidential || !!c.confidentialityRef?.trim(), 'cases.guard.lagrum'),
 );
-const hasHandler = needs((c) => c.handlerId !== null, sv('cases.guard.handler'));
-const reachable = needs((c) => !c.anonymous, sv('cases.guard.anonymous'));
-const answerable = all(reachable, needs((c) => c.wantsAnswer, sv('cases.guard.noAnswerWanted')));
-const hasOutcome = needs((c) => !!c.outcome?.trim(), sv('cases.guard.outcome'));
+const hasHandler = needs((c) => c.handlerId !== null, 'cases.guard.handler');
+const reachable = needs((c) => !c.anonymous, 'cases.guard.anonymous');
+const answerable = all(reachable, needs((c) => c.wantsAnswer, 'cases.guard.noAnswerWanted'));
+const hasOutcome = needs((c) => !!c.outcome?.trim(), 'cases.guard.outcome');
 const answeredIfWanted = needs(
   (c) => c.anonymous || !c.wantsAnswer || c.answered,
-  sv('cases.guard.answerFirst'),
+  'cases.guard.answerFirst',
 );
-const hasReferral = needs((c) => !!c.referralType, sv('cases.guard.referral'));
-const hasTarget = needs((c) => c.mergedIntoId !== null, sv('cases.guard.mergeTarget'));
+const hasReferral = needs((c) => !!c.referralType, 'cases.guard.referral');
+const hasTarget = needs((c) => c.mergedIntoId !== null, 'cases.guard.mergeTarget');
 
 const STAFF_WHO_DISTRIBUTE = ['registrar', 'coordinator', 'admin'] as const;
 const HANDLING = ['assigned_handler', 'coordinator', 'admin'] as const;
 
 export const TRANSITIONS: readonly Transition[] = [
   { from: ['received'], event: 'register', to: 'registered', who: ['registrar', 'admin'], guard: classified, visibleToSubmitter: true },
-  { from: ['registered', 'assigned'], event: 'route', to: 'registered', who: STAFF_WHO_DISTRIBUTE, guard: needs((c) => c.unitId !== null, sv('cases.guard.routeUnit')), visibleToSubmitter: false },
+  { from: ['registered', 'assigned'], event: 'route', to: 'registered', who: STAFF_WHO_DISTRIBUTE, guard: needs((c) => c.unitId !== null, 'cases.guard.routeUnit'), visibleToSubmitter: false },
   { from: ['registered'], event: 'assign', to: 'assigned', who: STAFF_WHO_DISTRIBUTE, guard: hasHandler, visibleToSubmitter: true },
   { from: ['assigned', 'in_progress', 'waiting'], event: 'assign', to: 'same', who: STAFF_WHO_DISTRIBUTE, guard: hasHandler, visibleToSubmitter: false },
   { from: ['assigned'], event: 'start', to: 'in_progress', who: HANDLING, visibleToSubmitter: true },

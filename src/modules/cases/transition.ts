@@ -74,7 +74,7 @@ export async function transition(tx: Tx, req: TransitionRequest): Promise<{ befo
     confidentialityRef: next.confidentiality_ref,
   };
   const reason = t.guard?.(guardInput);
-  if (reason) throw new DomainError('conflict', reason, { event: req.event, reason: 'guard_failed' });
+  if (reason) throw new DomainError('conflict', sv(reason), { event: req.event, reason: 'guard_failed', guard: reason });
 
   const status = targetStatus(t, from);
   const updated = await tx

@@ -77,14 +77,8 @@ export function validateBulk(input: BulkInput, lookups: Lookups): { ok: true; va
   };
 }
 
-/**
- * A guard gives its reason as text; these are the ones a bulk registration can meet (the others
- * ask for what the bulk form always gives), each with the code the summary shows it by.
- */
-const GUARD_REFUSALS = new Map<string, BulkRefusal>([
-  [sv('cases.guard.subcategory'), 'underkategori'],
-  [sv('cases.guard.lagrum'), 'sekretess'],
-]);
+/** The guards a bulk registration can meet (the others ask for what the bulk form always gives), by their catalogue key. */
+const GUARD_REFUSALS: Partial<Record<string, BulkRefusal>> = { 'cases.guard.subcategory': 'underkategori', 'cases.guard.lagrum': 'sekretess' };
 
 /** Why one case was refused, as a code: the summary travels in the redirect's query string (bulkResult.ts). */
 function refusalOf(err: unknown): BulkRefusal {
@@ -94,7 +88,7 @@ function refusalOf(err: unknown): BulkRefusal {
   const d = err.details ?? {};
   if (d.reason === 'illegal_transition') return 'status';
   if (d.reason === 'not_permitted') return 'behorighet';
-  if (d.reason === 'guard_failed') return GUARD_REFUSALS.get(err.message) ?? 'annat';
+  if (d.reason === 'guard_failed') return GUARD_REFUSALS[d.guard ?? ''] ?? 'annat';
   if (err.code === 'invalid' && 'areaId' in d) return 'omrade';
   if (err.code === 'invalid' && 'unit' in d) return 'enhet';
   return 'annat';

@@ -141,6 +141,15 @@ describe('bulk actions', () => {
     expect(await inbox('?atgard=okand&gjorda=SYN-2026-99998')).not.toContain('bulk-summary');
   });
 
+  it('refuses a case whose förvaltning requires a subcategory, by the guard that refused it', async () => {
+    const { number } = await submitCase(t, { description: 'Bulk till skolan' });
+    const area = await categoryId(t, 'Fysisk miljö');
+    const res = await registrar.post('/handlaggning/inkorg', { arenden: [boxes(await inbox())[number]!], atgard: 'skicka', omrade: area, enhet: await unitId(t, 'Barn och utbildning'), betydelse: 'routine' });
+    expect(res.headers.location).toBe(`/handlaggning/inkorg?atgard=skicka&nekade=${number}:underkategori`);
+    expect((await registrar.get(res.headers.location!)).body).toContain('Förvaltningen kräver en underkategori. Registrera ärendet för sig.');
+    expect(await caseRow(t, number)).toMatchObject({ status: 'received' });
+  });
+
   it('asks for what is missing with the choices kept, and needs the form token', async () => {
     const { number } = await submitCase(t, { description: 'Bulk utan val' });
     const value = boxes(await inbox())[number]!;
