@@ -2,14 +2,14 @@ import { DomainError } from '../../platform/errors.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { STALE_MESSAGE } from './transition.ts';
 import { sv } from '../../platform/i18n/catalogue.ts';
+import { firstString } from '../../platform/formValue.ts';
 
 /** A posted form as plain strings. A field sent twice (not possible with our forms) counts as its first value. */
 export function readFields(body: unknown, names: readonly string[]): Record<string, string> {
   const source = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
   const out: Record<string, string> = {};
   for (const n of names) {
-    const v = source[n];
-    out[n] = typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '';
+    out[n] = firstString(source[n]);
   }
   return out;
 }

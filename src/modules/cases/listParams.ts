@@ -5,6 +5,7 @@ import { SORTS, type CaseFilter, type Sort } from './listQueries.ts';
 import { hasRole, type Actor } from './policy.ts';
 import { drillDownPairs, readDrillDownParams } from '../statistics/drilldown.ts';
 import { sv } from '../../platform/i18n/catalogue.ts';
+import { firstString } from '../../platform/formValue.ts';
 
 /**
  * The case list's filters live in the query string (a GET form), so every view can be
@@ -30,7 +31,7 @@ export interface ListParams {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-const one = (v: unknown): string => (typeof v === 'string' ? v.trim() : Array.isArray(v) && typeof v[0] === 'string' ? v[0].trim() : '');
+const one = (v: unknown): string => firstString(v).trim();
 
 function validDay(s: string): boolean {
   if (!DAY.test(s)) return false;

@@ -3,6 +3,7 @@ import type { Translator } from '../../platform/i18n/catalogue.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { KINDS } from '../cases/labels.ts';
 import { MAX_PAGE, MAX_QUERY, type ArchiveFilter } from './archiveQueries.ts';
+import { firstString } from '../../platform/formValue.ts';
 
 /** The archive's query string as typed (kept in the form), and the filter it means. */
 export interface ArchiveParams {
@@ -13,11 +14,10 @@ export interface ArchiveParams {
   sida: string;
 }
 
-const str = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '');
 
 export function readArchiveParams(query: unknown): ArchiveParams {
   const q = query && typeof query === 'object' ? (query as Record<string, unknown>) : {};
-  return { q: str(q.q), omrade: str(q.omrade), forvaltning: str(q.forvaltning), typ: str(q.typ), sida: str(q.sida) };
+  return { q: firstString(q.q), omrade: firstString(q.omrade), forvaltning: firstString(q.forvaltning), typ: firstString(q.typ), sida: firstString(q.sida) };
 }
 
 /**

@@ -3,6 +3,7 @@ import type { RedactionChoices } from '../../db/schema.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { EXTRA_KINDS, MAX_EXTRA_LENGTH, MAX_EXTRAS, isExtraKind, type Proposal } from './draft.ts';
 import type { PublicText } from './commands.ts';
+import { firstString } from '../../platform/formValue.ts';
 
 export const MAX_TITLE = 150;
 export const MAX_TEXT = 10_000;
@@ -27,17 +28,16 @@ export interface DraftForm {
   confirmRemaining: boolean;
 }
 
-const str = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '');
 const list = (v: unknown) => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 // Browsers send CRLF from textareas; the texts are stored and compared with LF.
-const text = (v: unknown) => str(v).replace(/\r\n?/g, '\n');
+const text = (v: unknown) => firstString(v).replace(/\r\n?/g, '\n');
 
 export function readDraftForm(body: unknown): DraftForm {
   const b = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
-  const action = str(b.action);
+  const action = firstString(b.action);
   return {
     action: action === 'spara' || action === 'publicera' ? action : 'uppdatera',
-    revision: str(b.revision),
+    revision: firstString(b.revision),
     title: text(b.title),
     question: text(b.question),
     answer: text(b.answer),
@@ -45,10 +45,10 @@ export function readDraftForm(body: unknown): DraftForm {
     generatedAnswer: text(b.generatedAnswer),
     redact: list(b.redact).slice(0, 2000),
     extra: list(b.extra).slice(0, MAX_EXTRAS + 1),
-    newExtraText: str(b.newExtraText).trim(),
-    newExtraKind: str(b.newExtraKind),
-    replaceEdited: str(b.replaceEdited) === 'ja',
-    confirmRemaining: str(b.confirmRemaining) === 'ja',
+    newExtraText: firstString(b.newExtraText).trim(),
+    newExtraKind: firstString(b.newExtraKind),
+    replaceEdited: firstString(b.replaceEdited) === 'ja',
+    confirmRemaining: firstString(b.confirmRemaining) === 'ja',
   };
 }
 

@@ -1,6 +1,7 @@
 import type { CaseFilter } from '../cases/listQueries.ts';
 import { firstDay, lastDay, type Period } from './period.ts';
 import type { StatFilter } from './result.ts';
+import { firstString } from '../../platform/formValue.ts';
 
 /**
  * Drill-down: every number on the statistics pages links to the case list with a filter that
@@ -89,10 +90,7 @@ export function drillDownPairs(query: unknown): [string, string][] {
 
 export function readDrillDownParams(query: unknown): Partial<CaseFilter> {
   const q = (query && typeof query === 'object' ? query : {}) as Record<string, unknown>;
-  const one = (k: string): string => {
-    const v = q[k];
-    return typeof v === 'string' ? v.trim() : Array.isArray(v) && typeof v[0] === 'string' ? v[0].trim() : '';
-  };
+  const one = (k: string): string => firstString(q[k]).trim();
   const f: Partial<CaseFilter> = {};
   const idOrNone = (k: string) => (one(k) === 'ingen' ? 'none' : UUID.test(one(k)) ? one(k) : undefined);
   if (one('omrade') === 'ingen') f.areaId = 'none';

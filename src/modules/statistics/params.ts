@@ -4,6 +4,7 @@ import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { KINDS } from '../cases/labels.ts';
 import { isMonth, lastHalfYear, reportPeriod, yearSoFar, type Period } from './period.ts';
 import { CHANNEL_KEYS, GROUP_BYS, type GroupBy, type Names, type StatFilter } from './result.ts';
+import { firstString } from '../../platform/formValue.ts';
 
 /**
  * The statistics page's choices live in the query string (a GET form): every view can be
@@ -21,10 +22,7 @@ export interface StatForm {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const one = (q: Record<string, unknown>, k: string): string => {
-  const v = q[k];
-  return typeof v === 'string' ? v.trim() : Array.isArray(v) && typeof v[0] === 'string' ? v[0].trim() : '';
-};
+export const one = (q: Record<string, unknown>, k: string): string => firstString(q[k]).trim();
 
 export function readStatForm(query: unknown, today: string, names: Names): { form: StatForm; period: Period; filter: StatFilter; groupBy: GroupBy; errors: FieldErrors } {
   const q = (query && typeof query === 'object' ? query : {}) as Record<string, unknown>;

@@ -1,5 +1,6 @@
 import { catalogueLabels } from '../cases/catalogueLabels.ts';
 import { CASE_NUMBER } from '../cases/formInput.ts';
+import { firstString } from '../../platform/formValue.ts';
 
 /**
  * What a bulk action did, carried from the POST to the inbox it redirects to (Post/Redirect/Get) in
@@ -39,13 +40,12 @@ export function bulkResultQuery(r: BulkResult): string {
   return parts.join('&');
 }
 
-const one = (v: unknown): string => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '');
-const list = (v: unknown) => (one(v) ? one(v).split(',', MAX_LISTED + 1).slice(0, MAX_LISTED) : []);
+const list = (v: unknown) => (firstString(v) ? firstString(v).split(',', MAX_LISTED + 1).slice(0, MAX_LISTED) : []);
 
 /** The summary in a query string; undefined when there is none. Case numbers of another form and unknown codes are left out. */
 export function readBulkResult<A extends string>(query: unknown, actions: Record<A, string>): BulkResult<A> | undefined {
   const q = (query && typeof query === 'object' ? query : {}) as Record<string, unknown>;
-  const action = one(q.atgard);
+  const action = firstString(q.atgard);
   if (!Object.hasOwn(actions, action)) return undefined;
   const done = list(q.gjorda).filter((n) => CASE_NUMBER.test(n));
   const refused = list(q.nekade).flatMap((item) => {

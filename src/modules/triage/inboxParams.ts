@@ -2,6 +2,7 @@ import type { CaseKind, Channel } from '../../db/schema.ts';
 import { CHANNEL_LABEL, KINDS } from '../cases/labels.ts';
 import { UUID } from '../cases/formInput.ts';
 import { catalogueLabels } from '../cases/catalogueLabels.ts';
+import { firstString } from '../../platform/formValue.ts';
 
 /**
  * The inbox's search, filters, sort and page live in the query string (a GET form), so a view
@@ -23,7 +24,7 @@ export interface InboxParams {
 export const INBOX_SORTS = catalogueLabels('triage.inboxSort', ['aldst', 'nyast', 'nummer'] as const);
 export type InboxSort = keyof typeof INBOX_SORTS;
 
-const one = (v: unknown): string => (typeof v === 'string' ? v.trim() : Array.isArray(v) && typeof v[0] === 'string' ? v[0].trim() : '');
+const one = (v: unknown): string => firstString(v).trim();
 
 /** Values a person cannot pick in the form are ignored rather than reported. */
 export function readInboxParams(query: unknown): InboxParams {
