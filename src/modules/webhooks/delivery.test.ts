@@ -145,6 +145,9 @@ describe('webhook deliveries', () => {
     const start = t.clock.now();
     const { number } = await submitCase(t, { description: 'Paus-test' });
     await receiver.waitFor('/nere', (h) => forCase(number)(h).length >= 1);
+    // The runner records the failure after the receiver has answered: jump the clock only once it has,
+    // or the failures would count from the later time and never reach 24 hours.
+    await waitUntil(async () => (await admin.get(`/webhooks/${sub.id}`)).body.failingSince === start.toISOString());
     // A day later (by the app's clock) the next attempt fails too: the subscription is paused.
     t.clock.advance(24 * 60 * 60 * 1000 + 1000);
     try {
