@@ -34,6 +34,9 @@ export interface MessageDocument {
 // A copy of an e-mail and a note of a call are for the case file, so in Swedish; a letter's title is in its language.
 const TITLE: Record<Exclude<MessageChannel, 'letter'>, string> = { email: 'Kopia av e-post', phone: 'Anteckning om telefonsamtal' };
 
+// Stands in for the status link in the letter's footer, where the link is drawn on a line of its own.
+const LINK_MARK = '\uE000';
+
 // CP1252 characters outside Latin-1 that the standard PDF fonts (WinAnsiEncoding) can show.
 const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
 const encodable = (ch: string) => {
@@ -185,8 +188,30 @@ export async function renderMessagePdf(m: MessageDocument): Promise<Buffer> {
   // Under a letter: where to follow the case, and the number to give, in the letter's language.
   if (letter && m.statusLink) {
     doc.moveDown(2);
-    const footer = i18n.t('letter.footer', { number: i18n.ltr(m.caseNumber), statusLink: i18n.ltr(m.statusLink) });
-    tags.block('P', [footer], () => (doc.font('Regular').fontSize(9), text(footer, left, width)));
+    const link = m.statusLink;
+    const footer = i18n.t('letter.footer', { number: i18n.ltr(m.caseNumber), statusLink: i18n.ltr(link) });
+    const [before = '', after = ''] = i18n.t('letter.footer', { number: i18n.ltr(m.caseNumber), statusLink: LINK_MARK }).split(LINK_MARK);
+    tags.block('P', [footer], () => {
+      doc.font('Regular').fontSize(9);
+      text(before.trimEnd(), left, width);
+      wholeLine(link, 9);
+      if (after.trim()) text(after.replace(/^ *\n?/, ''), left, width);
+    });
+  }
+
+  /**
+   * A printed link is typed in by hand, so it gets a line of its own and is never broken: pdfkit
+   * would break it after a hyphen of its token, or before a digit. A long host name makes it smaller.
+   */
+  function wholeLine(s: string, size: number) {
+    doc.fontSize(Math.min(size, (size * width) / doc.fontSize(size).widthOfString(s)));
+    if (doc.y + doc.currentLineHeight(true) > doc.page.maxY()) doc.addPage();
+    const y = doc.y;
+    const x = dir === 'rtl' ? left + width - doc.widthOfString(s) : left;
+    doc.text(s, x, y, { lineBreak: false });
+    doc.x = left;
+    doc.y = y + doc.currentLineHeight(true);
+    doc.fontSize(size);
   }
 
   tags.end();
