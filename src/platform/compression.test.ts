@@ -26,6 +26,8 @@ describe('compression', () => {
     // The page has per-response parts (the form token), so compare its shape, not every byte.
     expect(html.length).toBeGreaterThan(plain.body.length * 0.9);
     expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2.5);
+    // Compressed in one go, not through a stream: so the length is known before the body is sent.
+    expect(Number(br.headers['content-length'])).toBe(br.rawPayload.length);
 
     const gz = await get('/synpunkt', 'gzip');
     expect(gz.headers['content-encoding']).toBe('gzip');
