@@ -62,7 +62,7 @@ export async function run(): Promise<void> {
     const open = await countCases(db, subject.actor, { open: true }, swedishDate(new Date()));
     console.log(`\nSigned in as ${subject.actor.name}, handler in ${subject.unitName}: sees ${visible} cases (${open} open) of ${gen.cases}.`);
 
-    console.log('\nEXPLAIN ANALYZE (on the generated data, after a first run of each)');
+    console.log('\nEXPLAIN ANALYZE (on the generated data, after a first run of each): execution + planning time');
     const seqScans = await explainAll(url, subject);
 
     server = await startServer(new URL('./appServer.ts', import.meta.url), { BENCH_DATABASE_URL: url, BENCH_POOL_SIZE: String(POOL_SIZE) }, { nodeFlags: startNodeFlags() });

@@ -33,7 +33,7 @@ export async function explainAll(url: string, subject: Subject): Promise<string[
   const explain = async (label: string, q: CompiledQuery) => {
     await pool.query(q.sql, q.parameters as unknown[]); // warm
     const { rows } = await pool.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${q.sql}`, q.parameters as unknown[]);
-    const top = (rows[0]['QUERY PLAN'] as { Plan: PlanNode; 'Execution Time': number }[])[0]!;
+    const top = (rows[0]['QUERY PLAN'] as { Plan: PlanNode; 'Execution Time': number; 'Planning Time': number }[])[0]!;
     const access: string[] = [];
     let read = 0;
     const walk = (n: PlanNode) => {
@@ -51,7 +51,7 @@ export async function explainAll(url: string, subject: Subject): Promise<string[
     };
     walk(top.Plan);
     const seq = access.some((a) => a.startsWith('Seq Scan'));
-    console.log(`  ${label.padEnd(44)} ${top['Execution Time'].toFixed(2).padStart(7)} ms  ${read > 0 ? `${read} case rows read; ` : ''}${access.join(', ') || 'small tables only'}${seq ? '  ← SEQUENTIAL SCAN' : ''}`);
+    console.log(`  ${label.padEnd(44)} ${top['Execution Time'].toFixed(2).padStart(7)} ms + plan ${top['Planning Time'].toFixed(2).padStart(5)} ms  ${read > 0 ? `${read} case rows read; ` : ''}${access.join(', ') || 'small tables only'}${seq ? '  ← SEQUENTIAL SCAN' : ''}`);
   };
 
   try {

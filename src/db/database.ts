@@ -24,10 +24,48 @@ export function createDb(connectionString: string, poolSize = 20): Db {
   pool.on('error', (err) => console.warn(`PostgreSQL-anslutning stängdes: ${err.message}`));
   // A checked-out connection that errors must not crash the process either; the pool handler
   // above already reports idle ones, and a query in flight gets the error itself.
-  pool.on('connect', (client) => client.on('error', () => {}));
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+    runMarkedPrepared(client);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   pools.set(db, pool);
   return db;
+}
+
+/**
+ * Put at a query's front (`.modifyFront(PREPARED)`) to run it as a named prepared statement: PostgreSQL
+ * parses it once per connection and, after five executions, keeps a generic plan when that costs no
+ * more than planning each time (plan_cache_mode auto). For a complex query run on every page view whose
+ * planning costs as much as its execution (the staff case list). Only for explicit column lists: a
+ * statement that selects * would fail once a migration added a column under it.
+ */
+export const PREPARED = sql.raw('/* prepared */');
+const PREPARED_FRONT = 'select /* prepared */ ';
+// Every distinct text gets one name for the life of the process; past the cap, texts run unnamed,
+// so a query whose text varies (IN lists of any length) cannot pile up statements in every session.
+const MAX_PREPARED = 100;
+const preparedNames = new Map<string, string>();
+let preparedCount = 0;
+const newName = (text: string) => {
+  const name = `lyhord_${++preparedCount}`;
+  preparedNames.set(text, name);
+  return name;
+};
+
+function runMarkedPrepared(client: pg.PoolClient) {
+  const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  (client as { query: unknown }).query = (text: unknown, values?: unknown, ...rest: unknown[]) => {
+    if (typeof text !== 'string' || !text.startsWith(PREPARED_FRONT) || typeof values === 'function' || rest.length) return query(text, values, ...rest);
+    const name = preparedNames.get(text) ?? (preparedNames.size < MAX_PREPARED ? newName(text) : undefined);
+    if (!name) return query(text, values);
+    return query({ name, text, values }).catch((err: { code?: string }) => {
+      // A migration changed the type of a column the statement returns (another instance migrated
+      // under this one), so no session can run it under this name again: give the text a new one.
+      if (err.code !== '0A000') throw err;
+      return query({ name: newName(text), text, values });
+    });
+  };
 }
 
 const pools = new WeakMap<Kysely<any>, pg.Pool>();

@@ -1,5 +1,5 @@
 import { sql, type ExpressionBuilder } from 'kysely';
-import type { Executor } from '../../db/database.ts';
+import { PREPARED, type Executor } from '../../db/database.ts';
 import type { CasesTable, Database } from '../../db/schema.ts';
 import { OPEN_STATUSES, type Status } from './lifecycle.ts';
 import { CONFIDENTIAL_ROLES, type Actor } from './policy.ts';
@@ -240,6 +240,7 @@ export async function listCases(db: Executor, actor: Actor, opts: ListOptions) {
     .select('pg.matched')
     .orderBy(col, dir)
     .orderBy('c.id')
+    .modifyFront(PREPARED)
     .execute();
   const rows = found.map(({ matched: _, ...row }) => row);
   const result = { rows: rows.slice(0, pageSize), hasMore: rows.length > pageSize, page, pageSize };
