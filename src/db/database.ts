@@ -37,8 +37,10 @@ export function createDb(connectionString: string, poolSize = 20): Db {
  * Put at a query's front (`.modifyFront(PREPARED)`) to run it as a named prepared statement: PostgreSQL
  * parses it once per connection and, after five executions, keeps a generic plan when that costs no
  * more than planning each time (plan_cache_mode auto). For a complex query run on every page view whose
- * planning costs as much as its execution (the staff case list). Only for explicit column lists: a
- * statement that selects * would fail once a migration added a column under it.
+ * planning costs as much as its execution or more (the staff case list, the case page's case). Inside a
+ * transaction, only with an explicit column list: when a migration changes what a statement returns
+ * (a column added under `select *`), its next run fails once and is prepared anew, which a
+ * transaction cannot survive.
  */
 export const PREPARED = sql.raw('/* prepared */');
 const PREPARED_FRONT = 'select /* prepared */ ';

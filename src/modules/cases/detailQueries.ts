@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../../db/database.ts';
+import { PREPARED, type Executor } from '../../db/database.ts';
 import { can, canSee, type Actor } from './policy.ts';
 import { policyCase } from './queries.ts';
 import { disposedError } from '../retention/gone.ts';
@@ -29,6 +29,7 @@ export async function loadCaseDetail(db: Executor, actor: Actor, number: string)
     ])
     .where('c.organization_id', '=', actor.organizationId)
     .where('c.number', '=', number)
+    .modifyFront(PREPARED)
     .executeTakeFirst();
   if (!c) return undefined;
   const pc = policyCase(c);
