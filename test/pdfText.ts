@@ -5,9 +5,10 @@ import { inflateSync } from 'node:zlib';
  * line's pieces from left to right as they are seen (`seen`): glyph ids mapped back to characters
  * through each font's ToUnicode map. A right-to-left word is printed in visual order, so it comes
  * out reversed there; `read` is the line's glyphs from right to left, as a right-to-left line is
- * read (a left-to-right part such as a case number then reads backwards).
+ * read (a left-to-right part such as a case number then reads backwards). `x` is where the line starts
+ * on the left, in points.
  */
-export function pdfLines(pdf: Buffer): { seen: string; read: string }[] {
+export function pdfLines(pdf: Buffer): { seen: string; read: string; x: number }[] {
   const raw = pdf.toString('latin1');
   const objects = new Map<string, string>();
   for (const m of raw.matchAll(/(?:^|\n)(\d+) 0 obj\s*([\s\S]*?)endobj/g)) objects.set(m[1]!, m[2]!);
@@ -63,6 +64,6 @@ export function pdfLines(pdf: Buffer): { seen: string; read: string }[] {
     .map((ps) => {
       const glyphs = ps.sort((a, b) => a.x - b.x).flatMap((p, i) => (i ? [' ', ...p.glyphs] : p.glyphs));
       const tidy = (g: string[]) => g.join('').replace(/ +/g, ' ').trim();
-      return { seen: tidy(glyphs), read: tidy([...glyphs].reverse()) };
+      return { seen: tidy(glyphs), read: tidy([...glyphs].reverse()), x: ps[0]!.x };
     });
 }

@@ -30,3 +30,15 @@ describe('the status link under a printed letter', () => {
     expect(seen.slice(at - 1, at + 2)).toEqual(['Här kan du följa ditt ärende:', `http://localhost:3000/arende/${TOKENS[0]}`, 'Ange ärendenummer SYN-2026-00042 om du kontaktar oss.']);
   });
 });
+
+describe('the signature under a printed letter', () => {
+  it('is signed on the side the letter reads from, also under a right-to-left letter in Latin letters', async () => {
+    const sides = async (language: string) => {
+      const lines = pdfLines(await renderMessagePdf(letter(language, `http://localhost:3000/arende/${TOKENS[0]}`)));
+      return ['Gustav Gatuchef', 'Gata och park'].map((name) => lines.filter((l) => l.seen === name).at(-1)!.x);
+    };
+    // A4 is 595 points wide with margins of 64: the left margin, or right-aligned past the middle.
+    for (const x of await sides('sv')) expect(x).toBe(64);
+    for (const x of await sides('ar')) expect(x).toBeGreaterThan(595 / 2);
+  });
+});

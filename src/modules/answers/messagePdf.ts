@@ -181,8 +181,9 @@ export async function renderMessagePdf(m: MessageDocument): Promise<Buffer> {
     tags.block('P', [closing, m.signer, m.unitName ?? m.orgName], () => {
       text(closing, left, width);
       doc.moveDown(0.8);
-      text(m.signer, left, width);
-      text(m.unitName ?? m.orgName, left, width);
+      // Under the closing, on its side of the page, also when the names are in Latin letters.
+      text(m.signer, left, width, undefined, dir);
+      text(m.unitName ?? m.orgName, left, width, undefined, dir);
     });
   }
   // Under a letter: where to follow the case, and the number to give, in the letter's language.
