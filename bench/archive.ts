@@ -5,7 +5,6 @@ import { seedDemoOrganization } from '../src/modules/organizations/demo.ts';
 import { archivePageQuery, archiveTsQuery, PAGE_SIZE, SEARCH_WINDOW, searchArchive, searchTerms, similarQuery, similarTsQuery, type ArchiveFilter } from '../src/modules/publication/archiveQueries.ts';
 import { generateArchive } from './archiveData.ts';
 import { startBenchPostgres } from './lib/postgres.ts';
-import { startNodeFlags } from './lib/productionServer.ts';
 import { startServer, type RunningServer } from './lib/server.ts';
 
 /**
@@ -81,7 +80,7 @@ export async function run(): Promise<void> {
     console.log('\nEXPLAIN ANALYZE (after a first run of each)');
     const seqScans = await explainAll(db, orgId, list);
 
-    server = await startServer(new URL('./appServer.ts', import.meta.url), { BENCH_DATABASE_URL: url, BENCH_POOL_SIZE: String(POOL_SIZE), BENCH_ROUTE_RATE_LIMITS: 'off' }, { nodeFlags: startNodeFlags() });
+    server = await startServer(new URL('./appServer.ts', import.meta.url), { BENCH_DATABASE_URL: url, BENCH_POOL_SIZE: String(POOL_SIZE), BENCH_ROUTE_RATE_LIMITS: 'off' });
     const base = server.url;
     for (const s of list) {
       const res = await fetch(base + s.path);

@@ -9,7 +9,6 @@ import { generate } from './generate.ts';
 import { startBenchPostgres } from './lib/postgres.ts';
 import { pickSubject, type Subject } from './lib/caseHandlingSubject.ts';
 import { explainAll } from './lib/explain.ts';
-import { startNodeFlags } from './lib/productionServer.ts';
 import { startServer, type RunningServer } from './lib/server.ts';
 
 /**
@@ -65,7 +64,7 @@ export async function run(): Promise<void> {
     console.log('\nEXPLAIN ANALYZE (on the generated data, after a first run of each): execution + planning time');
     const seqScans = await explainAll(url, subject);
 
-    server = await startServer(new URL('./appServer.ts', import.meta.url), { BENCH_DATABASE_URL: url, BENCH_POOL_SIZE: String(POOL_SIZE) }, { nodeFlags: startNodeFlags() });
+    server = await startServer(new URL('./appServer.ts', import.meta.url), { BENCH_DATABASE_URL: url, BENCH_POOL_SIZE: String(POOL_SIZE) });
     const cookie = `${sessionCookieName(subject.org)}=${await createSession(db, subject.actor.id, new Date())}`;
     const base = server.url;
     const listUrl = (i: number) => `${base}/handlaggning/arenden?${subject.scenarios[i % subject.scenarios.length]!.query}`;

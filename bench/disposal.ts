@@ -12,7 +12,6 @@ import { swedishDate } from '../src/platform/clock.ts';
 import { generate } from './generate.ts';
 import { pickSubject } from './lib/caseHandlingSubject.ts';
 import { startBenchPostgres } from './lib/postgres.ts';
-import { startNodeFlags } from './lib/productionServer.ts';
 import { startServer, type RunningServer } from './lib/server.ts';
 
 /**
@@ -62,7 +61,7 @@ export async function run(): Promise<void> {
     console.log(`  ${DUE.toLocaleString('sv-SE')} due in ${org.name} (of its ${orgCases.toLocaleString('sv-SE')} cases) after ${((performance.now() - t0) / 1000).toFixed(1)} s of classifying`);
 
     const subject = await pickSubject(db, 200);
-    server = await startServer(new URL('./appServer.ts', import.meta.url), { BENCH_DATABASE_URL: url, BENCH_POOL_SIZE: String(POOL_SIZE) }, { nodeFlags: startNodeFlags() });
+    server = await startServer(new URL('./appServer.ts', import.meta.url), { BENCH_DATABASE_URL: url, BENCH_POOL_SIZE: String(POOL_SIZE) });
     const cookie = `${sessionCookieName(subject.org)}=${await createSession(db, subject.actor.id, new Date())}`;
     const listUrl = (i: number) => `${server!.url}/handlaggning/arenden?${subject.scenarios[i % subject.scenarios.length]!.query}`;
     const health = `${server.url}/health`;

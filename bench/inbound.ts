@@ -5,7 +5,6 @@ import { freePort } from '../src/db/embedded.ts';
 import { seedDemoOrganization } from '../src/modules/organizations/demo.ts';
 import { load } from './lib/load.ts';
 import { startBenchPostgres } from './lib/postgres.ts';
-import { startNodeFlags } from './lib/productionServer.ts';
 import { startServer } from './lib/server.ts';
 
 /**
@@ -81,7 +80,7 @@ export async function run(): Promise<void> {
     await seedDemoOrganization(db);
     await db.destroy();
     const smtpPort = await freePort();
-    server = await startServer(new URL('./inboundServer.ts', import.meta.url), { BENCH_DATABASE_URL: url, BENCH_POOL_SIZE: String(POOL_SIZE), BENCH_SMTP_PORT: String(smtpPort) }, { nodeFlags: startNodeFlags() });
+    server = await startServer(new URL('./inboundServer.ts', import.meta.url), { BENCH_DATABASE_URL: url, BENCH_POOL_SIZE: String(POOL_SIZE), BENCH_SMTP_PORT: String(smtpPort) });
 
     console.log('Warming up …');
     await sendMails(smtpPort, 0);

@@ -9,7 +9,6 @@ import { resultCharts } from '../src/modules/statistics/resultCharts.ts';
 import { refreshStatistics } from '../src/modules/statistics/rollup.ts';
 import { allTables } from '../src/modules/statistics/tables.ts';
 import { startBenchPostgres } from './lib/postgres.ts';
-import { startNodeFlags } from './lib/productionServer.ts';
 import { startServer, type RunningServer } from './lib/server.ts';
 import { generateStatisticsData } from './statisticsData.ts';
 
@@ -88,7 +87,7 @@ export async function run(): Promise<void> {
     const org = await db.selectFrom('organizations').selectAll().where('id', '=', gen.largestId).executeTakeFirstOrThrow();
     const cookie = `${sessionCookieName(org)}=${await createSession(db, reader.id, now)}`;
 
-    server = await startServer(new URL('./appServer.ts', import.meta.url), { BENCH_DATABASE_URL: url, BENCH_POOL_SIZE: String(POOL_SIZE) }, { nodeFlags: startNodeFlags() });
+    server = await startServer(new URL('./appServer.ts', import.meta.url), { BENCH_DATABASE_URL: url, BENCH_POOL_SIZE: String(POOL_SIZE) });
     const thisYear = `fran=${today.slice(0, 4)}-01&till=${today.slice(0, 7)}`;
     const fiveYears = `fran=${Number(today.slice(0, 4)) - 5}-${today.slice(5, 7)}&till=${today.slice(0, 7)}`;
     const get = async (path: string) => {

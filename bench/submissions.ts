@@ -93,7 +93,7 @@ export async function run(): Promise<void> {
     const idleRss = appServer.rss();
     targets.push(
       { label: 'Lyhörd POST /synpunkt', server: appServer, rounds: [], cpu: [] },
-      { label: 'bare Fastify, one INSERT', server: await startServer(new URL('./bareServer.ts', import.meta.url), env(bareDb)), rounds: [], cpu: [] },
+      { label: 'bare Fastify, one INSERT', server: await startServer(new URL('./bareServer.ts', import.meta.url), env(bareDb), { nodeFlags: [] }), rounds: [], cpu: [] },
     );
     const [app, bare] = targets as [Target, Target];
     const measure = (t: Target, seconds: number) =>

@@ -1,6 +1,7 @@
 import { fork } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
+import { startNodeFlags } from './productionServer.ts';
 
 /**
  * Servers under load run in their own process: the load generator then does not share their
@@ -26,8 +27,8 @@ export interface RunningServer {
 export function startServer(
   entry: URL,
   env: Record<string, string>,
-  /** Node flags, e.g. startNodeFlags() (lib/productionServer.ts) to run the app with the flags `npm start` gives it. */
-  { nodeFlags = [] }: { nodeFlags?: string[] } = {},
+  /** Node flags: by default those `npm start` gives the app (package.json); the bare comparison server passes []. */
+  { nodeFlags = startNodeFlags() }: { nodeFlags?: string[] } = {},
 ): Promise<RunningServer> {
   const compiled = import.meta.url.endsWith('.js');
   const script = compiled ? new URL(entry.href.replace(/\.tsx?$/, '.js')) : entry;
