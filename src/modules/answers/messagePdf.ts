@@ -190,9 +190,8 @@ export async function renderMessagePdf(m: MessageDocument): Promise<Buffer> {
   if (letter && m.statusLink) {
     doc.moveDown(2);
     const link = m.statusLink;
-    const footer = i18n.t('letter.footer', { number: i18n.ltr(m.caseNumber), statusLink: i18n.ltr(link) });
     const [before = '', after = ''] = i18n.t('letter.footer', { number: i18n.ltr(m.caseNumber), statusLink: LINK_MARK }).split(LINK_MARK);
-    tags.block('P', [footer], () => {
+    tags.block('P', [before + i18n.ltr(link) + after], () => {
       doc.font('Regular').fontSize(9);
       text(before.trimEnd(), left, width);
       wholeLine(link, 9);
