@@ -40,7 +40,7 @@ export function bulkResultQuery(r: BulkResult): string {
   return parts.join('&');
 }
 
-const list = (v: unknown) => (firstString(v) ? firstString(v).split(',', MAX_LISTED + 1).slice(0, MAX_LISTED) : []);
+const list = (v: unknown) => firstString(v).split(',', MAX_LISTED + 1).filter(Boolean).slice(0, MAX_LISTED);
 
 /** The summary in a query string; undefined when there is none. Case numbers of another form and unknown codes are left out. */
 export function readBulkResult<A extends string>(query: unknown, actions: Record<A, string>): BulkResult<A> | undefined {
