@@ -4,7 +4,8 @@ import type { CasesTable, Database } from '../../db/schema.ts';
 import { OPEN_STATUSES, type Status } from './lifecycle.ts';
 import { CONFIDENTIAL_ROLES, type Actor } from './policy.ts';
 import { CASE_NUMBER } from './numbering.ts';
-import { unionOf, visibleParts, type CasesQB } from './visibleParts.ts';
+import { applyDrillDownFilter } from './drillDownFilter.ts';
+import { unionOf, visibleParts, type CasesQB, type PartKind } from './visibleParts.ts';
 
 type WithC = Database & { c: CasesTable };
 
@@ -105,14 +106,22 @@ export interface ListOptions {
   countUpTo?: number;
 }
 
-export function applyFilter(qb: CasesQB, f: CaseFilter, today: string): CasesQB {
+/**
+ * `unitPerRow` (the handler's own part, read in list order by handler): the unit is checked on each
+ * row, as IS TRUE hides it from index conditions. Taking unit and handler as independent, the
+ * planner would expect few of the handler's cases in their unit, and read and sort all by bitmap.
+ */
+export function applyFilter(qb: CasesQB, f: CaseFilter, today: string, opts: { unitPerRow?: boolean } = {}): CasesQB {
   if (f.status?.length) qb = qb.where('c.status', 'in', f.status);
   else if (f.open) qb = qb.where('c.status', 'in', OPEN_STATUSES as Status[]);
   if (f.kind?.length) qb = qb.where('c.kind', 'in', f.kind as never[]);
   if (f.areaId === 'none') qb = qb.where('c.area_id', 'is', null);
   else if (f.areaId) qb = qb.where('c.area_id', '=', f.areaId);
   if (f.unitId === 'none') qb = qb.where('c.unit_id', 'is', null);
-  else if (f.unitId) qb = qb.where('c.unit_id', 'in', (eb) => eb.selectFrom('org_units').select('id').where(sql<boolean>`ancestor_ids @> ARRAY[${f.unitId}]::uuid[]`));
+  else if (f.unitId) {
+    const subtree = sql`SELECT id FROM org_units WHERE ancestor_ids @> ARRAY[${f.unitId}]::uuid[]`;
+    qb = qb.where(opts.unitPerRow ? sql<boolean>`(c.unit_id IN (${subtree})) IS TRUE` : sql<boolean>`c.unit_id IN (${subtree})`);
+  }
   qb = applyDrillDownFilter(qb, f, today);
   if (f.handlerId) qb = qb.where('c.handler_id', '=', f.handlerId);
   if (f.unassigned) qb = qb.where('c.handler_id', 'is', null);
@@ -132,55 +141,14 @@ export function applyFilter(qb: CasesQB, f: CaseFilter, today: string): CasesQB 
   return qb;
 }
 
-function applyDrillDownFilter(qb: CasesQB, f: CaseFilter, today: string): CasesQB {
-  if (f.subcategoryId === 'none') qb = qb.where('c.subcategory_id', 'is', null);
-  else if (f.subcategoryId) qb = qb.where('c.subcategory_id', '=', f.subcategoryId);
-  if (f.channel) qb = qb.where('c.channel', '=', f.channel as never);
-  if (f.unitExact) qb = qb.where('c.unit_id', '=', f.unitExact);
-  if (f.committee) {
-    const committee = f.committee;
-    qb = qb.where(sql<boolean>`c.unit_id IN (SELECT u.id FROM org_units u JOIN org_units f ON f.id = u.ancestor_ids[1] WHERE f.committee = ${committee})`);
-  }
-  if (f.referral === 'none') qb = qb.where('c.referral_type', 'is', null);
-  else if (f.referral === 'any') qb = qb.where('c.referral_type', 'is not', null);
-  else if (f.referral) qb = qb.where('c.referral_type', '=', f.referral);
-  if (f.merged === true) qb = qb.where((eb) => eb.or([eb('c.merged_into_id', 'is not', null), eb('c.status', '=', 'merged')]));
-  else if (f.merged === false) qb = qb.where('c.merged_into_id', 'is', null).where('c.status', '<>', 'merged');
-  if (f.handled !== undefined) qb = qb.where('c.status', f.handled ? '<>' : '=', 'not_handled');
-  if (f.spam === true) qb = qb.where('c.status', '=', 'not_handled').where('c.outcome', '=', 'spam');
-  else if (f.spam === false) qb = qb.where(sql<boolean>`c.outcome IS DISTINCT FROM 'spam'`);
-  if (f.answered !== undefined) qb = qb.where('c.first_answered_at', f.answered ? 'is not' : 'is', null);
-  if (f.deadline) qb = qb.where(deadlineSql(f.deadline, today));
-  if (f.closedFrom) qb = qb.where(sql<boolean>`c.closed_at >= (${f.closedFrom}::date)::timestamp AT TIME ZONE 'Europe/Stockholm'`);
-  if (f.closedTo) qb = qb.where(sql<boolean>`c.closed_at < ((${f.closedTo}::date + 1)::timestamp AT TIME ZONE 'Europe/Stockholm')`);
-  if (f.hasMeasure) qb = qb.where(sql<boolean>`EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.type = 'measure')`);
-  return qb;
-}
-
-/** The same rules as statistics' ack/answer status (statistics/sqlParts.ts), on the cases table. */
-function deadlineSql(which: NonNullable<CaseFilter['deadline']>, today: string) {
-  const day = (col: string) => sql`(${sql.ref(col)} AT TIME ZONE 'Europe/Stockholm')::date`;
-  const open = sql`c.status IN ('received', 'registered', 'assigned', 'in_progress', 'waiting', 'answered')`;
-  const main = sql`c.merged_into_id IS NULL AND c.status <> 'merged' AND c.referral_type IS NULL AND NOT c.is_internal AND NOT c.anonymous`;
-  if (which === 'ack_ok' || which === 'ack_late') {
-    const done = sql`least(${day('c.acknowledged_at')}, ${day('c.first_answered_at')})`;
-    return which === 'ack_ok'
-      ? sql<boolean>`${main} AND c.acknowledge_by IS NOT NULL AND ${done} <= c.acknowledge_by`
-      : sql<boolean>`${main} AND c.acknowledge_by IS NOT NULL AND (${done} > c.acknowledge_by OR (${done} IS NULL AND ${open} AND c.status <> 'waiting' AND c.acknowledge_by < ${today}::date))`;
-  }
-  return which === 'answer_ok'
-    ? sql<boolean>`${main} AND c.answer_by IS NOT NULL AND ${day('c.first_answered_at')} <= c.answer_by`
-    : sql<boolean>`${main} AND c.answer_by IS NOT NULL AND (${day('c.first_answered_at')} > c.answer_by OR (c.first_answered_at IS NULL AND ${open} AND c.status <> 'waiting' AND c.answer_by < ${today}::date))`;
-}
-
 export async function listCases(db: Executor, actor: Actor, opts: ListOptions) {
   const pageSize = Math.min(Math.max(opts.pageSize ?? 50, 1), 200);
   const page = Math.max(opts.page ?? 1, 1);
   const changes = opts.changes;
   const offset = changes ? 0 : (page - 1) * pageSize;
   const [col, dir] = changes ? (['c.updated_at', 'asc'] as const) : SORTS[opts.sort ?? 'received_desc'];
-  const filtered = (qb: CasesQB) => {
-    qb = applyFilter(qb, opts.filter, opts.today);
+  const filtered = (qb: CasesQB, part: PartKind) => {
+    qb = applyFilter(qb, opts.filter, opts.today, { unitPerRow: part === 'mine' });
     if (changes?.since) qb = qb.where('c.updated_at', '>=', changes.since);
     // Microseconds, as PostgreSQL keeps them: a JavaScript Date (milliseconds) would find the same case again.
     if (changes?.after) qb = qb.where(sql<boolean>`(c.updated_at, c.id) > ('epoch'::timestamptz + ${changes.after.updatedMicros}::bigint * interval '1 microsecond', ${changes.after.id}::uuid)`);
@@ -199,7 +167,7 @@ export async function listCases(db: Executor, actor: Actor, opts: ListOptions) {
     db,
     actor,
     opts.filter,
-    (qb) => filtered(qb).select(['c.id', sql<unknown>`${sql.ref(col)}`.as('k')]).orderBy(col, dir).orderBy('c.id').limit(perPart),
+    (qb, part) => filtered(qb, part).select(['c.id', sql<unknown>`${sql.ref(col)}`.as('k')]).orderBy(col, dir).orderBy('c.id').limit(perPart),
     scopeToActor,
   );
   if (parts.length === 0) return { rows: [], hasMore: false, page, pageSize, count: 0, more: false };

@@ -146,6 +146,18 @@ describe('the SQL scope and canSee() agree', () => {
     const bou = await listAll(actors.adminOrg!, { unitId: org.unit('Barn och utbildning') });
     const bouIds = new Set(all.filter((c) => c.policy.unitPath.includes(org.unit('Barn och utbildning')) && c.policy.organizationId === org.id).map((c) => c.id));
     expect(new Set(bou)).toEqual(bouIds);
+    // For a handler too, own cases in other units included or left out by the unit alone, in both
+    // list orders (the handler's own part checks the unit row by row, see applyFilter).
+    for (const h of [a, actors.twoHats!]) {
+      for (const unit of ['Förskoleavdelningen', 'Solrosens förskola', 'Gata och park', 'Biblioteket']) {
+        const expected = all.filter((c) => canSee(h, c.policy) && c.policy.unitPath.includes(org.unit(unit))).map((c) => c.id).sort();
+        for (const sort of ['received_asc', 'received_desc'] as const) {
+          const r = await listCases(db, h, { filter: { unitId: org.unit(unit) }, sort, today, pageSize: 200, countUpTo: 1000 });
+          expect(r.rows.map((x) => x.id).sort(), `${h.name} ${unit} ${sort}`).toEqual(expected);
+          expect(r.count).toBe(expected.length);
+        }
+      }
+    }
   });
 
   it('merge and link do not reach a case the actor may not see', async () => {

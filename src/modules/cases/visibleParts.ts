@@ -23,17 +23,20 @@ const NOBODY = '00000000-0000-0000-0000-000000000000';
  * `filter` only lets a part be left out when the filter excludes all of it (the handler's own
  * list reads no unit); `finish` must still apply it. No parts: nothing to see.
  */
+export type PartKind = 'all' | 'mine' | 'units';
+
 export function visibleParts<O>(
   db: Executor,
   actor: Actor,
   filter: CaseFilter,
-  finish: (qb: CasesQB) => SelectQueryBuilder<WithC, 'c', O>,
+  /** `part` says which part it finishes: 'mine' is read through the handler's own index. */
+  finish: (qb: CasesQB, part: PartKind) => SelectQueryBuilder<WithC, 'c', O>,
   /** scopeToActor (passed in: it lives with the filters that import this module). */
   scope: (qb: CasesQB, actor: Actor) => CasesQB,
 ): Part<O>[] {
   // A free-text search reads each part through the scoped text index (unit or handler and the
   // words in one index search), so it takes the same parts.
-  if (actor.grants.some((g) => g.unitId === null)) return [finish(scope(db.selectFrom('cases as c'), actor))];
+  if (actor.grants.some((g) => g.unitId === null)) return [finish(scope(db.selectFrom('cases as c'), actor), 'all')];
   // The organization is checked on each row a part reads, never through an index: the part's
   // handler or units already pick a few thousand cases of it, and PostgreSQL would otherwise AND
   // in a bitmap of all the organization's cases (100 000 in the benchmark) for nothing.
@@ -46,7 +49,7 @@ export function visibleParts<O>(
 
   // Mine: visible whatever their unit or confidentiality (canSee).
   const othersOnly = Boolean(filter.unassigned || (filter.handlerId && filter.handlerId !== me));
-  if (me !== NOBODY && !othersOnly) parts.push(finish(cases().where('c.handler_id', '=', me)));
+  if (me !== NOBODY && !othersOnly) parts.push(finish(cases().where('c.handler_id', '=', me), 'mine'));
 
   if (unitIds.length > 0 && filter.handlerId !== me) {
     // LATERAL: for each unit, its own ordered index scan; vu is the unit row of the outer FROM.
@@ -58,7 +61,7 @@ export function visibleParts<O>(
     parts.push(
       db
         .selectFrom('org_units as vu')
-        .innerJoinLateral(finish(unitCases).as('p'), (j) => j.onTrue())
+        .innerJoinLateral(finish(unitCases, 'units').as('p'), (j) => j.onTrue())
         .where('vu.organization_id', '=', actor.organizationId)
         .where(sql<boolean>`vu.ancestor_ids && ${sql.val(unitIds)}::uuid[]`)
         .selectAll('p') as Part<O>,
