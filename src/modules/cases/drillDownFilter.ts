@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { CaseFilter } from './listQueries.ts';
+import type { CaseFilter } from './caseFilter.ts';
 import type { CasesQB } from './visibleParts.ts';
 
 /**

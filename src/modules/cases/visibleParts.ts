@@ -1,7 +1,7 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { CasesTable, Database } from '../../db/schema.ts';
-import type { CaseFilter } from './listQueries.ts';
+import type { CaseFilter } from './caseFilter.ts';
 import { CONFIDENTIAL_ROLES, type Actor } from './policy.ts';
 
 type WithC = Database & { c: CasesTable };
