@@ -17,7 +17,7 @@ async function main() {
   connection = await connectDatabase(config);
   const { db } = connection;
   await migrateToLatest(db);
-  if (config.demo) await prepareDemo(db);
+  if (config.demo) await prepareDemo(db, { mail: config.mail });
 
   // Background jobs (mail, reminders, digests) run here unless RUN_JOBS=false leaves them to `npm run worker`.
   const jobs: RunningJobs | undefined = config.runJobs
