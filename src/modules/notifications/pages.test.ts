@@ -59,16 +59,17 @@ describe('/admin/utkorg', () => {
     expect(detail.body).toContain(`${msg.id}@exempelkommun.se`);
   });
 
-  it('a failed message shows its reason and can be sent again by an admin', async () => {
+  it('a failed message shows its reason and purpose in words, and can be sent again by an admin', async () => {
     const c = await webCase();
     const m = await t.db
       .insertInto('messages')
-      .values({ case_id: (await t.db.selectFrom('cases').select('id').where('number', '=', c.number).executeTakeFirstOrThrow()).id, purpose: 'other', channel: 'email', recipient: 'asa@example.se', subject: `Ärende ${c.number}`, body: 'Hej', status: 'failed', attempts: 1, last_error: 'Kunde inte nå e-postservern' })
+      .values({ case_id: (await t.db.selectFrom('cases').select('id').where('number', '=', c.number).executeTakeFirstOrThrow()).id, purpose: 'question', channel: 'email', recipient: 'asa@example.se', subject: `Ärende ${c.number}`, body: 'Hej', status: 'failed', attempts: 1, last_error: 'Kunde inte nå e-postservern' })
       .returning('id')
       .executeTakeFirstOrThrow();
     const admin = await signedIn(t.app, 'admin@exempelkommun.se');
     const failed = await admin.get('/admin/utkorg?status=failed');
     expect(failed.body).toContain('Kunde inte nå e-postservern');
+    expect(failed.body).toContain('<td>Fråga till synpunktslämnaren</td>');
     const res = await admin.post(`/admin/utkorg/${m.id}/skicka-igen`, {}, { csrfFrom: `/admin/utkorg/${m.id}` });
     expect(res.statusCode).toBe(303);
     await waitIdle(t.db);

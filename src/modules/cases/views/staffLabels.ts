@@ -9,19 +9,25 @@ export const SIGNIFICANCE_LABEL = catalogueLabels('cases.significance', SIGNIFIC
 
 export const SIGNIFICANCE_HINT = catalogueLabels('cases.significanceHint', SIGNIFICANCES);
 
-/** Partial: purposes added elsewhere fall back to their code until they get a label in the catalogue. */
-export const MESSAGE_PURPOSE_LABEL: Partial<Record<MessagePurpose, string>> & Record<string, string | undefined> = catalogueLabels('cases.messagePurpose', [
-  'acknowledgement',
-  'answer',
-  'delay_notice',
-  'referral',
-  'not_handled',
-  'reminder',
-  'digest',
-  'invitation',
-  'other',
-  'escalation',
-] satisfies MessagePurpose[]);
+// Every purpose as a key: a new purpose does not compile until it is listed here, and then start-up
+// fails until the catalogue has its label, so no page ever shows the code word.
+const PURPOSES: Record<MessagePurpose, true> = {
+  acknowledgement: true,
+  answer: true,
+  question: true,
+  delay_notice: true,
+  referral: true,
+  not_handled: true,
+  reminder: true,
+  digest: true,
+  invitation: true,
+  other: true,
+  escalation: true,
+};
+export const MESSAGE_PURPOSE_LABEL: Record<MessagePurpose, string> & Record<string, string | undefined> = catalogueLabels(
+  'cases.messagePurpose',
+  Object.keys(PURPOSES) as MessagePurpose[],
+);
 
 export const MESSAGE_CHANNEL_LABEL: Record<MessageChannel, string> = catalogueLabels('cases.messageChannel', ['email', 'letter', 'phone'] satisfies MessageChannel[]);
 
