@@ -72,6 +72,22 @@ describe('what the case page shows', () => {
     }
   });
 
+  it('marks the answer date as late once it has passed, as the list does', async () => {
+    const s = await new Session(t.app).signIn(DEMO.handlerGata);
+    const { answer_by } = await t.db.selectFrom('cases').select('answer_by').where('number', '=', gata).executeTakeFirstOrThrow();
+    const answerBy = (body: string) => /<dt>Svar senast<\/dt><dd>([\s\S]*?)<\/dd>/.exec(body)![1]!;
+    expect(answerBy((await s.get(`/handlaggning/arenden/${gata}`)).body)).not.toContain('Försenad');
+    const now = t.clock.now();
+    try {
+      t.clock.set(`${answer_by}T23:00:00Z`); // the day after, in Swedish time
+      // A new sign-in: the session from before has timed out by then.
+      const late = await (await new Session(t.app).signIn(DEMO.handlerGata)).get(`/handlaggning/arenden/${gata}`);
+      expect(answerBy(late.body)).toContain('<span class="tag-warning">Försenad</span>');
+    } finally {
+      t.clock.set(now.toISOString());
+    }
+  });
+
   it('lists the messages sent, with the letter as a PDF', async () => {
     const letterCase = (await submitCase(t, { replyChannel: 'letter', address: 'Storgatan 2\n123 45 Exempelstad' })).number;
     await assignedTo(t, letterCase, 'Gata och park', DEMO.handlerGata);

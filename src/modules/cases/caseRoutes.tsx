@@ -1,3 +1,4 @@
+import { swedishDate } from '../../platform/clock.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, notFound } from '../../platform/errors.ts';
 import { sendPage } from '../../platform/views/render.ts';
@@ -56,6 +57,7 @@ export function caseRoutes(app: FastifyInstance, deps: CaseDeps) {
       <CasePage
         {...f}
         detail={detail}
+        today={swedishDate(deps.clock.now())}
         lookups={lookups}
         names={{ unit: (id) => lookups.unitName(id), category: (id) => lookups.categoryName(id), user: (id) => lookups.userName(id) ?? extra.get(id) }}
         actions={CASE_ACTIONS.filter((d) => can(actor, d.policy, pc))}

@@ -12,6 +12,13 @@ export type Status = (typeof STATUSES)[number];
 export const OPEN_STATUSES: readonly Status[] = ['received', 'registered', 'assigned', 'in_progress', 'waiting', 'answered'];
 /** Statuses where the case has left the process for good (reopen aside). */
 export const FINAL_STATUSES: readonly Status[] = ['closed', 'referred', 'not_handled', 'merged', 'withdrawn'];
+/** The statuses in which a case is late once its answer date has passed (waiting pauses the clock; answered is done). */
+export const OVERDUE_STATUSES: readonly Status[] = ['registered', 'assigned', 'in_progress'];
+
+/** Past its answer date and not yet answered: the list's "försenade" filter, its tag and the case page. */
+export function isOverdue(c: { status: string; answer_by: string | null }, today: string): boolean {
+  return c.answer_by !== null && c.answer_by < today && OVERDUE_STATUSES.includes(c.status as Status);
+}
 
 export type CaseEvent =
   | 'register'

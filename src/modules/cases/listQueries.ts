@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import { PREPARED, type Executor } from '../../db/database.ts';
 import type { CasesTable, Database } from '../../db/schema.ts';
-import { OPEN_STATUSES, type Status } from './lifecycle.ts';
+import { OPEN_STATUSES, OVERDUE_STATUSES, type Status } from './lifecycle.ts';
 import { CONFIDENTIAL_ROLES, type Actor } from './policy.ts';
 import { CASE_NUMBER } from './numbering.ts';
 import { applyDrillDownFilter } from './drillDownFilter.ts';
@@ -87,9 +87,9 @@ export function applyFilter(qb: CasesQB, f: CaseFilter, today: string, opts: { u
   if (f.unassigned) qb = qb.where('c.handler_id', 'is', null);
   if (f.receivedFrom) qb = qb.where(sql<boolean>`c.received_at >= (${f.receivedFrom}::date)::timestamp AT TIME ZONE 'Europe/Stockholm'`);
   if (f.receivedTo) qb = qb.where(sql<boolean>`c.received_at < ((${f.receivedTo}::date + 1)::timestamp AT TIME ZONE 'Europe/Stockholm')`);
-  if (f.overdue) qb = qb.where('c.answer_by', '<', today).where('c.status', 'in', ['registered', 'assigned', 'in_progress']);
+  if (f.overdue) qb = qb.where('c.answer_by', '<', today).where('c.status', 'in', OVERDUE_STATUSES);
   // The complement, for lists that show each case once (the coordinator's overview).
-  else if (f.overdue === false) qb = qb.where((eb) => eb.or([eb('c.answer_by', 'is', null), eb('c.answer_by', '>=', today), eb('c.status', 'not in', ['registered', 'assigned', 'in_progress'])]));
+  else if (f.overdue === false) qb = qb.where((eb) => eb.or([eb('c.answer_by', 'is', null), eb('c.answer_by', '>=', today), eb('c.status', 'not in', OVERDUE_STATUSES)]));
   if (f.internal !== undefined) qb = qb.where('c.is_internal', '=', f.internal);
   if (f.q?.trim()) {
     const q = f.q.trim();

@@ -1,9 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import { OPEN_STATUSES } from '../cases/lifecycle.ts';
-
-/** Past its answer date and not yet answered (as the case list's "försenade" filter counts it). */
-const OVERDUE_STATUSES = ['registered', 'assigned', 'in_progress'];
+import { OPEN_STATUSES, OVERDUE_STATUSES } from '../cases/lifecycle.ts';
 
 export interface CaseGauges {
   organization: string;

@@ -2,7 +2,7 @@ import type { CaseKind, Channel, ReplyChannel } from '../../../db/schema.ts';
 import { formatDateTime, formatLongDate } from '../../../platform/clock.ts';
 import type { CaseDetail } from '../detailQueries.ts';
 import { CHANNEL_LABEL, KIND_LABEL, REPLY_CHANNEL_LABEL } from '../labels.ts';
-import { OUTCOMES, REFERRAL_TYPES } from '../lifecycle.ts';
+import { isOverdue, OUTCOMES, REFERRAL_TYPES } from '../lifecycle.ts';
 import { SIGNIFICANCE_LABEL } from './staffLabels.ts';
 import { useI18n } from '../../../platform/i18n/context.ts';
 import { swedishLanguageName } from '../../../platform/i18n/languageName.ts';
@@ -14,7 +14,8 @@ const none = <NotGiven />;
 const day = (d: string | null) => (d ? <time dateTime={d}>{formatLongDate(new Date(`${d}T12:00:00Z`))}</time> : none);
 
 /** The register entry and the classification: what the case is, where it is and when it is due. */
-export function CaseFacts({ detail }: { detail: CaseDetail }) {
+/** `today`: the Swedish date, to mark a case past its answer date. */
+export function CaseFacts({ detail, today }: { detail: CaseDetail; today: string }) {
   const { t } = useI18n();
   const c = detail.case;
   return (
@@ -53,7 +54,15 @@ export function CaseFacts({ detail }: { detail: CaseDetail }) {
       <dt>{t('cases.facts.acknowledgeBy')}</dt>
       <dd>{day(c.acknowledge_by)}</dd>
       <dt>{t('cases.facts.answerBy')}</dt>
-      <dd>{day(c.answer_by)}</dd>
+      <dd>
+        {day(c.answer_by)}
+        {isOverdue(c, today) && (
+          <>
+            {' '}
+            <span class="tag-warning">{t('cases.table.overdue')}</span>
+          </>
+        )}
+      </dd>
       {c.paused_since && (
         <>
           <dt>{t('cases.facts.pausedSince')}</dt>

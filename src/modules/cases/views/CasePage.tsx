@@ -23,6 +23,8 @@ export interface CasePageProps {
   actor: Actor;
   csrf: string;
   detail: CaseDetail;
+  /** The Swedish date today, for what is late. */
+  today: string;
   lookups: Lookups;
   names: Names;
   /** The actions this person may take now, in the order shown. */
@@ -98,7 +100,7 @@ export function CasePage(p: CasePageProps) {
       )}
 
       <h2>{t('cases.page.facts')}</h2>
-      <CaseFacts detail={p.detail} />
+      <CaseFacts detail={p.detail} today={p.today} />
 
       <h2>{t('cases.page.submitter')}</h2>
       <SubmitterFacts detail={p.detail} mayViewContact={p.mayViewPersonal} />

@@ -1,6 +1,7 @@
 import type { CaseKind } from '../../../db/schema.ts';
 import { dayOf } from './format.ts';
 import { KIND_LABEL } from '../labels.ts';
+import { isOverdue } from '../lifecycle.ts';
 import type { listCases, Sort } from '../listQueries.ts';
 import { statusLabel } from './staffLabels.ts';
 import { useI18n } from '../../../platform/i18n/context.ts';
@@ -19,8 +20,6 @@ const SORTABLE: Record<string, SortableColumn> = {
   status: { sorts: ['status'], ascending: ['status'] },
   answerBy: { sorts: ['answer_by_asc'], ascending: ['answer_by_asc'] },
 };
-
-const OVERDUE_STATUSES = new Set(['registered', 'assigned', 'in_progress']);
 
 export interface SortLinks {
   current: Sort;
@@ -64,7 +63,7 @@ export function CaseTable({ rows, caption, today, sort, showExcerpt }: { rows: C
         </thead>
         <tbody>
           {rows.map((r) => {
-            const overdue = r.answer_by !== null && r.answer_by < today && OVERDUE_STATUSES.has(r.status);
+            const overdue = isOverdue(r, today);
             return (
               <tr key={r.id}>
                 <CaseNumberCell c={r} showExcerpt={showExcerpt} />
