@@ -164,6 +164,7 @@ export async function listCases(db: Executor, actor: Actor, opts: ListOptions) {
       'h.name as handler_name',
       'a.name as area_name',
       sql<string>`left(c.description, 140)`.as('excerpt'),
+      sql<boolean>`length(c.description) > 140`.as('excerpt_cut'),
     ])
     .select('pg.matched')
     .orderBy(col, dir)

@@ -81,7 +81,7 @@ describe("the handler's workspace", () => {
   it('marks overdue cases and filters on them', async () => {
     const s = await new Session(t.app).signIn(DEMO.admin);
     const all = await s.get('/handlaggning/arenden?vy=enhet');
-    expect(all.body).toMatch(new RegExp(`${n.school}[\\s\\S]*?2026-12-15 <span class="tag-warning">Försenad</span>`));
+    expect(all.body).toMatch(new RegExp(`${n.school}[\\s\\S]*?2026-12-15</time> <span class="tag-warning">Försenad</span>`));
     const overdue = await s.get('/handlaggning/arenden?vy=enhet&forsenade=ja');
     expect(numbersIn(overdue.body)).toEqual([n.school]);
     expect(overdue.body).toMatch(/<input type="checkbox" id="forsenade" name="forsenade" value="ja" checked/);
@@ -198,5 +198,20 @@ describe('links from the statistics pages', () => {
     expect(next.searchParams.get('kanal')).toBe('phone');
     expect(next.searchParams.get('omrade')).toBe('ingen');
     expect(next.searchParams.get('sida')).toBe('2');
+  });
+});
+
+// Last: its case would change what the lists above show.
+describe('excerpts', () => {
+  it('ends a long text at a whole word with an ellipsis, in the list and in the inbox', async () => {
+    const long = 'Det är stora potthål på Skolvägen precis utanför Centralskolan. Bilarna svänger ut mot cykelbanan för att undvika dem, och det är farligt för barnen som cyklar till skolan.';
+    const { number } = await submitCase(t, { description: long });
+    const registrar = await new Session(t.app).signIn(DEMO.registrar);
+    const shown = (html: string) => html.split(`/handlaggning/arenden/${number}"`)[1]!.split('</th>')[0]!;
+    const inbox = shown((await registrar.get('/handlaggning/inkorg')).body);
+    expect(inbox).toContain('och det är farligt …</span>');
+    await registerTo(t, number, 'Gata och park');
+    const list = shown((await registrar.get('/handlaggning/arenden?vy=enhet&status=alla')).body);
+    expect(list).toContain('och det är farligt …</span>');
   });
 });

@@ -59,7 +59,7 @@ export async function listInbox(db: Executor, actor: Actor, opts: { params: Inbo
     base
       .leftJoin('org_units as su', 'su.id', 'c.suggested_unit_id')
       .leftJoin('case_contacts as k', 'k.case_id', 'c.id')
-      .select(['c.id', 'c.number', 'c.version', 'c.kind', 'c.channel', 'c.received_at', 'c.anonymous', 'c.confidential', 'c.is_internal', 'su.name as suggested_unit_name', 'k.name as contact_name', 'k.email as contact_email', sql<string>`left(c.description, 140)`.as('excerpt')])
+      .select(['c.id', 'c.number', 'c.version', 'c.kind', 'c.channel', 'c.received_at', 'c.anonymous', 'c.confidential', 'c.is_internal', 'su.name as suggested_unit_name', 'k.name as contact_name', 'k.email as contact_email', sql<string>`left(c.description, 140)`.as('excerpt'), sql<boolean>`length(c.description) > 140`.as('excerpt_cut')])
       .orderBy(col, dir)
       .orderBy('c.id')
       .limit(opts.pageSize)

@@ -5,6 +5,7 @@ import { isOverdue } from '../lifecycle.ts';
 import type { listCases, Sort } from '../listQueries.ts';
 import { statusLabel } from './staffLabels.ts';
 import { useI18n } from '../../../platform/i18n/context.ts';
+import { excerpt } from '../../../platform/views/excerpt.ts';
 
 export type CaseRowData = Awaited<ReturnType<typeof listCases>>['rows'][number];
 
@@ -75,7 +76,7 @@ export function CaseTable({ rows, caption, today, sort, showExcerpt }: { rows: C
                 <td>{r.unit_name ?? <span class="muted">{t('cases.table.unitNotChosen')}</span>}</td>
                 <td>{r.handler_name ?? <span class="muted">{t('cases.table.noHandler')}</span>}</td>
                 <td>
-                  {r.answer_by ?? <span class="muted">–</span>}
+                  {r.answer_by ? <time dateTime={r.answer_by}>{r.answer_by}</time> : <span class="muted">–</span>}
                   {overdue && (
                     <>
                       {' '}
@@ -96,7 +97,7 @@ export function CaseTable({ rows, caption, today, sort, showExcerpt }: { rows: C
  * The first cell of a case row: the number as a link, its markers, and (for those who may read
  * it) the start of the text. Confidential text is never excerpted in a list.
  */
-export function CaseNumberCell({ c, showExcerpt }: { c: { number: string; confidential: boolean; is_internal: boolean; excerpt: string }; showExcerpt: boolean }) {
+export function CaseNumberCell({ c, showExcerpt }: { c: { number: string; confidential: boolean; is_internal: boolean; excerpt: string; excerpt_cut: boolean }; showExcerpt: boolean }) {
   const { t } = useI18n();
   return (
     <th scope="row">
@@ -115,7 +116,7 @@ export function CaseNumberCell({ c, showExcerpt }: { c: { number: string; confid
       )}
       {showExcerpt && !c.confidential && (
         <span class="excerpt user-text" dir="auto">
-          {c.excerpt}
+          {excerpt(c.excerpt, c.excerpt_cut)}
         </span>
       )}
     </th>

@@ -5,6 +5,7 @@ import { Layout } from '../../../platform/views/layout.tsx';
 import { KINDS } from '../../cases/labels.ts';
 import { archiveHref, type ArchiveParams } from '../archiveParams.ts';
 import { MAX_QUERY, PAGE_SIZE, type ArchiveItem } from '../archiveQueries.ts';
+import { excerpt } from '../../../platform/views/excerpt.ts';
 
 export interface ArchivePageProps {
   org: Organization;
@@ -92,8 +93,7 @@ export function ArchivePage({ org, params, areas, forvaltningar, items, page, ha
                 {it.first_published_at ? ` · ${t('archive.item.published', { date: i18n.date(it.first_published_at) })}` : ''}
               </p>
               <p class="user-text" dir="auto">
-                {it.excerpt}
-                {it.truncated ? ' …' : ''}
+                {excerpt(it.excerpt, it.truncated)}
               </p>
             </li>
           ))}
