@@ -179,6 +179,11 @@ describe('executing disposal', () => {
     expect(lines[0]).toMatch(/^Ärendenummer;Inkom;Typ/);
     expect(lines).toHaveLength(3);
     expect((await s.get('/admin/arkiv/gallringslogg?fran=igår')).statusCode).toBe(400);
+    // Not a day on the calendar, a date sent twice: the filter says so, the database is not asked.
+    for (const q of ['fran=2026-02-30', 'till=0000-01-01', 'fran=2029-03-01&fran=2029-03-02']) {
+      expect((await s.get(`/admin/arkiv/gallringslogg?${q}`)).statusCode, q).toBe(q.includes('&') ? 200 : 400);
+      expect((await s.get(`/admin/arkiv/gallringslogg.csv?${q}`)).statusCode, q).toBe(q.includes('&') ? 200 : 400);
+    }
   });
 
   it('starts nothing when nothing is due, and never a second run while one is going', async () => {

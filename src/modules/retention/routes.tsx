@@ -6,6 +6,7 @@ import { DomainError, notFound } from '../../platform/errors.ts';
 import type { StaffKey } from '../../platform/i18n/staffKeys.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { sendPage } from '../../platform/views/render.ts';
+import { firstString } from '../../platform/formValue.ts';
 import { listActiveHolds } from '../legalHold/commands.ts';
 import { listRuns, rulesWithText, startRun } from './disposal.ts';
 import { dueByDelivery, dueByRule, dueSummary } from './due.ts';
@@ -26,6 +27,11 @@ const pageOf = (req: FastifyRequest) => {
   return /^\d{1,6}$/.test(s) && Number(s) >= 1 ? Number(s) : 1;
 };
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A day on the calendar, from year 1 on: 2026-02-30 has the shape of a date, and PostgreSQL refuses it. */
+const isDay = (s: string) => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return DATE.test(s) && !Number.isNaN(d.getTime()) && d.getUTCFullYear() >= 1 && d.toISOString().slice(0, 10) === s;
+};
 const NOTICES: Record<string, StaffKey> = {
   sparad: 'retention.notice.saved',
   borttagen: 'retention.notice.removed',
@@ -132,11 +138,12 @@ export const retentionRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = asy
 
   function logFilter(req: FastifyRequest) {
     const q = req.query as Q;
-    const from = (q.fran ?? '').trim();
-    const to = (q.till ?? '').trim();
+    // A query parameter sent twice comes as an array: the first value counts.
+    const from = firstString(q.fran).trim();
+    const to = firstString(q.till).trim();
     const errors: FieldErrors = {};
-    if (from && !DATE.test(from)) errors.fran = req.i18n.t('retention.routes.dateFormat');
-    if (to && !DATE.test(to)) errors.till = req.i18n.t('retention.routes.dateFormat');
+    if (from && !isDay(from)) errors.fran = req.i18n.t('retention.routes.dateFormat');
+    if (to && !isDay(to)) errors.till = req.i18n.t('retention.routes.dateFormat');
     return { from, to, errors };
   }
 
