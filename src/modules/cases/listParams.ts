@@ -33,10 +33,11 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 const one = (v: unknown): string => firstString(v).trim();
 
+/** A day on the calendar from year 1 on: PostgreSQL has no year 0 and refuses 0000-01-01. */
 function validDay(s: string): boolean {
   if (!DAY.test(s)) return false;
   const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  return !Number.isNaN(d.getTime()) && d.getUTCFullYear() >= 1 && d.toISOString().slice(0, 10) === s;
 }
 
 /** Handlers start on their own cases; everyone else on all they may see. */

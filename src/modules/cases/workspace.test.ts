@@ -121,6 +121,8 @@ describe("the handler's workspace", () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toMatch(/<title>Fel: /);
     expect(bad.body).toContain('<a href="#fran">Skriv från-datumet som ÅÅÅÅ-MM-DD, till exempel 2026-12-01</a>');
+    // The shape of a date, but no day PostgreSQL knows (it has no year 0).
+    expect((await s.get('/handlaggning/arenden?vy=enhet&fran=0000-01-01')).statusCode).toBe(400);
     const backwards = await s.get('/handlaggning/arenden?vy=enhet&fran=2026-12-10&till=2026-12-01');
     expect(backwards.statusCode).toBe(400);
     expect(backwards.body).toContain('Till-datumet kan inte vara före från-datumet');
