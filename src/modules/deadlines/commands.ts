@@ -127,7 +127,8 @@ export async function removeKindPolicy(db: Db, actor: Actor, kind: CaseKind): Pr
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isRealDate = (d: string) => DATE.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
+/** A day on the calendar from year 1 on: PostgreSQL has no year 0 and refuses 0000-01-01. */
+const isRealDate = (d: string) => DATE.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && d >= '0001-01-01' && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
 
 export function validateClosureDay(day: string, description: string): Record<string, string> {
   const errors: Record<string, string> = {};

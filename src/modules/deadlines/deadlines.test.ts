@@ -163,6 +163,10 @@ describe('policy and calendar changes recompute open cases', () => {
     expect(errors.reminders).toBeDefined();
     errors = await expectInvalid(addClosureDay(tdb.db, w.admin, '2027-02-30', ''));
     expect(errors.day).toMatch(/riktigt datum/);
+    // PostgreSQL has no year 0: refused here, not by the database.
+    errors = await expectInvalid(addClosureDay(tdb.db, w.admin, '0000-01-01', ''));
+    expect(errors.day).toMatch(/riktigt datum/);
+    await expect(removeClosureDay(tdb.db, w.admin, '0000-01-01')).rejects.toMatchObject({ code: 'not_found' });
     await expect(setDeadlinePolicy(tdb.db, w.coordinator, null, DEFAULT_FULL_POLICY)).rejects.toMatchObject({ code: 'not_found' });
   });
 });
