@@ -14,6 +14,8 @@ import { transition } from '../cases/transition.ts';
 import { deadlinesForNewCase } from '../deadlines/hooks.ts';
 import { sv } from '../../platform/i18n/catalogue.ts';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** The other organizations of the installation a case can be forwarded to: names only. */
 export async function forwardingTargets(db: Executor, fromOrganizationId: string) {
   return db.selectFrom('organizations').select(['id', 'name']).where('id', '<>', fromOrganizationId).where('active', '=', true).orderBy('name').execute();
@@ -38,7 +40,8 @@ export interface ForwardResult {
  */
 export async function forwardCase(deps: CaseDeps, t: { actor: Actor; number: string; toOrganizationId: string; comment?: string; expectedVersion?: number }): Promise<ForwardResult> {
   const fromOrg = t.actor.organizationId;
-  const target = await deps.db.selectFrom('organizations').select(['id', 'name', 'active']).where('id', '=', t.toOrganizationId).executeTakeFirst();
+  // Not a UUID (a tampered form): no organization, and PostgreSQL is not asked (it would fail on the cast).
+  const target = UUID.test(t.toOrganizationId) ? await deps.db.selectFrom('organizations').select(['id', 'name', 'active']).where('id', '=', t.toOrganizationId).executeTakeFirst() : undefined;
   if (!target || !target.active || target.id === fromOrg) {
     throw new DomainError('invalid', sv('forwarding.error.otherOrganization'), { toOrganizationId: sv('forwarding.error.otherOrganizationField') });
   }

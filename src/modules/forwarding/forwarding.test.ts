@@ -50,6 +50,10 @@ describe('forwarding a case to another organization', () => {
     const missing = await s.post(`/handlaggning/arenden/${number}/vidarebefordra`, { toOrganizationId: '' }, { csrfFrom: `/handlaggning/arenden/${number}/vidarebefordra` });
     expect(missing.statusCode).toBe(400);
     expect(missing.body).toContain('href="#toOrganizationId"');
+    // A tampered form with no UUID names no organization (and never reaches the database).
+    const tampered = await s.post(`/handlaggning/arenden/${number}/vidarebefordra`, { toOrganizationId: 'inte-ett-id' }, { csrfFrom: `/handlaggning/arenden/${number}/vidarebefordra` });
+    expect(tampered.statusCode).toBe(400);
+    expect(tampered.body).toContain('href="#toOrganizationId"');
 
     const res = await s.post(`/handlaggning/arenden/${number}/vidarebefordra`, { toOrganizationId: company, comment: 'Gäller bolagets fastighet.' }, { csrfFrom: `/handlaggning/arenden/${number}/vidarebefordra` });
     expect(res.statusCode).toBe(303);
