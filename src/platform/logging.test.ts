@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger, MAX_LINE, safeError, scrubText } from './logging.ts';
+import { createLogger, MAX_LINE, redactUrl, safeError, scrubText } from './logging.ts';
 
 function capture() {
   const lines: string[] = [];
@@ -38,6 +38,15 @@ describe('safeError', () => {
     expect(safe).toMatchObject({ type: 'Error', code: 'EENVELOPE', message: 'Mottagaren [e-post] finns inte', cause: { type: 'TypeError', message: 'bad [siffror]' } });
     expect(JSON.stringify(safe)).not.toContain('kalle');
     expect((safe.stack as string[])[0]).toMatch(/^at /);
+  });
+});
+
+describe('redactUrl', () => {
+  it('replaces the secrets in paths: status tokens, receipt ids and invitation tokens', () => {
+    expect(redactUrl('/arende/abc/svar')).toBe('/arende/[token]/svar');
+    expect(redactUrl('/o/annan/synpunkt/kvitto/abc')).toBe('/o/annan/synpunkt/kvitto/[token]');
+    expect(redactUrl('/inbjudan/abc?x=1')).toBe('/inbjudan/[token]?x=1');
+    expect(redactUrl('/handlaggning/arenden/SYN-2026-00001')).toBe('/handlaggning/arenden/SYN-2026-00001');
   });
 });
 

@@ -98,8 +98,11 @@ function boundLine(line: string): string {
   return `${JSON.stringify({ ...head, truncated: Buffer.byteLength(scrubbed) })}\n`;
 }
 
-/** Status tokens and receipt ids in paths are secrets; the logged path has them replaced. */
-export const redactUrl = (url: string) => url.replace(/\/(arende|kvitto)\/[^/?]+/g, '/$1/[token]');
+/**
+ * Status tokens, receipt ids and invitation tokens (which let whoever holds one set a staff
+ * member's password) in paths are secrets; the logged path has them replaced.
+ */
+export const redactUrl = (url: string) => url.replace(/\/(arende|kvitto|inbjudan)\/[^/?]+/g, '/$1/[token]');
 
 /** A request as any log line shows it (Fastify's own lines pass `req`): method and path, nothing else. */
 function safeRequest(req: { method?: string; url?: string }): Record<string, unknown> {
