@@ -24,12 +24,12 @@ export const SPAM_CHECKS_FOR_TESTS: Partial<SpamSettings> = {
 };
 
 /** An app on its own database with the demo organization, and a clock the test controls. */
-export async function startTestApp(opts: { now?: string; poolSize?: number; staff?: boolean; spam?: Partial<SpamSettings>; config?: Partial<AppDeps['config']> } = {}): Promise<TestContext> {
+export async function startTestApp(opts: { now?: string; poolSize?: number; staff?: boolean; spam?: Partial<SpamSettings>; config?: Partial<AppDeps['config']>; logger?: AppDeps['logger'] } = {}): Promise<TestContext> {
   const tdb = await createTestDatabase(opts.poolSize);
   const orgId = await seedDemoOrganization(tdb.db);
   if (opts.staff) await seedDemoStaff(tdb.db, orgId);
   const clock = fixedClock(opts.now ?? '2026-12-22T09:00:00Z');
-  const app = await buildApp({ db: tdb.db, clock, config: { demo: true, secureCookies: false, logLevel: 'silent', ...opts.config }, spam: opts.spam ?? SPAM_CHECKS_FOR_TESTS });
+  const app = await buildApp({ db: tdb.db, clock, config: { demo: true, secureCookies: false, logLevel: 'silent', ...opts.config }, spam: opts.spam ?? SPAM_CHECKS_FOR_TESTS, logger: opts.logger });
   await app.ready();
   return {
     ...tdb,
@@ -79,7 +79,8 @@ export class Session {
     this.cookies.set(name, value);
   }
 
-  private cookieHeader() {
+  /** The Cookie header this browser sends (tests that make their own requests as it). */
+  cookieHeader() {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 

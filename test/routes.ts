@@ -5,20 +5,29 @@ import type { FastifyInstance } from 'fastify';
  * by the browser tests (which record the routes axe checked) and the route-coverage test.
  */
 
-/** Every GET route, from Fastify's own route tree (printRoutes without a common prefix). */
-export function parseRouteTree(tree: string): string[] {
-  const routes: string[] = [];
+/** Every route and its methods, from Fastify's own route tree (printRoutes without a common prefix). */
+export function parseRouteMethods(tree: string): { url: string; methods: string[] }[] {
+  const routes: { url: string; methods: string[] }[] = [];
   const stack: string[] = [];
   for (const line of tree.split('\n')) {
-    const m = /^([│├└─\s]*)(\S.*?) \(GET[^)]*\)$/.exec(line);
+    const m = /^([│├└─\s]*)(\S.*?) \(([A-Z]+(?:, [A-Z]+)*)\)$/.exec(line);
     if (!m) continue;
     const depth = Math.round(m[1]!.length / 4);
     stack.length = depth;
     stack.push(m[2]!);
-    routes.push(stack.join('').replace(/^\/\//, '/'));
+    routes.push({ url: stack.join('').replace(/^\/\//, '/'), methods: m[3]!.split(', ') });
   }
   return routes;
 }
+
+/** Every GET route, from Fastify's own route tree. */
+export const parseRouteTree = (tree: string): string[] => parseRouteMethods(tree).filter((r) => r.methods.includes('GET')).map((r) => r.url);
+
+/** Every route of the app with its methods (HEAD and OPTIONS left out: Fastify answers HEAD with the GET handler). */
+export const allRoutes = (app: FastifyInstance) =>
+  parseRouteMethods(app.printRoutes({ commonPrefix: false }))
+    .map((r) => ({ url: r.url, methods: r.methods.filter((m) => m !== 'HEAD' && m !== 'OPTIONS') }))
+    .filter((r) => r.methods.length > 0);
 
 export const getRoutes = (app: FastifyInstance): string[] => parseRouteTree(app.printRoutes({ commonPrefix: false, method: 'GET' }));
 
