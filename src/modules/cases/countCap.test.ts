@@ -35,7 +35,7 @@ describe('countCasesUpTo', () => {
     const s = await new Session(t.app).signIn(DEMO.registrar);
     const res = await s.get('/handlaggning/arenden?vy=enhet&status=alla&q=gatlyktan');
     expect(res.statusCode).toBe(200);
-    expect(res.body).toMatch(/Min enhets ärenden: \d+ ärenden/);
+    expect(res.body).toMatch(/Alla ärenden: \d+ ärenden/);
     expect(res.body).not.toContain('fler än');
   });
 });

@@ -76,6 +76,15 @@ describe("the handler's workspace", () => {
     expect(numbersIn(res.body).sort()).toEqual([n.school, n.park, n.praise].sort());
     expect(res.body).not.toContain(n.preschool);
     expect(res.body).toContain('Ingen ännu');
+    expect(res.body).toMatch(/aria-current="page">Min enhets ärenden<\/a>/);
+  });
+
+  it('calls the second tab "Alla ärenden" for a role on the whole organization', async () => {
+    const s = await new Session(t.app).signIn(DEMO.registrar);
+    const res = await s.get('/handlaggning/arenden?vy=enhet');
+    expect(res.body).toContain('<title>Alla ärenden – Exempelkommun</title>');
+    expect(res.body).toMatch(/aria-current="page">Alla ärenden<\/a>/);
+    expect(res.body).not.toContain('Min enhets ärenden');
   });
 
   it('marks overdue cases and filters on them', async () => {

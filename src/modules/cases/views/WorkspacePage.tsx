@@ -34,7 +34,9 @@ export function WorkspacePage(p: WorkspaceProps) {
   const pages = Math.max(1, Math.ceil(p.total / p.pageSize));
   // Past the count's end the last page is unknown: "sida 45", not "sida 45 av 40".
   const known = p.moreThanTotal ? 'no' : 'yes';
-  const title = t(params.vy === 'mina' ? 'cases.workspace.mine' : 'cases.workspace.unit');
+  // Someone with a role on the whole organization sees every case under the second tab, not a unit's.
+  const wideKey = p.actor.grants.some((g) => g.unitId === null) ? 'cases.workspace.all' : 'cases.workspace.unit';
+  const title = t(params.vy === 'mina' ? 'cases.workspace.mine' : wideKey);
   return (
     <StaffLayout title={title} hasErrors={hasErrors} orgName={p.orgName} actor={p.actor} csrf={p.csrf} current="/handlaggning/arenden">
       <ErrorSummary errors={p.errors} />
@@ -49,7 +51,7 @@ export function WorkspacePage(p: WorkspaceProps) {
           </li>
           <li>
             <a href={listHref(params, { vy: 'enhet', sida: 1 })} aria-current={params.vy === 'enhet' ? 'page' : undefined}>
-              {t('cases.workspace.unit')}
+              {t(wideKey)}
             </a>
           </li>
         </ul>
