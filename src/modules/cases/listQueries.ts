@@ -2,7 +2,7 @@ import { sql, type ExpressionBuilder } from 'kysely';
 import { PREPARED, type Executor } from '../../db/database.ts';
 import type { CasesTable, Database } from '../../db/schema.ts';
 import { OPEN_STATUSES, OVERDUE_STATUSES, type Status } from './lifecycle.ts';
-import { CONFIDENTIAL_ROLES, type Actor } from './policy.ts';
+import { CONFIDENTIAL_ROLES, coversWholeOrganization, type Actor } from './policy.ts';
 import { CASE_NUMBER } from './numbering.ts';
 import { applyDrillDownFilter } from './drillDownFilter.ts';
 import type { CaseFilter } from './caseFilter.ts';
@@ -15,9 +15,9 @@ type WithC = Database & { c: CasesTable };
  * cases only for the roles that need them or the case's own handler. Every staff list starts here.
  */
 export function scopeToActor(qb: CasesQB, actor: Actor): CasesQB {
-  const orgWide = actor.grants.some((g) => g.unitId === null);
+  const orgWide = coversWholeOrganization(actor);
   const unitIds = actor.grants.flatMap((g) => (g.unitId ? [g.unitId] : []));
-  const confOrgWide = actor.grants.some((g) => g.unitId === null && CONFIDENTIAL_ROLES.includes(g.role));
+  const confOrgWide = coversWholeOrganization(actor, ...CONFIDENTIAL_ROLES);
   const confUnitIds = actor.grants.flatMap((g) => (g.unitId && CONFIDENTIAL_ROLES.includes(g.role) ? [g.unitId] : []));
   // unit_id = ANY(ARRAY(subquery)), not IN (subquery): the unit ids become one array computed
   // first (an InitPlan), which an index can take as its condition also inside the OR with "mine"

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../db/schema.ts';
 import { EVENTS, findTransition, STATUSES, TRANSITIONS, type CaseEvent, type Status } from './lifecycle.ts';
-import { can, canSee, type Actor, type CaseAction, type PolicyCase } from './policy.ts';
+import { can, canSee, coversWholeOrganization, type Actor, type CaseAction, type PolicyCase } from './policy.ts';
 
 /*
  * The access rules at a glance, as pure unit tests of can(actor, action, case).
@@ -263,4 +263,16 @@ it('spam is allowed exactly where rejecting is, for every person, case and statu
       }
     }
   }
+});
+
+describe('coversWholeOrganization', () => {
+  const actor = (grants: Actor['grants']): Actor => ({ kind: 'user', id: 'u', name: 'X', organizationId: 'o', grants });
+  it('is a grant without a unit, of a named role when roles are named', () => {
+    const reader = actor([{ role: 'reader', unitId: null }, { role: 'registrar', unitId: 'unit-1' }]);
+    expect(coversWholeOrganization(reader)).toBe(true);
+    expect(coversWholeOrganization(reader, 'registrar')).toBe(false);
+    expect(coversWholeOrganization(reader, 'reader', 'admin')).toBe(true);
+    expect(coversWholeOrganization(actor([{ role: 'admin', unitId: 'unit-1' }]))).toBe(false);
+    expect(coversWholeOrganization(actor([]))).toBe(false);
+  });
 });

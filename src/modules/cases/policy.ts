@@ -44,6 +44,11 @@ export function hasRole(actor: Actor, ...roles: Role[]): boolean {
   return actor.grants.some((g) => roles.includes(g.role));
 }
 
+/** A grant on the whole organization rather than on units: of one of these roles, or of any role when none are named. */
+export function coversWholeOrganization(actor: Actor, ...roles: Role[]): boolean {
+  return actor.grants.some((g) => g.unitId === null && (roles.length === 0 || roles.includes(g.role)));
+}
+
 /** The case is assigned to this person. (An API key is never a case's handler.) */
 export function isOwnHandler(actor: Actor, c: PolicyCase): boolean {
   return actor.kind === 'user' && c.handlerId !== null && c.handlerId === actor.id;

@@ -2,7 +2,7 @@ import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { CasesTable, Database } from '../../db/schema.ts';
 import type { CaseFilter } from './caseFilter.ts';
-import { CONFIDENTIAL_ROLES, type Actor } from './policy.ts';
+import { CONFIDENTIAL_ROLES, coversWholeOrganization, type Actor } from './policy.ts';
 
 type WithC = Database & { c: CasesTable };
 export type CasesQB = SelectQueryBuilder<WithC, 'c', object>;
@@ -36,7 +36,7 @@ export function visibleParts<O>(
 ): Part<O>[] {
   // A free-text search reads each part through the scoped text index (unit or handler and the
   // words in one index search), so it takes the same parts.
-  if (actor.grants.some((g) => g.unitId === null)) return [finish(scope(db.selectFrom('cases as c'), actor), 'all')];
+  if (coversWholeOrganization(actor)) return [finish(scope(db.selectFrom('cases as c'), actor), 'all')];
   // The organization is checked on each row a part reads, never through an index: the part's
   // handler or units already pick a few thousand cases of it, and PostgreSQL would otherwise AND
   // in a bitmap of all the organization's cases (100 000 in the benchmark) for nothing.

@@ -7,7 +7,7 @@ import type { CaseDeps } from './commands.ts';
 import { listHref, readListParams, type ListParams } from './listParams.ts';
 import { COUNT_CAP, countCases, listCases, type CaseFilter, type Sort } from './listQueries.ts';
 import { loadLookups } from './lookups.ts';
-import { hasRole, type Actor } from './policy.ts';
+import { coversWholeOrganization, hasRole, type Actor } from './policy.ts';
 import { caseNumberParam, frame, mayReadExcerpts, staffActor, todayIn } from './staffRequest.ts';
 import { CoordinatorPage, type CoordinatorScope } from './views/CoordinatorPage.tsx';
 import { WorkspacePage } from './views/WorkspacePage.tsx';
@@ -67,8 +67,8 @@ export function workspaceRoutes(app: FastifyInstance, deps: CaseDeps) {
 
 /** The units a coordinator looks after: each granted unit, or the whole organization. */
 function coordinatorScopes(actor: Actor, unitName: (id: string) => string | undefined): { name: string; unitId?: string }[] {
+  if (coversWholeOrganization(actor, 'coordinator', 'admin')) return [{ name: sv('cases.coordinator.wholeOrganization') }];
   const grants = actor.grants.filter((g) => g.role === 'coordinator' || g.role === 'admin');
-  if (grants.some((g) => g.unitId === null)) return [{ name: sv('cases.coordinator.wholeOrganization') }];
   return [...new Set(grants.map((g) => g.unitId!))].map((id) => ({ name: unitName(id) ?? sv('cases.coordinator.unknownUnit'), unitId: id }));
 }
 

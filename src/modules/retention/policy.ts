@@ -1,5 +1,5 @@
 import type { Role } from '../../db/schema.ts';
-import { rolesOn, type Actor, type PolicyCase } from '../cases/policy.ts';
+import { coversWholeOrganization, rolesOn, type Actor, type PolicyCase } from '../cases/policy.ts';
 
 /**
  * Who may do what with records. Pure functions over the actor's grants; the routes load, ask and
@@ -8,10 +8,8 @@ import { rolesOn, type Actor, type PolicyCase } from '../cases/policy.ts';
  * The records officer is the organization admin or an archivist (arkivarie), always on the whole
  * organization: the retention schedule, disposal and deliveries concern every förvaltning.
  */
-const orgWide = (actor: Actor, ...roles: Role[]) => actor.grants.some((g) => g.unitId === null && roles.includes(g.role));
-
 /** The schedule, dry runs, disposal, the disposal log, e-archive deliveries and GDPR requests. */
-export const mayManageRecords = (actor: Actor) => orgWide(actor, 'admin', 'archivist');
+export const mayManageRecords = (actor: Actor) => coversWholeOrganization(actor, 'admin', 'archivist');
 
 /** Roles that place and lift a legal hold on a case they can see. */
 export const HOLD_ROLES: readonly Role[] = ['registrar', 'admin', 'archivist'];

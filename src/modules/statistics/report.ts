@@ -1,6 +1,6 @@
 import { sv } from '../../platform/i18n/catalogue.ts';
 import type { Db } from '../../db/database.ts';
-import type { Actor } from '../cases/policy.ts';
+import { coversWholeOrganization, type Actor } from '../cases/policy.ts';
 import { ALL_COMMITTEES, type ReportForm } from './params.ts';
 import { periodLabel, type Period } from './period.ts';
 import { computeStatistics } from './queries.ts';
@@ -39,7 +39,7 @@ export interface ReportData {
 /** Nämnder that have förvaltningar the person may see statistics for. */
 export async function committeesFor(db: Db, actor: Actor): Promise<string[]> {
   const names = await loadNames(db, [actor.organizationId]);
-  const orgWide = actor.grants.some((g) => g.unitId === null);
+  const orgWide = coversWholeOrganization(actor);
   const granted = new Set(actor.grants.flatMap((g) => (g.unitId ? [g.unitId] : [])));
   const out = new Set<string>();
   for (const [id, u] of names.units) {

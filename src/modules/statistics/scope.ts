@@ -2,7 +2,7 @@ import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import { scopeToActor } from '../cases/listQueries.ts';
-import { CONFIDENTIAL_ROLES } from '../cases/policy.ts';
+import { CONFIDENTIAL_ROLES, coversWholeOrganization } from '../cases/policy.ts';
 import type { GroupBy, Names, StatFilter, StatRequest, StatScope } from './result.ts';
 
 type WithC = Database & { c: Database['case_stats'] };
@@ -63,9 +63,8 @@ export async function rollupAllowed(db: Executor, req: StatRequest, names: Names
   if (f.unitId && names.units.get(f.unitId)?.ancestorIds.length !== 1) return no;
   if (!('actor' in req.scope)) return { ok: true, confidential: true };
   const actor = req.scope.actor;
-  if (!actor.grants.some((g) => g.unitId === null)) return no;
-  const confOrgWide = actor.grants.some((g) => g.unitId === null && CONFIDENTIAL_ROLES.includes(g.role));
-  if (confOrgWide) return { ok: true, confidential: true };
+  if (!coversWholeOrganization(actor)) return no;
+  if (coversWholeOrganization(actor, ...CONFIDENTIAL_ROLES)) return { ok: true, confidential: true };
   if (actor.grants.some((g) => g.unitId !== null && CONFIDENTIAL_ROLES.includes(g.role))) return no;
   // A confidential case assigned to them is theirs to see, and is not in the rollup's public part.
   if (actor.kind === 'user') {

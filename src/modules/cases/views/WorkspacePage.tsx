@@ -1,4 +1,4 @@
-import type { Actor } from '../policy.ts';
+import { coversWholeOrganization, type Actor } from '../policy.ts';
 import { ErrorSummary, type FieldErrors } from '../../../platform/views/forms.tsx';
 import { StaffLayout } from '../../../platform/views/StaffLayout.tsx';
 import { listHref, type ListParams } from '../listParams.ts';
@@ -34,9 +34,9 @@ export function WorkspacePage(p: WorkspaceProps) {
   const pages = Math.max(1, Math.ceil(p.total / p.pageSize));
   // Past the count's end the last page is unknown: "sida 45", not "sida 45 av 40".
   const known = p.moreThanTotal ? 'no' : 'yes';
-  // Someone with a role on the whole organization sees every case under the second tab, not a unit's.
-  const wideKey = p.actor.grants.some((g) => g.unitId === null) ? 'cases.workspace.all' : 'cases.workspace.unit';
-  const title = t(params.vy === 'mina' ? 'cases.workspace.mine' : wideKey);
+  // The second tab lists what scopeToActor lets the actor see: every case for a role on the whole organization.
+  const secondTab = coversWholeOrganization(p.actor) ? 'cases.workspace.all' : 'cases.workspace.unit';
+  const title = t(params.vy === 'mina' ? 'cases.workspace.mine' : secondTab);
   return (
     <StaffLayout title={title} hasErrors={hasErrors} orgName={p.orgName} actor={p.actor} csrf={p.csrf} current="/handlaggning/arenden">
       <ErrorSummary errors={p.errors} />
@@ -51,7 +51,7 @@ export function WorkspacePage(p: WorkspaceProps) {
           </li>
           <li>
             <a href={listHref(params, { vy: 'enhet', sida: 1 })} aria-current={params.vy === 'enhet' ? 'page' : undefined}>
-              {t(wideKey)}
+              {t(secondTab)}
             </a>
           </li>
         </ul>
