@@ -47,7 +47,7 @@ export async function addMessage(
       recipient: m.channel === 'letter' ? [caseRow.contact_name, recipient].filter(Boolean).join('\n') : recipient,
       subject: m.subject ?? frame?.subject ?? defaultSubject(caseRow),
       // The footer is part of what is sent, so it is part of what the case shows.
-      body: frame && m.channel === 'email' && !alreadyDelivered ? `${m.body}\n\n${frame.footer}` : m.body,
+      body: frame && m.channel === 'email' && !alreadyDelivered ? `${m.body}${frame.footer}` : m.body,
       // E-mail waits in the outbox for the mail transport; letters and calls are done by a person.
       status: m.channel === 'email' && !alreadyDelivered ? 'queued' : 'recorded',
       occurred_on: m.channel === 'phone' ? (m.occurredOn ?? swedishDate(now)) : swedishDate(now),

@@ -34,9 +34,21 @@ export function submitterValues(i18n: Translator, v: { number: string; name: str
   };
 }
 
+/** What separates an e-mail's text from its footer: the usual signature delimiter, after a blank line. */
+const FOOTER_DELIMITER = '\n\n-- \n';
+
 /** The lines under an e-mailed answer: which case, where to follow it, how to add something. */
 export function answerFooter(i18n: Translator, v: { number: string; org: string; statusLink: string }): string {
-  return `-- \n${i18n.t('mail.footer', { number: i18n.ltr(v.number), org: v.org, statusLink: i18n.ltr(v.statusLink) })}`;
+  return `${FOOTER_DELIMITER}${i18n.t('mail.footer', { number: i18n.ltr(v.number), org: v.org, statusLink: i18n.ltr(v.statusLink) })}`;
+}
+
+/**
+ * What the handler wrote in a sent e-mail, without the footer answerFooter put under it. The
+ * footer holds the submitter's private status link, which must never reach a publication.
+ */
+export function withoutAnswerFooter(body: string): string {
+  const at = body.lastIndexOf(FOOTER_DELIMITER);
+  return at < 0 ? body : body.slice(0, at);
 }
 
 /** What an answer to the submitter is framed with: their language, the default subject and the footer. */

@@ -2,6 +2,7 @@ import type { Executor } from '../../db/database.ts';
 import type { Organization } from '../../db/schema.ts';
 import type { CaseDetail } from '../cases/detailQueries.ts';
 import { organizationContacts } from '../deidentify/organizationContacts.ts';
+import { withoutAnswerFooter } from '../notifications/submitterMail.ts';
 import type { Originals } from './draft.ts';
 
 /** A case's publication: its state, the draft and public versions, and every version saved. */
@@ -39,7 +40,9 @@ export function originalsOf(detail: Pick<CaseDetail, 'case' | 'messages' | 'even
   const answers = detail.messages.filter((m) => m.purpose === 'answer');
   const latest = answers[answers.length - 1];
   const onSpot = detail.events.map((e) => (e.data as { answeredOnSpot?: unknown } | null)?.answeredOnSpot).find((v): v is string => typeof v === 'string' && v.trim() !== '');
-  return { question: detail.case.description, answer: latest?.body ?? onSpot ?? '' };
+  // An e-mailed answer carries the case's footer with the submitter's status link: only the handler's text is published.
+  const answer = latest && (latest.channel === 'email' ? withoutAnswerFooter(latest.body) : latest.body);
+  return { question: detail.case.description, answer: answer ?? onSpot ?? '' };
 }
 
 /**
