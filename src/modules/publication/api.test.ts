@@ -84,6 +84,27 @@ describe('the publication API', () => {
     expect(bad.body.code).toBe('invalid');
   });
 
+  it('refuses a text with the submitter’s private status link', async () => {
+    const { number, token } = await answeredCase(t);
+    const res = await api.post(`/cases/${number}/publication`, { answer: `Se /arende/${token} för ditt ärende.` });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('invalid');
+    expect(JSON.stringify(res.body)).toContain('egen ärendesida');
+    expect((await api.get(`/cases/${number}/publication`)).body).toMatchObject({ published: null, draft: null });
+
+    // A draft saved before the check (the e-mail footer was offered as the answer) is not approved either.
+    expect((await api.post(`/cases/${number}/publication`, { answer: 'Gatan är plogad.' })).status).toBe(201);
+    const pub = await t.db.selectFrom('publications').select(['case_id', 'draft_version_id']).where('case_number', '=', number).executeTakeFirstOrThrow();
+    const v1 = await t.db.selectFrom('publication_versions').selectAll().where('id', '=', pub.draft_version_id!).executeTakeFirstOrThrow();
+    const { id: _id, ...rest } = v1;
+    const v2 = await t.db.insertInto('publication_versions').values({ ...rest, number: 2, answer: `Gatan är plogad.\n\n-- \nFölj ärendet: http://localhost/arende/${token}` }).returning('id').executeTakeFirstOrThrow();
+    await t.db.updateTable('publications').set({ draft_version_id: v2.id }).where('case_id', '=', pub.case_id).execute();
+    const approve = await api.post(`/cases/${number}/publication/approve`, { confirm: true });
+    expect(approve.status).toBe(400);
+    expect(approve.body.message).toContain('egen ärendesida');
+    expect((await api.get(`/cases/${number}/publication`)).body).toMatchObject({ published: null });
+  });
+
   it('answers 404 for another organization’s case and for a key that may not publish it', async () => {
     const { number } = await answeredCase(t);
     const other = await buildOrg(t.db);

@@ -8,6 +8,7 @@ import type { Status } from '../cases/lifecycle.ts';
 import type { Actor } from '../cases/policy.ts';
 import { lockCaseForChange, policyCase, type LockedCase } from '../cases/queries.ts';
 import { addToLexicon, removeFromLexicon } from './lexicon.ts';
+import { hasPrivateLink } from './privateLinks.ts';
 import { approvalRefusal, mayPublish, publicationRefusals } from './policy.ts';
 
 /**
@@ -51,6 +52,13 @@ function refuseUnpublishable(row: LockedCase) {
   if (reasons.length > 0) throw conflict(reasons.join(' '), 'not_publishable');
 }
 
+// Validation tells the person which field; this is the last guard for every way in (API, page, a draft saved before the check).
+function refusePrivateLinks(text: PublicText) {
+  if (hasPrivateLink(text.title) || hasPrivateLink(text.question) || hasPrivateLink(text.answer)) {
+    throw new DomainError('invalid', sv('publication.validation.privateLink'), { reason: 'private_link' });
+  }
+}
+
 async function addEvent(tx: Tx, caseId: string, actor: Actor, type: string, now: Date, data: Record<string, unknown>) {
   await tx
     .insertInto('case_events')
@@ -62,6 +70,7 @@ const sameText = (a: PublicText, b: PublicText) => a.title === b.title && a.ques
 
 /** Saves the text as a new version (unless it is the draft already saved) and makes it the draft. */
 async function saveVersion(tx: Tx, actor: Actor, row: LockedCase, pub: { draft_version_id: string | null; revision: number } | undefined, text: PublicText, choices: RedactionChoices, now: Date) {
+  refusePrivateLinks(text);
   if (pub?.draft_version_id) {
     const draft = await tx.selectFrom('publication_versions').selectAll().where('id', '=', pub.draft_version_id).executeTakeFirstOrThrow();
     if (sameText(draft, text) && JSON.stringify(draft.redactions) === JSON.stringify(choices)) return { version: draft, created: false };
@@ -105,6 +114,7 @@ export async function publish(deps: PublicationDeps, t: Target & { text?: Public
     const draftId = saved?.version.id ?? pub?.draft_version_id;
     if (!draftId) throw conflict(sv('publication.commands.nothingToApprove'), 'nothing_to_approve');
     const draft = saved?.version ?? (await tx.selectFrom('publication_versions').selectAll().where('id', '=', draftId).executeTakeFirstOrThrow());
+    refusePrivateLinks(draft);
     const org = await tx.selectFrom('organizations').select('settings').where('id', '=', row.organization_id).executeTakeFirstOrThrow();
     const refusal = approvalRefusal(t.actor, { kind: draft.author_kind, id: draft.author_id }, org.settings.publicationFourEyes === true);
     if (refusal) throw conflict(refusal, 'four_eyes');

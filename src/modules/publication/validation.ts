@@ -4,6 +4,7 @@ import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { EXTRA_KINDS, MAX_EXTRA_LENGTH, MAX_EXTRAS, isExtraKind, type Proposal } from './draft.ts';
 import type { PublicText } from './commands.ts';
 import { firstString } from '../../platform/formValue.ts';
+import { hasPrivateLink } from './privateLinks.ts';
 
 export const MAX_TITLE = 150;
 export const MAX_TEXT = 10_000;
@@ -104,6 +105,9 @@ export function validateText(form: Pick<DraftForm, 'title' | 'question' | 'answe
   else if ([...question].length > MAX_TEXT) errors.question = sv('publication.validation.questionTooLong', { max: MAX_TEXT });
   if (!answer) errors.answer = sv('publication.validation.answerMissing');
   else if ([...answer].length > MAX_TEXT) errors.answer = sv('publication.validation.answerTooLong', { max: MAX_TEXT });
+  for (const [field, value] of [['title', title], ['question', question], ['answer', answer]] as const) {
+    if (!errors[field] && hasPrivateLink(value)) errors[field] = sv('publication.validation.privateLink');
+  }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, value: { title, question, answer } };
 }

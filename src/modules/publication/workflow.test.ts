@@ -74,6 +74,20 @@ describe('the draft', () => {
     expect(draftFormFields(res.body).answer).toBe('Ring 070-123 45 67.');
   });
 
+  it('refuses a text with the submitter’s private status link, keeping what the person wrote', async () => {
+    const { number, token } = await answeredCase(t);
+    const s = await handler();
+    const f = draftFormFields((await s.get(page(number))).body);
+    const answer = `Gatan är plogad. Följ ärendet: https://synpunkter.example.se/arende/${token}`;
+    for (const action of ['spara', 'publicera']) {
+      const res = await s.post(page(number), { ...f, answer, action }, { csrfFrom: page(number) });
+      expect(res.statusCode).toBe(400);
+      expect(errorSummary(res.body)).toEqual([expect.stringContaining('länk till synpunktslämnarens egen ärendesida')]);
+      expect(draftFormFields(res.body).answer).toBe(answer);
+    }
+    expect(await t.db.selectFrom('publications').select('case_id').where('case_number', '=', number).execute()).toEqual([]);
+  });
+
   it('validates the title and texts with the GOV.UK pattern', async () => {
     const { number } = await answeredCase(t);
     const s = await handler();
