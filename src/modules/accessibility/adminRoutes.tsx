@@ -6,13 +6,11 @@ import { sv } from '../../platform/i18n/catalogue.ts';
 import { staffArea } from '../../platform/staff.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { logAdminChange } from '../admin/log.ts';
-import type { Actor } from '../cases/policy.ts';
+import { isOrgAdmin } from '../admin/policy.ts';
 import { STATEMENT_ADMIN_PATH } from './paths.ts';
 import { defaultShortcomingsText, loadStatement, saveStatement, type Statement } from './statement.ts';
 import { readStatementInput, validateStatement, type StatementInput } from './validation.ts';
 import { StatementAdminPage } from './views/StatementAdminPage.tsx';
-
-const isOrgAdmin = (a: Actor | null): a is Actor => !!a && a.grants.some((g) => g.role === 'admin' && g.unitId === null);
 
 const asInput = (s: Statement): StatementInput => ({
   compliance: s.compliance,

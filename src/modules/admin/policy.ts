@@ -1,5 +1,5 @@
 import type { Role } from '../../db/schema.ts';
-import type { Actor } from '../cases/policy.ts';
+import { coversWholeOrganization, type Actor } from '../cases/policy.ts';
 
 /**
  * Who may administer what. Pure functions over the actor's grants and the ancestor path of the
@@ -25,9 +25,12 @@ export interface AdminScope {
   unitRoots: readonly string[];
 }
 
+/** Organization admin: for the admin pages that exist only for the whole organization. */
+export const isOrgAdmin = (a: Actor | null): a is Actor => !!a && coversWholeOrganization(a, 'admin');
+
 export function adminScope(actor: AdminActor): AdminScope {
-  const organization = actor.grants.some((g) => g.role === 'admin' && g.unitId === null);
-  const allUnits = organization || actor.grants.some((g) => g.role === 'unit_admin' && g.unitId === null);
+  const organization = coversWholeOrganization(actor, 'admin');
+  const allUnits = organization || coversWholeOrganization(actor, 'unit_admin');
   const unitRoots = actor.grants.filter((g) => (g.role === 'unit_admin' || g.role === 'admin') && g.unitId !== null).map((g) => g.unitId!);
   return { installation: actor.installationAdmin === true, organization, allUnits, unitRoots };
 }

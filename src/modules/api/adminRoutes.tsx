@@ -7,15 +7,12 @@ import { sv } from '../../platform/i18n/catalogue.ts';
 import { staffArea } from '../../platform/staff.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { sendPage } from '../../platform/views/render.ts';
-import type { Actor } from '../cases/policy.ts';
+import { isOrgAdmin } from '../admin/policy.ts';
 import { createApiKey, listApiKeys, MAX_KEY_NAME, revokeApiKey, ROLES } from './keys.ts';
 import { API_KEYS_PATH, ApiKeysPage } from './views/ApiKeysPage.tsx';
 import { logAdminChange } from '../admin/log.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Keys reach the whole organization, so only an admin of the whole organization manages them. */
-const isOrgAdmin = (a: Actor | null): a is Actor => !!a && a.grants.some((g) => g.role === 'admin' && g.unitId === null);
 
 const field = (body: unknown, name: string) => {
   const v = (body as Record<string, unknown> | undefined)?.[name];
@@ -25,6 +22,7 @@ const field = (body: unknown, name: string) => {
 /** The admin page for API keys: list, create (the key is shown once), revoke. Others get 404. */
 export const apiAdminRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = async (app, { db, clock }) => {
   staffArea(app);
+  // Keys reach the whole organization, so only an admin of the whole organization manages them.
   app.addHook('preHandler', async (req) => {
     if (!isOrgAdmin(req.actor)) throw notFound();
   });

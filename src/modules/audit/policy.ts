@@ -1,4 +1,4 @@
-import type { Actor } from '../cases/policy.ts';
+import { coversWholeOrganization, type Actor } from '../cases/policy.ts';
 import type { AuditScope } from './queries.ts';
 
 /** Whoever sees the admin log page may export it: organization admins all of it, unit admins their förvaltningar's part. */
@@ -8,5 +8,5 @@ export function mayReadAuditLog(scope: AuditScope): boolean {
 
 /** The API feed is the whole organization's log: for keys with the administrator role. */
 export function mayReadAuditFeed(actor: Pick<Actor, 'kind' | 'grants'>): boolean {
-  return actor.kind === 'api_key' && actor.grants.some((g) => g.role === 'admin' && g.unitId === null);
+  return actor.kind === 'api_key' && coversWholeOrganization(actor, 'admin');
 }

@@ -6,7 +6,7 @@ import type { StaffKey } from '../../platform/i18n/staffKeys.ts';
 import { staffArea } from '../../platform/staff.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { StaffLayout } from '../../platform/views/StaffLayout.tsx';
-import type { Actor } from '../cases/policy.ts';
+import { coversWholeOrganization, type Actor } from '../cases/policy.ts';
 import { recentBackups } from './runs.ts';
 import type { BackupSchedule } from './schedule.ts';
 
@@ -19,7 +19,7 @@ export const backupRoutes: FastifyPluginAsync<{ db: Db; schedule: BackupSchedule
   staffArea(app);
   app.get('/admin/sakerhetskopior', async (req, reply) => {
     const actor = req.actor as Actor;
-    if (!actor.grants.some((g) => g.role === 'admin' && g.unitId === null)) throw notFound();
+    if (!coversWholeOrganization(actor, 'admin')) throw notFound();
     const runs = await recentBackups(db);
     const last = runs.find((r) => r.status === 'ok');
     const i18n = req.i18n;

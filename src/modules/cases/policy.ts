@@ -45,7 +45,7 @@ export function hasRole(actor: Actor, ...roles: Role[]): boolean {
 }
 
 /** A grant on the whole organization rather than on units: of one of these roles, or of any role when none are named. */
-export function coversWholeOrganization(actor: Actor, ...roles: Role[]): boolean {
+export function coversWholeOrganization(actor: Pick<Actor, 'grants'>, ...roles: Role[]): boolean {
   return actor.grants.some((g) => g.unitId === null && (roles.length === 0 || roles.includes(g.role)));
 }
 

@@ -4,7 +4,7 @@ import type { CaseKind } from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { swedishDate } from '../../platform/clock.ts';
 import { DomainError, notFound } from '../../platform/errors.ts';
-import { can, canSee, hasRole, type Actor } from '../cases/policy.ts';
+import { can, canSee, coversWholeOrganization, hasRole, type Actor } from '../cases/policy.ts';
 import { lockCaseForChange, policyCase } from '../cases/queries.ts';
 import { checkVersion } from '../cases/transition.ts';
 import { render } from '../notifications/templates.ts';
@@ -18,7 +18,7 @@ import { swedishDaysOff, type WorkingCalendar } from '../../platform/calendar.ts
 import { sv } from '../../platform/i18n/catalogue.ts';
 
 /** Who may change an organization's deadline policy and calendar: its admins. */
-export const mayAdministerDeadlines = (actor: Actor) => actor.grants.some((g) => g.role === 'admin' && g.unitId === null);
+export const mayAdministerDeadlines = (actor: Actor) => coversWholeOrganization(actor, 'admin');
 
 function requireAdmin(actor: Actor) {
   if (!mayAdministerDeadlines(actor)) throw notFound();

@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { logAdminChange } from '../admin/log.ts';
-import type { Actor } from '../cases/policy.ts';
+import { coversWholeOrganization, type Actor } from '../cases/policy.ts';
 import { clearAddressCache } from './addresses.ts';
 import { inboundSettings, type InboundSettings } from './queries.ts';
 
@@ -11,7 +11,7 @@ import { inboundSettings, type InboundSettings } from './queries.ts';
 
 const EMAIL = /^[^\s@<>+"(),;:]+@[^\s@<>"(),;:]+\.[^\s@<>"(),;:]+$/;
 
-export const mayAdministerMail = (actor: Actor) => actor.grants.some((g) => g.role === 'admin' && g.unitId === null);
+export const mayAdministerMail = (actor: Actor) => coversWholeOrganization(actor, 'admin');
 
 export async function listAddresses(db: Db, organizationId: string) {
   return db.selectFrom('inbound_addresses').select(['address', 'created_at']).where('organization_id', '=', organizationId).orderBy('created_at').orderBy('address').execute();

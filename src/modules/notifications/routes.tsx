@@ -6,7 +6,7 @@ import { notFound } from '../../platform/errors.ts';
 import { staffArea } from '../../platform/staff.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { StaffLayout } from '../../platform/views/StaffLayout.tsx';
-import type { Actor } from '../cases/policy.ts';
+import { coversWholeOrganization, type Actor } from '../cases/policy.ts';
 import { requeueMessage } from './send.ts';
 import { messageTemplateRoutes } from './templateRoutes.tsx';
 import { MESSAGE_PURPOSE_LABEL, MESSAGE_STATUS_LABEL } from '../cases/views/staffLabels.ts';
@@ -22,7 +22,7 @@ export const outboxRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
   staffArea(app);
   const admin = (req: FastifyRequest): Actor => {
     const actor = req.actor as Actor;
-    if (!actor.grants.some((g) => g.role === 'admin' && g.unitId === null)) throw notFound();
+    if (!coversWholeOrganization(actor, 'admin')) throw notFound();
     return actor;
   };
   messageTemplateRoutes(app, db, admin);

@@ -8,12 +8,10 @@ import { Checkbox } from '../../platform/views/forms.tsx';
 import { sendPage } from '../../platform/views/render.ts';
 import { StaffLayout } from '../../platform/views/StaffLayout.tsx';
 import { logAdminChange } from '../admin/log.ts';
-import type { Actor } from '../cases/policy.ts';
+import { isOrgAdmin } from '../admin/policy.ts';
 import { orgSettings } from '../organizations/settings.ts';
 
 export const PUBLICATION_SETTINGS_PATH = '/admin/publicering';
-
-const isOrgAdmin = (a: Actor | null): a is Actor => !!a && a.grants.some((g) => g.role === 'admin' && g.unitId === null);
 
 /** The organization's publication setting: whether a second person approves (four eyes). Org admins only; others get 404. */
 export const publicationAdminRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = async (app, { db, clock }) => {

@@ -5,16 +5,13 @@ import { installationSealer } from '../../platform/crypto.ts';
 import { DomainError, notFound } from '../../platform/errors.ts';
 import { staffArea } from '../../platform/staff.ts';
 import { sendPage } from '../../platform/views/render.ts';
-import type { Actor } from '../cases/policy.ts';
+import { isOrgAdmin } from '../admin/policy.ts';
 import { listDeliveries } from './deliveryLog.ts';
 import { createSubscription, deleteSubscription, findSubscription, listSubscriptions, resumeSubscription, type Creator } from './subscriptions.ts';
 import { WebhookPage } from './views/WebhookPage.tsx';
 import { WEBHOOKS_PATH, WebhooksPage, type WebhookFormInput, type WebhooksPageProps } from './views/WebhooksPage.tsx';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Subscriptions see every case of the organization: only an admin of the whole organization manages them. */
-const isOrgAdmin = (a: Actor | null): a is Actor => !!a && a.grants.some((g) => g.role === 'admin' && g.unitId === null);
 
 const text = (body: unknown, name: string) => {
   const v = (body as Record<string, unknown> | undefined)?.[name];
@@ -30,6 +27,7 @@ type IdParams = { Params: { id: string } };
 /** The admin pages for webhooks: list and add (the secret is shown once), the delivery log, resume, remove. Others get 404. */
 export const webhookAdminRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = async (app, { db, clock }) => {
   staffArea(app);
+  // Subscriptions see every case of the organization: only an admin of the whole organization manages them.
   app.addHook('preHandler', async (req) => {
     if (!isOrgAdmin(req.actor)) throw notFound();
   });

@@ -4,6 +4,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { installationSealer } from '../../platform/crypto.ts';
 import { DomainError, notFound } from '../../platform/errors.ts';
 import { apiActor } from '../api/auth.ts';
+import { coversWholeOrganization } from '../cases/policy.ts';
 import { createdWebhookSchema, newWebhookSchema, webhookDetailSchema, webhookListSchema, webhookParamsSchema, webhookSchema, type NewWebhookBody } from './apiSchemas.ts';
 import { listDeliveries } from './deliveryLog.ts';
 import { WEBHOOK_EVENT_TYPES } from './events.ts';
@@ -37,7 +38,7 @@ export const webhookApiRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = as
   const sealer = await installationSealer(db);
   const admin = (req: FastifyRequest): Creator => {
     const actor = apiActor(req);
-    if (!actor.grants.some((g) => g.role === 'admin' && g.unitId === null)) throw new DomainError('forbidden', 'Bara en API-nyckel med rollen administratör får hantera webhooks.');
+    if (!coversWholeOrganization(actor, 'admin')) throw new DomainError('forbidden', 'Bara en API-nyckel med rollen administratör får hantera webhooks.');
     return { organizationId: actor.organizationId, userId: null, apiKeyId: actor.id, name: actor.name };
   };
   const found = async (organizationId: string, id: string) => {

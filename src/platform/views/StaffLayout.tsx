@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Actor } from '../../modules/cases/policy.ts';
 import { mayTriageMail } from '../../modules/mailin/policy.ts';
+import { mayManageRecords } from '../../modules/retention/policy.ts';
 import { useI18n } from '../i18n/context.ts';
 import { Layout } from './layout.tsx';
 
@@ -31,7 +32,7 @@ export function StaffLayout({ title, hasErrors, orgName, actor, csrf, current, c
     ['/handlaggning/ny', t('staff.nav.register'), has(actor, 'registrar', 'coordinator', 'handler', 'admin')],
     ['/statistik', t('staff.nav.statistics'), true],
     ['/handlaggning/aviseringar', t('staff.nav.notifications'), has(actor, 'coordinator', 'admin')],
-    ['/admin/arkiv', t('staff.nav.records'), actor.grants.some((g) => g.unitId === null && (g.role === 'archivist' || g.role === 'admin'))],
+    ['/admin/arkiv', t('staff.nav.records'), mayManageRecords(actor)],
     ['/admin', t('staff.nav.admin'), has(actor, 'admin', 'unit_admin') || (actor as { installationAdmin?: boolean }).installationAdmin === true],
   ];
   const nav = (

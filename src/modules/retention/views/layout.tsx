@@ -1,7 +1,7 @@
 import { sv } from '../../../platform/i18n/catalogue.ts';
 import { useI18n } from '../../../platform/i18n/context.ts';
 import type { AdminNavItem, AdminPageProps } from '../../admin/views/AdminLayout.tsx';
-import type { Actor } from '../../cases/policy.ts';
+import { coversWholeOrganization, type Actor } from '../../cases/policy.ts';
 
 /** The records section's own navigation: the records officer may not be an admin at all. */
 export const RECORDS_NAV: AdminNavItem[] = [
@@ -16,7 +16,7 @@ export const RECORDS_NAV: AdminNavItem[] = [
 ];
 
 export function recordsFrame(orgName: string, actor: Actor, csrf: string, current: string, extraNav: AdminNavItem[] = []): AdminPageProps {
-  const isAdmin = actor.grants.some((g) => g.role === 'admin' && g.unitId === null);
+  const isAdmin = coversWholeOrganization(actor, 'admin');
   return { orgName, actor, csrf, nav: [...(isAdmin ? [{ href: '/admin', label: sv('retention.nav.admin') }] : []), ...RECORDS_NAV, ...extraNav], current };
 }
 
