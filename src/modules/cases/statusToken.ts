@@ -6,6 +6,9 @@ import { hmac, sha256 } from '../../platform/secrets.ts';
  * of the same form leads to the same receipt, while the database holds only its SHA-256.
  * 256 bits, base64url: 43 characters.
  */
+/** A status token as it appears in a link: 43 base64url characters. */
+export const STATUS_TOKEN = '[A-Za-z0-9_-]{43}';
+
 export function statusTokenFor(secret: Buffer, caseId: string): string {
   return hmac(secret, `status-token:${caseId}`).toString('base64url');
 }

@@ -6,7 +6,7 @@ import { sendPage } from '../../platform/views/render.ts';
 import type { Organization } from '../../db/schema.ts';
 import { cachedForOrg } from '../../platform/orgCache.ts';
 import { listActiveForvaltningar } from '../organizations/queries.ts';
-import { hashStatusToken } from '../cases/statusToken.ts';
+import { hashStatusToken, STATUS_TOKEN } from '../cases/statusToken.ts';
 import { KINDS } from '../cases/labels.ts';
 import { newFormId, submitCase, type IntakeDeps } from './commands.ts';
 import { findCaseForSubmitter } from './queries.ts';
@@ -22,7 +22,7 @@ import { StartPage } from './views/StartPage.tsx';
 import { StatusPage } from './views/StatusPage.tsx';
 import { absoluteUrl } from '../../platform/tenant.ts';
 
-const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+const TOKEN = new RegExp(`^${STATUS_TOKEN}$`);
 
 const emptyInput = () => emptySubmissionInput(newFormId());
 

@@ -54,9 +54,8 @@ function refuseUnpublishable(row: LockedCase) {
 
 // Validation tells the person which field; this is the last guard for every way in (API, page, a draft saved before the check).
 function refusePrivateLinks(text: PublicText) {
-  if (hasPrivateLink(text.title) || hasPrivateLink(text.question) || hasPrivateLink(text.answer)) {
-    throw new DomainError('invalid', sv('publication.validation.privateLink'), { reason: 'private_link' });
-  }
+  const field = (['title', 'question', 'answer'] as const).find((f) => hasPrivateLink(text[f]));
+  if (field) throw new DomainError('invalid', sv('publication.validation.privateLink'), { [field]: sv('publication.validation.privateLink') });
 }
 
 async function addEvent(tx: Tx, caseId: string, actor: Actor, type: string, now: Date, data: Record<string, unknown>) {

@@ -82,7 +82,7 @@ describe('the draft', () => {
     for (const action of ['spara', 'publicera']) {
       const res = await s.post(page(number), { ...f, answer, action }, { csrfFrom: page(number) });
       expect(res.statusCode).toBe(400);
-      expect(errorSummary(res.body)).toEqual([expect.stringContaining('länk till synpunktslämnarens egen ärendesida')]);
+      expect(errorSummary(res.body)).toEqual([expect.stringContaining('Ta bort länken till synpunktslämnarens egen ärendesida')]);
       expect(draftFormFields(res.body).answer).toBe(answer);
     }
     expect(await t.db.selectFrom('publications').select('case_id').where('case_number', '=', number).execute()).toEqual([]);
