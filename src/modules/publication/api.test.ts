@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, expectSchema, newApiKey } from '../../../test/api.ts';
 import { startTestApp, type TestContext } from '../../../test/app.ts';
 import { buildOrg } from '../../../test/factories.ts';
-import { submitCase } from '../../../test/staffCases.ts';
+import { actorFor, caseDeps, DEMO, submitCase } from '../../../test/staffCases.ts';
+import { saveDraft } from './commands.ts';
 import { answeredCase, QUESTION } from './testFixture.ts';
 
 /** POST/GET/DELETE /api/v1/cases/{number}/publication and …/approve. */
@@ -103,6 +104,10 @@ describe('the publication API', () => {
     expect(approve.status).toBe(400);
     expect(approve.body.fields).toEqual({ answer: expect.stringContaining('egen ärendesida') });
     expect((await api.get(`/cases/${number}/publication`)).body).toMatchObject({ published: null });
+    // The command itself refuses too, for a caller that skips validation.
+    const revision = (await t.db.selectFrom('publications').select('revision').where('case_id', '=', pub.case_id).executeTakeFirstOrThrow()).revision;
+    const text = { title: 'Snöröjning', question: 'När plogas gatan?', answer: `Se /arende/${token}` };
+    await expect(saveDraft(await caseDeps(t), { actor: await actorFor(t, DEMO.handlerGata), number, revision, text, choices: {} })).rejects.toMatchObject({ code: 'invalid', details: { answer: expect.any(String) } });
   });
 
   it('answers 404 for another organization’s case and for a key that may not publish it', async () => {

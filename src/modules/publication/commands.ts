@@ -52,7 +52,7 @@ function refuseUnpublishable(row: LockedCase) {
   if (reasons.length > 0) throw conflict(reasons.join(' '), 'not_publishable');
 }
 
-// Validation tells the person which field; this is the last guard for every way in (API, page, a draft saved before the check).
+// Validation tells the person first; this guard holds for every way in, also a draft saved before the check.
 function refusePrivateLinks(text: PublicText) {
   const field = (['title', 'question', 'answer'] as const).find((f) => hasPrivateLink(text[f]));
   if (field) throw new DomainError('invalid', sv('publication.validation.privateLink'), { [field]: sv('publication.validation.privateLink') });
@@ -69,7 +69,6 @@ const sameText = (a: PublicText, b: PublicText) => a.title === b.title && a.ques
 
 /** Saves the text as a new version (unless it is the draft already saved) and makes it the draft. */
 async function saveVersion(tx: Tx, actor: Actor, row: LockedCase, pub: { draft_version_id: string | null; revision: number } | undefined, text: PublicText, choices: RedactionChoices, now: Date) {
-  refusePrivateLinks(text);
   if (pub?.draft_version_id) {
     const draft = await tx.selectFrom('publication_versions').selectAll().where('id', '=', pub.draft_version_id).executeTakeFirstOrThrow();
     if (sameText(draft, text) && JSON.stringify(draft.redactions) === JSON.stringify(choices)) return { version: draft, created: false };
@@ -94,6 +93,7 @@ export async function saveDraft(deps: PublicationDeps, t: Target & { text: Publi
   return deps.db.transaction().execute(async (tx) => {
     const { row, pub } = await lockForPublication(tx, t);
     refuseUnpublishable(row);
+    refusePrivateLinks(t.text);
     const { version, created } = await saveVersion(tx, t.actor, row, pub, t.text, t.choices, deps.clock.now());
     return { version: version.number, created, revision: created ? (pub?.revision ?? 0) + 1 : pub!.revision };
   });
