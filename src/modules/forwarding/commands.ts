@@ -9,6 +9,7 @@ import { addMessage } from '../cases/messages.ts';
 import { can, type Actor } from '../cases/policy.ts';
 import { questionChannel } from '../cases/submitterQuestion.ts';
 import { lockCaseForChange, policyCase, type LockedCase } from '../cases/queries.ts';
+import { newCaseId } from '../cases/caseId.ts';
 import { hashStatusToken, statusTokenFor } from '../cases/statusToken.ts';
 import { transition } from '../cases/transition.ts';
 import { deadlinesForNewCase } from '../deadlines/hooks.ts';
@@ -48,7 +49,7 @@ export async function forwardCase(deps: CaseDeps, t: { actor: Actor; number: str
   const source = await deps.db.selectFrom('cases').select(['id', 'received_at']).where('organization_id', '=', fromOrg).where('number', '=', t.number).executeTakeFirst();
   if (!source) throw notFound(sv('forwarding.routes.theCase'));
   const now = deps.clock.now();
-  const newId = crypto.randomUUID();
+  const newId = newCaseId();
   // Numbering is gap-tolerant and outside the transaction, like every other new case.
   const newNumber = await allocateCaseNumber(deps.db, target.id, swedishYear(source.received_at));
   const fromOrgName = (await deps.db.selectFrom('organizations').select('name').where('id', '=', fromOrg).executeTakeFirstOrThrow()).name;

@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { swedishYear } from '../../platform/clock.ts';
 import { randomToken, sha256 } from '../../platform/secrets.ts';
+import { newCaseId } from '../cases/caseId.ts';
 import { hashStatusToken, statusTokenFor } from '../cases/statusToken.ts';
 import { initialDeadlines, loadDeadlineContext, wantsEmailAck } from '../deadlines/policies.ts';
 import { cachedForOrg } from '../../platform/orgCache.ts';
@@ -62,7 +63,7 @@ export async function submitCase(
 
   for (let attempt = 0; attempt < 3; attempt++) {
     const submissionKey = sha256(`submission:${formId}`);
-    const caseId = crypto.randomUUID();
+    const caseId = newCaseId();
     const token = statusTokenFor(deps.tokenSecret, caseId);
     const receivedAt = clock.now();
     const deadlines = initialDeadlines(ctx, submission.kind, receivedAt, wantsEmailAck(submission.anonymous, submission.contact));

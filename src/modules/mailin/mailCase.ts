@@ -4,6 +4,7 @@ import { cachedForOrg } from '../../platform/orgCache.ts';
 import { acceptFile, MAX_FILES, type UploadedFile } from '../intake/attachments.ts';
 import { sv } from '../../platform/i18n/catalogue.ts';
 import { nextCaseNumber } from '../cases/numbering.ts';
+import { newCaseId } from '../cases/caseId.ts';
 import { hashStatusToken, statusTokenFor } from '../cases/statusToken.ts';
 import { initialDeadlines, loadDeadlineContext, wantsEmailAck } from '../deadlines/policies.ts';
 import type { ParsedInbound } from './parse.ts';
@@ -53,7 +54,7 @@ export async function insertMailCase(tx: Tx, deps: { tokenSecret: Buffer }, orga
   const org = await tx.selectFrom('organizations').select(['id', 'config_version']).where('id', '=', organizationId).executeTakeFirstOrThrow();
   const ctx = await cachedForOrg(org, 'deadlines', () => loadDeadlineContext(tx, organizationId));
   const contact = parsed.from ? { email: parsed.from.address, replyChannel: 'email' as const } : null;
-  const id = crypto.randomUUID();
+  const id = newCaseId();
   const { number } = await tx
     .insertInto('cases')
     .values({

@@ -10,6 +10,7 @@ import { allocateCaseNumber } from '../cases/numbering.ts';
 import { hasRole, type Actor } from '../cases/policy.ts';
 import { lockCaseForChange } from '../cases/queries.ts';
 import { receivedAtProblem } from '../cases/receivedAt.ts';
+import { newCaseId } from '../cases/caseId.ts';
 import { hashStatusToken, statusTokenFor } from '../cases/statusToken.ts';
 import { transition } from '../cases/transition.ts';
 import { deadlinesForNewCase } from '../deadlines/hooks.ts';
@@ -83,7 +84,7 @@ export async function registerOnBehalf(deps: CaseDeps, actor: Actor, input: OnBe
   if (timeProblem) throw new DomainError('invalid', `${timeProblem}.`, { receivedAt: timeProblem });
   const existing = await alreadyRegistered(deps, actor.organizationId, input.formId);
   if (existing) return existing;
-  const id = crypto.randomUUID();
+  const id = newCaseId();
   const token = statusTokenFor(deps.tokenSecret, id);
   const number = await allocateCaseNumber(deps.db, actor.organizationId, swedishYear(input.receivedAt));
   return oncePerForm(deps, actor.organizationId, input.formId, async () => {
@@ -174,7 +175,7 @@ export async function quickCase(deps: CaseDeps, actor: Actor, input: QuickCaseIn
   }
   const now = deps.clock.now();
   const c = input.classification;
-  const id = crypto.randomUUID();
+  const id = newCaseId();
   const token = statusTokenFor(deps.tokenSecret, id);
   const quickTimeProblem = receivedAtProblem(input.receivedAt, deps.clock.now());
   if (quickTimeProblem) throw new DomainError('invalid', `${quickTimeProblem}.`, { receivedAt: quickTimeProblem });
