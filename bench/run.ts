@@ -8,6 +8,10 @@ const BENCHMARKS: Record<string, { about: string; run: () => Promise<void> }> = 
     about: 'citizen submissions per second through POST /synpunkt, against a bare INSERT',
     run: () => import('./submissions.ts').then((m) => m.run()),
   },
+  intakeCeiling: {
+    about: 'what the database alone allows for intake: the web form\'s command against a bare one-row INSERT, then on a schema stripped step by step to its three rows',
+    run: () => import('./intakeCeiling.ts').then((m) => m.run()),
+  },
   reminders: {
     about: 'the daily reminder pass over 1 000 000 open cases: time in proportion to the cases due',
     run: () => import('./reminders.ts').then((m) => m.run()),
