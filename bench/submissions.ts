@@ -13,6 +13,9 @@ import { clusterCpuMs, processCpuMs } from './lib/cpu.ts';
  * Citizen submissions per second through the real POST /synpunkt (form parsing, validation,
  * case number, case + contact + event in one durable transaction), compared in the same run
  * with the floor: a bare Fastify route doing one INSERT on the same PostgreSQL and pool size.
+ * A third server, bare too, runs the web form's own statement on the app's schema
+ * (bareCaseServer.ts): what the schema allows with a server that costs no more than the floor's,
+ * and so how much of the gap is the app's server and how much the rows a submission stores.
  * The app runs as `npm start` runs it (lib/productionServer.ts): compiled, JSON request log at
  * info, background jobs in the process. LOG_LEVEL, LOG_FORMAT and RUN_JOBS set for the
  * benchmark reach it, to see what each costs; the summary says which were in effect.
@@ -63,10 +66,13 @@ export async function run(): Promise<void> {
   try {
     const appDb = await postgres.createDatabase('lyhord_bench');
     const bareDb = await postgres.createDatabase('bare_bench');
-    const db = createDb(appDb, 2);
-    await migrateToLatest(db);
-    await seedDemoOrganization(db);
-    await db.destroy();
+    const bareCaseDb = await postgres.createDatabase('bare_case_bench');
+    for (const url of [appDb, bareCaseDb]) {
+      const db = createDb(url, 2);
+      await migrateToLatest(db);
+      await seedDemoOrganization(db);
+      await db.destroy();
+    }
     await query(bareDb, BARE_SCHEMA);
 
     const env = (url: string) => ({ BENCH_DATABASE_URL: url, BENCH_POOL_SIZE: String(POOL_SIZE) });
@@ -83,20 +89,22 @@ export async function run(): Promise<void> {
     targets.push(
       { label: 'Lyhörd POST /synpunkt', server: appServer, rounds: [], cpu: [] },
       { label: 'bare Fastify, one INSERT', server: await startServer(new URL('./bareServer.ts', import.meta.url), env(bareDb), { nodeFlags: [] }), rounds: [], cpu: [] },
+      { label: "bare Fastify, the form's statement", server: await startServer(new URL('./bareCaseServer.ts', import.meta.url), env(bareCaseDb), { nodeFlags: [] }), rounds: [], cpu: [] },
     );
-    const [app, bare] = targets as [Target, Target];
+    const [app, bare, bareCase] = targets as [Target, Target, Target];
     const measure = (t: Target, seconds: number) =>
       load({ url: `${t.server.url}/synpunkt`, connections: CONNECTIONS, seconds, request: submission, expectStatus: 303 });
 
     console.log(`Warming up (${WARMUP_SECONDS} s each) …`);
     let completed = (await measure(app, WARMUP_SECONDS)).completed;
     await measure(bare, WARMUP_SECONDS);
+    await measure(bareCase, WARMUP_SECONDS);
     await resetStatements(appDb);
     const casesBefore = await caseCount(appDb);
 
     for (let round = 1; round <= ROUNDS; round++) {
-      // Alternating which goes first spreads drift (caches, autovacuum, a busy neighbour) over both.
-      for (const t of round % 2 ? [app, bare] : [bare, app]) {
+      // Alternating the order spreads drift (caches, autovacuum, a busy neighbour) over all three.
+      for (const t of round % 2 ? targets : [...targets].reverse()) {
         // Each run starts from a clean checkpoint, so neither pays for the other's dirty pages.
         await postgres.query('CHECKPOINT');
         const cpu0 = { server: processCpuMs(t.server.pid), db: clusterCpuMs(postgres.postmasterPid) };
@@ -105,7 +113,7 @@ export async function run(): Promise<void> {
         const n = result.completed || 1;
         t.cpu.push({ server: (processCpuMs(t.server.pid) - cpu0.server) / n, db: (clusterCpuMs(postgres.postmasterPid) - cpu0.db) / n });
         if (t === app) completed += result.completed;
-        console.log(`  round ${round}: ${t.label.padEnd(26)} ${result.rate.toFixed(0).padStart(6)}/s`);
+        console.log(`  round ${round}: ${t.label.padEnd(36)} ${result.rate.toFixed(0).padStart(6)}/s`);
       }
     }
     const count = await caseCount(appDb);
@@ -115,7 +123,7 @@ export async function run(): Promise<void> {
     // Every answered post must have made its own case; fewer cases would mean requests were deduplicated.
     if (count < completed) throw new Error(`${completed} submissions answered but only ${count} cases stored`);
 
-    printSummary(app, bare, appServer, idleRss, (Date.now() - started) / 1000);
+    printSummary(app, bare, bareCase, appServer, idleRss, (Date.now() - started) / 1000);
   } finally {
     for (const t of targets) t.server.kill();
     await postgres.stop();
@@ -142,22 +150,30 @@ function median(rounds: LoadResult[]): LoadResult {
   return [...rounds].sort((a, b) => a.rate - b.rate)[Math.floor(rounds.length / 2)]!;
 }
 
-function printSummary(app: Target, bare: Target, server: ProductionServer, idleRss: number, seconds: number) {
+function printSummary(app: Target, bare: Target, bareCase: Target, server: ProductionServer, idleRss: number, seconds: number) {
   const mib = (bytes = 0) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
-  // The two runs of a round are back to back, so their ratio cancels most of the machine's
-  // drift; the headline is the median of those per-round ratios.
-  const ratios = app.rounds.map((r, i) => r.rate / bare.rounds[i]!.rate);
-  const ratio = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)]!;
+  // The runs of a round are back to back, so their ratio cancels most of the machine's drift;
+  // each ratio printed is the median of the per-round ones.
+  const ratiosOf = (a: Target, b: Target) => a.rounds.map((r, i) => r.rate / b.rounds[i]!.rate);
+  const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const ratios = ratiosOf(app, bare);
+  const ratio = mid(ratios);
   const cells = (t: Target) => {
     const m = median(t.rounds);
     const cpu = t.cpu[t.rounds.indexOf(m)]!;
     return [t.label, ...t.rounds.map((r) => `${r.rate.toFixed(0)}/s`), `${m.rate.toFixed(0)}/s`, `${m.p50Ms} ms`, `${m.p99Ms} ms`, `${cpu.server.toFixed(2)} ms`, `${cpu.db.toFixed(2)} ms`, mib(t.peakRss)];
   };
+  const ratioRow = (label: string, xs: number[]) => [label, ...xs.map((r) => r.toFixed(2)), mid(xs).toFixed(2), '', '', '', '', ''];
   const rows = [
     ['', ...app.rounds.map((_, i) => `round ${i + 1}`), 'median', 'p50', 'p99', 'CPU server', 'CPU db', 'peak RSS'],
     cells(app),
     cells(bare),
-    ['ratio app / bare', ...ratios.map((r) => r.toFixed(2)), ratio.toFixed(2), '', '', '', '', ''],
+    cells(bareCase),
+    ratioRow('ratio app / bare', ratios),
+    // What the schema allows: the form's statement from a server as cheap as the floor's.
+    ratioRow("ratio form's statement / bare", ratiosOf(bareCase, bare)),
+    // What the app's server keeps of that: validation, rate limit, spam checks, logging, jobs.
+    ratioRow("ratio app / form's statement", ratiosOf(app, bareCase)),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
 
@@ -175,15 +191,6 @@ function printSummary(app: Target, bare: Target, server: ProductionServer, idleR
   const cpuRatio = (t: Target) => t.cpu.map((c) => c.server + c.db);
   const cpuRatios = cpuRatio(app).map((c, i) => c / cpuRatio(bare)[i]!);
   console.log(`\n  CPU per request, app / bare (server + PostgreSQL), per round: ${cpuRatios.map((r) => r.toFixed(1)).join(', ')}`);
-  // What the database work alone allows: were the app's server as cheap as the bare one, a request
-  // would still cost the app's PostgreSQL time. The load generator's own CPU is left out of both,
-  // which flatters neither side much; see `npm run bench -- intakeCeiling` for what that time is made of.
-  const ceilings = app.cpu.map((a, i) => {
-    const b = bare.cpu[i]!;
-    return (b.server + b.db) / (b.server + a.db);
-  });
-  const ceiling = [...ceilings].sort((a, b) => a - b)[Math.floor(ceilings.length / 2)]!;
-  console.log(`  ceiling the database sets (a server as cheap as the bare one, the app's PostgreSQL CPU): ${ceiling.toFixed(2)} (rounds ${ceilings.map((c) => c.toFixed(2)).join(', ')})`);
   console.log(`  ratio app / bare: ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO}) ${ratio >= TARGET_RATIO ? 'ok' : 'BELOW TARGET'}`);
   console.log(`  RSS of the app server: ${mib(idleRss)} idle after start, ${mib(app.peakRss)} at its peak under load (target ≤ 200 MiB) ${(app.peakRss ?? 0) <= 200 * 1024 * 1024 ? 'ok' : 'ABOVE TARGET'}`);
   console.log(`  (${seconds.toFixed(0)} s in all)`);
