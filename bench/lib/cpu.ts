@@ -27,12 +27,23 @@ export function processCpuMs(pid: number): number {
 
 /**
  * CPU milliseconds of a PostgreSQL cluster so far: the postmaster, its living children (backends,
- * WAL writer, checkpointer …) and the children it has reaped.
+ * WAL writer, checkpointer …) and the children it has reaped. A backend that is reaped while its
+ * siblings are read (a pool closing an idle connection) would be in neither sum and take its whole
+ * life's CPU out of the figure, so the reading is repeated until no child was reaped during it.
  */
 export function clusterCpuMs(postmasterPid: number): number {
-  const own = times(postmasterPid);
-  if (!own) return 0;
-  let total = own[0] + own[1] + own[2] + own[3];
+  for (let attempt = 0; ; attempt++) {
+    const before = times(postmasterPid);
+    if (!before) return 0;
+    const children = livingChildrenCpuMs(postmasterPid);
+    const after = times(postmasterPid);
+    if (!after) return 0;
+    if ((after[2] === before[2] && after[3] === before[3]) || attempt >= 20) return after[0] + after[1] + after[2] + after[3] + children;
+  }
+}
+
+function livingChildrenCpuMs(parentPid: number): number {
+  let total = 0;
   let entries: string[] = [];
   try {
     entries = readdirSync('/proc');
@@ -44,7 +55,7 @@ export function clusterCpuMs(postmasterPid: number): number {
     try {
       const stat = readFileSync(`/proc/${e}/stat`, 'utf8');
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(f[1]) === postmasterPid) total += (Number(f[11]) + Number(f[12])) * TICK_MS;
+      if (Number(f[1]) === parentPid) total += (Number(f[11]) + Number(f[12])) * TICK_MS;
     } catch {
       // Gone in between.
     }
