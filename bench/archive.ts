@@ -6,6 +6,7 @@ import { archivePageQuery, archiveTsQuery, PAGE_SIZE, SEARCH_WINDOW, searchArchi
 import { generateArchive } from './archiveData.ts';
 import { startBenchPostgres } from './lib/postgres.ts';
 import { startServer, type RunningServer } from './lib/server.ts';
+import { median } from './lib/table.ts';
 
 /**
  * The public archive over 100 000 published answers: /svar with search (Swedish stemming,
@@ -196,6 +197,5 @@ function push(m: Map<string, number[]>, k: string, v: number) {
   m.set(k, a);
 }
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)]!;
 const p95 = (xs: number[]) => sorted(xs)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;

@@ -10,6 +10,7 @@ import { startBenchPostgres } from './lib/postgres.ts';
 import { pickSubject, type Subject } from './lib/caseHandlingSubject.ts';
 import { explainAll } from './lib/explain.ts';
 import { startServer, type RunningServer } from './lib/server.ts';
+import { printTable } from './lib/table.ts';
 
 /**
  * The handler's day: the filtered case list and the case page, on 1 000 000 cases over 10
@@ -166,9 +167,8 @@ function printResults(targets: Target[], subject: Subject, seqScans: string[], s
   for (const t of targets) {
     rows.push([t.label, `${quantile(t.times, 0.5).toFixed(1)} ms`, `${quantile(t.times, 0.95).toFixed(1)} ms`, `${Math.max(...t.times).toFixed(1)} ms`, (quantile(t.times, 0.5) / floor).toFixed(1)]);
   }
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   console.log(`\nCase handling: ${REQUESTS} requests each, one at a time, ${CASES.toLocaleString('sv-SE')} cases\n`);
-  for (const r of rows) console.log(('  ' + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('   ')).trimEnd());
+  printTable(rows);
 
   const byScenario = targets.find((t) => t.scenario && t.label.startsWith('GET')) ?? targets.find((t) => t.scenario)!;
   console.log(`\n  ${byScenario.label} by filter (median / max):`);

@@ -13,6 +13,7 @@ import { generate } from './generate.ts';
 import { pickSubject } from './lib/caseHandlingSubject.ts';
 import { startBenchPostgres } from './lib/postgres.ts';
 import { startServer, type RunningServer } from './lib/server.ts';
+import { printTable } from './lib/table.ts';
 
 /**
  * Disposal (gallring) of 100 000 due cases among 1 000 000, and what it does to the handlers at
@@ -177,9 +178,8 @@ function report(r: { done: WorkerDone; rest: Series; during: Series; after: Seri
   for (const [label, s] of [['at rest, before', r.rest], ['during disposal', r.during], ['at rest, after', r.after]] as const) {
     rows.push([label, String(s.list.length), ms(quantile(s.list, 0.5)), ms(quantile(s.list, 0.95)), ms(Math.max(...s.list)), ms(quantile(s.floor, 0.95)), (quantile(s.list, 0.95) / restP95).toFixed(2)]);
   }
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   console.log('');
-  for (const row of rows) console.log(('  ' + row.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('   ')).trimEnd());
+  printTable(rows);
   const p95 = quantile(r.during.list, 0.95);
   console.log(`\n  list p95 during disposal: ${ms(p95)} (target < ${TARGET_P95_MS} ms) ${p95 < TARGET_P95_MS ? 'ok' : 'ABOVE TARGET'}`);
   const [load1] = os.loadavg();

@@ -7,6 +7,7 @@ import { systemClock } from '../src/platform/clock.ts';
 import { BARE_SCHEMA, DESCRIPTION } from './lib/bareSubmission.ts';
 import { clusterCpuMs, processCpuMs } from './lib/cpu.ts';
 import { startBenchPostgres, type BenchPostgres } from './lib/postgres.ts';
+import { printTable, median } from './lib/table.ts';
 
 /**
  * What the database alone allows for citizen intake, without HTTP: the web form's command
@@ -151,7 +152,6 @@ async function drive(submit: () => Promise<unknown>, seconds: number): Promise<n
 
 function printSummary(targets: Target[], seconds: number) {
   const [bare] = targets as [Target];
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const rows = [['', ...bare.rates.map((_, i) => `round ${i + 1}`), 'ratio to bare', 'CPU db', 'CPU client']];
   for (const t of targets) {
     const ratio = median(t.rates.map((r, i) => r / bare.rates[i]!));
@@ -163,10 +163,9 @@ function printSummary(targets: Target[], seconds: number) {
       `${median(t.cpu.map((c) => c.client)).toFixed(2)} ms`,
     ]);
   }
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   console.log(`\nIntake without HTTP: ${CONNECTIONS} connections, durable commits, ${ROUNDS} × ${ROUND_SECONDS} s; each row below also drops what the rows above it dropped`);
   console.log('CPU per submission: PostgreSQL (the whole cluster), and this process, which runs the command as the server would\n');
-  for (const r of rows) console.log('  ' + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('   '));
+  printTable(rows);
   const dbBare = median(bare.cpu.map((c) => c.db));
   const dbShipped = median(targets[1]!.cpu.map((c) => c.db));
   console.log(`\n  PostgreSQL CPU of a submission as shipped: ${(dbShipped / dbBare).toFixed(1)} × the bare row's`);

@@ -5,6 +5,7 @@ import { seedDemoOrganization } from '../src/modules/organizations/demo.ts';
 import { load, type LoadResult } from './lib/load.ts';
 import { startBenchPostgres } from './lib/postgres.ts';
 import { startTopology, type Topology } from './lib/topology.ts';
+import { printTable, median, medianBy } from './lib/table.ts';
 
 /**
  * Citizen submissions per second through the reverse proxy (Debian's Caddy, deploy/Caddyfile)
@@ -109,20 +110,18 @@ export async function run(): Promise<void> {
 
 function summary(setups: SetUp[], seconds: number) {
   const [one, two] = setups as [SetUp, SetUp];
-  const median = (rs: LoadResult[]) => [...rs].sort((a, b) => a.rate - b.rate)[Math.floor(rs.length / 2)]!;
   const mib = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MiB`;
-  const ratios = two.rounds.map((r, i) => r.rate / one.rounds[i]!.rate).sort((a, b) => a - b);
+  const ratios = two.rounds.map((r, i) => r.rate / one.rounds[i]!.rate);
   const rows = [
     ['', ...one.rounds.map((_, i) => `round ${i + 1}`), 'median', 'p50', 'p99', 'peak RSS per instance (ready, before load)'],
     ...setups.map((s) => {
-      const m = median(s.rounds);
+      const m = medianBy(s.rounds, (r) => r.rate);
       return [s.label, ...s.rounds.map((r) => `${r.rate.toFixed(0)}/s`), `${m.rate.toFixed(0)}/s`, `${m.p50Ms} ms`, `${m.p99Ms} ms`, s.peakRss.map((p, i) => `${mib(p)} (${mib(s.startRss[i]!)})`).join(', ')];
     }),
-    ['ratio two / one', ...ratios.map(() => ''), ratios[Math.floor(ratios.length / 2)]!.toFixed(2), '', '', ''],
+    ['ratio two / one', ...ratios.map(() => ''), median(ratios).toFixed(2), '', '', ''],
   ];
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   console.log(`\nSubmissions through Caddy: ${CONNECTIONS} connections, ${ROUNDS} × ${ROUND_SECONDS} s, median round`);
   console.log(`(Machine: ${os.cpus().length} CPU cores shared by PostgreSQL, the instances, Caddy and the load generator.)\n`);
-  for (const r of rows) console.log('  ' + r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('   '));
+  printTable(rows);
   console.log(`\n  (${seconds.toFixed(0)} s in all)`);
 }

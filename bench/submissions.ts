@@ -8,6 +8,7 @@ import { startProductionServer, type ProductionServer } from './lib/productionSe
 import { printStatements, resetStatements } from './lib/statements.ts';
 import { BARE_SCHEMA, DESCRIPTION } from './lib/bareSubmission.ts';
 import { clusterCpuMs, processCpuMs } from './lib/cpu.ts';
+import { printTable, median, medianBy } from './lib/table.ts';
 
 /**
  * Citizen submissions per second through the real POST /synpunkt (form parsing, validation,
@@ -145,25 +146,20 @@ async function query(url: string, sql: string) {
   }
 }
 
-/** The round with the median rate: its latencies are reported with it. */
-function median(rounds: LoadResult[]): LoadResult {
-  return [...rounds].sort((a, b) => a.rate - b.rate)[Math.floor(rounds.length / 2)]!;
-}
-
 function printSummary(app: Target, bare: Target, bareCase: Target, server: ProductionServer, idleRss: number, seconds: number) {
   const mib = (bytes = 0) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
   // The runs of a round are back to back, so their ratio cancels most of the machine's drift;
   // each ratio printed is the median of the per-round ones.
   const ratiosOf = (a: Target, b: Target) => a.rounds.map((r, i) => r.rate / b.rounds[i]!.rate);
-  const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const ratios = ratiosOf(app, bare);
-  const ratio = mid(ratios);
+  const ratio = median(ratios);
   const cells = (t: Target) => {
-    const m = median(t.rounds);
+    // The round with the median rate: its latencies and CPU are reported with it.
+    const m = medianBy(t.rounds, (r) => r.rate);
     const cpu = t.cpu[t.rounds.indexOf(m)]!;
     return [t.label, ...t.rounds.map((r) => `${r.rate.toFixed(0)}/s`), `${m.rate.toFixed(0)}/s`, `${m.p50Ms} ms`, `${m.p99Ms} ms`, `${cpu.server.toFixed(2)} ms`, `${cpu.db.toFixed(2)} ms`, mib(t.peakRss)];
   };
-  const ratioRow = (label: string, xs: number[]) => [label, ...xs.map((r) => r.toFixed(2)), mid(xs).toFixed(2), '', '', '', '', ''];
+  const ratioRow = (label: string, xs: number[]) => [label, ...xs.map((r) => r.toFixed(2)), median(xs).toFixed(2), '', '', '', '', ''];
   const rows = [
     ['', ...app.rounds.map((_, i) => `round ${i + 1}`), 'median', 'p50', 'p99', 'CPU server', 'CPU db', 'peak RSS'],
     cells(app),
@@ -175,7 +171,6 @@ function printSummary(app: Target, bare: Target, bareCase: Target, server: Produ
     // What the app's server keeps of that: validation, rate limit, spam checks, logging, jobs.
     ratioRow("ratio app / form's statement", ratiosOf(app, bareCase)),
   ];
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
 
   const log = server.logged();
   console.log(`\nSubmissions: ${CONNECTIONS} connections, pool ${POOL_SIZE}, durable commits, ${ROUNDS} × ${ROUND_SECONDS} s, median round`);
@@ -185,7 +180,7 @@ function printSummary(app: Target, bare: Target, bareCase: Target, server: Produ
   console.log(
     'Spam checks: honeypot checked, FORM_MIN_SECONDS=0, rate limits raised but every post counted, no ALTCHA proof sent (a browser without JavaScript)\n',
   );
-  for (const r of rows) console.log(('  ' + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('   ')).trimEnd());
+  printTable(rows);
   // CPU per request (server process, and the whole PostgreSQL cluster while the round ran) varies
   // far less with a busy machine than the rates: what the app costs beside the floor, per request.
   const cpuRatio = (t: Target) => t.cpu.map((c) => c.server + c.db);
