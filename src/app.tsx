@@ -79,6 +79,7 @@ export interface AppDeps {
 }
 
 const css = readFileSync(new URL('../public/app.css', import.meta.url));
+const favicon = readFileSync(new URL('../public/favicon.svg', import.meta.url));
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Tests pass no logger and log nothing; the server passes its process logger (platform/logging.ts).
@@ -131,6 +132,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/assets/app.css', async (_req, reply) =>
     reply.header('content-type', 'text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(css),
   );
+
+  app.get('/assets/favicon.svg', async (_req, reply) =>
+    reply.header('content-type', 'image/svg+xml').header('cache-control', 'public, max-age=86400').send(favicon),
+  );
+  // Every page names its icon; this is for the clients that ask for the old address anyway.
+  app.get('/favicon.ico', async (_req, reply) => reply.redirect('/assets/favicon.svg', 301));
 
   // An unknown address is most likely a citizen's mistyped or old link: say so in their language.
   app.setNotFoundHandler((req, reply) => {

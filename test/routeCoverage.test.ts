@@ -33,6 +33,7 @@ const EXCEPTIONS: [RegExp, string][] = [
   [/^\/logga-in\/sso(\/callback)?$/, 'redirects to and from the identity provider'],
   [/^\/statistik\/arenden$/, 'the case list as a spreadsheet (xlsx or csv) download'],
   [/^\/handlaggning$/, 'redirect to the staff member\'s first page'],
+  [/^\/favicon\.ico$/, 'redirect to the icon'],
 ];
 
 /**

@@ -68,9 +68,20 @@ describe('public pages per organization', () => {
     expect(b.body).toContain('Lämna en synpunkt till Grannkommun');
     expect(b.body).toContain(`href="${B}/synpunkt"`);
     expect(b.body).toContain('href="/assets/app.css"');
+    expect(b.body).toContain('<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml"/>');
     expect(b.body).not.toMatch(/(href|action)="\/(?!o\/grannkommun|assets)/);
     const formPage = await t.app.inject(`${B}/synpunkt`);
     expect(formPage.body).toContain(`action="${B}/synpunkt"`);
+  });
+
+  it('serves the icon every page names, and sends clients asking for /favicon.ico to it', async () => {
+    const icon = await t.app.inject('/assets/favicon.svg');
+    expect(icon.statusCode).toBe(200);
+    expect(icon.headers['content-type']).toBe('image/svg+xml');
+    expect(icon.body).toMatch(/^<svg [^>]*viewBox="0 0 32 32"/);
+    const old = await t.app.inject('/favicon.ico');
+    expect(old.statusCode).toBe(301);
+    expect(old.headers.location).toBe('/assets/favicon.svg');
   });
 
   it('answers 404 for an organization that does not exist or is switched off', async () => {

@@ -95,7 +95,7 @@ function resolveBasePath(reply: FastifyReply, req: FastifyRequest, payload: unkn
  * name bound to an organization; otherwise the installation's default organization.
  */
 /** Operations endpoints and assets belong to the installation, not to an organization. */
-const UNTENANTED = /^\/(?:health(?:\/(?:live|ready))?|metrics|assets\/[^?]*)(?:\?|$)/;
+const UNTENANTED = /^\/(?:health(?:\/(?:live|ready))?|metrics|favicon\.ico|assets\/[^?]*)(?:\?|$)/;
 
 export const tenantPlugin = fp<{ db: Db; publicUrl?: string }>(async (app, { db, publicUrl }) => {
   app.decorateRequest('org', null as unknown as Organization);
