@@ -20,21 +20,38 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const caseCount = async () => Number((await t.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-const NUL_MESSAGE = 'nolltecken';
+const NUL_MESSAGE = 'innehöll ett nolltecken';
+const NUL_REMOVED = 'Vi har tagit bort det – läs igenom texten och skicka igen';
+const escapeHtml = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
 describe('NUL characters', () => {
-  it('are refused with a clear page on the citizen form, urlencoded and multipart, and nothing is stored', async () => {
+  it('are taken out of what a citizen wrote, with the form shown again and the rest of the text kept; nothing is stored', async () => {
     const before = await caseCount();
-    for (const field of ['description', 'name', 'email', 'kind', 'formId']) {
+    for (const field of ['description', 'name', 'email'] as const) {
+      const written = `${VALID_SUBMISSION[field] ?? ''}a\u0000b`;
+      const res = await t.app.inject({ method: 'POST', url: '/synpunkt', headers: FORM, payload: form({ ...VALID_SUBMISSION, anonymous: 'false', name: 'Anna Berg', email: 'anna@example.se', replyChannel: 'email', [field]: written }) });
+      expect(res.statusCode, field).toBe(400);
+      expect(res.body, field).toContain('<form method="post" action="/synpunkt"');
+      expect(res.body, field).toContain(NUL_REMOVED);
+      expect(res.body, field).toContain(escapeHtml(written.replace('\u0000', '')));
+      expect(res.body, field).not.toContain('\u0000');
+    }
+    const mp = multipart({ ...VALID_SUBMISSION, description: 'Hej\u0000då' }, [{ filename: 'bild.png', content: PNG_FILE, type: 'image/png' }]);
+    const res = await t.app.inject({ method: 'POST', url: '/synpunkt', ...mp });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain(NUL_REMOVED);
+    expect(res.body).toContain('>Hejdå</textarea>');
+    expect(await caseCount()).toBe(before);
+  });
+
+  it('are refused with a clear page when they come in a choice or a hidden field of the citizen form', async () => {
+    const before = await caseCount();
+    for (const field of ['kind', 'formId', 'webbplats']) {
       const res = await t.app.inject({ method: 'POST', url: '/synpunkt', headers: FORM, payload: form({ ...VALID_SUBMISSION, [field]: `${VALID_SUBMISSION[field] ?? ''}a\u0000b` }) });
       expect(res.statusCode, field).toBe(400);
       expect(res.headers['content-type'], field).toContain('text/html');
       expect(res.body, field).toContain(NUL_MESSAGE);
     }
-    const mp = multipart({ ...VALID_SUBMISSION, description: 'Hej\u0000då' }, [{ filename: 'bild.png', content: PNG_FILE, type: 'image/png' }]);
-    const res = await t.app.inject({ method: 'POST', url: '/synpunkt', ...mp });
-    expect(res.statusCode).toBe(400);
-    expect(res.body).toContain(NUL_MESSAGE);
     expect(await caseCount()).toBe(before);
   });
 
@@ -63,6 +80,13 @@ describe('NUL characters', () => {
     expect(listed.body.code).toBe('invalid');
     const note = await api.transition(number, { event: 'start', note: 'x\u0000' });
     expect(note.status).toBe(400);
+    // In a multipart body, as a raw NUL in the case part and as the JSON escape for it.
+    for (const part of [`{"kind":"klagomal","description":"Hål\u0000i vägen"}`, String.raw`{"kind":"klagomal","description":"Hål\u0000i vägen"}`]) {
+      const mp = multipart({ case: part });
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: { ...mp.headers, authorization: `Bearer ${key}` }, payload: mp.payload });
+      expect(res.statusCode, part).toBe(400);
+      expect(res.json().message, part).toContain(NUL_MESSAGE);
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { isLanguage, translator } from '../../platform/i18n/catalogue.ts';
+import { containsNul, nulRefused } from '../../platform/inputGuards.ts';
 import { fileErrorText, readMultipartForm, type UploadedFile } from '../intake/attachments.ts';
 import { newCaseSchema, type NewCaseBody } from './schemas.ts';
 import { check, compileBody, invalid } from './validation.ts';
@@ -16,6 +17,7 @@ const KNOWN_PARTS = new Set(['case']);
 export async function readNewCaseRequest(req: FastifyRequest): Promise<{ body: NewCaseBody; files: UploadedFile[] }> {
   if (!req.isMultipart()) return { body: check<NewCaseBody>(validateBody, req.body), files: [] };
   const form = await readMultipartForm(req);
+  if (containsNul(form.fields)) throw nulRefused();
   const unknown = Object.keys(form.fields).filter((k) => !KNOWN_PARTS.has(k));
   if (unknown.length > 0) throw invalid(Object.fromEntries(unknown.map((k) => [k, 'Okänd del. Skicka synpunkten i delen case och filerna i delar som heter attachments.'])));
   const raw = form.fields.case;
@@ -26,6 +28,8 @@ export async function readNewCaseRequest(req: FastifyRequest): Promise<{ body: N
   } catch {
     throw invalid({ case: 'Delen case är inte giltig JSON.' });
   }
+  // The part's JSON may spell NUL as an escape, which the check of the raw part does not see.
+  if (containsNul(parsed)) throw nulRefused();
   const body = check<NewCaseBody>(validateBody, parsed);
   // Worded as the web form words it, in the person's language when the e-service says which: the platform may show it to them.
   const language = body.language?.toLowerCase();

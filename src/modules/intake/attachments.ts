@@ -1,7 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { MessageKey, Translator, Values } from '../../platform/i18n/catalogue.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { containsNul, nulRefused } from '../../platform/inputGuards.ts';
 import { sha256 } from '../../platform/secrets.ts';
 import { withoutImageMetadata } from './imageMetadata.ts';
 
@@ -107,13 +106,12 @@ export function fileErrorText(problems: readonly FileProblem[], i18n: Pick<Trans
 /**
  * Reads a multipart form: the fields in the shape the urlencoded parser gives (a repeated field
  * as an array), and the files, buffered and checked. Problems with the files come back as one
- * message for the `attachments` field.
+ * message for the `attachments` field. NUL in a field is left for the caller: the citizen form
+ * asks the person to look the text over, the API refuses it.
  */
 export async function readMultipartForm(req: FastifyRequest): Promise<{ fields: Record<string, string | string[]>; files: UploadedFile[]; fileProblems: FileProblem[] }> {
   try {
-    const form = await readParts(req);
-    if (containsNul(form.fields)) throw nulRefused();
-    return form;
+    return await readParts(req);
   } catch (err) {
     // A body the browser did not make (no boundary, cut off, no part headers) is the sender's mistake: 400, not 500.
     if (err instanceof DomainError || (err as { statusCode?: number }).statusCode === 413) throw err;

@@ -13,7 +13,8 @@ import { findCaseForSubmitter } from './queries.ts';
 import { statusLink } from '../notifications/outbox.ts';
 import { MAX_REPLY, replyToQuestion } from '../cases/submitterQuestion.ts';
 import { fileErrorText, readMultipartForm, type FileProblem, type UploadedFile } from './attachments.ts';
-import { emptySubmissionInput, publicationOptOut, readSubmissionInput, validateSubmission } from './validation.ts';
+import { emptySubmissionInput, nulOutsideText, publicationOptOut, readSubmissionInput, validateSubmission } from './validation.ts';
+import { nulRefused } from '../../platform/inputGuards.ts';
 import { FormPage } from './views/FormPage.tsx';
 import type { SpamGuard, SpamRefusal } from '../spam/guard.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
@@ -40,7 +41,7 @@ export const intakeRoutes: FastifyPluginAsync<IntakeDeps & { spam: SpamGuard }> 
     return sendPage(reply, <FormPage org={req.org} units={units} input={{ ...emptyInput(), kind }} started={started(req.org)} />);
   });
 
-  app.post('/synpunkt', async (req, reply) => {
+  app.post('/synpunkt', { config: { nulInBodyHandled: true } }, async (req, reply) => {
     const type = req.headers['content-type'] ?? '';
     const multipart = type.startsWith('multipart/form-data') && req.isMultipart();
     if (!multipart && !type.startsWith('application/x-www-form-urlencoded')) {
@@ -49,6 +50,7 @@ export const intakeRoutes: FastifyPluginAsync<IntakeDeps & { spam: SpamGuard }> 
     const org = req.org;
     // Without files the urlencoded body is already parsed; with them every part is read here.
     const form = multipart ? await readMultipartForm(req) : { fields: req.body, files: [] as UploadedFile[], fileProblems: [] as FileProblem[] };
+    if (nulOutsideText(form.fields)) throw nulRefused();
     // The form says which language it was filled in: the page answers in it and the case keeps it.
     const posted = (form.fields as Record<string, unknown> | undefined)?.lang;
     if (isLanguage(posted)) req.i18n = translator(posted);
@@ -67,8 +69,6 @@ export const intakeRoutes: FastifyPluginAsync<IntakeDeps & { spam: SpamGuard }> 
       if (form.files.length > 0) errors.attachments = fileErrorText([{ key: 'attachments.hadChosen', values: { count: form.files.length } }], i18n);
       return sendPage(reply, <FormPage org={org} units={units} input={input} errors={errors} noPublish={optOut} started={started(org)} />, r.status);
     };
-    const limited = await deps.spam.rate(org.id, req.ip, now);
-    if (limited) return refuse(limited);
     const result = validateSubmission(read, new Set(units.map((u) => u.id)), i18n.t);
     if (!result.ok || form.fileProblems.length > 0) {
       const errors = result.ok ? {} : result.errors;
@@ -78,6 +78,9 @@ export const intakeRoutes: FastifyPluginAsync<IntakeDeps & { spam: SpamGuard }> 
       const input = { ...read.input, formId: read.input.formId || newFormId() };
       return sendPage(reply, <FormPage org={org} units={units} input={input} errors={errors} noPublish={optOut} started={started(org)} />, 400);
     }
+    // Only what would be stored counts against the limits: a person correcting mistakes in the form is not held up by them.
+    const limited = await deps.spam.rate(org.id, req.ip, now);
+    if (limited) return refuse(limited);
     const spam = await deps.spam.check(org.id, fields, now);
     if (spam) return refuse(spam);
     const { token } = await submitCase(deps, org, { ...result.value, publicationOptOut: optOut }, read.input.formId, form.files, i18n.code);

@@ -2,6 +2,7 @@ import type { CaseKind, ReplyChannel } from '../../db/schema.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { KINDS, REPLY_CHANNELS } from '../cases/labels.ts';
 import { sv, type MessageKey, type Values } from '../../platform/i18n/catalogue.ts';
+import { containsNul } from '../../platform/inputGuards.ts';
 
 type Translate = (key: MessageKey, values?: Values) => string;
 
@@ -47,24 +48,37 @@ export function emptySubmissionInput(formId: string): SubmissionInput {
 }
 
 const FIELDS: (keyof SubmissionInput)[] = ['kind', 'description', 'unit', 'anonymous', 'name', 'email', 'phone', 'address', 'replyChannel', 'formId'];
+/** The fields a person writes in: NUL in them is taken out and pointed out (see readSubmissionInput). */
+const TEXT_FIELDS: ReadonlySet<string> = new Set(['description', 'name', 'email', 'phone', 'address']);
+
+/** NUL anywhere else in the form (a choice, a hidden field) was not typed by a person, and the post is refused as a whole. */
+export function nulOutsideText(body: unknown): boolean {
+  if (!body || typeof body !== 'object') return false;
+  return Object.entries(body).some(([k, v]) => containsNul(k) || (!TEXT_FIELDS.has(k) && containsNul(v)));
+}
 
 /**
  * Takes the parsed form body as it came. A field sent twice arrives as an array; that is not
  * something a person can do with this form, so it is reported rather than guessed at.
  */
-export function readSubmissionInput(body: unknown): { input: SubmissionInput; malformed: (keyof SubmissionInput)[] } {
+export function readSubmissionInput(body: unknown): { input: SubmissionInput; malformed: (keyof SubmissionInput)[]; nulRemoved: (keyof SubmissionInput)[] } {
   const source = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
   const input = {} as SubmissionInput;
   const malformed: (keyof SubmissionInput)[] = [];
+  const nulRemoved: (keyof SubmissionInput)[] = [];
   for (const field of FIELDS) {
     const v = source[field];
-    if (typeof v === 'string') input[field] = v;
-    else {
+    if (typeof v === 'string') {
+      // Text pasted from some PDF and Word exports carries NUL, which PostgreSQL cannot store: it is
+      // taken out and the person asked to look the text over, rather than the form being lost.
+      input[field] = TEXT_FIELDS.has(field) ? v.replaceAll('\u0000', '') : v;
+      if (input[field] !== v) nulRemoved.push(field);
+    } else {
       input[field] = '';
       if (v !== undefined) malformed.push(field);
     }
   }
-  return { input, malformed };
+  return { input, malformed, nulRemoved };
 }
 
 // Deliberately simple: one @, no spaces, a dot in the domain. Anything stricter rejects real addresses.
@@ -85,7 +99,7 @@ export function parseAnonymous(v: string): boolean | undefined {
 }
 
 export function validateSubmission(
-  { input, malformed }: { input: SubmissionInput; malformed: (keyof SubmissionInput)[] },
+  { input, malformed, nulRemoved = [] }: { input: SubmissionInput; malformed: (keyof SubmissionInput)[]; nulRemoved?: (keyof SubmissionInput)[] },
   forvaltningIds: ReadonlySet<string>,
   /** The language of the messages: the form's, Swedish for staff and the API. */
   t: Translate = sv,
@@ -150,6 +164,9 @@ export function validateSubmission(
 
   for (const field of malformed) {
     errors[field] = t('validation.field.repeated');
+  }
+  for (const field of nulRemoved) {
+    if (!errors[field]) errors[field] = t('validation.field.nulRemoved');
   }
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };

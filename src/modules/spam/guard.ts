@@ -42,7 +42,7 @@ export class SpamGuard {
     return formStartedToken(this.secret, organizationId, now);
   }
 
-  /** Counted for every post, before anything else: a flood is turned away cheaply. */
+  /** Counted for every post that would be stored (the form is valid), before the other checks: a flood of them is turned away before anything is written. */
   async rate(organizationId: string, address: string, now: Date): Promise<SpamRefusal | null> {
     const v = await this.limiter.check(organizationId, address, now);
     if (v.ok) return null;

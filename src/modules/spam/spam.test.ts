@@ -144,6 +144,14 @@ describe('rate limits', () => {
     expect(statuses.slice(10)).toEqual(Array(30).fill(429));
   });
 
+  it('does not count forms sent back for corrections: a person who gets it wrong 15 times can still send', async () => {
+    const from = nextAddress();
+    const at = START + 3 * 3_600_000 + 10_000;
+    const formStarted = await openForm(at - 8_000);
+    for (let i = 0; i < 15; i++) expect((await send({ formStarted, description: '' }, { at: at + i * 1000, from })).statusCode).toBe(400);
+    expect((await send({ formStarted }, { at: at + 16_000, from })).statusCode).toBe(303);
+  });
+
   it("lets a school behind one address send a normal day's feedback", async () => {
     const from = nextAddress();
     const day = START + 5 * 24 * 3_600_000;
