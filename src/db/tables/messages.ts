@@ -25,6 +25,8 @@ export interface MessagesTable {
   recipient: string | null;
   subject: string | null;
   body: string;
+  /** The footer the system put under the handler's text in an e-mail to the submitter: the end of `body`, or NULL. */
+  footer: ColumnType<string | null, string | null | undefined, string | null>;
   status: MessageStatus;
   attempts: Generated<number>;
   last_error: string | null;

@@ -38,6 +38,7 @@ export async function addMessage(
   if (!recipient) {
     throw new DomainError('invalid', sv('cases.error.noRecipient', { channel: m.channel }), { channel: sv('cases.error.noRecipientHint', { channel: m.channel }) });
   }
+  const footer = frame && m.channel === 'email' && !alreadyDelivered ? frame.footer : null;
   const msg = await tx
     .insertInto('messages')
     .values({
@@ -46,8 +47,10 @@ export async function addMessage(
       channel: m.channel,
       recipient: m.channel === 'letter' ? [caseRow.contact_name, recipient].filter(Boolean).join('\n') : recipient,
       subject: m.subject ?? frame?.subject ?? defaultSubject(caseRow),
-      // The footer is part of what is sent, so it is part of what the case shows.
-      body: frame && m.channel === 'email' && !alreadyDelivered ? `${m.body}${frame.footer}` : m.body,
+      // The footer is part of what is sent, so it is part of what the case shows; kept apart as
+      // well, so that the submitter's status page can show only what the handler wrote.
+      body: footer ? `${m.body}${footer}` : m.body,
+      footer,
       // E-mail waits in the outbox for the mail transport; letters and calls are done by a person.
       status: m.channel === 'email' && !alreadyDelivered ? 'queued' : 'recorded',
       occurred_on: m.channel === 'phone' ? (m.occurredOn ?? swedishDate(now)) : swedishDate(now),

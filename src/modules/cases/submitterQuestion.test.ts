@@ -75,7 +75,7 @@ describe('a question to the submitter', () => {
     expect(casePage.body).toContain('Vilken av lyktorna vid skolan är det?');
   });
 
-  it('keeps a late reply after the handler resumed, and refuses one on a closed case with a clear message', async () => {
+  it('keeps a late reply after the handler resumed as an addition (no question was open), and refuses one on a closed case with a clear message', async () => {
     t.clock.set('2026-12-22T09:00:00Z');
     const { number, token } = await submitCase(t);
     await assignedTo(t, number, 'Gata och park', DEMO.handlerGata);
@@ -85,7 +85,20 @@ describe('a question to the submitter', () => {
     const late = await t.app.inject({ method: 'POST', url: `/arende/${token}/svar`, headers: FORM, payload: form({ text: 'I måndags.' }) });
     expect(late.statusCode).toBe(303);
     expect((await caseRow(t, number)).status).toBe('in_progress');
-    expect((await t.app.inject(`/arende/${token}`)).body).toContain('I måndags.');
+    const status = (await t.app.inject(`/arende/${token}`)).body;
+    expect(status).toContain('I måndags.');
+    // No question was open any more: kept as an addition, and no history claims it answered one.
+    expect(status).toContain('Du skrev till oss');
+    expect(status).not.toContain('Du svarade på vår fråga');
+    expect(status).not.toContain(`action="/arende/${token}/svar"`);
+    const { id } = await caseRow(t, number);
+    const events = await t.db.selectFrom('case_events').select(['type', 'data']).where('case_id', '=', id).where('type', 'in', ['submitter_reply', 'submitter_addition']).execute();
+    expect(events).toEqual([{ type: 'submitter_addition', data: { text: 'I måndags.' } }]);
+    const staffPage = (await handler.get(`/handlaggning/arenden/${number}`)).body;
+    expect(staffPage).toContain('Synpunktslämnaren skrev ett tillägg (statussidan)');
+    expect(staffPage).not.toContain('Synpunktslämnaren svarade på frågan');
+    const toHandler = await t.db.selectFrom('messages').select(['subject', 'body']).where('case_id', '=', id).where('purpose', '=', 'other').execute();
+    expect(toHandler).toEqual([{ subject: `Synpunktslämnaren har skrivit i ärende ${number}`, body: expect.stringContaining('har lagt till något') }]);
 
     await t.db.updateTable('cases').set({ status: 'closed', outcome: 'no_measure' }).where('number', '=', number).execute();
     const closed = await t.app.inject({ method: 'POST', url: `/arende/${token}/svar`, headers: FORM, payload: form({ text: 'En sak till.' }) });

@@ -50,8 +50,11 @@ export async function askSubmitter(deps: CaseDeps, t: Target & { question: strin
 const submitterActor = (organizationId: string): Actor => ({ kind: 'api_key', id: 'submitter', name: sv('cases.actor.submitter'), organizationId, grants: [{ role: 'admin', unitId: null }] });
 
 /**
- * The submitter's reply from their status page. Kept even when the handler resumed the case
- * meanwhile; refused only when the case has ended (the page then says how to get in touch).
+ * What the submitter writes on their status page. Kept even when no question is open (the handler
+ * resumed the case meanwhile, or the page was old): they may always add to an open case (DOMAIN
+ * rule 1b), and a text that does not answer an open question is recorded as an addition, so the
+ * history does not claim a reply that was never asked for. Refused only when the case has ended
+ * (the page then says how to get in touch).
  */
 export async function replyToQuestion(deps: CaseDeps, org: Pick<Organization, 'id' | 'slug' | 'host_name' | 'is_default'>, caseNumber: string, text: string) {
   return deps.db.transaction().execute(async (tx) => {
@@ -59,9 +62,10 @@ export async function replyToQuestion(deps: CaseDeps, org: Pick<Organization, 'i
     const row = await lockCaseForChange(tx, org.id, caseNumber);
     if (!row) throw DomainError.citizen('not_found', 'error.caseNotFound');
     if ((FINAL_STATUSES as readonly string[]).includes(row.status)) throw DomainError.citizen('conflict', 'status.reply.closed');
+    const answersQuestion = (row.status as Status) === 'waiting';
     await tx
       .insertInto('case_events')
-      .values({ case_id: row.id, type: 'submitter_reply', actor_label: sv('cases.actor.submitter'), occurred_at: now, visible_to_submitter: true, data: JSON.stringify({ text }) })
+      .values({ case_id: row.id, type: answersQuestion ? 'submitter_reply' : 'submitter_addition', actor_label: sv('cases.actor.submitter'), occurred_at: now, visible_to_submitter: true, data: JSON.stringify({ text }) })
       .execute();
     await submitterAnswered(tx, deps, org, row, now);
   });
@@ -69,16 +73,18 @@ export async function replyToQuestion(deps: CaseDeps, org: Pick<Organization, 'i
 
 /**
  * What follows any reply of the submitter that joined an open case, whether from the status page
- * or as a reply mail (mailin): a case waiting for them runs again, and the handler is told.
+ * or as a reply mail (mailin): a case waiting for them runs again, and the handler is told, in
+ * words that say whether it answered the open question or added to a case that was not waiting.
  */
 export async function submitterAnswered(tx: Tx, deps: Pick<CaseDeps, 'publicUrl'>, org: Pick<Organization, 'id' | 'slug' | 'host_name' | 'is_default'>, row: LockedCase, now: Date) {
-  if ((row.status as Status) === 'waiting') {
+  const answersQuestion = (row.status as Status) === 'waiting';
+  if (answersQuestion) {
     await transition(tx, { actor: submitterActor(org.id), organizationId: org.id, number: row.number, event: 'resume', now, changes: { paused_since: null }, data: { by: 'submitter' } });
   }
-  await tellHandler(tx, deps, org, row, now);
+  await tellHandler(tx, deps, org, row, now, answersQuestion ? 'replied' : 'added');
 }
 
-async function tellHandler(tx: Tx, deps: Pick<CaseDeps, 'publicUrl'>, org: Pick<Organization, 'slug' | 'host_name' | 'is_default'>, row: LockedCase, now: Date) {
+async function tellHandler(tx: Tx, deps: Pick<CaseDeps, 'publicUrl'>, org: Pick<Organization, 'slug' | 'host_name' | 'is_default'>, row: LockedCase, now: Date, what: 'replied' | 'added') {
   if (!row.handler_id) return;
   const h = await tx.selectFrom('users').select(['id', 'name', 'email', 'active']).where('id', '=', row.handler_id).executeTakeFirst();
   if (!h?.active || !h.email) return;
@@ -89,8 +95,9 @@ async function tellHandler(tx: Tx, deps: Pick<CaseDeps, 'publicUrl'>, org: Pick<
     purpose: 'other',
     recipient: h.email,
     recipient_user_id: h.id,
-    subject: sv('cases.mail.submitterReplied.subject', { number: row.number }),
-    body: sv('cases.mail.submitterReplied.body', { name: h.name, number: row.number, link }),
+    // "Answered your question" only when one was open: an addition resumes no clock.
+    subject: what === 'replied' ? sv('cases.mail.submitterReplied.subject', { number: row.number }) : sv('cases.mail.submitterAdded.subject', { number: row.number }),
+    body: what === 'replied' ? sv('cases.mail.submitterReplied.body', { name: h.name, number: row.number, link }) : sv('cases.mail.submitterAdded.body', { name: h.name, number: row.number, link }),
     dedupe_key: `submitter_reply:${row.id}:${now.toISOString()}`,
     created_at: now,
   }], now);

@@ -35,7 +35,9 @@ export async function findCaseForSubmitter(db: Executor, organizationId: string,
   const [messages, history, attachments] = await Promise.all([
     db
       .selectFrom('messages')
-      .select(['id', 'purpose', 'channel', 'subject', 'body', 'occurred_on', 'created_at'])
+      // What the handler wrote: an e-mail's footer (the case number, this very page's link, "reply
+      // to this message") means nothing here.
+      .select(['id', 'purpose', 'channel', 'subject', sql<string>`left(body, length(body) - coalesce(length(footer), 0))`.as('body'), 'occurred_on', 'created_at'])
       .where('case_id', '=', c.id)
       .where('purpose', 'in', [...SUBMITTER_MESSAGE_PURPOSES])
       .orderBy('created_at')
@@ -43,8 +45,17 @@ export async function findCaseForSubmitter(db: Executor, organizationId: string,
       .execute(),
     db
       .selectFrom('case_events')
-      // The submitter's own replies carry their text and a moved answer date its new day; no other event's data reaches the page.
-      .select(['id', 'type', 'occurred_at', sql<string | null>`CASE WHEN type = 'submitter_reply' THEN data->>'text' END`.as('reply_text'), sql<string | null>`CASE WHEN type = 'deadline' THEN data->>'to' END`.as('new_answer_by')])
+      // The submitter's own texts carry what they wrote, and a moved answer date its new day and the
+      // handler's reason, which the submitter must be told (förvaltningslagen 11 §); no other event's
+      // data reaches the page. A date moved by a pause has a code for a reason, not words: left out.
+      .select([
+        'id',
+        'type',
+        'occurred_at',
+        sql<string | null>`CASE WHEN type IN ('submitter_reply', 'submitter_addition') THEN data->>'text' END`.as('reply_text'),
+        sql<string | null>`CASE WHEN type = 'deadline' THEN data->>'to' END`.as('new_answer_by'),
+        sql<string | null>`CASE WHEN type = 'deadline' AND data->>'extended' = 'true' THEN data->>'reason' END`.as('deadline_reason'),
+      ])
       .where('case_id', '=', c.id)
       .where('visible_to_submitter', '=', true)
       .orderBy('id')

@@ -163,9 +163,10 @@ describe('/handlaggning/arenden/:number/forlang', () => {
     const notice = await t.db.selectFrom('messages').select(['status', 'body']).where('purpose', '=', 'delay_notice').executeTakeFirstOrThrow();
     expect(notice.status).toBe('sent');
     expect(notice.body).toContain('Vi behöver mer tid.');
-    // The submitter's history names the new date, in their language too; the handler's reason stays in the mail.
+    // The submitter's history names the new date, in their language too, and the handler's reason.
     const status = await t.app.inject(`/arende/${c.token}`);
     expect(status.body).toContain('Vi flyttade datumet för vårt svar: du får svar senast 26 januari 2027');
+    expect(status.body).toContain('Varför det dröjer: <span class="user-text" dir="auto">Vi behöver mer tid.</span>');
     expect((await t.app.inject(`/arende/${c.token}?lang=en`)).body).toContain('you will get a reply by 26 January 2027 at the latest');
 
     // Someone who may not see the case gets 404.

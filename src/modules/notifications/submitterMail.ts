@@ -43,12 +43,13 @@ export function answerFooter(i18n: Translator, v: { number: string; org: string;
 }
 
 /**
- * What the handler wrote in a sent e-mail, without the footer answerFooter put under it. The
- * footer holds the submitter's private status link, which must never reach a publication.
+ * What the handler wrote in a message, without the footer answerFooter put under it (recorded as
+ * the message's `footer`, cases/messages.ts): exactly that text, never whatever follows a "-- "
+ * the handler typed. The footer holds the submitter's private status link, which must never reach
+ * a publication, and means nothing on the status page it links to.
  */
-export function withoutAnswerFooter(body: string): string {
-  const at = body.lastIndexOf(FOOTER_DELIMITER);
-  return at < 0 ? body : body.slice(0, at);
+export function withoutAnswerFooter(m: { body: string; footer: string | null }): string {
+  return m.footer && m.body.endsWith(m.footer) ? m.body.slice(0, m.body.length - m.footer.length) : m.body;
 }
 
 /** What an answer to the submitter is framed with: their language, the default subject and the footer. */

@@ -41,7 +41,7 @@ export function originalsOf(detail: Pick<CaseDetail, 'case' | 'messages' | 'even
   const latest = answers[answers.length - 1];
   const onSpot = detail.events.map((e) => (e.data as { answeredOnSpot?: unknown } | null)?.answeredOnSpot).find((v): v is string => typeof v === 'string' && v.trim() !== '');
   // An e-mailed answer carries the case's footer with the submitter's status link: only the handler's text is published.
-  const answer = latest && (latest.channel === 'email' ? withoutAnswerFooter(latest.body) : latest.body);
+  const answer = latest && withoutAnswerFooter(latest);
   return { question: detail.case.description, answer: answer ?? onSpot ?? '' };
 }
 

@@ -81,7 +81,8 @@ export function StatusPage({ org, c, token, reply, replied }: { org: Organizatio
 
       {c.messages.length > 0 && (
         <>
-          <h2>{t('status.messages.heading')}</h2>
+          {/* Questions and answers in the order they came; each one's heading says which it is. */}
+          <h2>{t('status.messages.fromUs')}</h2>
           {c.messages.map((m) => {
             const day = messageDay(m);
             return (
@@ -110,7 +111,7 @@ export function StatusPage({ org, c, token, reply, replied }: { org: Organizatio
       <ReplyToQuestion
         token={token}
         waiting={c.status === 'waiting' && c.messages.some((m) => m.purpose === 'question')}
-        replies={c.history.filter((e) => e.type === 'submitter_reply')}
+        replies={c.history.filter((e) => e.type === 'submitter_reply' || e.type === 'submitter_addition')}
         value={reply?.value}
         error={reply?.error}
       />
@@ -127,6 +128,12 @@ export function StatusPage({ org, c, token, reply, replied }: { org: Organizatio
                   <time dateTime={at.toISOString()}>{i18n.dateTime(at)}</time>
                   <br />
                   {eventText(e)}
+                  {e.deadline_reason && (
+                    <>
+                      <br />
+                      {i18n.rich('status.event.deadline.reason', { reason: <span class="user-text" dir="auto">{e.deadline_reason}</span> })}
+                    </>
+                  )}
                 </li>
               );
             })}

@@ -20,6 +20,7 @@ export const SUBMITTER_EVENTS = [
   'quick_close',
   'deadline',
   'submitter_reply',
+  'submitter_addition',
 ] as const;
 export type SubmitterEvent = (typeof SUBMITTER_EVENTS)[number];
 export const isSubmitterEvent = (type: string): type is SubmitterEvent => (SUBMITTER_EVENTS as readonly string[]).includes(type);
