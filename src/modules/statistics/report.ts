@@ -2,6 +2,7 @@ import { sv } from '../../platform/i18n/catalogue.ts';
 import type { Db } from '../../db/database.ts';
 import { coversWholeOrganization, type Actor } from '../cases/policy.ts';
 import { ALL_COMMITTEES, type ReportForm } from './params.ts';
+import { comparisonsCoincide } from './comparison.ts';
 import { periodLabel, type Period } from './period.ts';
 import { computeStatistics } from './queries.ts';
 import { SMALL_GROUP, type StatisticsResult } from './result.ts';
@@ -87,7 +88,7 @@ export async function buildReport(db: Db, actor: Actor, form: ReportForm, period
     periodText: periodLabel(period),
     scopeText: committeeText,
     producedOn: today,
-    intro: sv('statistics.report.intro', { period: periodLabel(period) }),
+    intro: sv(comparisonsCoincide(period) ? 'statistics.report.introOneComparison' : 'statistics.report.intro', { period: periodLabel(period) }),
     groupHeading: sv(all ? 'statistics.report.perDepartment' : 'statistics.report.perUnit'),
     result,
     charts: await resultCharts(result, 680),

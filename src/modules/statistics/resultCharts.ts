@@ -1,6 +1,7 @@
 import { sv } from '../../platform/i18n/catalogue.ts';
 import { KINDS, KIND_LABEL } from '../cases/labels.ts';
 import { chartRenderer } from './charts.ts';
+import { comparisons } from './comparison.ts';
 import { monthShort, periodLabel } from './period.ts';
 import type { StatisticsResult } from './result.ts';
 import { REFERRAL_LABEL } from './tables.ts';
@@ -23,8 +24,10 @@ const pct = (ok: number, late: number) => (ok + late === 0 ? null : Math.round((
 export async function resultCharts(r: StatisticsResult, width = 720): Promise<ResultCharts> {
   const barChart = await chartRenderer();
   const months = r.months.map((m) => monthShort(m.month));
-  const periods = [r.current, r.previous, r.lastYear];
-  const periodNames = [sv('statistics.chart.current'), sv('statistics.chart.previous'), sv('statistics.chart.lastYear')];
+  const cs = comparisons(r);
+  const one = cs.length === 1;
+  const periods = [r.current, ...cs.map((c) => c.summary)];
+  const periodNames = [sv('statistics.chart.current'), ...cs.map((c) => sv(`statistics.chart.${c.key}`))];
   const top = r.subcategories.slice(0, 10);
   return {
     monthKind: barChart(months, KINDS.map((k) => ({ name: KIND_LABEL[k], data: r.months.map((m) => m.byKind[k]) })), {
@@ -43,12 +46,12 @@ export async function resultCharts(r: StatisticsResult, width = 720): Promise<Re
         name: periodNames[i]!,
         data: [round1(p.times.responseWorking.median), round1(p.times.responseWorking.p90), round1(p.times.handlingWorking.median), round1(p.times.handlingWorking.p90)],
       })),
-      { label: sv('statistics.chart.times'), width },
+      { label: sv(one ? 'statistics.chart.timesOneComparison' : 'statistics.chart.times'), width },
     ),
     deadlines: barChart(
       [sv('statistics.chart.ackInTime'), sv('statistics.chart.answerInTime')],
       periods.map((p, i) => ({ name: periodNames[i]!, data: [pct(p.ackOk, p.ackLate), pct(p.answerOk, p.answerLate)] })),
-      { label: sv('statistics.chart.deadlines'), percent: true, width },
+      { label: sv(one ? 'statistics.chart.deadlinesOneComparison' : 'statistics.chart.deadlines'), percent: true, width },
     ),
     groups: barChart(
       r.groups.map((g) => g.label),
@@ -64,7 +67,7 @@ export async function resultCharts(r: StatisticsResult, width = 720): Promise<Re
               { name: periodNames[0]!, data: top.map((s) => s.current) },
               { name: periodNames[1]!, data: top.map((s) => s.previous) },
             ],
-            { label: sv('statistics.chart.subcategories'), horizontal: true, width },
+            { label: sv(one ? 'statistics.chart.subcategoriesOneComparison' : 'statistics.chart.subcategories'), horizontal: true, width },
           ),
     backlog: barChart(
       r.backlog.buckets.map((b) => b.label),

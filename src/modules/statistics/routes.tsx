@@ -9,6 +9,7 @@ import { frame, staffActor } from '../cases/staffRequest.ts';
 import { ErrorPage } from '../../platform/views/ErrorPage.tsx';
 import { drill, receivedIn } from './drilldown.ts';
 import { readReportForm, readStatForm } from './params.ts';
+import { comparisonsCoincide } from './comparison.ts';
 import { periodLabel } from './period.ts';
 import { publicMonthShort, publicTables } from './publicTables.ts';
 import { citizenArea } from '../../platform/i18n/plugin.ts';
@@ -146,7 +147,7 @@ const staffStatistics: FastifyPluginAsync<StatisticsDeps & { kick: () => void }>
   const meta = (r: StatisticsResult, orgName: string, { t }: Translator) => ({
     title: t('statistics.export.title', { org: orgName }),
     lines: [
-      t('statistics.export.period', { period: periodLabel(r.current.period), previous: periodLabel(r.previous.period), lastYear: periodLabel(r.lastYear.period) }),
+      t(comparisonsCoincide(r.current.period) ? 'statistics.export.periodOneComparison' : 'statistics.export.period', { period: periodLabel(r.current.period), previous: periodLabel(r.previous.period), lastYear: periodLabel(r.lastYear.period) }),
       t('statistics.export.produced', { today: r.request.today }),
       t('statistics.export.units'),
       t('statistics.export.smallGroups', { small: String(SMALL_GROUP) }),

@@ -92,7 +92,33 @@ describe('pages and exports', () => {
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     expect(book.worksheets.map((w) => w.name)).toContain('Sammanfattning med jämförelse');
     const summary = book.getWorksheet('Sammanfattning med jämförelse')!;
-    expect(summary.getRow(3).values).toEqual([undefined, 'Inkomna synpunkter', 7, 1, 1]);
+    expect(summary.getRow(3).values).toEqual([undefined, 'Inkomna synpunkter', 7, 1]);
+  });
+
+  it('names a twelve-month comparison once when the previous period is the same months last year', async () => {
+    const s = await new Session(t.app).signIn('admin@exempelkommun.se');
+    const year = await s.get('/statistik?fran=2026-01&till=2026-12');
+    expect(year.body).toContain('Synpunkter som kom in januari–december 2026, jämfört med januari–december 2025.');
+    expect(year.body).not.toContain('Samma period förra året');
+    const csv = await s.get('/statistik/export.csv?tabell=sammanfattning&fran=2026-01&till=2026-12');
+    const ws = await new ExcelJS.Workbook().csv.read(Readable.from(csv.rawPayload.subarray(3)), { parserOptions: { delimiter: ';' } });
+    const head = (ws.getRow(1).values as unknown[]).slice(1);
+    expect(head).toEqual(['Mått', 'Vald period (januari–december 2026)', 'Föregående år (januari–december 2025)', 'Anmärkning']);
+    for (const id of ['svarstider', 'tidsfrister', 'underkategorier']) {
+      const body = (await s.get(`/statistik/export.csv?tabell=${id}&fran=2026-01&till=2026-12`)).body;
+      expect(body, id).not.toMatch(/förra året/i);
+      expect(body, id).toMatch(/föregående år/i);
+    }
+    const report = await s.get('/statistik/rapport?namnd=alla&period=2026');
+    expect(report.body).not.toContain('Samma period förra året');
+    expect(report.body).toContain('Föregående år (januari–december 2025)');
+    // Shorter periods keep both comparisons.
+    const month = await s.get('/statistik?fran=2026-11&till=2026-11');
+    expect(month.body).toContain('jämfört med oktober 2026 och med november 2025.');
+    expect(month.body).toContain('Samma period förra året (november 2025)');
+    const half = (await s.get('/statistik/export.csv?tabell=sammanfattning&fran=2026-01&till=2026-06')).body;
+    expect(half).toContain('Föregående period (juli–december 2025)');
+    expect(half).toContain('Samma period förra året (januari–juni 2025)');
   });
 
   it('exports the case list without personal data, and with it only when the role allows and it is asked for', async () => {

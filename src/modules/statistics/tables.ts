@@ -2,6 +2,7 @@ import { sv } from '../../platform/i18n/catalogue.ts';
 import { KINDS, KIND_LABEL } from '../cases/labels.ts';
 import { REFERRAL_TYPES } from '../cases/lifecycle.ts';
 import type { CaseFilter } from '../cases/listQueries.ts';
+import { comparisons } from './comparison.ts';
 import { drill, MAIN, receivedIn } from './drilldown.ts';
 import { firstDay, lastDay, monthName, periodLabel, type Period } from './period.ts';
 import { SMALL_GROUP, type GroupBy, type PeriodSummary, type StatisticsResult } from './result.ts';
@@ -32,17 +33,13 @@ function groupFilter(groupBy: GroupBy, key: string): CaseFilter {
 }
 
 export function summaryTable(r: StatisticsResult): Table {
-  const ps: [PeriodSummary, Period][] = [
-    [r.current, r.current.period],
-    [r.previous, r.previous.period],
-    [r.lastYear, r.lastYear.period],
-  ];
+  const ps: [PeriodSummary, Period][] = [[r.current, r.current.period], ...comparisons(r).map((c): [PeriodSummary, Period] => [c.summary, c.period])];
   const f = r.request.filter;
   const row = (header: string, cell: (s: PeriodSummary, p: Period) => Cell): Row => ({ header, cells: ps.map(([s, p]) => cell(s, p)) });
   return {
     id: 'sammanfattning',
     title: sv('statistics.table.summary.title'),
-    head: [sv('statistics.table.measure'), sv('statistics.table.currentPeriod', { period: periodLabel(r.current.period) }), sv('statistics.table.previousPeriod', { period: periodLabel(r.previous.period) }), sv('statistics.table.lastYearPeriod', { period: periodLabel(r.lastYear.period) })],
+    head: [sv('statistics.table.measure'), ...periodHeads(r)],
     rows: [
       row(sv('statistics.table.summary.received'), (s, p) => count(s.received, drill(f, MAIN, receivedIn(p)))),
       ...KINDS.map((k) => row(sv('statistics.table.summary.ofWhich', { kind: KIND_LABEL[k].toLowerCase() }), (s, p) => count(s.byKind[k], drill(f, MAIN, receivedIn(p), { kind: [k] })))),
@@ -71,6 +68,11 @@ export function summaryTable(r: StatisticsResult): Table {
     ],
     note: sv('statistics.table.summary.note'),
   };
+}
+
+/** 'Vald period (…)', then one heading per comparison. */
+function periodHeads(r: StatisticsResult): string[] {
+  return [sv('statistics.table.currentPeriod', { period: periodLabel(r.current.period) }), ...comparisons(r).map((c) => sv(`statistics.table.${c.key}Period`, { period: periodLabel(c.period) }))];
 }
 
 export function monthKindTable(r: StatisticsResult): Table {
@@ -118,7 +120,8 @@ export function monthAreaTable(r: StatisticsResult): Table {
 }
 
 export function timesTable(r: StatisticsResult): Table {
-  const ps = [r.current, r.previous, r.lastYear];
+  const cs = comparisons(r);
+  const ps = [r.current, ...cs.map((c) => c.summary)];
   const f = r.request.filter;
   const rows: Row[] = [];
   for (const [measure, label, filter] of [
@@ -133,7 +136,7 @@ export function timesTable(r: StatisticsResult): Table {
     });
   }
   const head = [sv('statistics.table.measure')];
-  for (const period of ['current', 'previous', 'lastYear'] as const) {
+  for (const period of ['current' as const, ...cs.map((c) => c.key)]) {
     head.push(sv(`statistics.table.times.count.${period}`), sv(`statistics.table.times.median.${period}`), sv(`statistics.table.times.p90.${period}`));
   }
   return { id: 'svarstider', title: sv('statistics.table.times.title'), head, rows };
@@ -141,14 +144,14 @@ export function timesTable(r: StatisticsResult): Table {
 
 export function deadlineTable(r: StatisticsResult): Table {
   const f = r.request.filter;
-  const ps = [r.current, r.previous, r.lastYear];
-  const names = ['statistics.table.currentPeriod', 'statistics.table.previousPeriod', 'statistics.table.lastYearPeriod'] as const;
+  const ps = [r.current, ...comparisons(r).map((c) => c.summary)];
+  const heads = periodHeads(r);
   return {
     id: 'tidsfrister',
     title: sv('statistics.table.deadlines.title'),
     head: [sv('statistics.table.deadlines.period'), sv('statistics.table.deadlines.ackOk'), sv('statistics.table.deadlines.ackLate'), sv('statistics.table.deadlines.ackShare'), sv('statistics.table.deadlines.answerOk'), sv('statistics.table.deadlines.answerLate'), sv('statistics.table.deadlines.answerShare')],
     rows: ps.map((s, i) => ({
-      header: sv(names[i]!, { period: periodLabel(s.period) }),
+      header: heads[i]!,
       cells: [
         count(s.ackOk, drill(f, MAIN, receivedIn(s.period), { deadline: 'ack_ok' })),
         count(s.ackLate, drill(f, MAIN, receivedIn(s.period), { deadline: 'ack_late' })),
@@ -181,18 +184,18 @@ export function groupTable(r: StatisticsResult): Table {
 export function subcategoryTable(r: StatisticsResult, limit = 10): Table {
   const f = r.request.filter;
   const few = (n: number) => n > 0 && n < SMALL_GROUP;
+  const cs = comparisons(r);
   return {
     id: 'underkategorier',
     title: sv('statistics.table.subcategories.title', { period: periodLabel(r.current.period) }),
-    head: [sv('statistics.table.subcategories.subcategory'), sv('statistics.table.subcategories.department'), sv('statistics.table.current'), sv('statistics.table.previous'), sv('statistics.table.lastYear'), sv('statistics.table.subcategories.change')],
+    head: [sv('statistics.table.subcategories.subcategory'), sv('statistics.table.subcategories.department'), sv('statistics.table.current'), ...cs.map((c) => sv(`statistics.table.${c.key}`)), sv('statistics.table.subcategories.change')],
     rows: r.subcategories.slice(0, limit).map((s) => ({
       header: s.label,
       few: few(s.current),
       cells: [
         { v: s.forvaltning, kind: 'text' },
         count(s.current, drill(f, MAIN, receivedIn(r.current.period), { subcategoryId: s.key })),
-        count(s.previous, drill(f, MAIN, receivedIn(r.previous.period), { subcategoryId: s.key })),
-        count(s.lastYear, drill(f, MAIN, receivedIn(r.lastYear.period), { subcategoryId: s.key })),
+        ...cs.map((c) => count(c.key === 'lastYear' ? s.lastYear : s.previous, drill(f, MAIN, receivedIn(c.period), { subcategoryId: s.key }))),
         { v: trend(s.current, s.previous), kind: 'text' },
       ],
     })),

@@ -6,6 +6,7 @@ import { StaffLayout } from '../../../platform/views/StaffLayout.tsx';
 import { CHANNEL_LABEL, KINDS, KIND_LABEL } from '../../cases/labels.ts';
 import type { Actor } from '../../cases/policy.ts';
 import { caseListHref } from '../drilldown.ts';
+import { comparisonsCoincide } from '../comparison.ts';
 import { addMonths, monthName, periodLabel } from '../period.ts';
 import { formQuery, type StatForm } from '../params.ts';
 import { CHANNEL_KEYS, GROUP_BYS, SMALL_GROUP, type Names, type StatisticsResult } from '../result.ts';
@@ -83,7 +84,7 @@ export function StatisticsPage(p: StatisticsPageProps) {
       <StatStyles />
       <h1>{t('statistics.page.title')}</h1>
       <ErrorSummary errors={p.errors} />
-      <p class="lead">{t('statistics.page.lead', { current: periodLabel(r.current.period), previous: periodLabel(r.previous.period), lastYear: periodLabel(r.lastYear.period) })}</p>
+      <p class="lead">{t(comparisonsCoincide(r.current.period) ? 'statistics.page.leadOneComparison' : 'statistics.page.lead', { current: periodLabel(r.current.period), previous: periodLabel(r.previous.period), lastYear: periodLabel(r.lastYear.period) })}</p>
       <p>{t('statistics.page.intro', { small: String(SMALL_GROUP) })}</p>
 
       <form method="get" action="/statistik" class="stat-form" aria-labelledby="urval-rubrik">
