@@ -3,7 +3,7 @@ import { newApiKey } from '../../../test/api.ts';
 import { startTestApp, type TestContext } from '../../../test/app.ts';
 import { actorFor, assignedTo, caseDeps, DEMO } from '../../../test/staffCases.ts';
 import { xmlWellFormed, xpath } from '../../../test/xml.ts';
-import { answerCase } from '../cases/commands.ts';
+import { answerCase, markAsSpam, rejectCase } from '../cases/commands.ts';
 import { seedDemoOrganization } from '../organizations/demo.ts';
 import { publish } from '../publication/commands.ts';
 import { publishedCase } from '../publication/testFixture.ts';
@@ -118,6 +118,24 @@ describe('GET requests: only what may be public', () => {
     expect(r).toMatchObject({ description: 'Snöröjningen på Ågatan dröjer.', status_notes: 'Nu är det röjt.', lat: null, address: null });
     await t.db.updateTable('cases').set({ confidential: true }).where('number', '=', number).execute();
     expect((await t.app.inject(`/open311/v2/requests/${number}.json`)).statusCode).toBe(404);
+  });
+
+  it('knows nothing of spam, in the list, by id and one by one, but lists offensive content not handled', async () => {
+    const registrar = await actorFor(t, DEMO.registrar);
+    const spam = (await post({ ...valid(), description: 'Köp billiga klockor' })).json()[0].service_request_id as string;
+    const offensive = (await post(valid())).json()[0].service_request_id as string;
+    await markAsSpam(await caseDeps(t), { actor: registrar, number: spam });
+    await rejectCase(await caseDeps(t), { actor: registrar, number: offensive, reason: 'Personangrepp' });
+    for (const format of ['json', 'xml']) {
+      const one = await t.app.inject(`/open311/v2/requests/${spam}.${format}`);
+      expect(one.statusCode, format).toBe(404);
+      for (const url of [`/open311/v2/requests.${format}`, `/open311/v2/requests.${format}?status=closed`, `/open311/v2/requests.${format}?service_request_id=${spam},${offensive}`]) {
+        const body = (await t.app.inject(url)).body;
+        expect(body, url).not.toContain(spam);
+        expect(body, url).toContain(offensive);
+      }
+    }
+    expect((await t.app.inject(`/open311/v2/requests/${offensive}.json`)).json()[0]).toMatchObject({ status: 'closed', description: null });
   });
 
   it('filters by id list, service, status and dates, within 90 days', async () => {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
-import { OPEN_STATUSES, type Status } from '../cases/lifecycle.ts';
+import { OPEN_STATUSES, SPAM_OUTCOME, type Status } from '../cases/lifecycle.ts';
 import { serviceCode } from './services.ts';
 
 /**
@@ -9,6 +9,9 @@ import { serviceCode } from './services.ts';
  * person wrote and what they were answered appear only as the published, de-identified public
  * version (description and status_notes), and the place only for a published case that came
  * in through Open311 (the person put it on a public map). Never anything about the submitter.
+ * Spam is no service request at all (nobody asked for anything, statistics leave it out of
+ * everything), so the feed does not know it. Offensive content that was not handled stays: it is
+ * a submission someone made and was told about (rule 9), counted apart but not unmade.
  */
 export const MAX_REQUESTS = 1000;
 export const MAX_SPAN_DAYS = 90;
@@ -51,7 +54,8 @@ function baseQuery(db: Executor, organizationId: string) {
     ])
     .where('c.organization_id', '=', organizationId)
     .where('c.is_internal', '=', false)
-    .where('c.confidential', '=', false);
+    .where('c.confidential', '=', false)
+    .where('c.outcome', 'is distinct from', SPAM_OUTCOME);
 }
 
 export async function findRequests(db: Executor, organizationId: string, f: RequestFilter) {
