@@ -4,6 +4,7 @@ import type { CasesTable, Database } from '../../db/schema.ts';
 import { OPEN_STATUSES, OVERDUE_STATUSES, type Status } from './lifecycle.ts';
 import { CONFIDENTIAL_ROLES, coversWholeOrganization, type Actor } from './policy.ts';
 import { CASE_NUMBER } from './numbering.ts';
+import { RUNNING_NUMBER, runningNumberMatches, searchTsQuery } from './textSearch.ts';
 import { applyDrillDownFilter } from './drillDownFilter.ts';
 import type { CaseFilter } from './caseFilter.ts';
 import { unionOf, visibleParts, type CasesQB, type PartKind } from './visibleParts.ts';
@@ -93,10 +94,13 @@ export function applyFilter(qb: CasesQB, f: CaseFilter, today: string, opts: { u
   if (f.internal !== undefined) qb = qb.where('c.is_internal', '=', f.internal);
   if (f.q?.trim()) {
     const q = f.q.trim();
-    const words = sql<boolean>`c.search @@ websearch_to_tsquery('swedish', ${q})`;
-    // Only something shaped like a case number can equal one; without the OR the words and the
-    // visible scope are one search of the scoped text index (cases_search_scoped).
-    qb = CASE_NUMBER.test(q.toUpperCase()) ? qb.where((eb) => eb.or([words, eb('c.number', '=', q.toUpperCase())])) : qb.where(words);
+    const words = sql<boolean>`c.search @@ ${searchTsQuery(q)}`;
+    // Only something shaped like a case number, whole or its running number alone (as the inbox
+    // takes it), can equal one; without the OR the words and the visible scope are one search of
+    // the scoped text index (cases_search_scoped).
+    if (CASE_NUMBER.test(q.toUpperCase())) qb = qb.where((eb) => eb.or([words, eb('c.number', '=', q.toUpperCase())]));
+    else if (RUNNING_NUMBER.test(q)) qb = qb.where((eb) => eb.or([words, runningNumberMatches(q, today)]));
+    else qb = qb.where(words);
   }
   return qb;
 }

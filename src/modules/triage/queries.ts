@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { scopeToActor } from '../cases/listQueries.ts';
 import { CASE_NUMBER } from '../cases/numbering.ts';
+import { searchTsQuery } from '../cases/textSearch.ts';
 import type { Actor } from '../cases/policy.ts';
 import { phoneDigits, type InboxParams } from './inboxParams.ts';
 
@@ -37,7 +38,7 @@ export async function listInbox(db: Executor, actor: Actor, opts: { params: Inbo
     base = base.where((eb) =>
       eb.or([
         ...(number ? [eb('c.number', 'like', number)] : []),
-        eb(sql`c.search`, '@@', sql`websearch_to_tsquery('swedish', ${q})`),
+        eb(sql`c.search`, '@@', searchTsQuery(q)),
         eb.exists(
           eb
             .selectFrom('case_contacts as k')
