@@ -4,7 +4,7 @@ import type { CaseKind } from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { swedishDate } from '../../platform/clock.ts';
 import { DomainError, notFound } from '../../platform/errors.ts';
-import { can, canSee, coversWholeOrganization, hasRole, type Actor } from '../cases/policy.ts';
+import { canSee, coversWholeOrganization, hasRole, type Actor } from '../cases/policy.ts';
 import { lockCaseForChange, policyCase } from '../cases/queries.ts';
 import { checkVersion } from '../cases/transition.ts';
 import { render } from '../notifications/templates.ts';
@@ -12,7 +12,7 @@ import { submitterI18n, submitterTemplate, submitterValues } from '../notificati
 import { queueEmails, statusLink } from '../notifications/outbox.ts';
 import { lockCaseInfo, responsibleText } from '../notifications/recipients.ts';
 import { validatePolicy } from './compute.ts';
-import { loadDeadlineContext, longDate, OPEN_FOR_DEADLINES, recomputeDeadlines, remindersFor, type DeadlineFields, type FullPolicy } from './policies.ts';
+import { loadDeadlineContext, longDate, mayChangeAnswerDate, OPEN_FOR_DEADLINES, recomputeDeadlines, remindersFor, type DeadlineFields, type FullPolicy } from './policies.ts';
 import { logAdminChange } from '../admin/log.ts';
 import { swedishDaysOff, type WorkingCalendar } from '../../platform/calendar.ts';
 import { sv } from '../../platform/i18n/catalogue.ts';
@@ -219,7 +219,7 @@ export async function extendAnswerDate(deps: ExtensionDeps, t: { actor: Actor; n
     const now = deps.clock.now();
     const row = await lockCaseForChange(tx, t.actor.organizationId, t.number);
     if (!row || !canSee(t.actor, policyCase(row))) throw notFound(sv('deadlines.routes.theCase'));
-    if (!can(t.actor, 'edit', policyCase(row))) throw new DomainError('conflict', sv('deadlines.error.notPermitted'));
+    if (!mayChangeAnswerDate(t.actor, policyCase(row))) throw new DomainError('forbidden', sv('deadlines.error.notPermitted'));
     checkVersion(row, t.expectedVersion);
     if (!(EXTENDABLE as readonly string[]).includes(row.status) || row.first_answered_at) {
       throw new DomainError('conflict', sv('deadlines.error.notExtendable'));

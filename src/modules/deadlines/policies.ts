@@ -4,6 +4,13 @@ import type { CaseKind } from '../../db/schema.ts';
 import { WorkingCalendar, addCalendarDays } from '../../platform/calendar.ts';
 import { swedishDate } from '../../platform/clock.ts';
 import { DEFAULT_POLICY, computeDeadlines, type DeadlinePolicy } from './compute.ts';
+import { can, type Actor, type PolicyCase } from '../cases/policy.ts';
+
+/**
+ * Pure: may this actor move the case's answer date? Whoever may edit the case (its own handler,
+ * or a registrar, coordinator or admin over it); everyone else is answered as if there were no such page.
+ */
+export const mayChangeAnswerDate = (actor: Actor, c: PolicyCase) => can(actor, 'edit', c);
 
 /** When and how often the handler is reminded once the answer deadline has passed. */
 export interface ReminderPolicy {

@@ -5,10 +5,11 @@ import { staffArea } from '../../platform/staff.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { sv } from '../../platform/i18n/catalogue.ts';
 import { KINDS } from '../cases/labels.ts';
-import { canSee, type Actor } from '../cases/policy.ts';
+import { type Actor } from '../cases/policy.ts';
+import { ConflictPage } from '../cases/views/ConflictPage.tsx';
 import { policyCase } from '../cases/queries.ts';
 import { addClosureDay, extendAnswerDate, isCoordinator, mayAdministerDeadlines, removeClosureDay, removeKindPolicy, setDeadlinePolicy, setDigestOptOut, type ExtensionDeps } from './commands.ts';
-import { DEFAULT_FULL_POLICY, loadDeadlineContext, policyFor, type FullPolicy } from './policies.ts';
+import { DEFAULT_FULL_POLICY, loadDeadlineContext, mayChangeAnswerDate, policyFor, type FullPolicy } from './policies.ts';
 import { DeadlinesPage, ExtendPage, NotificationSettingsPage, policyInput, type PolicyInput } from './views.tsx';
 
 type Body = Record<string, string | undefined>;
@@ -112,7 +113,8 @@ export const deadlinesRoutes: FastifyPluginAsync<ExtensionDeps> = async (app, de
       .where('c.organization_id', '=', actor.organizationId)
       .where('c.number', '=', number)
       .executeTakeFirst();
-    if (!c || !canSee(actor, policyCase(c))) throw notFound(sv('deadlines.routes.theCase'));
+    // Like the answer page: someone who may not move the date finds no such page (no form to fill in for nothing).
+    if (!c || !mayChangeAnswerDate(actor, policyCase(c))) throw notFound(sv('deadlines.routes.theCase'));
     return c;
   }
 
@@ -125,6 +127,7 @@ export const deadlinesRoutes: FastifyPluginAsync<ExtensionDeps> = async (app, de
   app.post<{ Params: { number: string } }>('/handlaggning/arenden/:number/forlang', async (req, reply) => {
     const actor = actorOf(req);
     const input = { newDate: field(req, 'newDate'), reason: String((req.body as Body | undefined)?.reason ?? '') };
+    await caseForExtension(actor, req.params.number);
     const version = toInt(field(req, 'version'));
     try {
       const { delivery } = await extendAnswerDate(deps, { actor, number: req.params.number, newDate: input.newDate, reason: input.reason, expectedVersion: Number.isNaN(version) ? undefined : version });
@@ -134,6 +137,11 @@ export const deadlinesRoutes: FastifyPluginAsync<ExtensionDeps> = async (app, de
       if (err instanceof DomainError && err.code === 'invalid') {
         const c = await caseForExtension(actor, req.params.number);
         return sendPage(reply, <ExtendPage orgName={req.org.name} actor={actor} csrf={reply.generateCsrf()} c={c} input={input} errors={err.details} />, 400);
+      }
+      // Saved by someone else first, or no longer extendable: the staff conflict page, with what they typed.
+      if (err instanceof DomainError && err.code === 'conflict') {
+        const what: [string, string][] = [[req.i18n.t('deadlines.extend.newDate'), input.newDate], [req.i18n.t('deadlines.extend.reason'), input.reason]];
+        return sendPage(reply, <ConflictPage orgName={req.org.name} actor={actor} csrf={reply.generateCsrf()} number={req.params.number} message={err.message} what={req.i18n.t('deadlines.extend.title', { number: req.params.number })} input={what} />, 409);
       }
       throw err;
     }

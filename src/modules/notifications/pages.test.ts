@@ -173,6 +173,33 @@ describe('/handlaggning/arenden/:number/forlang', () => {
     const other = await signedIn(t.app, 'handlaggare.forskola@exempelkommun.se');
     expect((await other.get(`/handlaggning/arenden/${c.number}/forlang`)).statusCode).toBe(404);
   });
+
+  it('a handler who may see a case in their unit but not change it finds no form: 404 on GET and POST, as on the answer page', async () => {
+    t.clock.set('2026-12-22T09:00:00Z');
+    const c = await webCase();
+    const registrar = await actorFor(t.db, 'registrator@exempelkommun.se');
+    const units = await t.db.selectFrom('org_units').select(['id', 'name']).where('organization_id', '=', t.orgId).execute();
+    const area = await t.db.selectFrom('categories').select('id').where('organization_id', '=', t.orgId).where('level', '=', 'area').executeTakeFirstOrThrow();
+    // Registered to the handler's unit, assigned to nobody: visible to them, not theirs to change.
+    await registerCase(deps, { actor: registrar, number: c.number, classification: { kind: 'klagomal', areaId: area.id, subcategoryId: null, significance: 'routine', confidential: false, confidentialityRef: null, unitId: units.find((u) => u.name === 'Gata och park')!.id } });
+
+    const handler = await signedIn(t.app, 'handlaggare.gata@exempelkommun.se');
+    expect((await handler.get(`/handlaggning/arenden/${c.number}`)).statusCode).toBe(200);
+    expect((await handler.get(`/handlaggning/arenden/${c.number}/svara`)).statusCode).toBe(404);
+    expect((await handler.get(`/handlaggning/arenden/${c.number}/forlang`)).statusCode).toBe(404);
+    const post = await handler.post(`/handlaggning/arenden/${c.number}/forlang`, { newDate: '2027-01-26', reason: 'Vi behöver mer tid.' }, { csrfFrom: `/handlaggning/arenden/${c.number}` });
+    expect(post.statusCode).toBe(404);
+    expect((await t.db.selectFrom('cases').select('answer_by').where('number', '=', c.number).executeTakeFirstOrThrow()).answer_by).toBe('2027-01-12');
+
+    // The registrar may change it; a form saved from a stale version gets the staff conflict page with the text kept.
+    const reg = await signedIn(t.app, 'registrator@exempelkommun.se');
+    const form = await reg.get(`/handlaggning/arenden/${c.number}/forlang`);
+    expect(form.statusCode).toBe(200);
+    const stale = await reg.post(`/handlaggning/arenden/${c.number}/forlang`, { newDate: '2027-01-26', reason: 'Vi behöver mer tid.', version: '0' }, { csrfFrom: `/handlaggning/arenden/${c.number}/forlang` });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toContain('class="staff-nav"');
+    expect(stale.body).toContain('Vi behöver mer tid.');
+  });
 });
 
 describe('/admin/e-postmallar', () => {
