@@ -3,7 +3,8 @@ import { formatDateTime } from '../../../platform/clock.ts';
 import { useI18n } from '../../../platform/i18n/context.ts';
 import type { StaffKey } from '../../../platform/i18n/staffKeys.ts';
 import { formatBytes } from '../../cases/views/format.ts';
-import { MESSAGE_CHANNEL_LABEL, MESSAGE_PURPOSE_LABEL, MESSAGE_STATUS_LABEL } from '../../cases/views/staffLabels.ts';
+import { MESSAGE_CHANNEL_LABEL, MESSAGE_STATUS_LABEL } from '../../cases/views/staffLabels.ts';
+import { catalogueLabels } from '../../cases/catalogueLabels.ts';
 import type { ConversationItem } from '../conversation.ts';
 import { splitReply } from '../quotes.ts';
 
@@ -39,11 +40,18 @@ function MailText({ text }: { text: string }) {
   );
 }
 
+/**
+ * Each kind of message to the submitter as a whole phrase. Not the outbox's purpose labels with
+ * "till synpunktslämnaren" added: some of those already name the recipient ("Fråga till synpunktslämnaren").
+ * Messages to staff (reminders, digests) never appear in the conversation.
+ */
+export const OUT_HEADING: Record<string, string | undefined> = catalogueLabels('mailin.conversation.out', ['acknowledgement', 'answer', 'question', 'delay_notice', 'referral', 'not_handled', 'other'] as const);
+
 function Heading({ m }: { m: ConversationItem }) {
   const i18n = useI18n();
   const when = <time dateTime={m.at.toISOString()}>{formatDateTime(m.at)}</time>;
   if (m.direction === 'in') return <h3>{i18n.rich('mailin.conversation.inHeading', { when })}</h3>;
-  const what = (m.purpose && MESSAGE_PURPOSE_LABEL[m.purpose]) ?? i18n.t('mailin.conversation.message');
+  const what = (m.purpose && OUT_HEADING[m.purpose]) ?? i18n.t('mailin.conversation.message');
   const channel = MESSAGE_CHANNEL_LABEL[m.channel as MessageChannel]?.toLowerCase() ?? m.channel;
   return <h3>{i18n.rich('mailin.conversation.outHeading', { what, channel, when })}</h3>;
 }
