@@ -2,7 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/modules/organizations/demoStaff.ts';
 import { startTestApp, type TestContext } from '../test/app.ts';
-import { submitCase, unitId } from '../test/staffCases.ts';
+import { createAcknowledgement } from '../src/modules/notifications/acknowledgement.ts';
+import { assignedTo, caseDeps, caseRow, DEMO, submitCase, unitId } from '../test/staffCases.ts';
 import { clickAndWait, expectNoAxeViolations, launchChromium, listen } from './browser.ts';
 
 /**
@@ -147,5 +148,21 @@ describe('the staff pages around the lists', () => {
     }
     expect(overflowing, 'a statistics table wider than 320 px').toBeGreaterThan(0);
     expect(scrolled).toBe(true);
+  });
+});
+
+describe('the case page on a narrow phone', () => {
+  it('at 320 px the history wraps its long words (Mottagningsbekräftelse) and the page never scrolls sideways', async () => {
+    const { number } = await submitCase(t);
+    // Assigned, and the acknowledgement job the assignment enqueued run: it stands in the history.
+    await assignedTo(t, number, 'Gata och park', DEMO.handlerGata);
+    const { id } = await caseRow(t, number);
+    const deps = await caseDeps(t);
+    await t.db.transaction().execute((tx) => createAcknowledgement(tx, { clock: t.clock, tokenSecret: deps.tokenSecret, publicUrl: 'http://localhost:3000' }, id, t.clock.now()));
+    const narrow = await signIn(DEMO.handlerGata, { width: 320, height: 800 });
+    await narrow.goto(`${baseUrl}/handlaggning/arenden/${number}`);
+    expect(await narrow.locator('.event-details dd', { hasText: 'Mottagningsbekräftelse' }).count()).toBeGreaterThan(0);
+    expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await expectNoAxeViolations(narrow, 'case page at 320 px');
   });
 });
