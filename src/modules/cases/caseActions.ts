@@ -230,6 +230,7 @@ export const actionBySlug = (slug: string) => CASE_ACTIONS.find((a) => a.slug ==
 export const DONE_MESSAGES: Record<string, string> = {
   ...Object.fromEntries(CASE_ACTIONS.map((a) => [a.doneKey, a.done])),
   registrerad: sv('cases.done.registrerad'),
+  'registrerad-enhet': sv('cases.done.registreradDirekt'),
   'epost-last': sv('cases.done.epostLast'),
   hanvisat: sv('cases.done.hanvisat'),
   'inte-handlagt': sv('cases.done.inteHandlagt'),

@@ -6,7 +6,7 @@ import { DONE_MESSAGES } from './caseActions.ts';
 import type { CaseDeps } from './commands.ts';
 import { listHref, readListParams, type ListParams } from './listParams.ts';
 import { COUNT_CAP, countCases, listCases, type CaseFilter, type Sort } from './listQueries.ts';
-import { loadLookups } from './lookups.ts';
+import { loadLookups, unitLabel, type Lookups } from './lookups.ts';
 import { coversWholeOrganization, hasRole, type Actor } from './policy.ts';
 import { caseNumberParam, frame, mayReadExcerpts, staffActor, todayIn } from './staffRequest.ts';
 import { CoordinatorPage, type CoordinatorScope } from './views/CoordinatorPage.tsx';
@@ -15,10 +15,14 @@ import { WorkspacePage } from './views/WorkspacePage.tsx';
 const PAGE_SIZE = 25;
 const SECTION_SIZE = 20;
 
-/** "Ärende SYN-2026-00042: Ärendet är skickat …" after an action that took the case out of sight. */
-export function doneMessage(query: unknown): string | undefined {
+/**
+ * "Ärende SYN-2026-00042: Ärendet är skickat …" after an action that took the case out of sight.
+ * A case registered straight to a unit below a förvaltning names the unit (?till=), when the page has the organization's units.
+ */
+export function doneMessage(query: unknown, lookups?: Lookups): string | undefined {
   const q = (query ?? {}) as Record<string, unknown>;
-  const message = typeof q.klart === 'string' ? DONE_MESSAGES[q.klart] : undefined;
+  const unit = q.klart === 'registrerad-enhet' && typeof q.till === 'string' ? lookups?.units.find((u) => u.id === q.till) : undefined;
+  const message = unit ? sv('cases.done.registreradEnhet', { unit: unitLabel(unit) }) : typeof q.klart === 'string' ? DONE_MESSAGES[q.klart] : undefined;
   if (!message) return undefined;
   const number = typeof q.arende === 'string' ? caseNumberParam(q.arende) : undefined;
   return number ? sv('cases.routes.doneWithNumber', { number, message }) : message;

@@ -36,7 +36,7 @@ export function inboxRoutes(app: FastifyInstance, deps: CaseDeps) {
         pageSize={PAGE_SIZE}
         now={deps.clock.now()}
         showPersonal={mayReadExcerpts(actor)}
-        done={doneMessage(req.query)}
+        done={doneMessage(req.query, lookups)}
         result={opts.bulk ? undefined : readBulkResult(req.query, BULK_ACTIONS)}
         bulk={opts.bulk}
       />

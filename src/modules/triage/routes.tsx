@@ -50,8 +50,11 @@ const mayTriage = (actor: Actor, detail: CaseDetail) => ({
 });
 
 /** After registering or referring: the registrar goes back to the inbox for the next one. */
-const afterTriage = (actor: Actor, number: string, key: string) =>
-  hasRole(actor, 'registrar', 'admin') ? `/handlaggning/inkorg?klart=${key}&arende=${number}` : `/handlaggning/arenden/${number}?klart=${key}`;
+/** The confirmation's ?klart= key, and for a case sent straight to a unit below a förvaltning that unit (?till=), named by the inbox. */
+type Done = { klart: string; till?: string };
+
+const afterTriage = (actor: Actor, number: string, done: Done) =>
+  hasRole(actor, 'registrar', 'admin') ? `/handlaggning/inkorg?klart=${done.klart}&arende=${number}${done.till ? `&till=${done.till}` : ''}` : `/handlaggning/arenden/${number}?klart=${done.klart}`;
 
 /** The registrar's inbox and the registration page: classify and route, refer, or reject. */
 export const triageRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
@@ -112,7 +115,8 @@ export const triageRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
       event: 'register' | 'refer' | 'reject' | 'spam';
       validate: (values: Record<string, string>, ctx: { lookups: Lookups; reply: ReplyRoute | null }) => FieldErrors;
       run: (values: Record<string, string>, ctx: { actor: Actor; number: string; version: number; lookups: Lookups; reply: ReplyRoute | null; org: FastifyRequest['org']; language: string | null }) => Promise<unknown>;
-      doneKey: string;
+      /** The ?klart= key of the confirmation, or what it is after the choices made (where the case was sent). */
+      doneKey: string | ((values: Record<string, string>, lookups: Lookups) => Done);
       echo?: (values: Record<string, string>, lookups: Lookups) => [string, string][];
     },
   ) {
@@ -142,7 +146,7 @@ export const triageRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
         if (isStale(err)) return conflict(err.message);
         return refuse(err.code === 'invalid' ? 400 : 409, errorsFrom(err, Object.keys(spec.fields)));
       }
-      return reply.code(303).header('location', afterTriage(actor, number, spec.doneKey)).send();
+      return reply.code(303).header('location', afterTriage(actor, number, typeof spec.doneKey === 'string' ? { klart: spec.doneKey } : spec.doneKey(values, lookups))).send();
     });
   }
 
@@ -177,7 +181,8 @@ export const triageRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
       if (!r.ok) throw new DomainError('invalid', sv('triage.routes.incomplete'), r.errors);
       return registerCase(deps, { actor: ctx.actor, number: ctx.number, expectedVersion: ctx.version, classification: r.value });
     },
-    doneKey: 'registrerad',
+    // Sent to a förvaltning, whose coordinator distributes it, or straight to a unit below one: the confirmation names that unit.
+    doneKey: (v, lookups) => (lookups.units.find((u) => u.id === v.unitId)?.kind ?? 'forvaltning') === 'forvaltning' ? { klart: 'registrerad' } : { klart: 'registrerad-enhet', till: v.unitId },
     echo: (v, lookups) => [
       [sv('triage.page.kind'), KIND_LABEL[v.kind as keyof typeof KIND_LABEL] ?? v.kind ?? ''],
       [sv('triage.page.area'), lookups.categoryName(v.areaId) ?? ''],

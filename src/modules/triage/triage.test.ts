@@ -90,8 +90,9 @@ describe('registering', () => {
 
     const ok = await s.post(`/handlaggning/arenden/${number}/registrera`, { ...base, unitId: await unitId(t, 'Grundskoleavdelningen'), subcategoryId: await categoryId(t, 'Skolskjuts') });
     expect(ok.statusCode).toBe(303);
-    expect(ok.headers.location).toBe(`/handlaggning/inkorg?klart=registrerad&arende=${number}`);
-    expect((await s.get(ok.headers.location!)).body).toContain(`Ärende ${number}: Ärendet är registrerat och skickat till förvaltningen.`);
+    const grundskolan = await unitId(t, 'Grundskoleavdelningen');
+    expect(ok.headers.location).toBe(`/handlaggning/inkorg?klart=registrerad-enhet&arende=${number}&till=${grundskolan}`);
+    expect((await s.get(ok.headers.location!)).body).toContain(`Ärende ${number}: Ärendet är registrerat och skickat direkt till Grundskoleavdelningen (Barn och utbildning).`);
     expect(await caseRow(t, number)).toMatchObject({
       status: 'registered',
       unit_id: await unitId(t, 'Grundskoleavdelningen'),
@@ -99,6 +100,21 @@ describe('registering', () => {
       significance: 'important',
       registered_by: (await t.db.selectFrom('users').select('id').where('email', '=', DEMO.registrar).executeTakeFirstOrThrow()).id,
     });
+  });
+
+  it('confirms where the case went: to the förvaltning, or straight to the unit it names', async () => {
+    const s = await new Session(t.app).signIn(DEMO.registrar);
+    const register = async (unitName: string) => {
+      const { number } = await submitCase(t);
+      const page = await registerPage(s, number);
+      const res = await s.post(`/handlaggning/arenden/${number}/registrera`, { version: versionIn(page.body), kind: 'klagomal', areaId: await categoryId(t, 'Fysisk miljö'), unitId: await unitId(t, unitName), subcategoryId: '', significance: 'routine' });
+      expect(res.statusCode).toBe(303);
+      const inbox = await s.get(res.headers.location!);
+      expect(inbox.statusCode).toBe(200);
+      return inbox.body.match(new RegExp(`Ärende ${number}: ([^<]+)`))?.[1];
+    };
+    expect(await register('Samhällsbyggnad')).toBe('Ärendet är registrerat och skickat till förvaltningen.');
+    expect(await register('Gata och park')).toBe('Ärendet är registrerat och skickat direkt till Gata och park (Samhällsbyggnad).');
   });
 
   it('marks a case confidential only with a legal reference', async () => {
