@@ -3,6 +3,7 @@ import { clickAndWait, expectNoAxeViolations, launchChromium, listen } from './b
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/modules/organizations/demoStaff.ts';
 import { startTestApp, type TestContext } from '../test/app.ts';
+import { unitId } from '../test/staffCases.ts';
 
 /**
  * One synpunkt's way through the staff pages, in a real Chromium against the real app: a citizen
@@ -89,8 +90,8 @@ describe('a synpunkt through the staff pages', () => {
     await registrar.getByLabel('Underkategori').selectOption({ label: 'Gator och vägar' });
     await registrar.getByRole('radio', { name: 'Rutinmässig' }).check();
     expect(await clickAndWait(registrar, () => registrar.getByRole('button', { name: 'Registrera och skicka' }).click())).toBe(200);
-    expect(path(registrar)).toBe(`/handlaggning/inkorg?klart=registrerad&arende=${number}`);
-    expect(await registrar.getByRole('status').textContent()).toContain(`Ärende ${number}: Ärendet är registrerat`);
+    expect(path(registrar)).toBe(`/handlaggning/inkorg?klart=registrerad-enhet&arende=${number}&till=${await unitId(t, 'Gata och park')}`);
+    expect(await registrar.getByRole('status').textContent()).toContain(`Ärende ${number}: Ärendet är registrerat och skickat direkt till Gata och park (Samhällsbyggnad).`);
     await expectAccessible(registrar, 'inbox after registering');
 
     // The coordinator for Samhällsbyggnad sees it waiting for a handler and assigns Gustav.
