@@ -73,6 +73,9 @@ export function canGrant(s: AdminScope, role: Role, unitPath: readonly string[] 
   return canManageWithin(s, unitPath);
 }
 
+/** Whether this role is one this admin gives at all (anywhere); canGrant also asks where and to whom. */
+export const mayGiveRole = (s: AdminScope, role: Role) => grantableRoles(s).includes(role);
+
 /** The roles offered in the forms for this admin. */
 export function grantableRoles(s: AdminScope): Role[] {
   return s.organization ? ['registrar', 'coordinator', 'handler', 'unit_admin', 'reader', 'admin', 'archivist'] : ['coordinator', 'handler', 'unit_admin', 'reader'];

@@ -160,8 +160,16 @@ describe('a unit admin (superanvändare) stays within their förvaltning', () =>
     expect(ok.body).toContain('/inbjudan/');
     const elsewhere = await s.post('/admin/personer/ny', { name: 'Otto Utanför', email: 'otto@exempelkommun.se', role: 'handler', unitId: await unitId('Gata och park') }, { csrfFrom: '/admin' });
     expect(elsewhere.statusCode).toBe(400);
+    expect(errorSummary(elsewhere.body)).toContain('Du kan inte ge den rollen där. Välj en enhet inom din förvaltning.');
     const orgWide = await s.post('/admin/personer/ny', { name: 'Otto Utanför', email: 'otto@exempelkommun.se', role: 'admin', unitId: '' }, { csrfFrom: '/admin' });
     expect(orgWide.statusCode).toBe(400);
+    // A role only the organization admin gives: the message is about the role, even on a unit of their own.
+    for (const [role, label] of [['admin', 'administratör'], ['registrar', 'registrator'], ['archivist', 'arkivarie']]) {
+      const refused = await s.post('/admin/personer/ny', { name: 'Otto Utanför', email: 'otto@exempelkommun.se', role: role!, unitId: centralskolan }, { csrfFrom: '/admin' });
+      expect(refused.statusCode).toBe(400);
+      expect(errorSummary(refused.body)).toContain(`Rollen ${label} kan bara organisationens administratör ge. Du kan ge rollerna synpunktsansvarig, handläggare, superanvändare och läsare.`);
+      expect(errorSummary(refused.body)).not.toContain('Välj en enhet');
+    }
     expect(await t.db.selectFrom('users').select('id').where('email', '=', 'otto@exempelkommun.se').executeTakeFirst()).toBeUndefined();
 
     // A person with roles in two förvaltningar is seen, but only the organization admin deactivates them.

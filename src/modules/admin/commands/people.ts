@@ -6,7 +6,7 @@ import { createInvitation } from '../../auth/invitations.ts';
 import { destroySessionsOf } from '../../auth/sessions.ts';
 import { ROLE_LABEL } from '../../organizations/demoStaff.ts';
 import { logAdminChange } from '../log.ts';
-import { canGrant, canManageOrganizationSettings, canManagePerson, canReinvite, canSeePerson } from '../policy.ts';
+import { canGrant, canManageOrganizationSettings, canManagePerson, canReinvite, canSeePerson, grantableRoles, mayGiveRole, type AdminScope } from '../policy.ts';
 import { isUuid } from '../queries.ts';
 import { checkEmail, checkName, clean, denied, EMAIL, invalid, missing, isUniqueViolation, scopeOf, who, type AdminCtx, type AdminDeps } from './context.ts';
 import { sv } from '../../../platform/i18n/catalogue.ts';
@@ -29,6 +29,19 @@ export interface InviteInput {
   linkBase: string;
 }
 
+/**
+ * Why a role cannot be given: to oneself; a role only the organization admin gives (said on the
+ * role, with the roles this admin can give); or a unit outside this admin's förvaltning.
+ */
+function grantRefused(s: AdminScope, role: Role, toSelf: boolean): DomainError {
+  if (toSelf) return invalid('role', sv('admin.people.grantSelf'));
+  if (!mayGiveRole(s, role)) {
+    const roles = new Intl.ListFormat('sv', { type: 'conjunction' }).format(grantableRoles(s).map((r) => ROLE_LABEL[r].toLowerCase()));
+    return invalid('role', sv('admin.people.roleNotGrantable', { role: ROLE_LABEL[role].toLowerCase(), roles }));
+  }
+  return invalid('unitId', sv('admin.people.grantOutsideScope'));
+}
+
 /** A new person with one role, and a one-time link for them. Duplicate e-mail: a clear message, nothing saved. */
 export async function invitePerson(deps: AdminDeps, c: AdminCtx, input: InviteInput) {
   const name = clean(input.name);
@@ -43,7 +56,7 @@ export async function invitePerson(deps: AdminDeps, c: AdminCtx, input: InviteIn
     return await deps.db.transaction().execute(async (tx) => {
       const path = await unitPathFor(tx, c.org.id, input.unitId || null);
       if (path === undefined) throw invalid('unitId', sv('admin.people.unitUnknown'));
-      if (!canGrant(scopeOf(c), input.role as Role, path, false)) throw invalid('unitId', sv('admin.people.grantOutsideScope'));
+      if (!canGrant(scopeOf(c), input.role as Role, path, false)) throw grantRefused(scopeOf(c), input.role as Role, false);
       const existing = await tx.selectFrom('users').select(['id', 'name']).where('organization_id', '=', c.org.id).where(sql<boolean>`lower(email) = ${email}`).executeTakeFirst();
       if (existing) throw invalid('email', sv('admin.people.emailTakenInvite', { email, name: existing.name }));
       const user = await tx.insertInto('users').values({ organization_id: c.org.id, email, name, password_hash: null, created_at: now }).returning('id').executeTakeFirstOrThrow();
@@ -94,7 +107,7 @@ export async function addGrant(deps: AdminDeps, c: AdminCtx, userId: string, inp
     if (path === undefined) throw invalid('unitId', sv('admin.people.unitUnknown'));
     const toSelf = p.user.id === c.actor.id;
     if (!canGrant(scopeOf(c), input.role as Role, path, toSelf)) {
-      throw toSelf ? invalid('role', sv('admin.people.grantSelf')) : invalid('unitId', sv('admin.people.grantOutsideScope'));
+      throw grantRefused(scopeOf(c), input.role as Role, toSelf);
     }
     const dup = p.grants.find((g) => g.role === input.role && (g.org_unit_id ?? '') === (input.unitId || ''));
     if (dup) throw invalid('role', sv('admin.people.grantDuplicate'));
