@@ -25,6 +25,12 @@ export async function forwardingTargets(db: Executor, fromOrganizationId: string
 /** Whether this actor may forward this case: the same people who may refer it elsewhere. */
 export const mayForward = (actor: Actor, c: Parameters<typeof can>[2]) => can(actor, 'refer', c);
 
+/**
+ * Whether this actor is one who forwards this case at all, were it still undistributed: the page
+ * is theirs (it may say the case has gone too far); for everyone else it does not exist.
+ */
+export const mayForwardAtAll = (actor: Actor, c: Parameters<typeof can>[2]) => can(actor, 'refer', { ...c, status: 'received' });
+
 export interface ForwardResult {
   fromNumber: string;
   toNumber: string;

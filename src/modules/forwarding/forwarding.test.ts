@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { form, FORM, Session, startTestApp, type TestContext } from '../../../test/app.ts';
 import { seedDemoOrganization } from '../organizations/demo.ts';
 import { seedDemoStaff } from '../organizations/demoStaff.ts';
+import { categoryId, unitId } from '../../../test/staffCases.ts';
+import { grantsOf } from '../auth/queries.ts';
+import { registerCase } from '../cases/commands.ts';
+import { installationSecret } from '../../platform/secrets.ts';
 
 /** A case forwarded to the installation's housing company: referred here, received there, linked both ways. */
 let t: TestContext;
@@ -134,8 +138,21 @@ describe('forwarding a case to another organization', () => {
     const self = await registrar.post(`/handlaggning/arenden/${number}/vidarebefordra`, { toOrganizationId: t.orgId }, { csrfFrom: `/handlaggning/arenden/${number}/vidarebefordra` });
     expect(self.statusCode).toBe(400);
     const reader = await new Session(t.app).signIn('lasare@exempelkommun.se');
-    const readerPage = await reader.get(`/handlaggning/arenden/${number}/vidarebefordra`);
-    expect(readerPage.body).not.toContain('<button type="submit">Vidarebefordra</button>');
+    expect((await reader.get(`/handlaggning/arenden/${number}/vidarebefordra`)).statusCode).toBe(404);
+
+    // A handler who sees a case in their unit but never forwards it: no page either, not a refusal on one.
+    const inUnit = await citizenCase('Bänken i parken är trasig.');
+    // (The company has demo staff with the same addresses: the registrar here, by organization.)
+    const r = await t.db.selectFrom('users').select(['id', 'name']).where('organization_id', '=', t.orgId).where('email', '=', 'registrator@exempelkommun.se').executeTakeFirstOrThrow();
+    await registerCase(
+      { db: t.db, clock: t.clock, tokenSecret: await installationSecret(t.db, 'status-token') },
+      { actor: { kind: 'user', id: r.id, name: r.name, organizationId: t.orgId, grants: await grantsOf(t.db, r.id) }, number: inUnit, classification: { kind: 'klagomal', areaId: await categoryId(t, 'Tjänster'), subcategoryId: null, significance: 'routine', confidential: false, confidentialityRef: null, unitId: await unitId(t, 'Gata och park') } },
+    );
+    expect((await handler.get(`/handlaggning/arenden/${inUnit}`)).statusCode).toBe(200);
+    expect((await handler.get(`/handlaggning/arenden/${inUnit}/vidarebefordra`)).statusCode).toBe(404);
+    expect((await handler.post(`/handlaggning/arenden/${inUnit}/vidarebefordra`, { toOrganizationId: company }, { csrfFrom: `/handlaggning/arenden/${inUnit}` })).statusCode).toBe(404);
+    // The registrar still gets the page for it, with the form.
+    expect((await registrar.get(`/handlaggning/arenden/${inUnit}/vidarebefordra`)).body).toContain('<button type="submit">Vidarebefordra</button>');
     const still = await t.db.selectFrom('cases').select(['status', 'forwarded_to_case_id']).where('organization_id', '=', t.orgId).where('number', '=', number).executeTakeFirstOrThrow();
     expect(still).toEqual({ status: 'received', forwarded_to_case_id: null });
   });

@@ -7,7 +7,7 @@ import { sv } from '../../platform/i18n/catalogue.ts';
 import type { CaseDeps } from '../cases/commands.ts';
 import { can } from '../cases/policy.ts';
 import { policyCase } from '../cases/queries.ts';
-import { forwardCase, forwardingTargets, mayForward } from './commands.ts';
+import { forwardCase, forwardingTargets, mayForward, mayForwardAtAll } from './commands.ts';
 import { ForwardPage } from './views/ForwardPage.tsx';
 
 const field = (b: unknown, k: string) => {
@@ -28,7 +28,8 @@ export const forwardingRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) 
       .where('c.organization_id', '=', req.org.id)
       .where('c.number', '=', req.params.number.toUpperCase())
       .executeTakeFirst();
-    if (!row || !can(req.actor!, 'view', policyCase(row))) throw notFound(sv('forwarding.routes.theCase'));
+    // Like the answer page: someone who never forwards this case finds no such page (GET and POST alike).
+    if (!row || !mayForwardAtAll(req.actor!, policyCase(row))) throw notFound(sv('forwarding.routes.theCase'));
     return row;
   }
 
