@@ -176,6 +176,9 @@ export interface ExtensionDeps {
 /** Statuses in which the answer date can be extended: open and not yet answered. */
 export const EXTENDABLE = ['registered', 'assigned', 'in_progress', 'waiting'] as const;
 
+/** Whether the case's answer date can still be moved: open, and no answer given yet. */
+export const isExtendable = (c: { status: string; first_answered_at: Date | null }) => (EXTENDABLE as readonly string[]).includes(c.status) && !c.first_answered_at;
+
 export function validateExtension(input: { newDate: string; reason: string }, current: { answerBy: string | null; today: string; calendar?: WorkingCalendar }): Record<string, string> {
   const errors: Record<string, string> = {};
   if (!input.newDate) errors.newDate = sv('deadlines.error.newDateMissing');
@@ -221,7 +224,7 @@ export async function extendAnswerDate(deps: ExtensionDeps, t: { actor: Actor; n
     if (!row || !canSee(t.actor, policyCase(row))) throw notFound(sv('deadlines.routes.theCase'));
     if (!mayChangeAnswerDate(t.actor, policyCase(row))) throw new DomainError('forbidden', sv('deadlines.error.notPermitted'));
     checkVersion(row, t.expectedVersion);
-    if (!(EXTENDABLE as readonly string[]).includes(row.status) || row.first_answered_at) {
+    if (!isExtendable(row)) {
       throw new DomainError('conflict', sv('deadlines.error.notExtendable'));
     }
     const ctx = await loadDeadlineContext(tx, row.organization_id);

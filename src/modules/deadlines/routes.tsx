@@ -8,7 +8,7 @@ import { KINDS } from '../cases/labels.ts';
 import { type Actor } from '../cases/policy.ts';
 import { ConflictPage } from '../cases/views/ConflictPage.tsx';
 import { policyCase } from '../cases/queries.ts';
-import { addClosureDay, extendAnswerDate, isCoordinator, mayAdministerDeadlines, removeClosureDay, removeKindPolicy, setDeadlinePolicy, setDigestOptOut, type ExtensionDeps } from './commands.ts';
+import { addClosureDay, extendAnswerDate, isCoordinator, isExtendable, mayAdministerDeadlines, removeClosureDay, removeKindPolicy, setDeadlinePolicy, setDigestOptOut, type ExtensionDeps } from './commands.ts';
 import { DEFAULT_FULL_POLICY, loadDeadlineContext, mayChangeAnswerDate, policyFor, type FullPolicy } from './policies.ts';
 import { DeadlinesPage, ExtendPage, NotificationSettingsPage, policyInput, type PolicyInput } from './views.tsx';
 
@@ -109,7 +109,7 @@ export const deadlinesRoutes: FastifyPluginAsync<ExtensionDeps> = async (app, de
       .selectFrom('cases as c')
       .leftJoin('org_units as u', 'u.id', 'c.unit_id')
       .leftJoin('case_contacts as cc', 'cc.case_id', 'c.id')
-      .select(['c.id', 'c.number', 'c.organization_id', 'c.status', 'c.handler_id', 'c.confidential', 'c.answer_by', 'c.version', 'c.anonymous', 'u.ancestor_ids as unit_path', 'cc.reply_channel'])
+      .select(['c.id', 'c.number', 'c.organization_id', 'c.status', 'c.handler_id', 'c.confidential', 'c.answer_by', 'c.first_answered_at', 'c.version', 'c.anonymous', 'u.ancestor_ids as unit_path', 'cc.reply_channel'])
       .where('c.organization_id', '=', actor.organizationId)
       .where('c.number', '=', number)
       .executeTakeFirst();
@@ -121,7 +121,8 @@ export const deadlinesRoutes: FastifyPluginAsync<ExtensionDeps> = async (app, de
   app.get<{ Params: { number: string } }>('/handlaggning/arenden/:number/forlang', async (req, reply) => {
     const actor = actorOf(req);
     const c = await caseForExtension(actor, req.params.number);
-    return sendPage(reply, <ExtendPage orgName={req.org.name} actor={actor} csrf={reply.generateCsrf()} c={c} input={{ newDate: '', reason: '' }} />);
+    // A closed or answered case has no answer date left to move: the page says so instead of offering a form that would be refused.
+    return sendPage(reply, <ExtendPage orgName={req.org.name} actor={actor} csrf={reply.generateCsrf()} c={c} extendable={isExtendable(c)} input={{ newDate: '', reason: '' }} />);
   });
 
   app.post<{ Params: { number: string } }>('/handlaggning/arenden/:number/forlang', async (req, reply) => {
@@ -136,7 +137,7 @@ export const deadlinesRoutes: FastifyPluginAsync<ExtensionDeps> = async (app, de
     } catch (err) {
       if (err instanceof DomainError && err.code === 'invalid') {
         const c = await caseForExtension(actor, req.params.number);
-        return sendPage(reply, <ExtendPage orgName={req.org.name} actor={actor} csrf={reply.generateCsrf()} c={c} input={input} errors={err.details} />, 400);
+        return sendPage(reply, <ExtendPage orgName={req.org.name} actor={actor} csrf={reply.generateCsrf()} c={c} extendable input={input} errors={err.details} />, 400);
       }
       // Saved by someone else first, or no longer extendable: the staff conflict page, with what they typed.
       if (err instanceof DomainError && err.code === 'conflict') {

@@ -163,6 +163,8 @@ export function DeadlinesPage(
 export function ExtendPage(
   props: Frame & {
     c: { number: string; answer_by: string | null; version: number; reply_channel: string | null; anonymous: boolean };
+    /** False for a closed or answered case: no form, only why. */
+    extendable: boolean;
     input: { newDate: string; reason: string };
     errors?: FieldErrors;
   },
@@ -179,14 +181,17 @@ export function ExtendPage(
       <ErrorSummary errors={errors} />
       <h1>{t('deadlines.extend.title', { number: props.c.number })}</h1>
       <p>{i18n.rich('deadlines.extend.current', { day: props.c.answer_by ? longDate(props.c.answer_by) : t('deadlines.extend.none'), strong: (s) => <strong>{s}</strong> })}</p>
-      <p>{t('deadlines.extend.law', { how })}</p>
-      <form method="post" action={`/handlaggning/arenden/${props.c.number}/forlang`} novalidate>
-        <input type="hidden" name="_csrf" value={props.csrf} />
-        <input type="hidden" name="version" value={String(props.c.version)} />
-        <TextInput name="newDate" type="date" label={t('deadlines.extend.newDate')} hint={t('deadlines.extend.newDateHint')} value={props.input.newDate} error={errors.newDate} />
-        <TextArea name="reason" label={t('deadlines.extend.reason')} hint={t('deadlines.extend.reasonHint')} rows={5} value={props.input.reason} error={errors.reason} />
-        <button type="submit">{t('deadlines.extend.submit')}</button>
-      </form>
+      {!props.extendable && <p class="notice">{t('deadlines.error.notExtendable')}</p>}
+      {props.extendable && <p>{t('deadlines.extend.law', { how })}</p>}
+      {props.extendable && (
+        <form method="post" action={`/handlaggning/arenden/${props.c.number}/forlang`} novalidate>
+          <input type="hidden" name="_csrf" value={props.csrf} />
+          <input type="hidden" name="version" value={String(props.c.version)} />
+          <TextInput name="newDate" type="date" label={t('deadlines.extend.newDate')} hint={t('deadlines.extend.newDateHint')} value={props.input.newDate} error={errors.newDate} />
+          <TextArea name="reason" label={t('deadlines.extend.reason')} hint={t('deadlines.extend.reasonHint')} rows={5} value={props.input.reason} error={errors.reason} />
+          <button type="submit">{t('deadlines.extend.submit')}</button>
+        </form>
+      )}
     </StaffLayout>
   );
 }

@@ -169,6 +169,13 @@ describe('/handlaggning/arenden/:number/forlang', () => {
     expect(status.body).toContain('Varför det dröjer: <span class="user-text" dir="auto">Vi behöver mer tid.</span>');
     expect((await t.app.inject(`/arende/${c.token}?lang=en`)).body).toContain('you will get a reply by 26 January 2027 at the latest');
 
+    // Once answered there is no answer date left to move: the page says so and offers no form.
+    await t.db.updateTable('cases').set({ first_answered_at: t.clock.now() }).where('number', '=', c.number).execute();
+    const answered = await s.get(`/handlaggning/arenden/${c.number}/forlang`);
+    expect(answered.statusCode).toBe(200);
+    expect(answered.body).toContain('Svarsdatumet kan bara förlängas för ett registrerat ärende som inte har besvarats.');
+    expect(answered.body).not.toContain('<form method="post" action="/handlaggning/arenden/');
+
     // Someone who may not see the case gets 404.
     const other = await signedIn(t.app, 'handlaggare.forskola@exempelkommun.se');
     expect((await other.get(`/handlaggning/arenden/${c.number}/forlang`)).statusCode).toBe(404);
