@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SPAM_CHECKS_FOR_TESTS, startTestApp, type TestContext } from '../test/app.ts';
+import { SPAM_CHECKS_FOR_TESTS, startTestApp, VALID_SUBMISSION, type TestContext } from '../test/app.ts';
 import { clickAndWait, expectNoAxeViolations, launchChromium, listen } from './browser.ts';
 import { makeCitizenCases, type CitizenCases } from './citizenCases.ts';
 
@@ -145,9 +145,12 @@ describe('Arabic, refused', () => {
     try {
       // A minute of its own, so only the posts below count.
       t.clock.advance(60_000);
-      for (let i = 0; i < RATE.perAddressPerMinute; i++) await page.request.post(`${baseUrl}/synpunkt`, { form: { lang: 'ar' } });
+      // Only posts that would be stored count, so these are whole submissions.
+      for (let i = 0; i < RATE.perAddressPerMinute; i++) expect((await page.request.post(`${baseUrl}/synpunkt`, { form: { ...VALID_SUBMISSION, lang: 'ar' }, maxRedirects: 0 })).status()).toBe(303);
       await page.goto(`${baseUrl}/synpunkt?lang=ar`);
+      await page.locator('input[name=kind][value=klagomal]').check();
       await page.getByLabel('اكتب ملاحظتك').fill('نص محفوظ');
+      await page.locator('input[name=anonymous][value=true]').check();
       expect(await clickAndWait(page, () => page.locator('button#skicka').click())).toBe(429);
       expect(await page.getByLabel('اكتب ملاحظتك').inputValue()).toBe('نص محفوظ');
       await expectRtlPage(page, 'ar', 'Arabic form refused by the rate limit (429)');
