@@ -153,6 +153,7 @@ export async function listCases(db: Executor, actor: Actor, opts: ListOptions) {
       'c.id',
       'c.number',
       'c.status',
+      'c.outcome',
       'c.kind',
       'c.channel',
       'c.received_at',

@@ -129,6 +129,9 @@ describe('bulk actions', () => {
     const casePage = await registrar.get(`/handlaggning/arenden/${x}`);
     expect(casePage.body).toContain('Markerad som skräp (spam)');
     expect(casePage.body).toContain('Skräp (spam)');
+    // In the case list it is told apart from a case not handled for its content.
+    const list = await registrar.get(`/handlaggning/arenden?status=alla&q=${x}`);
+    expect(list.body).toMatch(new RegExp(`${x}</a>[\\s\\S]*?<td>Inte handlagd \\(skräp\\)</td>`));
   });
 
   it('shows only what the summary codes name: an unknown code or a case number of the wrong form is left out', async () => {

@@ -4,6 +4,7 @@ import { KIND_LABEL } from '../labels.ts';
 import { isOverdue } from '../lifecycle.ts';
 import type { listCases, Sort } from '../listQueries.ts';
 import { statusLabel } from './staffLabels.ts';
+import { SPAM_OUTCOME } from '../lifecycle.ts';
 import { useI18n } from '../../../platform/i18n/context.ts';
 import { excerpt } from '../../../platform/views/excerpt.ts';
 
@@ -72,7 +73,8 @@ export function CaseTable({ rows, caption, today, sort, showExcerpt }: { rows: C
                   <time dateTime={r.received_at.toISOString()}>{dayOf(r.received_at)}</time>
                 </td>
                 <td>{KIND_LABEL[r.kind as CaseKind] ?? r.kind}</td>
-                <td>{statusLabel(r.status)}</td>
+                {/* Spam and offensive content are both "not handled"; a registrar going through them needs to tell which. */}
+                <td>{r.outcome === SPAM_OUTCOME ? t('cases.table.notHandledSpam') : statusLabel(r.status)}</td>
                 <td>{r.unit_name ?? <span class="muted">{t('cases.table.unitNotChosen')}</span>}</td>
                 <td>{r.handler_name ?? <span class="muted">{t('cases.table.noHandler')}</span>}</td>
                 <td>
