@@ -4,7 +4,7 @@ import { FORM, form, startTestApp, type TestContext } from '../test/app.ts';
 import { actorFor, assignedTo, caseDeps, submitCase } from '../test/staffCases.ts';
 import { answerCase } from '../src/modules/cases/commands.ts';
 import { askSubmitter } from '../src/modules/cases/submitterQuestion.ts';
-import { extendAnswerDate } from '../src/modules/deadlines/commands.ts';
+import { extendAnswerDate } from '../src/modules/deadlines/extension.ts';
 import { expectNoAxeViolations, launchChromium, listen } from './browser.ts';
 
 /**

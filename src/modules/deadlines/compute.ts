@@ -39,3 +39,7 @@ export function validatePolicy(p: Partial<Record<keyof DeadlinePolicy, unknown>>
   if (p.answerUnit !== 'working' && p.answerUnit !== 'calendar') errors.answerUnit = sv('deadlines.error.unit');
   return errors;
 }
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A day on the calendar from year 1 on: PostgreSQL has no year 0 and refuses 0000-01-01. */
+export const isRealDate = (d: string) => DATE.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && d >= '0001-01-01' && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;

@@ -5,7 +5,8 @@ import { deadlineWorld } from '../../../test/deadlineFixture.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { registerCase, simpleTransition } from '../cases/commands.ts';
 import { submitCase } from '../intake/commands.ts';
-import { addClosureDay, extendAnswerDate, removeClosureDay, removeKindPolicy, setDeadlinePolicy } from './commands.ts';
+import { addClosureDay, removeClosureDay, removeKindPolicy, setDeadlinePolicy } from './commands.ts';
+import { extendAnswerDate } from './extension.ts';
 import { DEFAULT_FULL_POLICY } from './policies.ts';
 import { findOrganizationById } from '../organizations/queries.ts';
 

@@ -8,7 +8,8 @@ import { KINDS } from '../cases/labels.ts';
 import { type Actor } from '../cases/policy.ts';
 import { ConflictPage } from '../cases/views/ConflictPage.tsx';
 import { policyCase } from '../cases/queries.ts';
-import { addClosureDay, extendAnswerDate, isCoordinator, isExtendable, mayAdministerDeadlines, removeClosureDay, removeKindPolicy, setDeadlinePolicy, setDigestOptOut, type ExtensionDeps } from './commands.ts';
+import { addClosureDay, isCoordinator, mayAdministerDeadlines, removeClosureDay, removeKindPolicy, setDeadlinePolicy, setDigestOptOut } from './commands.ts';
+import { extendAnswerDate, isExtendable, type ExtensionDeps } from './extension.ts';
 import { DEFAULT_FULL_POLICY, loadDeadlineContext, mayChangeAnswerDate, policyFor, type FullPolicy } from './policies.ts';
 import { DeadlinesPage, ExtendPage, NotificationSettingsPage, policyInput, type PolicyInput } from './views.tsx';
 

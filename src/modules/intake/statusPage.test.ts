@@ -3,7 +3,7 @@ import { startTestApp, type TestContext } from '../../../test/app.ts';
 import { actorFor, assignedTo, caseDeps, caseRow, DEMO, submitCase } from '../../../test/staffCases.ts';
 import { answerCase, referCase, rejectCase } from '../cases/commands.ts';
 import { askSubmitter } from '../cases/submitterQuestion.ts';
-import { extendAnswerDate } from '../deadlines/commands.ts';
+import { extendAnswerDate } from '../deadlines/extension.ts';
 
 /** What the submitter reads on /arende/<token>: what we said to them, each thing called what it is, without mail furniture. */
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { waitIdle } from '../../../test/jobs.ts';
 import { answerCase } from '../cases/commands.ts';
-import { extendAnswerDate, setDeadlinePolicy, setDigestOptOut } from '../deadlines/commands.ts';
+import { setDeadlinePolicy, setDigestOptOut } from '../deadlines/commands.ts';
+import { extendAnswerDate } from '../deadlines/extension.ts';
 import { DEFAULT_FULL_POLICY } from '../deadlines/policies.ts';
 import { acknowledgementPass } from './acknowledgement.ts';
 import { digestPass } from './digest.ts';

@@ -4,7 +4,7 @@ import { deadlineWorld } from '../../../test/deadlineFixture.ts';
 import { TEST_MAIL, waitIdle } from '../../../test/jobs.ts';
 import { startSmtpSink, type SmtpSink } from '../../../test/smtp.ts';
 import { answerCase } from '../cases/commands.ts';
-import { extendAnswerDate } from '../deadlines/commands.ts';
+import { extendAnswerDate } from '../deadlines/extension.ts';
 import { acknowledgementPass } from './acknowledgement.ts';
 import { startJobs, type RunningJobs } from './jobs.ts';
 
