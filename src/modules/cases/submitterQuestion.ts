@@ -88,6 +88,7 @@ async function tellHandler(tx: Tx, deps: Pick<CaseDeps, 'publicUrl'>, org: Pick<
   if (!row.handler_id) return;
   const h = await tx.selectFrom('users').select(['id', 'name', 'email', 'active']).where('id', '=', row.handler_id).executeTakeFirst();
   if (!h?.active || !h.email) return;
+  const mail = what === 'replied' ? 'submitterReplied' : 'submitterAdded';
   const link = staffCaseLink(deps.publicUrl ?? 'http://localhost:3000', org, row.number);
   await queueEmails(tx, [{
     case_id: row.id,
@@ -96,8 +97,8 @@ async function tellHandler(tx: Tx, deps: Pick<CaseDeps, 'publicUrl'>, org: Pick<
     recipient: h.email,
     recipient_user_id: h.id,
     // "Answered your question" only when one was open: an addition resumes no clock.
-    subject: what === 'replied' ? sv('cases.mail.submitterReplied.subject', { number: row.number }) : sv('cases.mail.submitterAdded.subject', { number: row.number }),
-    body: what === 'replied' ? sv('cases.mail.submitterReplied.body', { name: h.name, number: row.number, link }) : sv('cases.mail.submitterAdded.body', { name: h.name, number: row.number, link }),
+    subject: sv(`cases.mail.${mail}.subject`, { number: row.number }),
+    body: sv(`cases.mail.${mail}.body`, { name: h.name, number: row.number, link }),
     dedupe_key: `submitter_reply:${row.id}:${now.toISOString()}`,
     created_at: now,
   }], now);

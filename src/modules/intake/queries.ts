@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { poolOf, type Db, type Executor } from '../../db/database.ts';
 import type { ReplyChannel } from '../../db/schema.ts';
+import { withoutAnswerFooter } from '../notifications/submitterMail.ts';
 
 export async function findCaseIdBySubmission(db: Executor, organizationId: string, submissionKey: Buffer) {
   return db
@@ -35,9 +36,7 @@ export async function findCaseForSubmitter(db: Executor, organizationId: string,
   const [messages, history, attachments] = await Promise.all([
     db
       .selectFrom('messages')
-      // What the handler wrote: an e-mail's footer (the case number, this very page's link, "reply
-      // to this message") means nothing here.
-      .select(['id', 'purpose', 'channel', 'subject', sql<string>`left(body, length(body) - coalesce(length(footer), 0))`.as('body'), 'occurred_on', 'created_at'])
+      .select(['id', 'purpose', 'channel', 'subject', 'body', 'footer', 'occurred_on', 'created_at'])
       .where('case_id', '=', c.id)
       .where('purpose', 'in', [...SUBMITTER_MESSAGE_PURPOSES])
       .orderBy('created_at')
@@ -63,7 +62,9 @@ export async function findCaseForSubmitter(db: Executor, organizationId: string,
     // Only the names: the submitter sees what they sent, without a way to download it again.
     db.selectFrom('attachments').select(['id', 'filename']).where('case_id', '=', c.id).where('uploaded_by', 'is', null).orderBy('created_at').orderBy('filename').execute(),
   ]);
-  return { ...c, messages, history, attachments };
+  // What the handler wrote: an e-mail's footer (the case number, this very page's link, "reply to
+  // this message") means nothing here.
+  return { ...c, messages: messages.map(({ footer, ...m }) => ({ ...m, body: withoutAnswerFooter({ body: m.body, footer }) })), history, attachments };
 }
 
 /**

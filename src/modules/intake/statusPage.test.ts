@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../../../test/app.ts';
 import { actorFor, assignedTo, caseDeps, caseRow, DEMO, submitCase } from '../../../test/staffCases.ts';
-import { answerCase, referCase, rejectCase } from '../cases/commands.ts';
+import { answerCase, referCase, rejectCase, simpleTransition } from '../cases/commands.ts';
 import { askSubmitter } from '../cases/submitterQuestion.ts';
 import { extendAnswerDate } from '../deadlines/extension.ts';
 
@@ -21,14 +21,20 @@ const storedBodies = async (number: string) => {
 /** The mail footer's lines (mail.footer), none of which belongs on the status page. */
 const FOOTER_LINES = ['Följ ditt ärende:', 'Vill du lägga till något? Svara på det här meddelandet.', 'hos Exempelkommun'];
 
+/** A case of the handler's where they asked the submitter by e-mail; `resume` takes it up again without a reply. */
+async function caseWithQuestion() {
+  const { number, token } = await submitCase(t);
+  await assignedTo(t, number, 'Gata och park', DEMO.handlerGata);
+  const deps = await caseDeps(t);
+  const handler = await actorFor(t, DEMO.handlerGata);
+  await askSubmitter(deps, { actor: handler, number, question: 'Vilken lykta är det?' });
+  return { number, token, deps, handler, resume: () => simpleTransition(deps, { actor: handler, number, event: 'resume' }) };
+}
+
 describe('messages on the status page', () => {
   it('lists a question as a question and an answer as an answer under a heading that fits both, in every language', async () => {
     t.clock.set('2026-12-22T09:00:00Z');
-    const { number, token } = await submitCase(t);
-    await assignedTo(t, number, 'Gata och park', DEMO.handlerGata);
-    const deps = await caseDeps(t);
-    const handler = await actorFor(t, DEMO.handlerGata);
-    await askSubmitter(deps, { actor: handler, number, question: 'Vilken lykta är det?' });
+    const { number, token, deps, handler, resume } = await caseWithQuestion();
 
     const asked = await page(token);
     expect(asked).toContain('<h2>Meddelanden från oss</h2>');
@@ -37,7 +43,7 @@ describe('messages on the status page', () => {
     expect(await page(token, 'en')).toContain('<h2>Messages from us</h2>');
     expect(await page(token, 'en')).not.toContain('Our replies');
 
-    await t.db.updateTable('cases').set({ status: 'in_progress', paused_since: null }).where('number', '=', number).execute();
+    await resume();
     await answerCase(deps, { actor: handler, number, message: { channel: 'email', body: 'Vi lagar den.' } });
     const answered = await page(token);
     expect(answered).toContain('Fråga till dig med e-post');
@@ -47,12 +53,8 @@ describe('messages on the status page', () => {
 
   it('shows what the handler wrote without the e-mail footer, which the sent mail and the case keep', async () => {
     t.clock.set('2026-12-22T09:00:00Z');
-    const { number, token } = await submitCase(t);
-    await assignedTo(t, number, 'Gata och park', DEMO.handlerGata);
-    const deps = await caseDeps(t);
-    const handler = await actorFor(t, DEMO.handlerGata);
-    await askSubmitter(deps, { actor: handler, number, question: 'Vilken lykta är det?' });
-    await t.db.updateTable('cases').set({ status: 'in_progress', paused_since: null }).where('number', '=', number).execute();
+    const { number, token, deps, handler, resume } = await caseWithQuestion();
+    await resume();
     // A handler's own "-- " signature is their text, not the system's footer.
     await answerCase(deps, { actor: handler, number, message: { channel: 'email', body: 'Vi lagar den.\n\n-- \nHanna, gatuenheten' } });
 
