@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { scopeToActor } from '../cases/listQueries.ts';
 import { CASE_NUMBER } from '../cases/numbering.ts';
-import { searchTsQuery } from '../cases/textSearch.ts';
+import { RUNNING_NUMBER, searchTsQuery } from '../cases/textSearch.ts';
 import type { Actor } from '../cases/policy.ts';
 import { phoneDigits, type InboxParams } from './inboxParams.ts';
 
@@ -34,7 +34,7 @@ export async function listInbox(db: Executor, actor: Actor, opts: { params: Inbo
   if (p.q) {
     const q = p.q;
     const digits = phoneDigits(q);
-    const number = CASE_NUMBER.test(q.toUpperCase()) ? q.toUpperCase() : /^\d{1,6}$/.test(q) ? `%-${q.padStart(5, '0')}` : null;
+    const number = CASE_NUMBER.test(q.toUpperCase()) ? q.toUpperCase() : RUNNING_NUMBER.test(q) ? `%-${q.padStart(5, '0')}` : null;
     base = base.where((eb) =>
       eb.or([
         ...(number ? [eb('c.number', 'like', number)] : []),
