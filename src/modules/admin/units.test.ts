@@ -167,7 +167,7 @@ describe('a unit admin (superanvändare) stays within their förvaltning', () =>
     for (const [role, label] of [['admin', 'administratör'], ['registrar', 'registrator'], ['archivist', 'arkivarie']]) {
       const refused = await s.post('/admin/personer/ny', { name: 'Otto Utanför', email: 'otto@exempelkommun.se', role: role!, unitId: centralskolan }, { csrfFrom: '/admin' });
       expect(refused.statusCode).toBe(400);
-      expect(errorSummary(refused.body)).toContain(`Rollen ${label} kan bara organisationens administratör ge. Du kan ge rollerna synpunktsansvarig, handläggare, superanvändare och läsare.`);
+      expect(errorSummary(refused.body)).toContain(`Bara organisationens administratör kan ge rollen ${label}. Du kan ge rollerna synpunktsansvarig, handläggare, superanvändare och läsare.`);
       expect(errorSummary(refused.body)).not.toContain('Välj en enhet');
     }
     expect(await t.db.selectFrom('users').select('id').where('email', '=', 'otto@exempelkommun.se').executeTakeFirst()).toBeUndefined();
