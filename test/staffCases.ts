@@ -27,8 +27,9 @@ export async function caseDeps(t: TestContext): Promise<CaseDeps> {
 }
 
 /** A demo staff member as the commands see them. */
+/** The test organization's user with this address (other organizations a test seeds may have the same demo addresses). */
 export async function actorFor(t: TestContext, email: string): Promise<Actor> {
-  const u = await t.db.selectFrom('users').select(['id', 'name', 'organization_id']).where('email', '=', email).executeTakeFirstOrThrow();
+  const u = await t.db.selectFrom('users').select(['id', 'name', 'organization_id']).where('organization_id', '=', t.orgId).where('email', '=', email).executeTakeFirstOrThrow();
   return { kind: 'user', id: u.id, name: u.name, organizationId: u.organization_id, grants: await grantsOf(t.db, u.id) };
 }
 

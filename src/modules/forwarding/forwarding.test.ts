@@ -2,10 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { form, FORM, Session, startTestApp, type TestContext } from '../../../test/app.ts';
 import { seedDemoOrganization } from '../organizations/demo.ts';
 import { seedDemoStaff } from '../organizations/demoStaff.ts';
-import { categoryId, unitId } from '../../../test/staffCases.ts';
-import { grantsOf } from '../auth/queries.ts';
-import { registerCase } from '../cases/commands.ts';
-import { installationSecret } from '../../platform/secrets.ts';
+import { registerTo } from '../../../test/staffCases.ts';
 
 /** A case forwarded to the installation's housing company: referred here, received there, linked both ways. */
 let t: TestContext;
@@ -142,12 +139,7 @@ describe('forwarding a case to another organization', () => {
 
     // A handler who sees a case in their unit but never forwards it: no page either, not a refusal on one.
     const inUnit = await citizenCase('Bänken i parken är trasig.');
-    // (The company has demo staff with the same addresses: the registrar here, by organization.)
-    const r = await t.db.selectFrom('users').select(['id', 'name']).where('organization_id', '=', t.orgId).where('email', '=', 'registrator@exempelkommun.se').executeTakeFirstOrThrow();
-    await registerCase(
-      { db: t.db, clock: t.clock, tokenSecret: await installationSecret(t.db, 'status-token') },
-      { actor: { kind: 'user', id: r.id, name: r.name, organizationId: t.orgId, grants: await grantsOf(t.db, r.id) }, number: inUnit, classification: { kind: 'klagomal', areaId: await categoryId(t, 'Tjänster'), subcategoryId: null, significance: 'routine', confidential: false, confidentialityRef: null, unitId: await unitId(t, 'Gata och park') } },
-    );
+    await registerTo(t, inUnit, 'Gata och park');
     expect((await handler.get(`/handlaggning/arenden/${inUnit}`)).statusCode).toBe(200);
     expect((await handler.get(`/handlaggning/arenden/${inUnit}/vidarebefordra`)).statusCode).toBe(404);
     expect((await handler.post(`/handlaggning/arenden/${inUnit}/vidarebefordra`, { toOrganizationId: company }, { csrfFrom: `/handlaggning/arenden/${inUnit}` })).statusCode).toBe(404);
