@@ -11,6 +11,8 @@ export interface OutgoingMail {
   text: string;
   /** RFC 5322 Message-ID, angle brackets included. */
   messageId: string;
+  /** The Date header: given, not left to the composer, so the send can record what it said. */
+  date: Date;
   /** The mail this one answers (modules/mailin), so it threads under it. */
   inReplyTo?: string;
   /** Threads every message of a case together in the recipient's mail program. */
@@ -44,10 +46,21 @@ function toNodemailer(m: OutgoingMail) {
     subject: m.subject,
     text: m.text,
     messageId: m.messageId,
+    date: m.date,
     inReplyTo: m.inReplyTo,
     references: m.references,
     headers: { 'Auto-Submitted': 'auto-generated' },
   };
+}
+
+/**
+ * The message as the transports build it (same options, same composer), for a copy of a mail
+ * that was sent: the e-archive's and the diarium's .eml (modules/earchive/documents.ts).
+ */
+export async function composeMail(m: OutgoingMail): Promise<Buffer> {
+  // Loaded when a copy is made (rarely), not in every process at start; see lazyTransporter.
+  const MailComposer = (await import('nodemailer/lib/mail-composer')).default;
+  return new MailComposer(toNodemailer(m)).compile().build();
 }
 
 /** SMTP via nodemailer. Timeouts are short so a hung server becomes a retry, not a stuck job. */

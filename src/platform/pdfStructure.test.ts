@@ -42,7 +42,7 @@ describe('tagged PDFs', () => {
         id: '1', number: 'SYN-2026-00042', kind: 'klagomal', channel: 'web', status: 'closed', significance: 'important', confidential: false, confidentialityRef: null, anonymous: false,
         description: 'Gatlyktorna är släckta.', location: null, outcome: 'answered', receivedAt: at, closedAt: at, areaName: 'Fysisk miljö', unitName: 'Gata och park', forvaltningName: 'Samhällsbyggnad',
         handlerName: 'Gustav', contact: { name: 'Åsa Öberg', email: 'asa@example.se', phone: null, address: null, replyChannel: 'email' },
-        events: [{ type: 'received', at, actor: null, data: {} }], messages: [{ id: 'm', purpose: 'answer', channel: 'email', recipient: 'asa@example.se', subject: 'Svar', body: 'Lagat.', at, headerMessageId: null }], inbound: [], attachments: [],
+        events: [{ type: 'received', at, actor: null, data: {} }], messages: [{ id: 'm', purpose: 'answer', channel: 'email', status: 'sent', transport: 'smtp', recipient: 'asa@example.se', subject: 'Svar', body: 'Lagat.', at, occurredOn: null, sentAt: at, headerMessageId: null, replyTo: null, sent: null }], inbound: [], attachments: [],
       },
       'Exempelkommun',
       at,

@@ -17,6 +17,12 @@ export interface MessagesTable {
   transport: 'smtp' | 'outbox' | null;
   header_message_id: string | null;
   reply_to: string | null;
+  /** What the send put in the headers (recorded since 2026-12-04T0900; NULL before, and for what was never sent). */
+  header_from_name: ColumnType<string | null, string | null | undefined, string | null>;
+  header_from_address: ColumnType<string | null, string | null | undefined, string | null>;
+  header_date: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  header_in_reply_to: ColumnType<string | null, string | null | undefined, string | null>;
+  header_references: ColumnType<string | null, string | null | undefined, string | null>;
   smtp_response: string | null;
   send_token: string | null;
   sending_started_at: Timestamp | null;

@@ -10,7 +10,7 @@ export function diariumOpenApi(): { paths: Record<string, PathItem> } {
           operationId: 'exportCase',
           summary: 'Hand a case over to the diarium as a package',
           description:
-            'A zip with one folder named after the case number: arende.xml (the case record, the e-archive’s lyhord-case.xsd), arende.pdf (PDF/A-2b), meddelanden/ and inkommande/ (.eml), bilagor/ (the attachments as they came) and SHA256SUMS. It holds personal data. Each call is recorded in the case’s history with the package’s SHA-256 and announced as the webhook event case.exported. For registrar, coordinator and admin keys. No request body.',
+            'A zip with one folder named after the case number: arende.xml (the case record, the e-archive’s lyhord-case.xsd), arende.pdf (PDF/A-2b), meddelanden/ (mail sent, as .eml with the headers it was sent with; letters, calls and mail never sent as .txt) and inkommande/ (mail received, .eml), bilagor/ (the attachments as they came) and SHA256SUMS. It holds personal data. Each call is recorded in the case’s history with the package’s SHA-256 and announced as the webhook event case.exported. For registrar, coordinator and admin keys. No request body.',
           tags: ['cases'],
           parameters: parameters(numberParamsSchema, 'path'),
           responses: {

@@ -8,8 +8,9 @@ import { zipPackage } from '../earchive/write.ts';
 /**
  * The package a diarium imports, since the diarium products have no open API: one folder named
  * after the case number holding the case record as XML (the e-archive's lyhord-case.xsd) and as
- * PDF/A, every message as .eml and the attachments as they came (earchive/caseDocuments.ts, the
- * same documents a delivery to the e-archive holds), and SHA256SUMS for `sha256sum -c`.
+ * PDF/A, mail as .eml, letters and calls as text, the attachments as they came (the same
+ * documents a delivery to the e-archive holds: earchive/caseDocuments.ts), and SHA256SUMS for
+ * `sha256sum -c`.
  */
 export interface DiariumPackage {
   filename: string;

@@ -5,8 +5,8 @@ import { document, el, leaf, text } from './xml.ts';
 
 /**
  * The documents of one case in the package's data folder: the case record as XML (schema
- * lyhord-case.xsd, in schemas/), every message as an .eml (mail received in its original form,
- * what was sent rebuilt as RFC 5322), attachments as they came.
+ * lyhord-case.xsd, in schemas/), every mail as an .eml (received in its original form, sent as
+ * its send recorded it: messageFiles.ts), attachments as they came.
  */
 export const CASE_NS = 'https://lyhord.se/ns/arende/1';
 
@@ -65,22 +65,7 @@ export function caseRecordXml(c: CaseFile, org: string, refs: DocumentRef[]): st
 }
 
 /** nodemailer's composer, loaded when a package is written (rarely), not in every process at start. */
-const mailComposer = async () => (await import('nodemailer/lib/mail-composer')).default;
-
-export async function sentMessageEml(c: CaseFile, m: CaseFile['messages'][number], org: string, domain: string): Promise<Buffer> {
-  const note = m.channel === 'email' ? undefined : m.channel === 'letter' ? 'Brev, skickat med post' : 'Telefonsamtal, antecknat';
-  const MailComposer = await mailComposer();
-  const mail = new MailComposer({
-    from: `${org} <noreply@${domain}>`,
-    to: m.channel === 'email' ? (m.recipient ?? undefined) : undefined,
-    subject: m.subject ?? `Ärende ${c.number}`,
-    text: note ? `[${note}${m.recipient ? `: ${m.recipient.replace(/\n/g, ', ')}` : ''}]\n\n${m.body}` : m.body,
-    date: m.at,
-    messageId: m.headerMessageId ?? `<${m.id}@${domain}>`,
-    headers: { 'X-Lyhord-Case': c.number, 'X-Lyhord-Purpose': m.purpose },
-  });
-  return mail.compile().build();
-}
+export const mailComposer = async () => (await import('nodemailer/lib/mail-composer')).default;
 
 /** Mail received: the raw message as it arrived when kept, otherwise rebuilt from what was stored. */
 export async function receivedMessageEml(c: CaseFile, m: CaseFile['inbound'][number], domain: string): Promise<Buffer> {

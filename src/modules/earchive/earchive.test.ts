@@ -61,7 +61,8 @@ describe('an e-archive delivery (FGS 2.0 / E-ARK SIP)', () => {
     expect(files).toContain('representations/rep1/METS.xml');
     expect(files).toContain(`representations/rep1/data/${c.kept!.number}/arende.xml`);
     expect(files).toContain(`representations/rep1/data/${c.kept!.number}/arende.pdf`);
-    expect(files).toContain(`representations/rep1/data/${c.kept!.number}/meddelanden/01-answer.eml`);
+    // The answer waits to be sent: not mail that went out, so not an .eml (messageFiles.ts).
+    expect(files).toContain(`representations/rep1/data/${c.kept!.number}/meddelanden/01-answer.txt`);
     expect(files).toContain(`representations/rep1/data/${c.kept!.number}/bilagor/01-karta_över_torget.pdf`);
     expect(files.some((f) => f.includes(c.routine!.number) || f.includes(c.held!.number) || f.includes(c.later!.number))).toBe(false);
     for (const s of ['mets.xsd', 'premis-v3-0.xsd', 'ERMS_v3.xsd', 'xlink.xsd', 'lyhord-case.xsd']) expect(files).toContain(`schemas/${s}`);

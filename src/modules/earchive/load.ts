@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import type { MessagesTable } from '../../db/schema.ts';
 import { FINAL_STATUSES } from '../cases/lifecycle.ts';
 import { loadRules } from '../retention/rules.ts';
 import { ruleFor } from '../retention/schedule.ts';
@@ -31,9 +32,30 @@ export interface CaseFile {
   handlerName: string | null;
   contact: { name: string | null; email: string | null; phone: string | null; address: string | null; replyChannel: string } | null;
   events: { type: string; at: Date; actor: string | null; data: Record<string, unknown> }[];
-  messages: { id: string; purpose: string; channel: string; recipient: string | null; subject: string | null; body: string; at: Date; headerMessageId: string | null }[];
+  messages: CaseMessage[];
   inbound: { id: string; raw: Buffer | null; subject: string | null; body: string; from: string | null; at: Date }[];
   attachments: { id: string; filename: string; contentType: string; content: Buffer; sha256: Buffer }[];
+}
+
+/** A message on the case, with what its send recorded (notifications/send.ts). */
+export interface CaseMessage {
+  id: string;
+  purpose: string;
+  channel: string;
+  status: string;
+  /** 'outbox': kept in the local outbox, never delivered (no SMTP server was configured). */
+  transport: string | null;
+  recipient: string | null;
+  subject: string | null;
+  body: string;
+  at: Date;
+  /** The day a letter was sent or a call made. */
+  occurredOn: string | null;
+  sentAt: Date | null;
+  headerMessageId: string | null;
+  replyTo: string | null;
+  /** The headers the send recorded; null for mail sent before it did (2026-12-04T0900) and for what was never sent. */
+  sent: { fromName: string; fromAddress: string; date: Date; messageId: string; inReplyTo: string | null; references: string | null } | null;
 }
 
 export async function keptCasesClosedIn(db: Executor, organizationId: string, year: number) {
@@ -66,7 +88,13 @@ export async function loadCaseFiles(db: Executor, caseIds: string[]): Promise<Ca
     .execute();
   const [events, messages, inbound, attachments] = await Promise.all([
     db.selectFrom('case_events').select(['case_id', 'type', 'occurred_at', 'actor_label', 'data']).where('case_id', 'in', caseIds).orderBy('id').execute(),
-    db.selectFrom('messages').select(['id', 'case_id', 'purpose', 'channel', 'recipient', 'subject', 'body', 'created_at', 'header_message_id']).where('case_id', 'in', caseIds).orderBy('created_at').execute(),
+    db
+      .selectFrom('messages')
+      .select(['id', 'case_id', 'purpose', 'channel', 'status', 'transport', 'recipient', 'subject', 'body', 'created_at', 'occurred_on', 'sent_at', 'header_message_id', 'reply_to'])
+      .select(['header_from_name', 'header_from_address', 'header_date', 'header_in_reply_to', 'header_references'])
+      .where('case_id', 'in', caseIds)
+      .orderBy('created_at')
+      .execute(),
     db.selectFrom('inbound_messages').select(['id', 'case_id', 'raw', 'subject', 'body', 'from_address', 'received_at']).where('case_id', 'in', caseIds).orderBy('received_at').execute(),
     db.selectFrom('attachments').select(['id', 'case_id', 'filename', 'content_type', 'content', 'sha256']).where('case_id', 'in', caseIds).orderBy('created_at').execute(),
   ]);
@@ -91,8 +119,37 @@ export async function loadCaseFiles(db: Executor, caseIds: string[]): Promise<Ca
     handlerName: c.handler_name,
     contact: c.reply_channel ? { name: c.name, email: c.email, phone: c.phone, address: c.address, replyChannel: c.reply_channel } : null,
     events: events.filter((e) => e.case_id === c.id).map((e) => ({ type: e.type, at: e.occurred_at, actor: e.actor_label, data: (e.data ?? {}) as Record<string, unknown> })),
-    messages: messages.filter((m) => m.case_id === c.id).map((m) => ({ id: m.id, purpose: m.purpose, channel: m.channel, recipient: m.recipient, subject: m.subject, body: m.body, at: m.created_at, headerMessageId: m.header_message_id })),
+    messages: messages.filter((m) => m.case_id === c.id).map(caseMessage),
     inbound: inbound.filter((m) => m.case_id === c.id).map((m) => ({ id: m.id, raw: m.raw, subject: m.subject, body: m.body, from: m.from_address, at: m.received_at })),
     attachments: attachments.filter((a) => a.case_id === c.id).map((a) => ({ id: a.id, filename: a.filename, contentType: a.content_type, content: a.content, sha256: a.sha256 })),
   }));
+}
+
+type MessageRow = Pick<
+  Selectable<MessagesTable>,
+  | 'id' | 'purpose' | 'channel' | 'status' | 'transport' | 'recipient' | 'subject' | 'body' | 'created_at' | 'occurred_on' | 'sent_at' | 'header_message_id' | 'reply_to'
+  | 'header_from_name' | 'header_from_address' | 'header_date' | 'header_in_reply_to' | 'header_references'
+>;
+
+function caseMessage(m: MessageRow): CaseMessage {
+  const sent =
+    m.header_from_address !== null && m.header_date !== null && m.header_message_id !== null
+      ? { fromName: m.header_from_name ?? '', fromAddress: m.header_from_address, date: m.header_date, messageId: m.header_message_id, inReplyTo: m.header_in_reply_to, references: m.header_references }
+      : null;
+  return {
+    id: m.id,
+    purpose: m.purpose,
+    channel: m.channel,
+    status: m.status,
+    transport: m.transport,
+    recipient: m.recipient,
+    subject: m.subject,
+    body: m.body,
+    at: m.created_at,
+    occurredOn: m.occurred_on,
+    sentAt: m.sent_at,
+    headerMessageId: m.header_message_id,
+    replyTo: m.reply_to,
+    sent,
+  };
 }

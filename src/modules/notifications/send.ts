@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db, Executor } from '../../db/database.ts';
 import { enqueueSends } from '../../platform/jobs.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { domainOf, SendError, type MailTransport } from '../../platform/mail.ts';
+import { domainOf, SendError, type MailTransport, type OutgoingMail } from '../../platform/mail.ts';
 import { caseReplyAddress } from '../mailin/addresses.ts';
 import { countMail } from '../../platform/metrics.ts';
 import { PRODUCT_NAME } from '../../platform/product.ts';
@@ -114,19 +114,21 @@ export async function sendMessage(deps: SendDeps, messageId: string, attempt: { 
   const references = [...(m.answers_references ?? []).slice(-10), ...(m.answers_id ? [m.answers_id] : []), ...(caseRef ? [caseRef] : [])];
   const mine = (tx: Executor) =>
     tx.updateTable('messages').where('id', '=', m.id).where('send_token', '=', token);
+  const mail: OutgoingMail = {
+    from: { name: m.org_name, address: deps.from },
+    to: m.recipient!,
+    replyTo,
+    subject: m.subject ?? (m.number ? sv('notifications.send.caseSubject', { number: m.number }) : sv('notifications.send.subject', { product: PRODUCT_NAME })),
+    text: m.body,
+    messageId: headerMessageId,
+    date: deps.clock.now(),
+    inReplyTo: m.answers_id ?? undefined,
+    references: references.length ? references.join(' ') : undefined,
+  };
   try {
-    const { response } = await deps.transport.send({
-      from: { name: m.org_name, address: deps.from },
-      to: m.recipient!,
-      replyTo,
-      subject: m.subject ?? (m.number ? sv('notifications.send.caseSubject', { number: m.number }) : sv('notifications.send.subject', { product: PRODUCT_NAME })),
-      text: m.body,
-      messageId: headerMessageId,
-      inReplyTo: m.answers_id ?? undefined,
-      references: references.length ? references.join(' ') : undefined,
-    });
+    const { response } = await deps.transport.send(mail);
     await mine(deps.db)
-      .set({ status: 'sent', sent_at: deps.clock.now(), transport: deps.transport.kind, smtp_response: response.slice(0, 1000), header_message_id: headerMessageId, reply_to: replyTo ?? null, last_error: null })
+      .set({ status: 'sent', sent_at: deps.clock.now(), transport: deps.transport.kind, smtp_response: response.slice(0, 1000), last_error: null, ...sentHeaders(mail) })
       .execute();
     countMail('sent', deps.transport.kind);
     return 'sent';
@@ -146,6 +148,22 @@ export async function sendMessage(deps: SendDeps, messageId: string, attempt: { 
     throw e;
   }
 }
+
+/**
+ * What the mail said in its headers, kept on the row so that a copy made later (the e-archive,
+ * the diarium: earchive/documents.ts) is the mail that was sent. The To is the row's recipient
+ * and the text its body, both sent as they are.
+ */
+const sentHeaders = (mail: OutgoingMail) => ({
+  subject: mail.subject,
+  header_message_id: mail.messageId,
+  reply_to: mail.replyTo ?? null,
+  header_from_name: mail.from.name,
+  header_from_address: mail.from.address,
+  header_date: mail.date,
+  header_in_reply_to: mail.inReplyTo ?? null,
+  header_references: mail.references ?? null,
+});
 
 async function caseEvent(tx: Executor, messageId: string, now: Date, status: string, error: string) {
   const m = await tx.selectFrom('messages').select(['case_id', 'purpose']).where('id', '=', messageId).executeTakeFirst();
