@@ -91,6 +91,32 @@ describe('webhook deliveries', () => {
     await admin.delete(`/webhooks/${sub.id}`);
   });
 
+  it('announces a case marked as spam as case.marked_spam, not case.closed, with nothing more in it than any event', async () => {
+    const all = await subscribe('/skrap');
+    const closedOnly = await subscribe('/bara-avslutat', ['case.closed']);
+    const { number } = await submitCase(t, { description: 'Köp billiga klockor hos Åsa', name: 'Åsa Öberg', email: 'asa@example.se' });
+    await register(number);
+    expect((await registrar.transition(number, { event: 'spam' })).status).toBe(200);
+
+    const hooks = forCase(number)(await receiver.waitFor('/skrap', (h) => forCase(number)(h).length >= 3));
+    expect(hooks.map((h) => parse(h).type)).toEqual(['case.created', 'case.registered', 'case.marked_spam']);
+    const spam = parse(hooks[2]!);
+    // The status alone says no more than a case rejected for its content would (not_handled): hence the type.
+    expect(spam.data.status).toBe('not_handled');
+    expect(Object.keys(spam).sort()).toEqual(['data', 'timestamp', 'type']);
+    expect(Object.keys(spam.data).sort()).toEqual(['caseNumber', 'status', 'url']);
+    expect(spam.data.url).toBe(`${TEST_MAIL.publicUrl}/api/v1/cases/${number}`);
+    for (const personal of ['Åsa', 'Öberg', 'asa@example.se', 'klockor', 'spam']) expect(hooks[2]!.body.replace('case.marked_spam', '')).not.toContain(personal);
+    expect(() => new Webhook(all.secret).verify(hooks[2]!.body, hooks[2]!.headers as Record<string, string>)).not.toThrow();
+
+    // A subscriber to case.closed is not told of spam as a closed case.
+    await waitUntil(async () => (await admin.get(`/webhooks/${all.id}`)).body.pendingDeliveries === 0);
+    expect(forCase(number)(receiver.hooks.filter((h) => h.path === '/bara-avslutat'))).toEqual([]);
+    expect((await admin.get(`/webhooks/${closedOnly.id}`)).body.deliveries).toEqual([]);
+    await admin.delete(`/webhooks/${all.id}`);
+    await admin.delete(`/webhooks/${closedOnly.id}`);
+  });
+
   it('retries after a 500 with the same webhook-id, and holds the case’s next event back until then', async () => {
     const sub = await subscribe('/fel500', ['case.created', 'case.registered']);
     receiver.on('/fel500', (_h, nth) => (nth === 1 ? 500 : 200));

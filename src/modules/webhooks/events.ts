@@ -14,6 +14,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'case.assigned',
   'case.answered',
   'case.closed',
+  'case.marked_spam',
   'case.reopened',
   'case.published',
   'case.unpublished',
@@ -28,10 +29,11 @@ export const WEBHOOK_EVENT_LABEL = Object.fromEntries(WEBHOOK_EVENT_TYPES.map((t
 /**
  * Which entries of a case's history are announced, and as what. Typed against every CaseEvent,
  * so a new lifecycle event does not compile until someone decides. Every way out of the process
- * is case.closed; the status in the payload says which way. The database trigger on case_events
- * (migration 2026-12-01T1610, which replaced 1600's) applies this same table, so every module
- * that writes a case's history is heard, in its own transaction; trigger.test.ts holds the two
- * together.
+ * is case.closed, the status in the payload saying which way, except spam: it ends 'not_handled'
+ * like a case rejected for its content, so it has its own name (case.marked_spam) or a receiver
+ * could not tell the two apart. The database trigger on case_events (migration
+ * 2026-12-04T0910, which replaced 1610's) applies this same table, so every module that writes a
+ * case's history is heard, in its own transaction; trigger.test.ts holds the two together.
  */
 export const ANNOUNCED_HISTORY: Record<CaseEvent | 'received' | 'exported' | 'publication_published' | 'publication_withdrawn', WebhookEventType | null> = {
   received: 'case.created',
@@ -46,7 +48,7 @@ export const ANNOUNCED_HISTORY: Record<CaseEvent | 'received' | 'exported' | 'pu
   quick_close: 'case.closed',
   refer: 'case.closed',
   reject: 'case.closed',
-  spam: 'case.closed',
+  spam: 'case.marked_spam',
   merge: 'case.closed',
   withdraw: 'case.closed',
   reopen: 'case.reopened',

@@ -46,7 +46,7 @@ describe('/api/v1/webhooks', () => {
 
   it('subscribes to every event type when none are named', async () => {
     const res = await admin.post('/webhooks', { url: 'https://example.se/alla' });
-    expect(res.body.eventTypes).toEqual(['case.created', 'case.registered', 'case.assigned', 'case.answered', 'case.closed', 'case.reopened', 'case.published', 'case.unpublished', 'case.disposed', 'case.exported']);
+    expect(res.body.eventTypes).toEqual(['case.created', 'case.registered', 'case.assigned', 'case.answered', 'case.closed', 'case.marked_spam', 'case.reopened', 'case.published', 'case.unpublished', 'case.disposed', 'case.exported']);
     await admin.delete(`/webhooks/${res.body.id}`);
   });
 
