@@ -1,32 +1,11 @@
 import { sql, type RawBuilder } from 'kysely';
+import { wordForms } from '../../platform/swedishWordForms.ts';
 
-/**
- * Free-text search of the case's words (cases.search, to_tsvector('swedish', …)).
- *
- * PostgreSQL's Swedish Snowball stemmer strips plural and some definite endings but not the
- * commonest definite ones: "förskolan", "biblioteket" and "snön" stay whole while "förskola",
- * "bibliotek" and "snö" become 'förskol', 'bibliotek', 'snö', so a noun in one form never found
- * it in the other. No Swedish dictionary ships with PostgreSQL, so the search asks for each
- * word's other forms too: a definite form also as the indefinite it was made from, an indefinite
- * also with the definite endings (-n/-t after a vowel, -en/-et after a consonant). The
- * alternatives go through the same stemmer, so they meet the stored words on their own terms;
- * the index and its column stay as they are.
+/*
+ * Free-text search of the case's words (cases.search, to_tsvector('swedish', …)). The Swedish
+ * stemmer leaves the commonest definite endings ("förskolan", "huset", "snön"), so each plain word
+ * is asked for in its other forms too (platform/swedishWordForms.ts).
  */
-export function wordForms(word: string): string[] {
-  const w = word.normalize('NFC').toLowerCase();
-  if (!/^\p{L}{2,40}$/u.test(w)) return [w];
-  const forms = new Set([w]);
-  const vowelEnd = /[aeiouyåäö]$/.test(w);
-  // Indefinite → definite (sg.), genitive forms are stemmed to these.
-  if (vowelEnd) forms.add(`${w}n`).add(`${w}t`);
-  else forms.add(`${w}en`).add(`${w}et`);
-  // Definite → indefinite, with at least three letters left (so "ön", "sten" stay whole).
-  let m = /^(\p{L}{3,})e[nt]s?$/u.exec(w);
-  if (m) forms.add(m[1]!);
-  m = /^(\p{L}{2,}[aeiouyåäö])[nt]s?$/u.exec(w);
-  if (m) forms.add(m[1]!);
-  return [...forms];
-}
 
 /** websearch_to_tsquery's operators: a quoted phrase, a leading minus, "or". */
 const OPERATORS = /["]|(^|\s)-|(^|\s)or(\s|$)/i;
