@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { CaseKind } from '../../db/schema.ts';
+import { wordForms } from '../../platform/swedishWordForms.ts';
 import { documentCounts, similarWords, wordsOf } from './lexicon.ts';
 
 /**
@@ -32,13 +33,22 @@ export function searchTerms(q: string): string[] {
 }
 
 /**
- * The search as a to_tsquery('swedish', …) expression: every term must match (stemmed, so
- * "snöröjning" finds "snöröjningen"); a term no published answer contains may instead match the
- * words spelled most like it (a typo still finds something). Operands are letters and digits only.
+ * The search as a to_tsquery('swedish', …) expression: every term must match in some form
+ * (stemmed, so "snöröjning" finds "snöröjningen"; and its other forms, so "förskola" finds
+ * "förskolan", see platform/swedishWordForms.ts); a term no published answer contains may instead
+ * match the words spelled most like it (a typo still finds something). Operands are letters and
+ * digits only. A stop word ("och") keeps no forms: the stemmer drops it, and its invented forms
+ * must not become words every answer has to contain.
  */
 export async function archiveTsQuery(db: Executor, organizationId: string, terms: readonly string[]): Promise<string> {
-  const similar = await similarWords(db, organizationId, terms);
-  return terms.map((t) => `(${[t, ...(similar.get(t) ?? [])].join(' | ')})`).join(' & ');
+  const [similar, stop] = await Promise.all([similarWords(db, organizationId, terms), stopWords(db, terms)]);
+  return terms.map((t) => `(${[...(stop.has(t) ? [t] : wordForms(t)), ...(similar.get(t) ?? [])].join(' | ')})`).join(' & ');
+}
+
+/** The terms the Swedish configuration drops as stop words. */
+async function stopWords(db: Executor, terms: readonly string[]): Promise<Set<string>> {
+  const { rows } = await sql<{ t: string }>`SELECT t FROM unnest(${[...terms]}::text[]) AS t WHERE numnode(plainto_tsquery('swedish', t)) = 0`.execute(db);
+  return new Set(rows.map((r) => r.t));
 }
 
 /** Published answers of one organization: the only rows the archive reads. */
