@@ -28,6 +28,9 @@ export interface ListParams {
   drillDown: [string, string][];
 }
 
+/** The status choice for cases marked as spam: not handled, outcome spam ("Inte handlagd (skräp)" in the list). */
+export const SPAM_CHOICE = 'skrap';
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -71,8 +74,12 @@ export function readListParams(query: unknown, actor: Actor): { params: ListPara
   // Values a person cannot pick in the form are ignored rather than reported.
   const filter: CaseFilter = {};
   if (params.status === 'oppna') filter.open = true;
-  else if ((STATUSES as readonly string[]).includes(params.status)) filter.status = [params.status as Status];
-  else params.status = 'alla';
+  else if (params.status === SPAM_CHOICE) filter.spam = true;
+  else if ((STATUSES as readonly string[]).includes(params.status)) {
+    filter.status = [params.status as Status];
+    // Spam is "not handled" too, but shown and counted apart (statistics' "Inte handlagd" leaves it out).
+    if (params.status === 'not_handled') filter.spam = false;
+  } else params.status = 'alla';
   if ((KINDS as readonly string[]).includes(params.typ)) filter.kind = [params.typ];
   else params.typ = '';
   if (UUID.test(params.omrade)) filter.areaId = params.omrade;

@@ -1,7 +1,7 @@
 import { Select, TextInput, type FieldErrors, Checkbox } from '../../../platform/views/forms.tsx';
 import { KIND_LABEL, KINDS } from '../labels.ts';
 import { STATUSES } from '../lifecycle.ts';
-import type { ListParams } from '../listParams.ts';
+import { SPAM_CHOICE, type ListParams } from '../listParams.ts';
 import type { Lookups } from '../lookups.ts';
 import { STATUS_LABEL } from './staffLabels.ts';
 import { useI18n } from '../../../platform/i18n/context.ts';
@@ -30,7 +30,11 @@ export function FilterForm({ params, errors, lookups }: { params: ListParams; er
           name="status"
           label={t('cases.filter.status')}
           value={params.status}
-          options={[{ value: 'oppna', label: t('cases.filter.allOpen') }, { value: 'alla', label: t('cases.filter.all') }, ...STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))]}
+          options={[
+            { value: 'oppna', label: t('cases.filter.allOpen') },
+            { value: 'alla', label: t('cases.filter.all') },
+            ...STATUSES.flatMap((s) => [{ value: s, label: STATUS_LABEL[s] }, ...(s === 'not_handled' ? [{ value: SPAM_CHOICE, label: t('cases.filter.spam') }] : [])]),
+          ]}
         />
         <Select name="typ" label={t('cases.filter.kind')} value={params.typ} options={[{ value: '', label: t('cases.filter.allKinds') }, ...KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] }))]} />
         <Select name="omrade" label={t('cases.filter.area')} value={params.omrade} options={[{ value: '', label: t('cases.filter.allAreas') }, ...lookups.areas.map((a) => ({ value: a.id, label: a.name }))]} />
