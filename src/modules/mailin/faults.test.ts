@@ -46,16 +46,25 @@ describe('malformed and unusual mail', () => {
     expect(row.raw!.equals(raw)).toBe(true);
   });
 
-  it('8-bit headers: UTF-8 (RFC 6532) is read as it is; Latin-1 gets a warning', async () => {
+  it('8-bit headers: UTF-8 (RFC 6532) is read as it is; Latin-1 is read as Windows-1252, with a warning', async () => {
     const utf8 = Buffer.from('From: Åsa Öberg <asa8@example.se>\r\nTo: synpunkt@exempelkommun.se\r\nSubject: Gatlyktan på Storgatan\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nHej\r\n', 'utf8');
     const a = await sendRaw(utf8);
     expect(a.row.subject).toBe('Gatlyktan på Storgatan');
     expect(a.row.from_name).toBe('Åsa Öberg');
     expect(a.row.warnings).toEqual([]);
-    const latin1 = Buffer.from('From: latin@example.se\r\nTo: synpunkt@exempelkommun.se\r\nSubject: Gatlyktan på Storgatan\r\n\r\nHej\r\n', 'latin1');
+    // Windows-1252: 0x80 is the euro sign; a UTF-8 field beside them stays UTF-8.
+    const latin1 = Buffer.concat([
+      Buffer.from('From: G\xf6ran Lindstr\xf6m <latin@example.se>\r\nTo: synpunkt@exempelkommun.se\r\nSubject: R\xe5 8-bit \xe4mne,\r\n \xf6ver 100 \x80\r\n', 'latin1'),
+      Buffer.from('Comments: Skickad från Åsas dator\r\n\r\nHej\r\n', 'utf8'),
+    ]);
     const b = await sendRaw(latin1);
     expect(b.row.outcome).toBe('new_case');
-    expect(b.row.warnings.join(' ')).toContain('okodade tecken');
+    expect(b.row.from_name).toBe('Göran Lindström');
+    expect(b.row.subject).toBe('Rå 8-bit ämne, över 100 €');
+    expect(b.c!.description).toMatch(/^Rå 8-bit ämne, över 100 €/);
+    const contact = await t.db.selectFrom('case_contacts').select('name').where('case_id', '=', b.row.case_id!).executeTakeFirstOrThrow();
+    expect(contact.name).toBe('Göran Lindström');
+    expect(b.row.warnings.join(' ')).toContain('Windows-1252');
     expect(b.row.raw!.equals(latin1)).toBe(true);
   });
 

@@ -1,6 +1,7 @@
 import { sv } from '../../platform/i18n/catalogue.ts';
 import type { AddressObject, Attachment, ParsedMail } from 'mailparser';
 import { sha256 } from '../../platform/secrets.ts';
+import { headersAsUtf8 } from './headerCharset.ts';
 
 /** A received mail as the rest of the module needs it. Warnings say what could not be read cleanly. */
 export interface ParsedInbound {
@@ -65,15 +66,6 @@ function unknownCharsets(raw: Buffer, iconv: Libraries['iconv']): string[] {
   return [...found];
 }
 
-/** Header lines with bytes outside ASCII, which RFC 5322 does not allow (RFC 6532 only as UTF-8). */
-function has8BitHeaders(raw: Buffer): { any: boolean; utf8: boolean } {
-  let end = raw.indexOf('\r\n\r\n');
-  if (end < 0) end = raw.indexOf('\n\n');
-  const head = raw.subarray(0, end < 0 ? raw.length : end);
-  const any = head.some((b) => b > 0x7f);
-  return { any, utf8: any && Buffer.from(head.toString('utf8'), 'utf8').equals(head) };
-}
-
 function fromParsed(p: ParsedMail, raw: Buffer, warnings: string[], htmlToText: Libraries['htmlToText']): ParsedInbound {
   const headers = new Map<string, string>();
   for (const line of p.headerLines) {
@@ -131,10 +123,10 @@ export async function parseInbound(raw: Buffer): Promise<ParsedInbound> {
   const warnings: string[] = [];
   const charsets = unknownCharsets(raw, iconv);
   if (charsets.length) warnings.push(sv('mailin.warning.unknownCharset', { charsets: charsets.join(', ') }));
-  const eight = has8BitHeaders(raw);
-  if (eight.any && !eight.utf8) warnings.push(sv('mailin.warning.rawHeaders'));
+  const { message, recoded } = headersAsUtf8(raw);
+  if (recoded) warnings.push(sv('mailin.warning.rawHeaders'));
   try {
-    const p = await simpleParser(raw, { keepDeliveryStatus: true, skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true });
+    const p = await simpleParser(message, { keepDeliveryStatus: true, skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true });
     const parsed = fromParsed(p, raw, warnings, htmlToText);
     if (/^multipart\//.test(parsed.contentType) && !/boundary=/i.test(p.headerLines.find((l) => l.key === 'content-type')?.line ?? '')) {
       warnings.push(sv('mailin.warning.noBoundary'));
@@ -145,7 +137,7 @@ export async function parseInbound(raw: Buffer): Promise<ParsedInbound> {
     return parsed;
   } catch {
     // mailparser is lenient; this is for input it gives up on. Keep what a person can read.
-    const text = raw.toString('utf8');
+    const text = message.toString('utf8');
     const split = text.search(/\r?\n\r?\n/);
     const head = split >= 0 ? text.slice(0, split) : '';
     const header = (name: string) => new RegExp(`^${name}:[ \\t]*(.*)$`, 'im').exec(head)?.[1]?.trim() ?? null;
