@@ -1,6 +1,9 @@
+import exifr from 'exifr';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDF_FILE } from '../../../test/app.ts';
 import { INSTALLATION, JPEG_FILE, startInboundTest, type InboundTest } from '../../../test/inbound.ts';
+import { MIN_EMBEDDED_IMAGE_BYTES } from './mailCase.ts';
 
 /** Bad input: each kind gets a defined outcome, and what was accepted is kept (raw) with a warning for the registrar. */
 
@@ -85,6 +88,37 @@ describe('malformed and unusual mail', () => {
 });
 
 describe('attachments', () => {
+  it('photos embedded in the text (multipart/related, by Content-ID) are kept as files without their GPS; a small signature logo is not', async () => {
+    const noise = { type: 'gaussian' as const, mean: 128, sigma: 40 };
+    const photo = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#808080', noise } }).jpeg({ quality: 90 }).withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '59/1 19/1 4/1', GPSLongitudeRef: 'E', GPSLongitude: '18/1 4/1 7/1' } }).toBuffer();
+    const logo = await sharp({ create: { width: 60, height: 20, channels: 3, background: '#003366' } }).png().toBuffer();
+    expect(await exifr.gps(photo)).toBeDefined();
+    expect(photo.length).toBeGreaterThan(MIN_EMBEDDED_IMAGE_BYTES);
+    expect(logo.length).toBeLessThan(MIN_EMBEDDED_IMAGE_BYTES);
+    await t.send({
+      from: 'inline@example.se',
+      to: INSTALLATION.replyTo,
+      subject: 'Trasig bänk',
+      text: 'Bänken är trasig [image: IMG_20261203.jpg]',
+      html: '<p>Bänken är trasig</p><img src="cid:ii_abc"><img src="cid:ii_def"><p>Mvh<br><img src="cid:logo"></p>',
+      attachments: [
+        { filename: 'IMG_20261203.jpg', content: photo, contentType: 'image/jpeg', cid: 'ii_abc', contentDisposition: 'inline' },
+        { filename: false, content: photo, contentType: 'image/jpeg', cid: 'ii_def', contentDisposition: 'inline' },
+        { filename: 'image001.png', content: logo, contentType: 'image/png', cid: 'logo', contentDisposition: 'inline' },
+      ],
+    });
+    const row = await t.db.selectFrom('inbound_messages').select(['case_id', 'warnings', 'raw']).where('subject', '=', 'Trasig bänk').executeTakeFirstOrThrow();
+    expect(row.raw!.toString()).toMatch(/multipart\/related/);
+    const files = await t.db.selectFrom('attachments').select(['filename', 'content_type', 'content']).where('case_id', '=', row.case_id!).orderBy('filename').execute();
+    expect(files.map((f) => [f.filename, f.content_type])).toEqual([
+      ['IMG_20261203.jpg', 'image/jpeg'],
+      ['inbäddad-bild-1.jpg', 'image/jpeg'],
+    ]);
+    for (const f of files) expect(await exifr.gps(f.content)).toBeUndefined();
+    expect(row.warnings).toEqual([]);
+  });
+
+
   it('a zero-byte file, a program and a fourth file are not stored as files, each named in a warning; the raw message keeps them', async () => {
     await t.send({
       from: 'filer@example.se',

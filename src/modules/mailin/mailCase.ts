@@ -7,7 +7,7 @@ import { nextCaseNumber } from '../cases/numbering.ts';
 import { newCaseId } from '../cases/caseId.ts';
 import { hashStatusToken, statusTokenFor } from '../cases/statusToken.ts';
 import { initialDeadlines, loadDeadlineContext, wantsEmailAck } from '../deadlines/policies.ts';
-import type { ParsedInbound } from './parse.ts';
+import type { InboundFile, ParsedInbound } from './parse.ts';
 
 /** Longer texts are cut in the case's description (it feeds the search index); the mail keeps it all. */
 export const MAX_DESCRIPTION = 100_000;
@@ -18,17 +18,47 @@ export const MAX_DESCRIPTION = 100_000;
  */
 export const MAIL_KIND = 'fraga' as const;
 
+/** Parts of a delivery report, read as text (see readDeliveryReport), not files. */
+const REPORT_PARTS = ['message/delivery-status', 'message/global-delivery-status', 'text/rfc822-headers'];
+
+/**
+ * Images shown inside an HTML mail (multipart/related, by Content-ID) are kept like attached
+ * files: a photo pasted into the text is as much a part of the synpunkt. Signature logos, icons
+ * and tracking pixels are embedded the same way, but they are small: an embedded image under
+ * this size, as sent or once its metadata is removed, is not stored and not named in a warning
+ * (that would be one on every mail from a company). A phone photo is far larger, even one a mail
+ * program has shrunk. The original message keeps them all.
+ */
+export const MIN_EMBEDDED_IMAGE_BYTES = 16 * 1024;
+
+/** The extension a part without one gets from its type, since the form's type check goes by it. */
+const EXTENSION: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/heic': 'heic', 'image/heif': 'heic', 'application/pdf': 'pdf', 'text/plain': 'txt' };
+const HAS_EXTENSION = /\.[A-Za-z0-9]{1,10}$/;
+
+/** A pasted picture often has no name at all ("inbäddad-bild-1.jpg" then), or one without an extension. */
+function fileName(a: InboundFile, numbered: () => number): string {
+  const ext = EXTENSION[a.contentType];
+  if (!ext || HAS_EXTENSION.test(a.filename)) return a.filename || 'bilaga';
+  return `${a.filename || `${a.related ? 'inbäddad-bild' : 'bilaga'}-${numbered()}`}.${ext}`;
+}
+
 /** The files of a mail that are kept with the case, under the form's rules; the others are named in warnings. */
 export function mailFiles(parsed: Pick<ParsedInbound, 'attachments'>): { files: UploadedFile[]; warnings: string[] } {
   const files: UploadedFile[] = [];
   const warnings: string[] = [];
-  const sent = parsed.attachments.filter((a) => !a.related && !['message/delivery-status', 'message/global-delivery-status', 'text/rfc822-headers'].includes(a.contentType));
-  for (const a of sent) {
-    const checked = acceptFile(a.filename || 'bilaga', a.contentType, a.content);
+  const small = (a: InboundFile, size: number) => a.related && size < MIN_EMBEDDED_IMAGE_BYTES;
+  // Of the HTML's own parts only images are kept; style sheets and fonts are how it looks, not what it says.
+  const candidates = parsed.attachments.filter((a) => !REPORT_PARTS.includes(a.contentType) && (!a.related || a.contentType.startsWith('image/')) && !small(a, a.content.length));
+  // Files sent along come first, so the limit of three keeps what the sender attached on purpose.
+  const ordered = [...candidates.filter((a) => !a.related), ...candidates.filter((a) => a.related)];
+  let unnamed = 0;
+  for (const a of ordered) {
+    const checked = acceptFile(fileName(a, () => ++unnamed), a.contentType, a.content);
     if ('problem' in checked) {
       warnings.push(`${sv(checked.problem.key, checked.problem.values).replace(/\.$/, '')}, så den sparades inte som bilaga. Den finns kvar i originalmeddelandet.`);
       continue;
     }
+    if (small(a, checked.file.content.length)) continue;
     if (files.length >= MAX_FILES) {
       warnings.push(`Filen ${checked.file.filename} sparades inte som bilaga: högst ${MAX_FILES} filer sparas, som i formuläret. Den finns kvar i originalmeddelandet.`);
       continue;
