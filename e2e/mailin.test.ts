@@ -72,9 +72,12 @@ describe('mail in, in the browser', () => {
 
     await t.db.insertInto('inbound_settings').values({ organization_id: t.orgId, sender_hourly_limit: 1 }).execute();
     for (const i of [1, 2]) await t.send({ from: 'ofta@example.se', to: INSTALLATION.replyTo, subject: `Ofta ${i}`, text: `Meddelande ${i}` });
+    // Set aside as an automatic reply: listed with its own "make a case of it" button.
+    await t.send({ from: 'semester@example.se', to: INSTALLATION.replyTo, subject: 'Ledig', text: 'Borta till januari.', headers: { 'Auto-Submitted': 'auto-replied' } });
     const registrar = await signIn('registrator@exempelkommun.se');
     await registrar.goto(`${baseUrl}/handlaggning/e-post`);
     expect(await registrar.getByRole('heading', { name: 'Ofta 2' }).isVisible()).toBe(true);
+    expect(await registrar.getByRole('button', { name: /^Gör ett ärende av det\W+Ledig$/ }).isVisible()).toBe(true);
     await expectNoAxeViolations(registrar, 'held mail page');
     expect(await clickAndWait(registrar, () => registrar.getByRole('button', { name: /^Gör ett ärende av det\W+Ofta 2$/ }).click())).toBe(200);
     expect(new URL(registrar.url()).pathname).toMatch(/^\/handlaggning\/arenden\/SYN-/);

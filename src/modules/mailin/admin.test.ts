@@ -75,6 +75,31 @@ describe('held mail', () => {
     expect(rows.map((r) => r.outcome)).toEqual(['new_case', 'new_case', 'released', 'discarded']);
   });
 
+  it('lets the registrar make a case of a mail set aside as an automatic reply, recorded in the case history', async () => {
+    const subject = 'Frånvaro av snöröjning på Storgatan';
+    const res0 = await t.send({ from: 'parent@example.se', to: INSTALLATION.replyTo, subject, text: 'Ingen har plogat på en vecka.', headers: { 'Auto-Submitted': 'auto-replied' } });
+    expect(res0.response).toMatch(/auto_reply/);
+    const { id } = await t.db.selectFrom('inbound_messages').select('id').where('subject', '=', subject).executeTakeFirstOrThrow();
+    const s = await new Session(t.app).signIn(DEMO.registrar);
+    let res = await s.get('/handlaggning/e-post');
+    expect(res.body).toContain(`action="/handlaggning/e-post/${id}/slapp"`);
+    res = await s.post(`/handlaggning/e-post/${id}/slapp`, {}, { csrfFrom: '/handlaggning/e-post' });
+    expect(res.statusCode).toBe(303);
+    const page = await s.get(res.headers.location as string);
+    expect(page.body).toContain('Ingen har plogat på en vecka.');
+    expect(page.body).toContain('E-post togs in av registratorn');
+    expect(page.body).toContain('Hade sorterats bort som automatiskt svar');
+    const row = await t.db.selectFrom('inbound_messages').select(['outcome', 'case_id', 'handled_by']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row.outcome).toBe('released');
+    const registrar = await t.db.selectFrom('users').select('id').where('email', '=', DEMO.registrar).executeTakeFirstOrThrow();
+    expect(row.handled_by).toBe(registrar.id);
+    const event = await t.db.selectFrom('case_events').select(['actor_user_id', 'data']).where('case_id', '=', row.case_id!).where('type', '=', 'mail_released').executeTakeFirstOrThrow();
+    expect(event).toMatchObject({ actor_user_id: registrar.id, data: { inboundMessageId: id } });
+    // Made once: the form is gone and a second post finds nothing to make a case of.
+    expect((await s.get('/handlaggning/e-post')).body).not.toContain(`/handlaggning/e-post/${id}/slapp`);
+    expect((await s.post(`/handlaggning/e-post/${id}/slapp`, {}, { csrfFrom: '/handlaggning/e-post' })).statusCode).toBe(404);
+  });
+
   it('is not for a handler', async () => {
     const s = await new Session(t.app).signIn(DEMO.handlerGata);
     expect((await s.get('/handlaggning/e-post')).statusCode).toBe(404);

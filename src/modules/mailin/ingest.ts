@@ -7,7 +7,7 @@ import { caseNumberIn } from '../cases/numbering.ts';
 import { lockCaseForChange } from '../cases/queries.ts';
 import { submitterAnswered } from '../cases/submitterQuestion.ts';
 import { isOwnAddress, type InstallationAddresses, type Recipient } from './addresses.ts';
-import { isAutoReply, isBounce, readDeliveryReport } from './classify.ts';
+import { automaticVerdict, isBounce, readDeliveryReport } from './classify.ts';
 import { insertMailCase, mailDescription, mailFiles } from './mailCase.ts';
 import { reportInbound } from './metrics.ts';
 import { messageIdsIn, parseInbound, type ParsedInbound } from './parse.ts';
@@ -143,8 +143,14 @@ async function store(tx: Tx, deps: InboundDeps, s: StoreInput): Promise<Delivery
   }
 
   const thread = await findThread(tx, orgId, parsed, s.recipients);
+  const automatic = automaticVerdict(parsed, thread !== undefined);
   // Automatic replies never make or reopen a case; one about a case is kept with it, quietly.
-  if (isAutoReply(parsed)) return (await done('auto_reply', { caseId: thread?.id, caseNumber: thread?.number })).result;
+  if (automatic === 'auto_reply') return (await done('auto_reply', { caseId: thread?.id, caseNumber: thread?.number })).result;
+  if (automatic === 'auto_subject') warnings.push(sv('mailin.warning.autoSubject'));
+  if (automatic === 'bulk') {
+    warnings.push(sv('mailin.warning.bulk'));
+    return (await done('held', { attention: true })).result;
+  }
 
   const settings = await q.inboundSettings(tx, orgId);
   if (parsed.from) {

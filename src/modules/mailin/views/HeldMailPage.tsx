@@ -88,6 +88,7 @@ export function HeldMailPage(p: HeldMailPageProps) {
         </ul>
       )}
       <h2>{t('mailin.held.ignoredTitle')}</h2>
+      <p>{t('mailin.held.ignoredIntro')}</p>
       {p.ignored.length === 0 ? (
         <p>{t('mailin.held.noIgnored')}</p>
       ) : (
@@ -100,6 +101,7 @@ export function HeldMailPage(p: HeldMailPageProps) {
                 <th scope="col">{t('mailin.held.from')}</th>
                 <th scope="col">{t('mailin.held.received')}</th>
                 <th scope="col">{t('mailin.held.why')}</th>
+                <th scope="col">{t('mailin.held.action')}</th>
               </tr>
             </thead>
             <tbody>
@@ -113,6 +115,16 @@ export function HeldMailPage(p: HeldMailPageProps) {
                   <td class="break">{m.from_address ?? '–'}</td>
                   <td>{formatDateTime(m.received_at)}</td>
                   <td>{IGNORED_LABEL[m.outcome] ? t(IGNORED_LABEL[m.outcome]!) : m.outcome}</td>
+                  <td>
+                    {m.has_raw && (
+                      <form method="post" action={`/handlaggning/e-post/${m.id}/slapp`} class="inline-form">
+                        <input type="hidden" name="_csrf" value={p.csrf} />
+                        <button type="submit" class="secondary">
+                          {i18n.rich('mailin.held.release', { subject: m.subject || t('mailin.held.untitled'), hidden })}
+                        </button>
+                      </form>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
