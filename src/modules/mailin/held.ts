@@ -75,7 +75,7 @@ export async function releaseHeld(deps: InboundDeps, actor: Actor, id: string): 
       const tag = splitAddress(address).tag;
       return { address, organizationId: actor.organizationId, caseNumber: tag && CASE_NUMBER.test(tag.toUpperCase()) ? tag.toUpperCase() : null };
     });
-    const thread = await findThread(tx, actor.organizationId, parsed, recipients);
+    const { found: thread, untrustedTag } = await findThread(tx, actor.organizationId, parsed, recipients);
     const { files, warnings } = mailFiles(parsed);
     let target: { id: string; number: string };
     if (thread && !(FINAL_STATUSES as readonly string[]).includes(thread.status as Status)) {
@@ -84,6 +84,7 @@ export async function releaseHeld(deps: InboundDeps, actor: Actor, id: string): 
       await replyJoined(tx, deps, actor.organizationId, thread.number, now);
     } else {
       target = await insertMailCase(tx, deps, actor.organizationId, parsed, row.received_at, mailDescription({ subject: row.subject ?? '', text: row.body }).description);
+      if (untrustedTag) warnings.push(sv('mailin.warning.notFromContact', { number: untrustedTag }));
     }
     await insertMailFiles(tx, target.id, row.id, files);
     const why = SET_ASIDE_AS[row.outcome as keyof typeof SET_ASIDE_AS];

@@ -142,7 +142,7 @@ async function store(tx: Tx, deps: InboundDeps, s: StoreInput): Promise<Delivery
     return (await done('bounce', { caseId, bouncedId: s.bounced.id })).result;
   }
 
-  const thread = await findThread(tx, orgId, parsed, s.recipients);
+  const { found: thread, untrustedTag } = await findThread(tx, orgId, parsed, s.recipients);
   const automatic = automaticVerdict(parsed, thread !== undefined);
   // Automatic replies never make or reopen a case; one about a case is kept with it, quietly.
   if (automatic === 'auto_reply') return (await done('auto_reply', { caseId: thread?.id, caseNumber: thread?.number })).result;
@@ -184,6 +184,7 @@ async function store(tx: Tx, deps: InboundDeps, s: StoreInput): Promise<Delivery
   }
   const { description, cut } = mailDescription({ subject: clean(parsed.subject), text });
   if (cut) warnings.push(sv('mailin.warning.descriptionCut'));
+  if (untrustedTag) warnings.push(sv('mailin.warning.notFromContact', { number: untrustedTag }));
   const created = await insertMailCase(tx, deps, orgId, parsed, now, description);
   const { id, result } = await done(thread ? 'new_case_after_close' : 'new_case', { caseId: created.id, caseNumber: created.number });
   await attach(created.id, id);
@@ -204,22 +205,49 @@ export async function replyJoined(tx: Tx, deps: Pick<InboundDeps, 'publicUrl'>, 
 
 const isFinal = (status: string) => (FINAL_STATUSES as readonly string[]).includes(status as Status);
 
+export interface Thread {
+  /** The case the mail joins. */
+  found?: q.ThreadCase;
+  /** The case a plus-address named that the mail does not join, because it is not from that case's contact. */
+  untrustedTag?: string;
+}
+
+/** The sender is the case's contact: the bare addresses compared without regard to case. */
+const fromContact = (c: q.ThreadCase, from: ParsedInbound['from']) => !!from && !!c.contact_email && c.contact_email.trim().toLowerCase() === from.address.trim().toLowerCase();
+
 /**
  * The case a mail answers: the case number in a plus-address, a Message-ID in In-Reply-To or
- * References of something we sent or received, or (from the case's own contact only, since
- * anyone can type a number) the case number in the subject. A merged case leads to the one it
- * was merged into.
+ * References of something we sent or received, or the case number in the subject. A merged case
+ * leads to the one it was merged into.
+ *
+ * A case number counts only from the case's own contact. Numbers run in sequence, so anyone can
+ * type one, in the subject or in a plus-address, and a mail that joins an open case is taken as
+ * the submitter's answer: it resumes a waiting case and tells the handler. A mail from anyone else
+ * goes on as if it named no case, as the subject-line number always has: it becomes a new case in
+ * the registrar's inbox (or an automatic reply about nothing), with a warning naming the case the
+ * plus-address gave (`untrustedTag`), so the registrar can link or merge it when it does belong
+ * there (the submitter writing from another address, someone answering for them). Joining the
+ * named case marked as "from someone else" would still let an outsider put text and files into any
+ * case and on the handler's desk; the registrar, who sorts all new mail anyway, is the one to
+ * judge it. Message-IDs need no such check: only someone who got the mail has them.
+ * The From header itself is not authenticated here: this stops guessing a number, not forging the
+ * contact's address, which is for the mail gateway's SPF/DKIM/DMARC checks.
  */
-export async function findThread(db: Executor, orgId: string, parsed: ParsedInbound, recipients: Recipient[]): Promise<q.ThreadCase | undefined> {
+export async function findThread(db: Executor, orgId: string, parsed: ParsedInbound, recipients: Recipient[]): Promise<Thread> {
   let found: q.ThreadCase | undefined;
+  let untrustedTag: string | undefined;
   const tagged = recipients.find((r) => r.caseNumber)?.caseNumber;
-  if (tagged) found = await q.caseByNumber(db, orgId, tagged);
+  if (tagged) {
+    const c = await q.caseByNumber(db, orgId, tagged);
+    if (c && fromContact(c, parsed.from)) found = c;
+    else if (c) untrustedTag = c.number;
+  }
   if (!found) found = await q.caseByMessageIds(db, orgId, [...(parsed.inReplyTo ? [parsed.inReplyTo] : []), ...parsed.references]);
   if (!found && parsed.from) {
     const number = caseNumberIn(parsed.subject);
     const c = number ? await q.caseByNumber(db, orgId, number) : undefined;
-    if (c && c.contact_email?.toLowerCase() === parsed.from.address) found = c;
+    if (c && fromContact(c, parsed.from)) found = c;
   }
   for (let hops = 0; found?.status === 'merged' && found.merged_into_id && hops < 10; hops++) found = await q.caseById(db, orgId, found.merged_into_id);
-  return found;
+  return found ? { found } : { untrustedTag };
 }

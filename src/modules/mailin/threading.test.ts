@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCase } from '../../../test/factories.ts';
+import { buildCase, buildOrg } from '../../../test/factories.ts';
 import { INSTALLATION, startInboundTest, type InboundTest } from '../../../test/inbound.ts';
 
 /** Replies join their case by plus-address, by In-Reply-To/References, or by the number in the subject. */
@@ -73,6 +73,22 @@ describe('a reply joins its case', () => {
     await t.send({ from: 'asa@example.se', to: `synpunkt+${merged.number}@exempelkommun.se`, subject: 'Sv', text: 'Till det sammanslagna.' });
     expect(await inboundOf(into.id)).toHaveLength(1);
     expect(await inboundOf(merged.id)).toHaveLength(0);
+  });
+});
+
+describe('a plus-address from someone other than the contact', () => {
+  it('does not join the case, also not another organization’s by its slug-tagged address', async () => {
+    const other = await buildOrg(t.db, { slug: 'bostadsbolaget' });
+    const c = await buildCase(t.db, { organizationId: other.id, status: 'in_progress' });
+    const to = `synpunkt+bostadsbolaget.${c.number}@exempelkommun.se`;
+    const res = await t.send({ from: 'attacker@evil.example', to, subject: 'Sv: Svar', text: 'Det här är inte synpunktslämnaren.' });
+    expect(res.response).toMatch(/new_case/);
+    expect(await inboundOf(c.id)).toEqual([]);
+    const row = await t.db.selectFrom('inbound_messages as i').innerJoin('cases as c', 'c.id', 'i.case_id').select(['c.organization_id', 'i.warnings']).where('i.from_address', '=', 'attacker@evil.example').executeTakeFirstOrThrow();
+    expect(row.organization_id).toBe(other.id);
+    expect(row.warnings.join(' ')).toContain(`svarsadressen för ärende ${c.number} men kommer inte från ärendets kontaktadress`);
+    expect((await t.send({ from: 'asa@example.se', to, subject: 'Sv: Svar', text: 'Det här är jag.' })).response).toMatch(/reply/);
+    expect(await inboundOf(c.id)).toEqual([{ outcome: 'reply', needs_attention: false, body_stripped: 'Det här är jag.' }]);
   });
 });
 
