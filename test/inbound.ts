@@ -19,7 +19,8 @@ export interface InboundTest extends TestContext {
 
 /** An app on its own database with staff, and the SMTP receiver in front of it on a free loopback port. */
 export async function startInboundTest(opts: { now?: string } = {}): Promise<InboundTest> {
-  const t = await startTestApp({ staff: true, now: opts.now });
+  // The app (the admin page's refusals) and the receiver agree on the installation's addresses.
+  const t = await startTestApp({ staff: true, now: opts.now, config: { mail: { smtpUrl: undefined, ...INSTALLATION, publicUrl: 'http://localhost:3000' } } });
   const deps: InboundDeps = { db: t.db, clock: t.clock, tokenSecret: await installationSecret(t.db, 'status-token'), installation: INSTALLATION };
   const smtp = await startSmtpReceiver(deps, { port: 0, host: '127.0.0.1' });
   const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtp.port, secure: false, ignoreTLS: true, pool: false });

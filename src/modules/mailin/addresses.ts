@@ -43,7 +43,14 @@ const caches = new WeakMap<Executor, Map<string, { at: number; value: Promise<st
 /** Forget cached look-ups (after an admin changes the addresses in this process). */
 export const clearAddressCache = (db: Executor) => caches.get(db)?.clear();
 
+const isInstallationBase = (base: string, installation: InstallationAddresses) => base === installation.replyTo.toLowerCase() || base === installation.from.toLowerCase();
+
+/** The installation's addresses go to the default organization even if another organization listed one before addAddress refused them. */
 async function orgForBase(db: Executor, base: string, installation: InstallationAddresses): Promise<string | null> {
+  if (isInstallationBase(base, installation)) {
+    const def = await db.selectFrom('organizations').select('id').where('is_default', '=', true).where('active', '=', true).executeTakeFirst();
+    return def?.id ?? null;
+  }
   const row = await db
     .selectFrom('inbound_addresses as a')
     .innerJoin('organizations as o', 'o.id', 'a.organization_id')
@@ -51,10 +58,7 @@ async function orgForBase(db: Executor, base: string, installation: Installation
     .where('a.address', '=', base)
     .where('o.active', '=', true)
     .executeTakeFirst();
-  if (row) return row.id;
-  if (base !== installation.replyTo.toLowerCase() && base !== installation.from.toLowerCase()) return null;
-  const def = await db.selectFrom('organizations').select('id').where('is_default', '=', true).where('active', '=', true).executeTakeFirst();
-  return def?.id ?? null;
+  return row?.id ?? null;
 }
 
 function cached(db: Executor, key: string, load: () => Promise<string | null>): Promise<string | null> {
@@ -74,7 +78,7 @@ function cached(db: Executor, key: string, load: () => Promise<string | null>): 
 export async function resolveRecipient(db: Executor, address: string, installation: InstallationAddresses): Promise<Recipient | null> {
   const { base, tag } = splitAddress(address);
   const slugged = tag ? SLUG_TAGGED.exec(tag) : null;
-  const isInstallation = base === installation.replyTo.toLowerCase() || base === installation.from.toLowerCase();
+  const isInstallation = isInstallationBase(base, installation);
   if (slugged && isInstallation) {
     const [, slug, number] = slugged;
     const orgId = await cached(db, `slug:${slug}`, async () => (await db.selectFrom('organizations').select('id').where('slug', '=', slug!).where('active', '=', true).executeTakeFirst())?.id ?? null);
@@ -98,6 +102,6 @@ export function caseReplyAddress(org: { slug: string; is_default: boolean; inbou
 /** All addresses of our own: mail from them is a loop, never a case. */
 export async function isOwnAddress(db: Executor, address: string, installation: InstallationAddresses): Promise<boolean> {
   const { base } = splitAddress(address);
-  if (base === installation.replyTo.toLowerCase() || base === installation.from.toLowerCase()) return true;
+  if (isInstallationBase(base, installation)) return true;
   return (await db.selectFrom('inbound_addresses').select('address').where('address', '=', base).executeTakeFirst()) !== undefined;
 }

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Session } from '../../../test/app.ts';
 import { INSTALLATION, startInboundTest, type InboundTest } from '../../../test/inbound.ts';
 import { DEMO } from '../../../test/staffCases.ts';
+import { seedDemoOrganization } from '../organizations/demo.ts';
+import { seedDemoStaff } from '../organizations/demoStaff.ts';
+import { clearAddressCache } from './addresses.ts';
 
 /** The admin page for inbound addresses and rules, and the registrar's held mail. */
 
@@ -103,5 +106,46 @@ describe('held mail', () => {
   it('is not for a handler', async () => {
     const s = await new Session(t.app).signIn(DEMO.handlerGata);
     expect((await s.get('/handlaggning/e-post')).statusCode).toBe(404);
+  });
+});
+
+describe('an address of someone else', () => {
+  const B = '/o/bostadsbolaget';
+  let other: string;
+  beforeAll(async () => {
+    other = await seedDemoOrganization(t.db, { slug: 'bostadsbolaget', name: 'Exempelbostäder AB', isDefault: false });
+    await seedDemoStaff(t.db, other);
+  });
+  const caseOrg = async (subject: string) =>
+    (await t.db.selectFrom('inbound_messages as i').innerJoin('cases as c', 'c.id', 'i.case_id').select('c.organization_id').where('i.subject', '=', subject).executeTakeFirstOrThrow()).organization_id;
+
+  it('cannot be taken by another organization’s admin: the installation’s own, or one another organization has', async () => {
+    const bo = await new Session(t.app, B).signIn(DEMO.admin);
+    let res = await bo.post('/admin/e-post-in/adresser', { address: 'Synpunkt@Exempelkommun.se' }, { csrfFrom: '/admin/e-post-in' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('Adressen är installationens egen adress och tar emot e-post till standardorganisationen. Den kan inte läggas till här');
+    expect(res.body).toContain('value="Synpunkt@Exempelkommun.se"');
+    expect((await t.send({ from: 'medborgare@example.se', to: INSTALLATION.replyTo, subject: 'Till kommunen', text: 'Hej' })).response).toMatch(/new_case/);
+    expect(await caseOrg('Till kommunen')).toBe(t.orgId);
+
+    const own = await new Session(t.app).signIn(DEMO.admin);
+    expect((await own.post('/admin/e-post-in/adresser', { address: 'registrator@exempelkommun.se' }, { csrfFrom: '/admin/e-post-in' })).statusCode).toBe(303);
+    res = await bo.post('/admin/e-post-in/adresser', { address: ' Registrator@EXEMPELKOMMUN.se' }, { csrfFrom: '/admin/e-post-in' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('Adressen används redan av en annan organisation. Be installationens administratör om hjälp om adressen ska vara er');
+    expect(res.body).toContain('value=" Registrator@EXEMPELKOMMUN.se"');
+    expect(await t.db.selectFrom('inbound_addresses').select('address').where('organization_id', '=', other).execute()).toEqual([]);
+  });
+
+  it('the installation’s reply address reaches the default organization even if another organization listed it before that was refused', async () => {
+    await t.db.insertInto('inbound_addresses').values({ address: INSTALLATION.replyTo, organization_id: other }).onConflict((oc) => oc.column('address').doUpdateSet({ organization_id: other })).execute();
+    clearAddressCache(t.db);
+    try {
+      expect((await t.send({ from: 'medborgare2@example.se', to: INSTALLATION.replyTo, subject: 'Fortfarande till kommunen', text: 'Hej' })).response).toMatch(/new_case/);
+      expect(await caseOrg('Fortfarande till kommunen')).toBe(t.orgId);
+    } finally {
+      await t.db.deleteFrom('inbound_addresses').where('address', '=', INSTALLATION.replyTo).execute();
+      clearAddressCache(t.db);
+    }
   });
 });

@@ -4,7 +4,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { logAdminChange } from '../admin/log.ts';
 import { coversWholeOrganization, type Actor } from '../cases/policy.ts';
-import { clearAddressCache } from './addresses.ts';
+import { clearAddressCache, type InstallationAddresses } from './addresses.ts';
 import { inboundSettings, type InboundSettings } from './queries.ts';
 
 /** The organization's inbound addresses and its rules for mail: commands of the admin page, each with its admin log row. */
@@ -24,14 +24,25 @@ export function validateAddress(raw: string): { address: string } | { error: str
   return { address };
 }
 
-export async function addAddress(deps: { db: Db; clock: Clock }, actor: Actor, address: string): Promise<void> {
+/**
+ * An address belongs to one organization in the whole installation (inbound_addresses.address is
+ * the primary key, stored lower-case): the first to list it receives its mail, so a taken address
+ * is refused, also when it is taken at the same moment (ON CONFLICT, not only the look-up before).
+ * The installation's own addresses (MAIL_REPLY_TO, MAIL_FROM) belong to the default organization
+ * and are never an organization's to list: another organization would take all of its mail.
+ * Not checked: that the domain is the organization's. Nothing in the data model says which mail
+ * domains an organization owns (host_name is its web address, often a subdomain or none at all).
+ */
+export async function addAddress(deps: { db: Db; clock: Clock; installation: InstallationAddresses }, actor: Actor, address: string): Promise<void> {
+  const own = [deps.installation.replyTo, deps.installation.from].map((a) => a.trim().toLowerCase());
+  if (own.includes(address)) throw new DomainError('invalid', sv('mailin.admin.addressInUse'), { address: sv('mailin.admin.addressInstallation') });
   await deps.db.transaction().execute(async (tx) => {
-    const taken = await tx.selectFrom('inbound_addresses').select('organization_id').where('address', '=', address).executeTakeFirst();
-    if (taken) {
-      const mine = taken.organization_id === actor.organizationId;
+    const added = await tx.insertInto('inbound_addresses').values({ address, organization_id: actor.organizationId }).onConflict((oc) => oc.column('address').doNothing()).returning('address').executeTakeFirst();
+    if (!added) {
+      const taken = await tx.selectFrom('inbound_addresses').select('organization_id').where('address', '=', address).executeTakeFirst();
+      const mine = taken?.organization_id === actor.organizationId;
       throw new DomainError('invalid', sv('mailin.admin.addressInUse'), { address: sv(mine ? 'mailin.admin.addressInList' : 'mailin.admin.addressElsewhere') });
     }
-    await tx.insertInto('inbound_addresses').values({ address, organization_id: actor.organizationId }).execute();
     await logAdminChange(tx, { organizationId: actor.organizationId, actor: actorRef(actor), action: 'create', entityType: 'inbound_mail', summary: sv('mailin.admin.logAdded', { address }), after: { address }, now: deps.clock.now() });
   });
   clearAddressCache(deps.db);
