@@ -1,5 +1,6 @@
 import { KINDS, REPLY_CHANNELS } from '../cases/labels.ts';
 import { STATUSES } from '../cases/lifecycle.ts';
+import { MAX_SHOWN_BODY } from '../mailin/conversation.ts';
 import type { JsonSchema } from './jsonSchema.ts';
 import { API_EVENTS } from './schemas.ts';
 
@@ -50,7 +51,7 @@ const contactOutput: JsonSchema = {
 const messageOutput: JsonSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['id', 'direction', 'channel', 'from', 'to', 'subject', 'body', 'at', 'deliveryStatus', 'attachments'],
+  required: ['id', 'direction', 'channel', 'from', 'to', 'subject', 'body', 'bodyTruncated', 'at', 'deliveryStatus', 'attachments'],
   properties: {
     id: uuid,
     direction: oneOfValues(['in', 'out']),
@@ -58,7 +59,8 @@ const messageOutput: JsonSchema = {
     from: { ...nullableString, description: 'The sender’s address of a mail in; null for messages out (the organization).' },
     to: nullableString,
     subject: nullableString,
-    body: { type: 'string', description: 'The text without quoted earlier messages and signature; the case page shows the full text.' },
+    body: { type: 'string', description: `The text without quoted earlier messages and signature; the case page shows the quotes too. At most the first ${MAX_SHOWN_BODY} characters (see bodyTruncated).` },
+    bodyTruncated: { type: 'boolean', description: `True when the text is longer than ${MAX_SHOWN_BODY} characters and body holds only its start. The whole mail is its original message (.eml), from the case page.` },
     at: dateTime,
     deliveryStatus: { type: ['string', 'null'], enum: ['queued', 'sending', 'sent', 'failed', 'recorded', null], description: 'Messages out: failed when the mail could not be sent or bounced. Null for mail in.' },
     attachments: {

@@ -70,7 +70,7 @@ export function caseJson(actor: Actor, d: CaseDetail, messages?: readonly Conver
   };
 }
 
-/** One message of the conversation; the body without quoted text and signature (the case page shows all of it). */
+/** One message of the conversation; the body without quoted text and signature (the case page shows all of it), cut like the page's. */
 function messageJson(m: ConversationItem) {
   return {
     id: m.id,
@@ -80,6 +80,7 @@ function messageJson(m: ConversationItem) {
     to: m.to,
     subject: m.subject,
     body: m.bodyStripped,
+    bodyTruncated: m.bodyStrippedCut,
     at: m.at.toISOString(),
     deliveryStatus: m.deliveryStatus,
     attachments: m.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.size })),

@@ -99,3 +99,33 @@ describe('the API', () => {
     expect(res.body).not.toHaveProperty('messages');
   });
 });
+
+describe('a very long mail', () => {
+  it('shows its first 50 000 characters on the page and in the API, says so, and links the whole original', async () => {
+    const text = `Första raden.\n${'Rad med lång text om gatlyktan.\n'.repeat(5_000)}SISTA RADEN`;
+    await t.send({ from: 'lang@example.se', to: INSTALLATION.replyTo, subject: 'Långt', text });
+    const c = await t.db.selectFrom('cases as c').innerJoin('case_contacts as cc', 'cc.case_id', 'c.id').select(['c.number', 'c.id']).where('cc.email', '=', 'lang@example.se').executeTakeFirstOrThrow();
+
+    const s = await new Session(t.app).signIn(DEMO.registrar);
+    const res = await s.get(`/handlaggning/arenden/${c.number}`);
+    expect(res.statusCode).toBe(200);
+    const thread = res.body.split('<h2 id="konversation-rubrik">')[1]!;
+    expect(thread).toContain('Första raden.');
+    expect(thread).not.toContain('SISTA RADEN');
+    const id = (await t.db.selectFrom('inbound_messages').select('id').where('case_id', '=', c.id).executeTakeFirstOrThrow()).id;
+    expect(thread).toContain(
+      `Meddelandet är för långt för att visas i sin helhet. Här visas de första 50\u00a0000 tecknen. Hela meddelandet finns i <a href="/handlaggning/arenden/${c.number}/e-post/${id}.eml">originalmeddelandet (.eml)</a>.`,
+    );
+    expect((await s.get(`/handlaggning/arenden/${c.number}/e-post/${id}.eml`)).body).toContain('SISTA RADEN');
+
+    const api = apiClient(t.app, await newApiKey(t.db, t.orgId, 'registrar'));
+    const json = await api.get(`/cases/${c.number}`);
+    expectSchema('Case', json.body);
+    const [message] = json.body.messages as { body: string; bodyTruncated: boolean }[];
+    expect(message!.bodyTruncated).toBe(true);
+    expect(message!.body.startsWith('Första raden.')).toBe(true);
+    expect([...message!.body]).toHaveLength(50_000);
+    const short = await api.get(`/cases/${number}`);
+    expect((short.body.messages as { bodyTruncated: boolean }[]).map((m) => m.bodyTruncated)).toEqual([false, false, false, false]);
+  });
+});

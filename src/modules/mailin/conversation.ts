@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { InboundOutcome } from '../../db/schema.ts';
 
@@ -15,10 +16,12 @@ export interface ConversationItem {
   fromName: string | null;
   to: string | null;
   subject: string | null;
-  /** The full text. */
+  /** The text, at most MAX_SHOWN_BODY characters of it (`bodyCut`); the whole of a mail in is in its .eml. */
   body: string;
-  /** Without quoted earlier messages and signature (the full text is kept in `body`). */
+  /** Without quoted earlier messages and signature, cut the same way (`bodyStrippedCut`). */
   bodyStripped: string;
+  bodyCut: boolean;
+  bodyStrippedCut: boolean;
   at: Date;
   /** Out: queued, sending, sent, failed, recorded. In: null. */
   deliveryStatus: string | null;
@@ -32,20 +35,33 @@ export interface ConversationItem {
   attachments: { id: string; filename: string; contentType: string; size: number }[];
 }
 
+/**
+ * Characters of a mail in shown on the case page and in the API. A mail may be 25 MB of text, and
+ * the whole of it made a 25 MB page (and JSON) that held the server for seconds while it was
+ * rendered; the case's description is cut at twice this anyway. Cut in the database, so the rest
+ * is never read (substr() reads only the start of a long value).
+ */
+export const MAX_SHOWN_BODY = 50_000;
+
+const head = (column: 'body' | 'body_stripped' | 'm.body') => sql<string>`substr(${sql.ref(column)}, 1, ${MAX_SHOWN_BODY})`;
+const longer = (column: 'body' | 'body_stripped' | 'm.body') => sql<boolean>`char_length(substr(${sql.ref(column)}, 1, ${MAX_SHOWN_BODY + 1})) > ${MAX_SHOWN_BODY}`;
+
 const CONVERSATION_OUTCOMES: InboundOutcome[] = ['new_case', 'reply', 'reply_after_close', 'new_case_after_close', 'released', 'auto_reply'];
 
 export async function loadConversation(db: Executor, caseId: string): Promise<ConversationItem[]> {
   const [incoming, outgoing, files] = await Promise.all([
     db
       .selectFrom('inbound_messages')
-      .select(['id', 'from_address', 'from_name', 'envelope_to', 'subject', 'body', 'body_stripped', 'received_at', 'outcome', 'warnings', 'needs_attention'])
+      .select(['id', 'from_address', 'from_name', 'envelope_to', 'subject', 'received_at', 'outcome', 'warnings', 'needs_attention'])
+      .select([head('body').as('body'), head('body_stripped').as('body_stripped'), longer('body').as('body_cut'), longer('body_stripped').as('body_stripped_cut')])
       .where('case_id', '=', caseId)
       .where('outcome', 'in', CONVERSATION_OUTCOMES)
       .execute(),
     db
       .selectFrom('messages as m')
       .leftJoin('users as u', 'u.id', 'm.created_by')
-      .select(['m.id', 'm.channel', 'm.recipient', 'm.subject', 'm.body', 'm.created_at', 'm.status', 'm.last_error', 'm.purpose', 'm.occurred_on', 'u.name as author_name'])
+      .select(['m.id', 'm.channel', 'm.recipient', 'm.subject', 'm.created_at', 'm.status', 'm.last_error', 'm.purpose', 'm.occurred_on', 'u.name as author_name'])
+      .select([head('m.body').as('body'), longer('m.body').as('body_cut')])
       .where('m.case_id', '=', caseId)
       .where('m.recipient_user_id', 'is', null)
       .where('m.purpose', 'not in', ['reminder', 'escalation', 'digest', 'invitation'])
@@ -70,6 +86,8 @@ export async function loadConversation(db: Executor, caseId: string): Promise<Co
       subject: i.subject,
       body: i.body,
       bodyStripped: i.body_stripped,
+      bodyCut: i.body_cut,
+      bodyStrippedCut: i.body_stripped_cut,
       at: i.received_at,
       deliveryStatus: null,
       lastError: null,
@@ -90,6 +108,8 @@ export async function loadConversation(db: Executor, caseId: string): Promise<Co
       subject: m.subject,
       body: m.body,
       bodyStripped: m.body,
+      bodyCut: m.body_cut,
+      bodyStrippedCut: m.body_cut,
       at: m.created_at,
       deliveryStatus: m.status,
       lastError: m.last_error,

@@ -14,6 +14,8 @@ const out = (purpose: string | null): ConversationItem => ({
   subject: 'Ämne',
   body: 'Text',
   bodyStripped: 'Text',
+  bodyCut: false,
+  bodyStrippedCut: false,
   at: new Date('2026-12-03T14:57:00Z'),
   deliveryStatus: 'sent',
   lastError: null,

@@ -5,7 +5,7 @@ import type { StaffKey } from '../../../platform/i18n/staffKeys.ts';
 import { formatBytes } from '../../cases/views/format.ts';
 import { MESSAGE_CHANNEL_LABEL, MESSAGE_STATUS_LABEL } from '../../cases/views/staffLabels.ts';
 import { catalogueLabels } from '../../cases/catalogueLabels.ts';
-import type { ConversationItem } from '../conversation.ts';
+import { MAX_SHOWN_BODY, type ConversationItem } from '../conversation.ts';
 import { splitReply } from '../quotes.ts';
 
 const OUTCOME_NOTE: Partial<Record<string, StaffKey>> = {
@@ -102,6 +102,13 @@ export function Conversation({ number, items, showText }: { number: string; item
                 )}
               </dl>
               <MailText text={m.body} />
+              {m.bodyCut && (
+                <p class="mail-cut">
+                  {m.direction === 'in'
+                    ? i18n.rich('mailin.conversation.cutIn', { max: MAX_SHOWN_BODY.toLocaleString('sv-SE'), link: (c) => <a href={`${base}/e-post/${m.id}.eml`}>{c}</a> })
+                    : t('mailin.conversation.cutOut', { max: MAX_SHOWN_BODY.toLocaleString('sv-SE') })}
+                </p>
+              )}
               {m.warnings.length > 0 && (
                 <ul class="mail-warnings">
                   {m.warnings.map((w, i) => (
