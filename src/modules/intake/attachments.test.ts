@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { multipart, PDF_FILE, PNG_FILE, startTestApp, type TestContext, type TestFile, VALID_SUBMISSION } from '../../../test/app.ts';
+import { multipart, PDF_FILE, PNG_FILE, signedIn, startTestApp, type TestContext, type TestFile, VALID_SUBMISSION } from '../../../test/app.ts';
+import { INSTALLATION, startInboundTest, type InboundTest } from '../../../test/inbound.ts';
+import { DEMO } from '../../../test/staffCases.ts';
 import { detectType, sanitizeFilename } from './attachments.ts';
 
 /** Files on the public form: checked, stored with the case in the same statement, or refused with the form back. */
@@ -92,8 +94,7 @@ describe('attaching files on the public form', () => {
     const [a, c] = [await stored(), await cases()];
     const exe = await post([{ filename: 'program.exe', content: 'MZ\u0090\u0000', type: 'application/x-msdownload' }]);
     expect(exe.statusCode).toBe(400);
-    expect(exe.body).toContain('Filen program.exe är av en typ vi inte tar emot');
-    expect(exe.body).toContain('Välj filerna igen');
+    expect(exe.body).toContain('Filen program.exe är av en typ vi inte tar emot. Du kan bifoga PDF, JPG, PNG, HEIC, Word (doc, docx) och vanlig text (txt). Välj filerna igen');
     expect(exe.body).toContain('href="#attachments"');
     // What was typed comes back.
     expect(exe.body).toContain('Gatlyktan vid skolan');
@@ -158,5 +159,23 @@ describe('file checks', () => {
     const long = sanitizeFilename(`${'å'.repeat(300)}.pdf`);
     expect([...long].length).toBe(200);
     expect(long.endsWith('.pdf')).toBe(true);
+  });
+});
+
+describe('a refused file in a mail, as the registrar reads it', () => {
+  let m: InboundTest;
+  beforeAll(async () => {
+    m = await startInboundTest();
+  });
+  afterAll(() => m.close());
+
+  it('says what was wrong and that the file is kept in the mail, without telling the registrar what they can attach', async () => {
+    await m.send({ from: 'asa@example.se', to: INSTALLATION.replyTo, subject: 'Med ett program', text: 'Se bifogat.', attachments: [{ filename: 'evil.exe', content: Buffer.from('MZ\u0090\u0000'), contentType: 'application/octet-stream' }] });
+    const [row] = await m.inbound();
+    const { number } = await m.db.selectFrom('cases').select('number').where('id', '=', row!.case_id!).executeTakeFirstOrThrow();
+    const page = await (await signedIn(m.app, DEMO.registrar)).get(`/handlaggning/arenden/${number}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Filen evil.exe är av en typ vi inte tar emot, så den sparades inte som bilaga. Den finns kvar i originalmeddelandet.');
+    expect(page.body).not.toContain('Du kan bifoga');
   });
 });

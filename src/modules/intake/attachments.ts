@@ -98,9 +98,20 @@ export interface FileProblem {
   values?: Values;
 }
 
-/** The file problems as one field error in the reader's language, ending with the advice to choose the files again. */
+/**
+ * What was wrong with the files, in the reader's language, and which types we take when a type
+ * was refused: for anyone sending files (the form, an e-service through the API). The problems
+ * themselves speak to no one in particular, since staff read them too, about a mail's files.
+ */
+export function fileProblemText(problems: readonly FileProblem[], i18n: Pick<Translator, 't'>): string {
+  const sentences = problems.map((p) => i18n.t(p.key, p.values));
+  if (problems.some((p) => p.key === 'attachments.wrongType')) sentences.push(i18n.t('attachments.typesHint', { types: i18n.t('attachments.allowedTypes') }));
+  return sentences.join(' ');
+}
+
+/** The file problems as one field error on the form, ending with the advice to choose the files again (a browser cannot keep them). */
 export function fileErrorText(problems: readonly FileProblem[], i18n: Pick<Translator, 't'>): string {
-  return [...problems.map((p) => i18n.t(p.key, p.values)), i18n.t('attachments.chooseAgain')].join(' ');
+  return `${fileProblemText(problems, i18n)} ${i18n.t('attachments.chooseAgain')}`;
 }
 
 /**
