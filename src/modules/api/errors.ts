@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ErrorObject } from 'ajv';
 import { DomainError } from '../../platform/errors.ts';
+import type { MessageKey } from '../../platform/i18n/catalogue.ts';
 import { fieldErrors, invalid } from './validation.ts';
 
 export interface ApiErrorBody {
@@ -15,7 +16,17 @@ export interface ApiErrorBody {
 /** Conflicts carry why in details.reason (set by the transition function); the API passes it on as the code. */
 const CONFLICT_CODES = new Set(['illegal_transition', 'guard_failed', 'stale_version']);
 
-function fromDomain(err: DomainError): { status: number; body: ApiErrorBody } {
+/**
+ * Messages from the citizen catalogue that reach the API through shared checks, as an integration
+ * should read them: the form's words tell a person what to do in the browser.
+ */
+const FOR_API: Partial<Record<MessageKey, string>> = {
+  'error.nulCharacter': 'Det som skickades innehöll ett nolltecken (U+0000, i JSON \\u0000, i adressen %00), som inte kan sparas. Ta bort det och skicka igen.',
+};
+
+function fromDomain(domainError: DomainError): { status: number; body: ApiErrorBody } {
+  const apiMessage = domainError.messageKey && FOR_API[domainError.messageKey.key];
+  const err = apiMessage ? new DomainError(domainError.code, apiMessage, domainError.details) : domainError;
   const { reason, ...details } = err.details ?? {};
   if (err.code === 'conflict' && reason === 'not_permitted') return { status: 403, body: { code: 'forbidden', message: err.message } };
   if (err.code === 'conflict') return { status: 409, body: { code: reason && CONFLICT_CODES.has(reason) ? reason : 'conflict', message: err.message } };

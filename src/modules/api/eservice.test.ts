@@ -109,6 +109,33 @@ describe('POST /api/v1/cases from an e-service (channel web)', () => {
     expect([await count('cases'), await count('attachments')]).toEqual([cases, files]);
   });
 
+  it('refuses a file in a part not named attachments, naming the part, rather than registering the case without it', async () => {
+    const [cases, files] = [await count('cases'), await count('attachments')];
+    const other = await postMultipart({ case: JSON.stringify(WEB_CASE) }, [{ filename: 'gropen.png', content: PNG_FILE, type: 'image/png', field: 'bild' }]);
+    expect(other.statusCode, other.body).toBe(400);
+    expect(other.json()).toMatchObject({ code: 'invalid', fields: { bild: 'Delen ”bild” är okänd: synpunkten skickas som JSON i delen case och filerna i delar som heter attachments.' } });
+    // The case as a file (curl -F case=@synpunkt.json) is told to go as text.
+    const asFile = await postMultipart({}, [{ filename: 'synpunkt.json', content: JSON.stringify(WEB_CASE), type: 'application/json', field: 'case' }]);
+    expect(asFile.statusCode).toBe(400);
+    expect(asFile.json().fields.case).toContain('text med JSON, inte en fil');
+    expect([await count('cases'), await count('attachments')]).toEqual([cases, files]);
+  });
+
+  it('words its errors for the integration, not for a person at the web form', async () => {
+    const exe = await postMultipart({ case: JSON.stringify({ ...WEB_CASE, language: 'sv' }) }, [{ filename: 'program.exe', content: 'MZ', type: 'application/x-msdownload' }]);
+    expect(exe.json().fields.attachments).toBe('Filen program.exe är av en typ vi inte tar emot. Du kan bifoga PDF, JPG, PNG, HEIC, Word (doc, docx) och vanlig text (txt).');
+    // A case part that says it is JSON and is not: the multipart reader refuses it before the API sees the part.
+    const boundary = '----LyhordJsonPart';
+    const payload = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="case"\r\nContent-Type: application/json\r\n\r\ninte json\r\n--${boundary}--\r\n`);
+    const notJson = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, authorization: `Bearer ${key}` }, payload });
+    expect(notJson.statusCode).toBe(400);
+    expect(notJson.json()).toMatchObject({ code: 'invalid', message: 'Innehållet har en del med Content-Type: application/json som inte är giltig JSON.' });
+    const cut = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, authorization: `Bearer ${key}` }, payload: `--${boundary}\r\nContent-Disposition: form-data; name="case"\r\n\r\n{` });
+    expect(cut.statusCode).toBe(400);
+    expect(cut.json().message).toContain('multipart/form-data');
+    for (const res of [exe, notJson, cut]) expect(res.body).not.toMatch(/Gå tillbaka|Välj filerna igen|formuläret/);
+  });
+
   it('accepts multipart only where files make sense, and nothing but JSON and multipart', async () => {
     const created = (await platform.post('/cases', WEB_CASE)).body.number;
     const transition = await postMultipart({ event: 'start' }, [], `/api/v1/cases/${created}/transitions`);

@@ -37,10 +37,11 @@ export function referenceOpenApi(): { paths: Record<string, PathItem>; schemas: 
   };
 }
 
-/** POST /cases also takes multipart/form-data: the JSON in a part named case, the files in parts named attachments. */
+/** POST /cases also takes multipart/form-data: the JSON in a part named case, the files in parts named attachments; any other part is refused. */
 export const newCaseMultipart: JsonSchema = {
   type: 'object',
   required: ['case'],
+  additionalProperties: false,
   properties: {
     case: component('NewCase'),
     attachments: { type: 'array', maxItems: 3, items: { type: 'string', format: 'binary' }, description: 'At most 3 files of at most 10 MB: PDF, JPG, PNG, HEIC, Word (doc, docx), text.' },

@@ -114,26 +114,33 @@ export function fileErrorText(problems: readonly FileProblem[], i18n: Pick<Trans
   return `${fileProblemText(problems, i18n)} ${i18n.t('attachments.chooseAgain')}`;
 }
 
+/** Why a multipart body could not be read: 'json' when a part sent as application/json is not JSON (only API clients send such parts). */
+export type Unreadable = 'body' | 'json';
+type MultipartForm = { fields: Record<string, string | string[]>; files: UploadedFile[]; fileProblems: FileProblem[]; otherFileParts: string[] };
+
 /**
  * Reads a multipart form: the fields in the shape the urlencoded parser gives (a repeated field
- * as an array), and the files, buffered and checked. Problems with the files come back as one
- * message for the `attachments` field. NUL in a field is left for the caller: the citizen form
- * asks the person to look the text over, the API refuses it.
+ * as an array), and the files in parts named `attachments`, buffered and checked. Problems with
+ * the files come back as catalogue messages; files in parts with other names are not read, only
+ * named (`otherFileParts`), for the API to refuse. NUL in a field is left for the caller: the
+ * citizen form asks the person to look the text over, the API refuses it. A body that cannot be
+ * read is the `unreadable` error, worded by the caller: the form's by default.
  */
-export async function readMultipartForm(req: FastifyRequest): Promise<{ fields: Record<string, string | string[]>; files: UploadedFile[]; fileProblems: FileProblem[] }> {
+export async function readMultipartForm(req: FastifyRequest, unreadable: (why: Unreadable) => Error = () => DomainError.citizen('invalid', 'error.unreadable')): Promise<MultipartForm> {
   try {
     return await readParts(req);
   } catch (err) {
     // A body the browser did not make (no boundary, cut off, no part headers) is the sender's mistake: 400, not 500.
     if (err instanceof DomainError || (err as { statusCode?: number }).statusCode === 413) throw err;
-    throw DomainError.citizen('invalid', 'error.unreadable');
+    throw unreadable((err as { code?: string }).code === 'FST_INVALID_JSON_FIELD_ERROR' ? 'json' : 'body');
   }
 }
 
-async function readParts(req: FastifyRequest): Promise<{ fields: Record<string, string | string[]>; files: UploadedFile[]; fileProblems: FileProblem[] }> {
+async function readParts(req: FastifyRequest): Promise<MultipartForm> {
   const fields: Record<string, string | string[]> = Object.create(null);
   const files: UploadedFile[] = [];
   const problems: FileProblem[] = [];
+  const otherFileParts: string[] = [];
   let count = 0;
   // A file over the limit is cut short (`truncated`) rather than failing the request, so the person gets the form back.
   const options = { limits: { files: MAX_FILES_SEEN, fileSize: MAX_FILE_BYTES }, throwFileSizeLimit: false };
@@ -148,8 +155,13 @@ async function readParts(req: FastifyRequest): Promise<{ fields: Record<string, 
       fields[part.fieldname] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
       continue;
     }
-    // A file input left empty is sent as a part without a name and without content.
-    if (part.fieldname !== 'attachments' || part.filename === '') {
+    if (part.fieldname !== 'attachments') {
+      if (!otherFileParts.includes(part.fieldname)) otherFileParts.push(part.fieldname);
+      await drain(part.file);
+      continue;
+    }
+    // A file input left empty is sent as a part without a file name and without content.
+    if (part.filename === '') {
       await drain(part.file);
       continue;
     }
@@ -170,7 +182,7 @@ async function readParts(req: FastifyRequest): Promise<{ fields: Record<string, 
     else files.push(checked.file);
   }
   if (count > MAX_FILES) problems.unshift({ key: 'attachments.tooMany', values: { max: MAX_FILES, count } });
-  return { fields, files, fileProblems: problems };
+  return { fields, files, fileProblems: problems, otherFileParts };
 }
 
 async function drain(stream: AsyncIterable<unknown>) {
