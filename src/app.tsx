@@ -6,7 +6,7 @@ import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import helmet from '@fastify/helmet';
+import helmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import { readFileSync } from 'node:fs';
 import type { Config } from './config.ts';
@@ -21,8 +21,9 @@ import { DENY_PRIVATE, guardedFetch } from './modules/sso/issuerNetwork.ts';
 import { answersRoutes } from './modules/answers/routes.tsx';
 import { apiAdminRoutes } from './modules/api/adminRoutes.tsx';
 import { apiRoutes } from './modules/api/routes.ts';
+import { apiErrorBody, apiErrorHandler } from './modules/api/errors.ts';
 import { webhookAdminRoutes } from './modules/webhooks/adminRoutes.tsx';
-import { open311Routes } from './modules/open311/routes.ts';
+import { open311ErrorHandler, open311Routes } from './modules/open311/routes.ts';
 import { deadlinesRoutes } from './modules/deadlines/routes.tsx';
 import { outboxRoutes } from './modules/notifications/routes.tsx';
 import { casesRoutes } from './modules/cases/routes.tsx';
@@ -55,7 +56,8 @@ import { redactUrl, RequestLogController, requestId, requestIdHeader } from './p
 import { refuseNul } from './platform/inputGuards.ts';
 import { installationSecret } from './platform/secrets.ts';
 import { postgresRateLimitStore } from './platform/rateLimitStore.ts';
-import { rewriteOrgUrl, tenantPlugin } from './platform/tenant.ts';
+import { rewriteOrgUrl, tenantPlugin, tenantResolver } from './platform/tenant.ts';
+import { clientErrors, frameworkErrors } from './platform/frameworkErrors.tsx';
 import { ErrorPage } from './platform/views/ErrorPage.tsx';
 import { i18nPlugin, useCitizenLanguage } from './platform/i18n/plugin.ts';
 import { translator } from './platform/i18n/catalogue.ts';
@@ -78,12 +80,23 @@ export interface AppDeps {
   routeRateLimits?: boolean;
 }
 
+const API_PREFIX = '/api/v1';
+const OPEN311_PREFIX = '/open311/v2';
+
 const css = readFileSync(new URL('../public/app.css', import.meta.url));
 const favicon = readFileSync(new URL('../public/favicon.svg', import.meta.url));
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Tests pass no logger and log nothing; the server passes its process logger (platform/logging.ts).
   const logger = deps.logger ?? (deps.log ? createLogger({ level: deps.config.logLevel }) : undefined);
+  const security: FastifyHelmetOptions = {
+    contentSecurityPolicy: {
+      directives: { 'default-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'form-action': ["'self'"], 'frame-ancestors': ["'none'"], 'upgrade-insecure-requests': null },
+    },
+    hsts: deps.config.secureCookies,
+  };
+  // Errors met before routing (an address that does not decode, a value too long, a request Node cannot parse) get the same answers as any other.
+  const answers = [[API_PREFIX, apiErrorHandler], [OPEN311_PREFIX, open311ErrorHandler]] as const;
   // rewriteUrl: /o/<slug>/… is routed without the prefix; the tenant plugin serves that organization.
   const app = Fastify({
     loggerInstance: logger,
@@ -94,16 +107,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: deps.config.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
     rewriteUrl: rewriteOrgUrl,
+    frameworkErrors: frameworkErrors({ security, resolveTenant: tenantResolver(deps.db, deps.config.mail?.publicUrl), answers }),
+    clientErrorHandler: clientErrors({ security, answers, json: apiErrorBody }),
   }) as unknown as FastifyInstance;
   await app.register(requestIdHeader);
   await app.register(metricsPlugin, { db: deps.db, clock: deps.clock, token: deps.config.metricsToken });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: { 'default-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'form-action': ["'self'"], 'frame-ancestors': ["'none'"], 'upgrade-insecure-requests': null },
-    },
-    hsts: deps.config.secureCookies,
-  });
+  await app.register(helmet, security);
   // Pages shrink to about a third, the stylesheet to a quarter or less. Brotli at quality 4: near gzip's speed with a
   // smaller result (11, zlib's default, costs too much CPU per dynamic page). Route-level onSend, so
   // ETags are still computed on the uncompressed body. CSRF tokens differ per response (BREACH).
@@ -196,8 +206,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(mailinRoutes, { ...caseDeps, installation: installationMail });
   await app.register(publicationStaffRoutes, caseDeps);
   await app.register(archiveRoutes, { db: deps.db, clock: deps.clock });
-  await app.register(apiRoutes, { ...caseDeps, prefix: '/api/v1' });
-  await app.register(open311Routes, { ...caseDeps, prefix: '/open311/v2' });
+  await app.register(apiRoutes, { ...caseDeps, prefix: API_PREFIX });
+  await app.register(open311Routes, { ...caseDeps, prefix: OPEN311_PREFIX });
   await app.register(deadlinesRoutes, caseDeps);
   await app.register(outboxRoutes, { db: deps.db });
   await app.register(auditRoutes, { db: deps.db, clock: deps.clock });

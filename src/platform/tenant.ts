@@ -90,25 +90,22 @@ function resolveBasePath(reply: FastifyReply, req: FastifyRequest, payload: unkn
   return payload;
 }
 
-/**
- * Resolves which organization a request belongs to: `/o/<slug>/…` names it; otherwise a host
- * name bound to an organization; otherwise the installation's default organization.
- */
 /** Operations endpoints and assets belong to the installation, not to an organization. */
 const UNTENANTED = /^\/(?:health(?:\/(?:live|ready))?|metrics|favicon\.ico|assets\/[^?]*)(?:\?|$)/;
 
-export const tenantPlugin = fp<{ db: Db; publicUrl?: string }>(async (app, { db, publicUrl }) => {
-  app.decorateRequest('org', null as unknown as Organization);
-  app.decorateRequest('basePath', '');
-  app.decorateRequest('publicBase', '');
-  app.decorateRequest('publicUrl', '');
-  app.addHook('onRequest', async (req) => {
+/**
+ * Resolves which organization a request belongs to: `/o/<slug>/…` names it; otherwise a host
+ * name bound to an organization; otherwise the installation's default organization. The tenant
+ * hook below, and the error pages Fastify answers before any hook runs (platform/frameworkErrors.tsx).
+ */
+export function tenantResolver(db: Db, publicUrl: string | undefined): (req: FastifyRequest) => Promise<void> {
+  return async (req) => {
     await resolveOrganization(req);
     if (!req.org) return;
     // Without PUBLIC_URL (tests that build the app alone) the address asked for stands in.
     req.publicUrl = publicUrl ?? `${req.protocol}://${req.host}`;
     req.publicBase = publicUrl ? orgPublicBase(req.org, publicUrl) : `${req.publicUrl}${req.basePath}`;
-  });
+  };
   async function resolveOrganization(req: FastifyRequest) {
     if (UNTENANTED.test(req.url)) return;
     const slug = (req.raw as RawWithSlug)[SLUG];
@@ -127,5 +124,13 @@ export const tenantPlugin = fp<{ db: Db; publicUrl?: string }>(async (app, { db,
     }
     req.org = org;
   }
+}
+
+export const tenantPlugin = fp<{ db: Db; publicUrl?: string }>(async (app, { db, publicUrl }) => {
+  app.decorateRequest('org', null as unknown as Organization);
+  app.decorateRequest('basePath', '');
+  app.decorateRequest('publicBase', '');
+  app.decorateRequest('publicUrl', '');
+  app.addHook('onRequest', tenantResolver(db, publicUrl));
   app.addHook('onSend', async (req, reply, payload) => resolveBasePath(reply, req, payload));
 });

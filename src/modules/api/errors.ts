@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorObject } from 'ajv';
 import { DomainError } from '../../platform/errors.ts';
 import type { MessageKey } from '../../platform/i18n/catalogue.ts';
@@ -49,9 +49,20 @@ const BY_STATUS: Record<number, [string, string]> = {
   405: ['method_not_allowed', 'Metoden stöds inte här.'],
   406: ['not_acceptable', 'Svaret kan bara ges som JSON.'],
   413: ['payload_too_large', 'Innehållet är för stort.'],
+  // Fastify's maxParamLength: no id, number or token is that long.
+  414: ['uri_too_long', 'Ett värde i adressen är för långt.'],
   415: ['unsupported_media_type', 'Skicka innehållet som JSON med Content-Type: application/json.'],
   429: ['too_many_requests', 'För många anrop. Vänta en stund och försök igen.'],
+  // Node's HTTP parser refused the request (platform/frameworkErrors.tsx clientErrors).
+  408: ['request_timeout', 'Begäran kom inte fram i tid.'],
+  431: ['headers_too_large', 'Begärans huvuden är för stora.'],
 };
+
+/** The API's answer to a status without more to say: for requests no handler saw. */
+export function apiErrorBody(status: number): ApiErrorBody {
+  const [code, message] = BY_STATUS[status] ?? ['error', 'Begäran kunde inte utföras.'];
+  return { code, message };
+}
 
 /**
  * JSON errors for everything under the API prefix, never an HTML page: domain errors, schema
@@ -60,26 +71,30 @@ const BY_STATUS: Record<number, [string, string]> = {
  */
 export function installJsonErrors(app: FastifyInstance): void {
   app.setNotFoundHandler((_req, reply) => reply.code(404).send({ code: 'not_found', message: 'Det finns ingen sådan resurs i API:t. Se /api/v1/openapi.json.' } satisfies ApiErrorBody));
+  app.setErrorHandler<FastifyError>(apiErrorHandler);
+}
 
-  app.setErrorHandler<FastifyError>((err, req, reply) => {
-    if (err instanceof DomainError) {
-      const { status, body } = fromDomain(err);
-      return reply.code(status).send(body);
-    }
-    if (err.validation) {
-      // Query string and path errors name the parameter; body errors the field path.
-      const e = invalid(fieldErrors(err.validation as unknown as ErrorObject[]));
-      return reply.code(400).send(fromDomain(e).body);
-    }
-    const status = typeof err.statusCode === 'number' ? err.statusCode : 500;
-    if (status >= 500) {
-      req.log.error({ err: { message: err.message, stack: err.stack, code: err.code }, url: req.url.split('?')[0] }, 'api request failed');
-      return reply.code(500).send({ code: 'internal', message: 'Något gick fel hos oss. Försök igen om en stund.' } satisfies ApiErrorBody);
-    }
-    if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err instanceof SyntaxError) {
-      return reply.code(400).send({ code: 'invalid_json', message: 'Innehållet är inte giltig JSON.' } satisfies ApiErrorBody);
-    }
-    const [code, message] = BY_STATUS[status] ?? ['error', 'Begäran kunde inte utföras.'];
-    return reply.code(status).send({ code, message } satisfies ApiErrorBody);
-  });
+/** The API's error answer; also for errors Fastify meets before routing (platform/frameworkErrors.tsx). */
+export function apiErrorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  if (err instanceof DomainError) {
+    const { status, body } = fromDomain(err);
+    return reply.code(status).send(body);
+  }
+  if (err.validation) {
+    // Query string and path errors name the parameter; body errors the field path.
+    const e = invalid(fieldErrors(err.validation as unknown as ErrorObject[]));
+    return reply.code(400).send(fromDomain(e).body);
+  }
+  const status = typeof err.statusCode === 'number' ? err.statusCode : 500;
+  if (status >= 500) {
+    req.log.error({ err: { message: err.message, stack: err.stack, code: err.code }, url: req.url.split('?')[0] }, 'api request failed');
+    return reply.code(500).send({ code: 'internal', message: 'Något gick fel hos oss. Försök igen om en stund.' } satisfies ApiErrorBody);
+  }
+  if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err instanceof SyntaxError) {
+    return reply.code(400).send({ code: 'invalid_json', message: 'Innehållet är inte giltig JSON.' } satisfies ApiErrorBody);
+  }
+  if (err.code === 'FST_ERR_BAD_URL') {
+    return reply.code(400).send({ code: 'invalid', message: 'Adressen går inte att avkoda: en procentkodning är ofullständig eller inte UTF-8.' } satisfies ApiErrorBody);
+  }
+  return reply.code(status).send(apiErrorBody(status));
 }

@@ -164,7 +164,7 @@ export const errorSchema: JsonSchema = {
     code: {
       type: 'string',
       description:
-        'unauthorized, forbidden, not_found, invalid, invalid_json, unsupported_media_type, payload_too_large, illegal_transition, guard_failed, stale_version, conflict, too_many_requests, disposed, internal',
+        'unauthorized, forbidden, not_found, invalid, invalid_json, unsupported_media_type, payload_too_large, uri_too_long, request_timeout, headers_too_large, illegal_transition, guard_failed, stale_version, conflict, too_many_requests, disposed, internal',
     },
     message: { type: 'string', description: 'In Swedish, fit to show a person.' },
     fields: { type: 'object', additionalProperties: { type: 'string' }, description: 'For invalid: field path (a.b) → what is wrong with it.' },

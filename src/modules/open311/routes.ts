@@ -26,6 +26,19 @@ function checkFormat(req: FastifyRequest<FormatParams>): Format {
   return req.params.format;
 }
 
+/** Errors in the spec's form; also for errors Fastify meets before routing (platform/frameworkErrors.tsx). */
+export function open311ErrorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const format = formatOf(req);
+  if (err instanceof Open311Error) return sendErrors(reply, format, err);
+  if (err instanceof DomainError) return sendErrors(reply, format, open311Error(err.status === 404 ? 404 : 400, err.message));
+  const status = typeof err.statusCode === 'number' ? err.statusCode : 500;
+  if (status === 413) return sendErrors(reply, format, open311Error(400, 'Begäran är för stor. description får vara högst 10 000 tecken.', 413));
+  if (status === 415) return sendErrors(reply, format, open311Error(400, 'Skicka begäran som application/x-www-form-urlencoded, som Open311 GeoReport v2 säger.', 415));
+  if (status < 500) return sendErrors(reply, format, open311Error(400, 'Begäran gick inte att läsa.', status));
+  req.log.error({ err: { message: err.message, stack: err.stack }, url: req.url.split('?')[0] }, 'open311 request failed');
+  return send(reply, format, 'errors', [{ code: 500, description: 'Något gick fel hos oss. Försök igen om en stund.' }], 500);
+}
+
 /**
  * Open311 GeoReport v2 at /open311/v2 (and /o/<slug>/open311/v2 for other organizations), every
  * call in XML and JSON. Encapsulated: its own body parser (urlencoded only, as the spec says)
@@ -40,17 +53,7 @@ export const open311Routes: FastifyPluginAsync<CaseDeps> = async (app, deps) => 
   });
 
   app.setNotFoundHandler((req, reply) => sendErrors(reply, formatOf(req), open311Error(404, 'Det finns ingen sådan Open311-resurs. Se discovery.xml.')));
-  app.setErrorHandler<FastifyError>((err, req, reply) => {
-    const format = formatOf(req);
-    if (err instanceof Open311Error) return sendErrors(reply, format, err);
-    if (err instanceof DomainError) return sendErrors(reply, format, open311Error(err.status === 404 ? 404 : 400, err.message));
-    const status = typeof err.statusCode === 'number' ? err.statusCode : 500;
-    if (status === 413) return sendErrors(reply, format, open311Error(400, 'Begäran är för stor. description får vara högst 10 000 tecken.', 413));
-    if (status === 415) return sendErrors(reply, format, open311Error(400, 'Skicka begäran som application/x-www-form-urlencoded, som Open311 GeoReport v2 säger.', 415));
-    if (status < 500) return sendErrors(reply, format, open311Error(400, 'Begäran gick inte att läsa.', status));
-    req.log.error({ err: { message: err.message, stack: err.stack }, url: req.url.split('?')[0] }, 'open311 request failed');
-    return send(reply, format, 'errors', [{ code: 500, description: 'Något gick fel hos oss. Försök igen om en stund.' }], 500);
-  });
+  app.setErrorHandler<FastifyError>(open311ErrorHandler);
 
   app.get<FormatParams>('/discovery.:format', async (req, reply) => {
     const format = checkFormat(req);
