@@ -106,6 +106,15 @@ describe('at the door', () => {
   });
 });
 
+describe('the greeting', () => {
+  it('is ASCII, as RFC 5321 wants reply text to be', async () => {
+    const socket = net.connect(t.smtp.port, '127.0.0.1');
+    const greeting = await new Promise<Buffer>((resolve) => socket.once('data', resolve));
+    socket.destroy();
+    expect(greeting.toString('latin1')).toMatch(/^220 lyhord ESMTP [\x20-\x7e]+\r\n$/);
+  });
+});
+
 describe('nothing is lost', () => {
   it('stores the same mail once when it is delivered twice (a resend after a lost reply)', async () => {
     const mail = { from: 'dubbel@example.se', to: INSTALLATION.replyTo, subject: 'Dubbel', text: 'En gång', messageId: '<dubbel-1@example.se>' };

@@ -27,7 +27,8 @@ export interface InboundSmtp {
 export async function startSmtpReceiver(deps: InboundDeps, opts: { port: number; host: string }): Promise<InboundSmtp> {
   const server = new SMTPServer({
     name: 'lyhord',
-    banner: 'Lyhörd tar emot e-post till synpunktshanteringen',
+    // RFC 5321 reply text is ASCII: a UTF-8 "ö" shows as "Ã¶" in the gateway's log.
+    banner: 'Lyhord receives mail for feedback handling',
     size: MAX_MESSAGE_BYTES,
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
