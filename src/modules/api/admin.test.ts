@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient } from '../../../test/api.ts';
+import { apiClient, newApiKey } from '../../../test/api.ts';
 import { signedIn, startTestApp, type TestContext } from '../../../test/app.ts';
+import { assignedTo, DEMO, submitCase } from '../../../test/staffCases.ts';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -44,6 +45,27 @@ describe('admin page for API keys', () => {
     // The key itself is never logged: only its name, role and the short prefix shown in lists.
     expect(Object.keys(log[0]!.after as object).sort()).toEqual(['name', 'prefix', 'role']);
     expect((await s.post(`${PAGE}/inte-ett-id/aterkalla`, {}, { csrfFrom: PAGE })).statusCode).toBe(404);
+  });
+
+  it('says plainly that a key has its role in the whole organization, which is what it does', async () => {
+    const s = await signedIn(t.app, 'admin@exempelkommun.se');
+    const page = (await s.get(PAGE)).body;
+    expect(page).toContain('Nyckeln har alltid rollen i hela organisationen, till skillnad från en person, som kan ha den i bara en förvaltning eller enhet.');
+    expect(page).toContain('Läsa och registrera synpunkter i hela organisationen, inte bara i en enhet. Ser kontaktuppgifterna i alla ärenden.');
+    // A person who handles cases at the preschool sees that unit's case; a handler key sees the street case too.
+    const forskola = (await submitCase(t, { description: 'Staketet vid Solrosen är trasigt.' })).number;
+    await assignedTo(t, forskola, 'Solrosens förskola', DEMO.handlerForskola, { subcategory: 'Förskola' });
+    const gata = (await submitCase(t, { description: 'Gatlyktan på Storgatan är släckt.' })).number;
+    await assignedTo(t, gata, 'Gata och park', DEMO.handlerGata);
+    const person = await signedIn(t.app, DEMO.handlerForskola);
+    expect((await person.get(`/handlaggning/arenden/${forskola}`)).statusCode).toBe(200);
+    expect((await person.get(`/handlaggning/arenden/${gata}`)).statusCode).toBe(404);
+    const key = apiClient(t.app, await newApiKey(t.db, t.orgId, 'handler'));
+    for (const number of [forskola, gata]) {
+      const res = await key.get(`/cases/${number}`);
+      expect(res.status, number).toBe(200);
+      expect(res.body.contact.email).toBeTruthy();
+    }
   });
 
   it('validates the form with field-level messages', async () => {
