@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FORM, form, Session, startTestApp, type TestContext } from '../../../test/app.ts';
+import { submitCase } from '../../../test/staffCases.ts';
 import { DEMO_PASSWORD } from '../organizations/demoStaff.ts';
 import { CRON } from '../notifications/jobs.ts';
 import { authTasks } from './jobs.ts';
@@ -30,6 +31,22 @@ describe('sign-in', () => {
     expect(cookie).toMatch(/SameSite=Lax/i);
     const row = await t.db.selectFrom('sessions').select('id_hash').executeTakeFirstOrThrow();
     expect(cookie).not.toContain(row.id_hash.toString('base64url'));
+  });
+
+  it('returns to a percent-encoded address as it was asked for: encoded once in tillbaka, decoded once by the form', async () => {
+    const { number } = await submitCase(t);
+    const asked = `/handlaggning/arenden/%53${number.slice(1)}`;
+    const s = new Session(t.app);
+    const away = await s.get(asked);
+    // The % of %53 is itself encoded (%2553), so decoding the query once gives the address back.
+    expect(away.headers.location).toBe(`/logga-in?tillbaka=${encodeURIComponent(asked)}`);
+    const login = await s.get(away.headers.location!);
+    expect(login.body).toContain(`name="tillbaka" value="${asked}"`);
+    const signedIn = await s.post('/logga-in', { email: 'registrator@exempelkommun.se', password: DEMO_PASSWORD, tillbaka: asked }, { csrfFrom: away.headers.location! });
+    expect(signedIn.headers.location).toBe(asked);
+    const page = await s.get(asked);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(number);
   });
 
   it('never sends people to another site after sign-in', async () => {
