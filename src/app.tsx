@@ -17,7 +17,7 @@ import { authRoutes } from './modules/auth/routes.tsx';
 import { adminRoutes } from './modules/admin/routes.tsx';
 import { forwardingRoutes } from './modules/forwarding/routes.tsx';
 import { ssoRoutes } from './modules/sso/routes.tsx';
-import { DENY_PRIVATE, guardedFetch } from './modules/sso/issuerNetwork.ts';
+import { DENY_PRIVATE, guardedFetch } from './platform/internalNetwork.ts';
 import { answersRoutes } from './modules/answers/routes.tsx';
 import { apiAdminRoutes } from './modules/api/adminRoutes.tsx';
 import { apiRoutes } from './modules/api/routes.ts';
@@ -67,7 +67,7 @@ export interface AppDeps {
   db: Db;
   clock: Clock;
   /** mail.publicUrl is where links in e-mail point (tests and the server pass it; default localhost). */
-  config: Pick<Config, 'demo' | 'secureCookies' | 'logLevel'> & Partial<Pick<Config, 'mail' | 'metricsToken' | 'backup' | 'trustProxy' | 'oidcIssuerNetwork'>>;
+  config: Pick<Config, 'demo' | 'secureCookies' | 'logLevel'> & Partial<Pick<Config, 'mail' | 'metricsToken' | 'backup' | 'trustProxy' | 'oidcIssuerNetwork' | 'webhookNetwork'>>;
   /** The process logger (the server passes one); without it nothing is logged, unless `log`. */
   logger?: FastifyBaseLogger;
   /** Log to standard output at config.logLevel (when no logger is given). */
@@ -189,7 +189,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(spamRoutes, { guard: spam });
   await app.register(intakeRoutes, { db: deps.db, clock: deps.clock, tokenSecret, spam, publicUrl: deps.config.mail?.publicUrl ?? 'http://localhost:3000' });
   await app.register(authPlugin, { db: deps.db, clock: deps.clock });
-  // Every request to an organization's identity provider goes through this (modules/sso/issuerNetwork.ts).
+  // Every request to an organization's identity provider goes through this (platform/internalNetwork.ts).
   const issuerFetch = guardedFetch(deps.config.oidcIssuerNetwork ?? DENY_PRIVATE);
   await app.register(authRoutes, { db: deps.db, clock: deps.clock, demo: deps.config.demo, secureCookies: deps.config.secureCookies, issuerFetch });
   await app.register(changePasswordRoutes, { db: deps.db, clock: deps.clock });
@@ -206,7 +206,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(mailinRoutes, { ...caseDeps, installation: installationMail });
   await app.register(publicationStaffRoutes, caseDeps);
   await app.register(archiveRoutes, { db: deps.db, clock: deps.clock });
-  await app.register(apiRoutes, { ...caseDeps, prefix: API_PREFIX });
+  await app.register(apiRoutes, { ...caseDeps, webhookNetwork: deps.config.webhookNetwork, prefix: API_PREFIX });
   await app.register(open311Routes, { ...caseDeps, prefix: OPEN311_PREFIX });
   await app.register(deadlinesRoutes, caseDeps);
   await app.register(outboxRoutes, { db: deps.db });
@@ -214,7 +214,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(backupRoutes, { db: deps.db, schedule: deps.config.backup });
   await app.register(apiAdminRoutes, { db: deps.db, clock: deps.clock });
   await app.register(publicationAdminRoutes, { db: deps.db, clock: deps.clock });
-  await app.register(webhookAdminRoutes, { db: deps.db, clock: deps.clock });
+  await app.register(webhookAdminRoutes, { db: deps.db, clock: deps.clock, network: deps.config.webhookNetwork });
   await app.register((await import('./modules/statistics/routes.tsx')).statisticsRoutes, { db: deps.db, clock: deps.clock });
   await app.register(retentionRoutes, { db: deps.db, clock: deps.clock });
   await app.register(gdprRoutes, { db: deps.db, clock: deps.clock });

@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import type { BackupSchedule } from './modules/backup/schedule.ts';
 import { logFormatFrom, type LogFormat } from './platform/logging.ts';
-import { issuerPolicyOf, type IssuerNetworkPolicy } from './modules/sso/issuerNetwork.ts';
+import { networkPolicyOf, type NetworkPolicy } from './platform/internalNetwork.ts';
 
 export interface Config {
   port: number;
@@ -22,7 +22,12 @@ export interface Config {
    * OIDC_ALLOW_PRIVATE_ISSUERS: "true", or the host names/addresses (comma-separated) of identity
    * providers that may be on this machine or an internal network; by default those are refused.
    */
-  oidcIssuerNetwork: IssuerNetworkPolicy;
+  oidcIssuerNetwork: NetworkPolicy;
+  /**
+   * WEBHOOK_ALLOW_PRIVATE_TARGETS: the same for webhook receivers; by default a webhook to this
+   * machine or an internal network is refused when saved and when delivered.
+   */
+  webhookNetwork: NetworkPolicy;
   /** Cookies get the Secure flag unless explicitly running plain HTTP locally. */
   secureCookies: boolean;
   logLevel: string;
@@ -196,7 +201,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { buildsLinks =
     embeddedPgPort: intFrom(env, 'EMBEDDED_PG_PORT', 54329),
     demo: !databaseUrl,
     trustProxy: trustProxyOf(env.TRUST_PROXY),
-    oidcIssuerNetwork: issuerPolicyOf(env.OIDC_ALLOW_PRIVATE_ISSUERS),
+    oidcIssuerNetwork: networkPolicyOf(env.OIDC_ALLOW_PRIVATE_ISSUERS),
+    webhookNetwork: networkPolicyOf(env.WEBHOOK_ALLOW_PRIVATE_TARGETS),
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES !== 'false' : Boolean(databaseUrl),
     logLevel: env.LOG_LEVEL || 'info',
     logFormat: logFormatOf(env.LOG_FORMAT),

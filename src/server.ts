@@ -21,7 +21,7 @@ async function main() {
 
   // Background jobs (mail, reminders, digests) run here unless RUN_JOBS=false leaves them to `npm run worker`.
   const jobs: RunningJobs | undefined = config.runJobs
-    ? await startJobs({ db, clock: systemClock, mail: config.mail, concurrency: config.workerConcurrency, backup: config.backup, logger: log, logLevel: config.logLevel === 'debug' ? 'debug' : 'warning' })
+    ? await startJobs({ db, clock: systemClock, mail: config.mail, concurrency: config.workerConcurrency, backup: config.backup, webhooks: { network: config.webhookNetwork }, logger: log, logLevel: config.logLevel === 'debug' ? 'debug' : 'warning' })
     : undefined;
   // Mail in (INBOUND_SMTP_PORT, IMAP_URL): off unless configured.
   const inbound = await startInbound(config, db, systemClock);

@@ -18,7 +18,7 @@ let connection: Connection | undefined;
 async function main() {
   connection = await connectDatabase(config, { poolSize: config.workerConcurrency + 4 });
   await migrateToLatest(connection.db);
-  const jobs = await startJobs({ db: connection.db, clock: systemClock, mail: config.mail, concurrency: config.workerConcurrency, backup: config.backup, logLevel: config.logLevel === 'debug' ? 'debug' : 'info', logger: log });
+  const jobs = await startJobs({ db: connection.db, clock: systemClock, mail: config.mail, concurrency: config.workerConcurrency, backup: config.backup, webhooks: { network: config.webhookNetwork }, logLevel: config.logLevel === 'debug' ? 'debug' : 'info', logger: log });
   const http = config.workerPort === undefined ? undefined : await startWorkerHttp({ db: connection.db, clock: systemClock, config, port: config.workerPort, jobRunner: () => jobs.state() });
   log.info(`Lyhörds jobbkörare är igång (databas: ${connection.description}); e-post ${config.mail.smtpUrl ? 'skickas via SMTP' : 'sparas i den lokala utkorgen'}.`);
   let stopping = false;

@@ -10,7 +10,7 @@ import { HttpSession, registerOverHttp } from './httpSession.ts';
 import { pendingJobs } from './jobs.ts';
 import { startSmtpSink, type SmtpSink } from './smtp.ts';
 import { DEMO } from './staffCases.ts';
-import { startWebhookReceiver, type WebhookReceiver } from './webhookReceiver.ts';
+import { RECEIVER_HOST, startWebhookReceiver, type WebhookReceiver } from './webhookReceiver.ts';
 
 /**
  * deploy/compose.yaml's topology with real processes: Debian's Caddy with deploy/Caddyfile in
@@ -36,7 +36,7 @@ beforeAll(async () => {
   await seedDemoStaff(tdb.db, orgId);
   smtp = await startSmtpSink();
   hooks = await startWebhookReceiver();
-  top = await startTopology({ databaseUrl: tdb.url, env: { SMTP_URL: smtp.url, MAIL_FROM: 'synpunkter@exempelkommun.se', WORKER_CONCURRENCY: '5', ...BURST } });
+  top = await startTopology({ databaseUrl: tdb.url, env: { SMTP_URL: smtp.url, MAIL_FROM: 'synpunkter@exempelkommun.se', WORKER_CONCURRENCY: '5', WEBHOOK_ALLOW_PRIVATE_TARGETS: RECEIVER_HOST, ...BURST } });
 }, 300_000);
 
 afterAll(async () => {

@@ -1,5 +1,14 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { networkPolicyOf } from '../src/platform/internalNetwork.ts';
+
+/**
+ * The receiver listens on loopback, which an installation refuses by default: tests that deliver
+ * to it allow it, as an installation would with WEBHOOK_ALLOW_PRIVATE_TARGETS=127.0.0.1, both in
+ * the app (saving the subscription) and in the job runner (delivering).
+ */
+export const RECEIVER_HOST = '127.0.0.1';
+export const RECEIVER_NETWORK = networkPolicyOf(RECEIVER_HOST);
 
 export interface ReceivedHook {
   path: string;
@@ -15,6 +24,8 @@ export type Behaviour = (hook: ReceivedHook, nth: number) => number | 'hang';
 export interface WebhookReceiver {
   url(path: string): string;
   hooks: ReceivedHook[];
+  /** TCP connections accepted so far, requests or not. */
+  connections(): number;
   on(path: string, behaviour: Behaviour): void;
   /** Waits until `predicate` holds for the hooks received on a path. */
   waitFor(path: string, predicate: (hooks: ReceivedHook[]) => boolean, timeoutMs?: number): Promise<ReceivedHook[]>;
@@ -40,11 +51,14 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       res.writeHead(answer, { 'content-type': 'text/plain' }).end(answer < 300 ? 'ok' : 'nej');
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  let connections = 0;
+  server.on('connection', () => void connections++);
+  await new Promise<void>((resolve) => server.listen(0, RECEIVER_HOST, resolve));
   const port = (server.address() as AddressInfo).port;
   return {
-    url: (path) => `http://127.0.0.1:${port}${path}`,
+    url: (path) => `http://${RECEIVER_HOST}:${port}${path}`,
     hooks,
+    connections: () => connections,
     on: (path, b) => void behaviours.set(path, b),
     async waitFor(path, predicate, timeoutMs = 15_000) {
       const until = Date.now() + timeoutMs;

@@ -37,6 +37,7 @@ import { apiValidatorCompiler, check, compileBody } from './validation.ts';
 import { publicationApi } from '../publication/api.ts';
 import { auditApi } from '../audit/api.ts';
 import { diariumApiRoutes } from '../diarium/apiRoutes.ts';
+import type { NetworkPolicy } from '../../platform/internalNetwork.ts';
 
 type NumberParams = { Params: { number: string } };
 
@@ -44,7 +45,7 @@ type NumberParams = { Params: { number: string } };
  * The JSON API for integrations, registered under /api/v1. Encapsulated: its own validator, body
  * parsers, key authentication and JSON error handling apply here and nowhere else.
  */
-export const apiRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
+export const apiRoutes: FastifyPluginAsync<CaseDeps & { webhookNetwork?: NetworkPolicy }> = async (app, deps) => {
   app.setValidatorCompiler(apiValidatorCompiler);
   // JSON, and multipart where a route says so (files with a new case). The form and text parsers
   // the pages use are removed here, so anything else is 415.
@@ -68,7 +69,7 @@ export const apiRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps) => {
 
   const document = openApiDocument();
   app.get('/openapi.json', { config: { public: true } }, async () => document);
-  await app.register(webhookApiRoutes, { db: deps.db, clock: deps.clock });
+  await app.register(webhookApiRoutes, { db: deps.db, clock: deps.clock, network: deps.webhookNetwork });
   await app.register(referenceRoutes, { db: deps.db });
   await app.register(diariumApiRoutes, { db: deps.db, clock: deps.clock, tokenSecret: deps.tokenSecret });
 

@@ -3,7 +3,7 @@ import { apiClient, newApiKey } from '../../../test/api.ts';
 import { startTestApp, type TestContext } from '../../../test/app.ts';
 import { TEST_MAIL } from '../../../test/jobs.ts';
 import { submitCase } from '../../../test/staffCases.ts';
-import { startWebhookReceiver, type WebhookReceiver } from '../../../test/webhookReceiver.ts';
+import { RECEIVER_NETWORK, startWebhookReceiver, type WebhookReceiver } from '../../../test/webhookReceiver.ts';
 import { processRegistry } from '../../platform/metrics.ts';
 import { startJobs, type RunningJobs } from '../notifications/jobs.ts';
 import './webhooks.ts';
@@ -13,9 +13,9 @@ let receiver: WebhookReceiver;
 let jobs: RunningJobs;
 
 beforeAll(async () => {
-  t = await startTestApp({ staff: true });
+  t = await startTestApp({ staff: true, config: { webhookNetwork: RECEIVER_NETWORK } });
   receiver = await startWebhookReceiver();
-  jobs = await startJobs({ db: t.db, clock: t.clock, mail: TEST_MAIL, cron: false, logLevel: 'error', webhooks: { timeoutMs: 700, retry: { baseDelayMs: 100, jitter: 0 } } });
+  jobs = await startJobs({ db: t.db, clock: t.clock, mail: TEST_MAIL, cron: false, logLevel: 'error', webhooks: { timeoutMs: 700, retry: { baseDelayMs: 100, jitter: 0 }, network: RECEIVER_NETWORK } });
 });
 afterAll(async () => {
   await jobs.stop();

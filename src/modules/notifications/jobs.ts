@@ -6,6 +6,7 @@ import { runnerState, startWorker, type JobRunnerState, type TaskHandler, type T
 import type { Logger } from '../../platform/logging.ts';
 import { outboxTransport, smtpTransport, type MailTransport } from '../../platform/mail.ts';
 import { installationSealer } from '../../platform/crypto.ts';
+import { DENY_PRIVATE, guardedFetch, type NetworkPolicy } from '../../platform/internalNetwork.ts';
 import { installationSecret } from '../../platform/secrets.ts';
 import { webhookTasks, type WebhookDeps } from '../webhooks/tasks.ts';
 import { backupTasks, type BackupDeps } from '../backup/tasks.ts';
@@ -89,8 +90,11 @@ export async function startJobs(opts: {
   cron?: boolean;
   logLevel?: 'error' | 'warning' | 'info' | 'debug';
   logger?: Logger;
-  /** Webhook time limit and back-off (tests make them short). */
-  webhooks?: Pick<WebhookDeps, 'timeoutMs' | 'retry'>;
+  /**
+   * Webhook time limit and back-off (tests make them short), and the receivers that may be on an
+   * internal network (config.webhookNetwork; none when absent).
+   */
+  webhooks?: Pick<WebhookDeps, 'timeoutMs' | 'retry'> & { network?: NetworkPolicy };
   /** The daily backup (config.backup); off when absent. */
   backup?: BackupSchedule;
 }): Promise<RunningJobs> {
@@ -103,7 +107,15 @@ export async function startJobs(opts: {
     transport,
     from: opts.mail.from,
     replyTo: opts.mail.replyTo,
-    webhooks: { db: opts.db, clock: opts.clock, publicUrl: opts.mail.publicUrl, sealer: await installationSealer(opts.db), ...opts.webhooks },
+    webhooks: {
+      db: opts.db,
+      clock: opts.clock,
+      publicUrl: opts.mail.publicUrl,
+      sealer: await installationSealer(opts.db),
+      fetch: guardedFetch(opts.webhooks?.network ?? DENY_PRIVATE),
+      timeoutMs: opts.webhooks?.timeoutMs,
+      retry: opts.webhooks?.retry,
+    },
     backup: { db: opts.db, clock: opts.clock, schedule: opts.backup },
   };
   const runner = await startWorker({

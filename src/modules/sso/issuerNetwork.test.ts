@@ -2,23 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Session, startTestApp, type TestContext } from '../../../test/app.ts';
 import { startOidcProvider, type TestProvider } from '../../../test/oidcProvider.ts';
 import { installationSealer } from '../../platform/crypto.ts';
-import { guardedFetch, isInternalAddress, isInternalAddressRefusal, issuerPolicyOf } from './issuerNetwork.ts';
+import { guardedFetch, isInternalAddressRefusal, networkPolicyOf } from '../../platform/internalNetwork.ts';
 import { sealClientSecret } from './oidc.ts';
-
-describe('which addresses count as internal', () => {
-  it.each(['127.0.0.1', '127.8.9.10', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '224.0.0.1', '255.255.255.255', '::', '::1', '[::1]', 'fc00::1', 'fd12:3456::1', 'fe80::1', 'ff02::1', '::ffff:127.0.0.1', '::ffff:7f00:1', '::ffff:a9fe:a9fe'])(
-    '%s is internal',
-    (address) => expect(isInternalAddress(address)).toBe(true),
-  );
-  it.each(['93.184.216.34', '8.8.8.8', '172.32.0.1', '100.128.0.1', '2a00:1450:4001::1', '::ffff:8.8.8.8'])('%s is not', (address) => expect(isInternalAddress(address)).toBe(false));
-
-  it('reads the installation setting', () => {
-    expect(issuerPolicyOf(undefined)).toEqual({ allowAll: false, hosts: new Set() });
-    expect(issuerPolicyOf('false').allowAll).toBe(false);
-    expect(issuerPolicyOf('true').allowAll).toBe(true);
-    expect(issuerPolicyOf(' Login.Intern.Kommun.se , [::1] ')).toEqual({ allowAll: false, hosts: new Set(['login.intern.kommun.se', '::1']) });
-  });
-});
 
 /** A real provider on 127.0.0.1, and an app whose installation has not allowed internal issuers (the default). */
 let t: TestContext;
@@ -57,10 +42,10 @@ describe('an issuer on this machine, not allowed by the installation', () => {
 
   it('is refused at connect time for a host name, and allowed when the installation names it', async () => {
     const url = `http://localhost:${new URL(idp.issuer).port}/.well-known/openid-configuration`;
-    const err = await guardedFetch(issuerPolicyOf(undefined))(url, { method: 'GET', headers: {}, redirect: 'manual', body: undefined }).catch((e: unknown) => e);
+    const err = await guardedFetch(networkPolicyOf(undefined))(url, { method: 'GET', headers: {}, redirect: 'manual', body: undefined }).catch((e: unknown) => e);
     expect(isInternalAddressRefusal(err)).toBe(true);
     expect(idp.connections()).toBe(0);
-    const res = await guardedFetch(issuerPolicyOf('localhost'))(url, { method: 'GET', headers: {}, redirect: 'manual', body: undefined });
+    const res = await guardedFetch(networkPolicyOf('localhost'))(url, { method: 'GET', headers: {}, redirect: 'manual', body: undefined });
     expect(res.status).toBe(200);
     expect(idp.connections()).toBe(1);
   });

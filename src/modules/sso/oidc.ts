@@ -4,7 +4,7 @@ import type { Db, Executor } from '../../db/database.ts';
 import type { GroupRole, Role } from '../../db/schema.ts';
 import type { Sealer } from '../../platform/crypto.ts';
 import { sv } from '../../platform/i18n/catalogue.ts';
-import { isInternalAddressRefusal } from './issuerNetwork.ts';
+import { isInternalAddressRefusal } from '../../platform/internalNetwork.ts';
 
 /** An organization's OpenID Connect settings, with the client secret opened. */
 export interface SsoConfig {
@@ -78,7 +78,7 @@ const TIMEOUT_SECONDS = 5;
 
 /**
  * Fetches the provider's discovery document. An issuer that does not answer is a clear message.
- * issuerFetch is issuerNetwork.ts guardedFetch under the installation's policy (buildApp makes it).
+ * issuerFetch is platform/internalNetwork.ts guardedFetch under the installation's policy (buildApp makes it).
  */
 export async function discover(cfg: Pick<SsoConfig, 'issuerUrl' | 'clientId' | 'clientSecret'>, issuerFetch: CustomFetch): Promise<client.Configuration> {
   const url = checkIssuerUrl(cfg.issuerUrl);

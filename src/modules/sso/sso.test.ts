@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Session, startTestApp, type TestContext } from '../../../test/app.ts';
 import { IdpBrowser, startOidcProvider, type TestProvider } from '../../../test/oidcProvider.ts';
 import { hashSessionId } from '../auth/sessions.ts';
-import { issuerPolicyOf } from './issuerNetwork.ts';
+import { networkPolicyOf } from '../../platform/internalNetwork.ts';
 import { seedDemoOrganization } from '../organizations/demo.ts';
 import { seedDemoStaff } from '../organizations/demoStaff.ts';
 
@@ -16,7 +16,7 @@ const APP = 'http://localhost';
 
 beforeAll(async () => {
   // The test provider runs on 127.0.0.1, which an installation must allow explicitly.
-  t = await startTestApp({ staff: true, config: { oidcIssuerNetwork: issuerPolicyOf('127.0.0.1') } });
+  t = await startTestApp({ staff: true, config: { oidcIssuerNetwork: networkPolicyOf('127.0.0.1') } });
   idp = await startOidcProvider({
     redirectUris: [`${APP}/logga-in/sso/callback`, `${APP}/o/grannkommun/logga-in/sso/callback`],
     postLogoutRedirectUris: [`${APP}/logga-in?utloggad`, `${APP}/o/grannkommun/logga-in?utloggad`],

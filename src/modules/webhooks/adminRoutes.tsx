@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { installationSealer } from '../../platform/crypto.ts';
 import { DomainError, notFound } from '../../platform/errors.ts';
+import type { NetworkPolicy } from '../../platform/internalNetwork.ts';
 import { staffArea } from '../../platform/staff.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { isOrgAdmin } from '../admin/policy.ts';
@@ -25,7 +26,7 @@ const list = (body: unknown, name: string) => {
 type IdParams = { Params: { id: string } };
 
 /** The admin pages for webhooks: list and add (the secret is shown once), the delivery log, resume, remove. Others get 404. */
-export const webhookAdminRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = async (app, { db, clock }) => {
+export const webhookAdminRoutes: FastifyPluginAsync<{ db: Db; clock: Clock; network?: NetworkPolicy }> = async (app, { db, clock, network }) => {
   staffArea(app);
   // Subscriptions see every case of the organization: only an admin of the whole organization manages them.
   app.addHook('preHandler', async (req) => {
@@ -46,7 +47,7 @@ export const webhookAdminRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = 
   app.post(WEBHOOKS_PATH, async (req, reply) => {
     const input: WebhookFormInput = { url: text(req.body, 'url').trim(), description: text(req.body, 'description'), eventTypes: list(req.body, 'eventTypes'), allowInsecure: text(req.body, 'allowInsecure') === 'ja' };
     try {
-      const created = await createSubscription(db, sealer, by(req), input, clock.now());
+      const created = await createSubscription(db, sealer, by(req), input, clock.now(), network);
       // Shown in this response only, never stored or redirected with: no post/redirect/get here.
       return sendPage(reply, await listPage(req, reply.generateCsrf(), { created: { url: created.url, secret: created.secret } }), 201);
     } catch (err) {

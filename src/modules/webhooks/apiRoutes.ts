@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { installationSealer } from '../../platform/crypto.ts';
 import { DomainError, notFound } from '../../platform/errors.ts';
+import type { NetworkPolicy } from '../../platform/internalNetwork.ts';
 import { apiActor } from '../api/auth.ts';
 import { coversWholeOrganization } from '../cases/policy.ts';
 import { createdWebhookSchema, newWebhookSchema, webhookDetailSchema, webhookListSchema, webhookParamsSchema, webhookSchema, type NewWebhookBody } from './apiSchemas.ts';
@@ -34,7 +35,7 @@ type IdParams = { Params: { id: string } };
  * /api/v1/webhooks, registered inside the API plugin (its key authentication and JSON errors).
  * Subscriptions reach every case of the organization, so only an admin key manages them.
  */
-export const webhookApiRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = async (app, { db, clock }) => {
+export const webhookApiRoutes: FastifyPluginAsync<{ db: Db; clock: Clock; network?: NetworkPolicy }> = async (app, { db, clock, network }) => {
   const sealer = await installationSealer(db);
   const admin = (req: FastifyRequest): Creator => {
     const actor = apiActor(req);
@@ -64,6 +65,7 @@ export const webhookApiRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = as
         by,
         { url: b.url, eventTypes: b.eventTypes ?? [...WEBHOOK_EVENT_TYPES], description: b.description ?? '', allowInsecure: b.allowInsecureHttp ?? false },
         clock.now(),
+        network,
       );
       const body = { ...webhookJson((await found(by.organizationId, created.id))), secret: created.secret };
       return reply.code(201).header('location', `/api/v1/webhooks/${created.id}`).send(body);

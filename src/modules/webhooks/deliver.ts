@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db, Executor } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Sealer } from '../../platform/crypto.ts';
+import type { GuardedFetch } from '../../platform/internalNetwork.ts';
 import { orgPublicBase } from '../../platform/tenant.ts';
 import { DEFAULT_TIMEOUT_MS, postWebhook, type PostResult } from './http.ts';
 import { reportAttempt, type AttemptOutcome } from './metrics.ts';
@@ -15,6 +16,8 @@ export interface WebhookDeps {
   /** Base URL of the installation, for the case links in payloads. */
   publicUrl: string;
   sealer: Sealer;
+  /** platform/internalNetwork.ts guardedFetch under WEBHOOK_ALLOW_PRIVATE_TARGETS: no receiver on this machine or an internal network unless allowed. */
+  fetch: GuardedFetch;
   timeoutMs?: number;
   retry?: RetryPolicy;
 }
@@ -59,7 +62,7 @@ export async function deliverChain(deps: WebhookDeps, subscriptionId: string, ch
     const body = payload(head, orgPublicBase(sub, deps.publicUrl));
     const secret = deps.sealer.open(sub.secret_sealed, SECRET_CONTEXT);
     // The timestamp is the attempt's, by the wall clock: receivers compare it with theirs.
-    const result = await postWebhook(sub.url, signedHeaders(secret, head.event_id, new Date(), body), body, deps.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const result = await postWebhook(deps.fetch, sub.url, signedHeaders(secret, head.event_id, new Date(), body), body, deps.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     const outcome = await record(deps, { ...sub, chain }, head, result);
     reportAttempt({ organizationId: sub.organization_id, subscriptionId, eventType: head.type, outcome, statusCode: result.status, durationMs: result.durationMs });
     if (outcome === 'retrying' || outcome === 'paused') return;

@@ -4,7 +4,7 @@ import { apiClient, demoIds, newApiKey, type ApiClient } from '../../../test/api
 import { startTestApp, type TestContext } from '../../../test/app.ts';
 import { TEST_MAIL } from '../../../test/jobs.ts';
 import { submitCase } from '../../../test/staffCases.ts';
-import { startWebhookReceiver, type ReceivedHook, type WebhookReceiver } from '../../../test/webhookReceiver.ts';
+import { RECEIVER_NETWORK, startWebhookReceiver, type ReceivedHook, type WebhookReceiver } from '../../../test/webhookReceiver.ts';
 import { startJobs, type RunningJobs } from '../notifications/jobs.ts';
 
 /**
@@ -24,9 +24,9 @@ let ids: Awaited<ReturnType<typeof demoIds>>;
 const TIMEOUT_MS = 700;
 
 beforeAll(async () => {
-  t = await startTestApp({ staff: true });
+  t = await startTestApp({ staff: true, config: { webhookNetwork: RECEIVER_NETWORK } });
   receiver = await startWebhookReceiver();
-  jobs = await startJobs({ db: t.db, clock: t.clock, mail: TEST_MAIL, cron: false, logLevel: 'error', webhooks: { timeoutMs: TIMEOUT_MS, retry: { baseDelayMs: 150, jitter: 0 } } });
+  jobs = await startJobs({ db: t.db, clock: t.clock, mail: TEST_MAIL, cron: false, logLevel: 'error', webhooks: { timeoutMs: TIMEOUT_MS, retry: { baseDelayMs: 150, jitter: 0 }, network: RECEIVER_NETWORK } });
   admin = apiClient(t.app, await newApiKey(t.db, t.orgId, 'admin'));
   registrar = apiClient(t.app, await newApiKey(t.db, t.orgId, 'registrar'));
   coordinator = apiClient(t.app, await newApiKey(t.db, t.orgId, 'coordinator'));

@@ -1,3 +1,5 @@
+import { isInternalAddressRefusal, type GuardedFetch } from '../../platform/internalNetwork.ts';
+
 /**
  * One POST to a receiver. Success is a 2xx answer within the time limit; anything else is a
  * failure described in Swedish for the delivery log. Redirects are not followed (the Standard
@@ -17,7 +19,7 @@ export interface PostResult {
   retryAfterSeconds: number | null;
 }
 
-export async function postWebhook(url: string, headers: Record<string, string>, body: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<PostResult> {
+export async function postWebhook(fetch: GuardedFetch, url: string, headers: Record<string, string>, body: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<PostResult> {
   const started = performance.now();
   const durationMs = () => Math.round(performance.now() - started);
   try {
@@ -54,6 +56,8 @@ function retryAfter(v: string | null): number | null {
 function describe(err: unknown, timeoutMs: number): string {
   const e = err as { name?: string; cause?: { code?: string; message?: string }; message?: string };
   if (e.name === 'TimeoutError' || e.name === 'AbortError') return `Inget svar inom ${timeoutMs / 1000} s`;
+  // Refused before connecting: the same words whether or not anything answers there.
+  if (isInternalAddressRefusal(err)) return 'Adressen leder till den här servern eller ett internt nätverk; inget skickades (se inställningen WEBHOOK_ALLOW_PRIVATE_TARGETS)';
   const code = e.cause?.code;
   const known: Record<string, string> = {
     ECONNREFUSED: 'Anslutningen nekades',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, expectSchema, newApiKey, type ApiClient } from '../../../test/api.ts';
 import { signedIn, startTestApp, type TestContext } from '../../../test/app.ts';
 import { installationSealer } from '../../platform/crypto.ts';
+import { networkPolicyOf } from '../../platform/internalNetwork.ts';
 import { SECRET_CONTEXT } from './deliver.ts';
 
 /** Managing subscriptions: the API (admin keys only) and the admin page (org admins only). */
@@ -10,7 +11,8 @@ let t: TestContext;
 let admin: ApiClient;
 let registrar: ApiClient;
 beforeAll(async () => {
-  t = await startTestApp({ staff: true });
+  // Receivers on this machine are allowed here, as WEBHOOK_ALLOW_PRIVATE_TARGETS would (internalTargets.test.ts: the default).
+  t = await startTestApp({ staff: true, config: { webhookNetwork: networkPolicyOf('localhost,127.0.0.1,::1') } });
   admin = apiClient(t.app, await newApiKey(t.db, t.orgId, 'admin'));
   registrar = apiClient(t.app, await newApiKey(t.db, t.orgId, 'registrar'));
 });

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Db, Executor } from '../../db/database.ts';
 import type { Sealer } from '../../platform/crypto.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { DENY_PRIVATE, reachesInternalNetwork, type NetworkPolicy } from '../../platform/internalNetwork.ts';
 import { logAdminChange } from '../admin/log.ts';
 import { SECRET_CONTEXT } from './deliver.ts';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from './events.ts';
@@ -54,9 +55,19 @@ export interface Creator {
   name: string;
 }
 
-/** Creates a subscription; the secret is returned this once and only kept sealed. */
-export async function createSubscription(db: Db, sealer: Sealer, by: Creator, input: SubscriptionInput, now: Date) {
+/**
+ * Creates a subscription; the secret is returned this once and only kept sealed. `network`
+ * (WEBHOOK_ALLOW_PRIVATE_TARGETS) says which receivers may be on this machine or an internal
+ * network: an organization's admin must not be able to probe them through the delivery log.
+ * Checked here so the admin is told at once, and again at every delivery (a name may resolve
+ * differently later).
+ */
+export async function createSubscription(db: Db, sealer: Sealer, by: Creator, input: SubscriptionInput, now: Date, network: NetworkPolicy = DENY_PRIVATE) {
   const problems = subscriptionProblems(input);
+  if (!problems.url) {
+    const { hostname } = new URL(input.url.trim());
+    if (await reachesInternalNetwork(network, hostname)) problems.url = sv('webhooks.validation.urlInternal', { host: hostname });
+  }
   if (Object.keys(problems).length > 0) throw new DomainError('invalid', sv('webhooks.validation.invalid'), problems);
   const secret = generateSecret();
   const eventTypes = WEBHOOK_EVENT_TYPES.filter((t) => input.eventTypes.includes(t));

@@ -11,7 +11,7 @@ export interface AdminDeps {
   db: Db;
   clock: Clock;
   sealer: Sealer;
-  /** How the identity provider is reached when its settings are checked (sso/issuerNetwork.ts). */
+  /** How the identity provider is reached when its settings are checked (platform/internalNetwork.ts). */
   issuerFetch: CustomFetch;
 }
 

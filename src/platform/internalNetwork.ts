@@ -1,22 +1,24 @@
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
-import type { CustomFetch } from 'openid-client';
 import type { Agent } from 'undici';
 
 /**
- * The identity provider's address is typed in by an organization's administrator, so discovery,
- * JWKS and token requests must not become a way to reach this machine or the internal network
- * (a port scanner, the cloud metadata service). Every address a host name resolves to is checked
- * when the connection is made, so a name that resolves differently a second time (DNS rebinding)
- * is caught too.
+ * Addresses an organization's administrator types in (an identity provider's issuer, a webhook's
+ * receiver) are fetched by the server, so they must not become a way to reach this machine or the
+ * internal network: a port scanner, the cloud metadata service. Every address a host name resolves
+ * to is checked when the connection is made, so a name that resolves differently a second time
+ * (DNS rebinding) is caught too; the forms also check when the address is saved, to say so at once.
  */
 
-/** OIDC_ALLOW_PRIVATE_ISSUERS: "true" for any host, or the host names/addresses that may be internal. */
-export type IssuerNetworkPolicy = { allowAll: boolean; hosts: ReadonlySet<string> };
+/**
+ * An installation setting (OIDC_ALLOW_PRIVATE_ISSUERS, WEBHOOK_ALLOW_PRIVATE_TARGETS): "true" for
+ * any host, or the host names/addresses that may be internal.
+ */
+export type NetworkPolicy = { allowAll: boolean; hosts: ReadonlySet<string> };
 
-export const DENY_PRIVATE: IssuerNetworkPolicy = { allowAll: false, hosts: new Set() };
+export const DENY_PRIVATE: NetworkPolicy = { allowAll: false, hosts: new Set() };
 
-export function issuerPolicyOf(value: string | undefined): IssuerNetworkPolicy {
+export function networkPolicyOf(value: string | undefined): NetworkPolicy {
   const v = value?.trim() ?? '';
   if (!v || v === 'false') return DENY_PRIVATE;
   if (v === 'true') return { allowAll: true, hosts: new Set() };
@@ -66,18 +68,18 @@ export function isInternalAddress(address: string): boolean {
   return refused.check(u.address, u.family);
 }
 
-const allowedHost = (policy: IssuerNetworkPolicy, host: string) => policy.allowAll || policy.hosts.has(normalHost(host));
+const allowedHost = (policy: NetworkPolicy, host: string) => policy.allowAll || policy.hosts.has(normalHost(host));
 
 /** Thrown before any connection is made; says nothing about whether anything answers there. */
 export class InternalAddressError extends Error {
   constructor(readonly host: string) {
-    super(`issuer host ${host} resolves to an internal address`);
+    super(`host ${host} resolves to an internal address`);
   }
 }
 
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
-function guardedLookup(policy: IssuerNetworkPolicy) {
+function guardedLookup(policy: NetworkPolicy) {
   return (hostname: string, options: LookupOptions, callback: LookupCallback) => {
     dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, []);
@@ -91,19 +93,23 @@ function guardedLookup(policy: IssuerNetworkPolicy) {
   };
 }
 
+/** fetch behind the guard; the body is left loose so that openid-client's customFetch fits too. */
+export type GuardedFetch = (url: string, init: Omit<RequestInit, 'body'> & { body?: unknown }) => Promise<Response>;
+
 /**
- * A fetch for openid-client's customFetch: an address written in the URL is checked here (the
+ * A fetch that refuses internal addresses: an address written in the URL is checked here (the
  * resolver is not asked about those), a host name at connect time by the agent's lookup.
+ * Redirects are never followed, so a receiver cannot send the request on to an internal address.
  */
-export function guardedFetch(policy: IssuerNetworkPolicy): CustomFetch {
-  // undici (some 6 MB of heap) is loaded at the first sign-in through an identity provider, not
-  // in every process at start: most installations never use one.
+export function guardedFetch(policy: NetworkPolicy): GuardedFetch {
+  // undici (some 6 MB of heap) is loaded at the first request, not in every process at start:
+  // most installations never use an identity provider, many no webhooks.
   let dispatcher: Promise<Agent> | undefined;
-  return async (url, options) => {
+  return async (url, init) => {
     const host = normalHost(new URL(url).hostname);
     if (isIP(host) && isInternalAddress(host) && !allowedHost(policy, host)) throw new InternalAddressError(host);
     dispatcher ??= import('undici').then(({ Agent }) => new Agent({ connect: { lookup: guardedLookup(policy) as never, timeout: 4000 } }));
-    return fetch(url, { ...options, redirect: 'manual', dispatcher: await dispatcher } as RequestInit);
+    return fetch(url, { ...init, redirect: 'manual', dispatcher: await dispatcher } as RequestInit);
   };
 }
 
@@ -113,4 +119,27 @@ export function isInternalAddressRefusal(err: unknown): boolean {
     if (e instanceof InternalAddressError || (e as { code?: string }).code === 'EINTERNALADDRESS') return true;
   }
   return false;
+}
+
+const LOOKUP_WAIT_MS = 3000;
+
+/**
+ * For a form, when the address is saved: whether the host is, or resolves to, an internal address
+ * the installation has not allowed. A name that does not resolve (yet) is not refused here: the
+ * check at connect time still applies. `localhost` and its subdomains are loopback by definition
+ * (RFC 6761), whatever this machine's resolver says.
+ */
+export async function reachesInternalNetwork(policy: NetworkPolicy, hostname: string): Promise<boolean> {
+  const host = normalHost(hostname);
+  if (allowedHost(policy, host)) return false;
+  if (isIP(host)) return isInternalAddress(host);
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  const addresses = await new Promise<LookupAddress[]>((resolve) => {
+    const timer = setTimeout(() => resolve([]), LOOKUP_WAIT_MS);
+    dnsLookup(host, { all: true }, (err, found) => {
+      clearTimeout(timer);
+      resolve(err ? [] : found);
+    });
+  });
+  return addresses.some((a) => isInternalAddress(a.address));
 }
