@@ -183,7 +183,7 @@ export const listQuerySchema: JsonSchema = {
     overdue: { type: 'boolean', description: 'Past the answer deadline and not yet answered.' },
     receivedFrom: { type: 'string', format: 'date', description: 'First day, Swedish time.' },
     receivedTo: { type: 'string', format: 'date', description: 'Last day, Swedish time.' },
-    q: text(200, 'Free text, Swedish stemming; or a case number.'),
+    q: text(200, 'Free text, Swedish stemming; or a case number. Searches the description only for keys whose role may read it; reader, archivist and unit_admin keys search the number and the names of the area, subcategory, unit and handler.'),
     sort: { ...oneOfValues(Object.keys(SORTS)), default: 'received_desc' },
     page: { type: 'integer', minimum: 1, maximum: 100_000, default: 1 },
     pageSize: { type: 'integer', minimum: 1, maximum: 200, default: 50 },

@@ -1,8 +1,8 @@
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type RawBuilder } from 'kysely';
 import { PREPARED, type Executor } from '../../db/database.ts';
 import type { CasesTable, Database } from '../../db/schema.ts';
 import { OPEN_STATUSES, OVERDUE_STATUSES, type Status } from './lifecycle.ts';
-import { CONFIDENTIAL_ROLES, coversWholeOrganization, type Actor } from './policy.ts';
+import { CONFIDENTIAL_ROLES, coversWholeOrganization, mayReadExcerpts, type Actor } from './policy.ts';
 import { CASE_NUMBER } from './numbering.ts';
 import { RUNNING_NUMBER, runningNumberMatches, searchTsQuery } from './textSearch.ts';
 import { applyDrillDownFilter } from './drillDownFilter.ts';
@@ -68,11 +68,27 @@ export interface ListOptions {
 }
 
 /**
+ * The free text for those who may not read the submitter's text (mayReadExcerpts): what every role
+ * sees on the list and the case page, that is the name of the case's area, subcategory, unit or
+ * handler (the number is matched as for everyone). The names that match are found first, in the
+ * organization's few categories, units and people (each an array computed once per statement),
+ * so each case in scope is only compared by id, never turned into words.
+ */
+function namesMatch(query: RawBuilder<unknown>, organizationId: string): RawBuilder<boolean> {
+  const named = (table: 'categories' | 'org_units' | 'users') =>
+    sql`ARRAY(SELECT id FROM ${sql.table(table)} WHERE organization_id = ${organizationId}::uuid AND to_tsvector('swedish', name) @@ ${query})`;
+  return sql<boolean>`(c.area_id = ANY(${named('categories')}) OR c.subcategory_id = ANY(${named('categories')}) OR c.unit_id = ANY(${named('org_units')}) OR c.handler_id = ANY(${named('users')}))`;
+}
+
+/**
+ * `actor` decides what the free text is searched in: the description too only for those who may
+ * read it in a list (mayReadExcerpts), else a yes or no would tell them what it says.
+ *
  * `unitPerRow` (the handler's own part, read in list order by handler): the unit is checked on each
  * row, as IS TRUE hides it from index conditions. Taking unit and handler as independent, the
  * planner would expect few of the handler's cases in their unit, and read and sort all by bitmap.
  */
-export function applyFilter(qb: CasesQB, f: CaseFilter, today: string, opts: { unitPerRow?: boolean } = {}): CasesQB {
+export function applyFilter(qb: CasesQB, f: CaseFilter, today: string, actor: Actor, opts: { unitPerRow?: boolean } = {}): CasesQB {
   if (f.status?.length) qb = qb.where('c.status', 'in', f.status);
   else if (f.open) qb = qb.where('c.status', 'in', OPEN_STATUSES as Status[]);
   if (f.kind?.length) qb = qb.where('c.kind', 'in', f.kind as never[]);
@@ -94,7 +110,7 @@ export function applyFilter(qb: CasesQB, f: CaseFilter, today: string, opts: { u
   if (f.internal !== undefined) qb = qb.where('c.is_internal', '=', f.internal);
   if (f.q?.trim()) {
     const q = f.q.trim();
-    const words = sql<boolean>`c.search @@ ${searchTsQuery(q)}`;
+    const words = mayReadExcerpts(actor) ? sql<boolean>`c.search @@ ${searchTsQuery(q)}` : namesMatch(searchTsQuery(q), actor.organizationId);
     // Only something shaped like a case number, whole or its running number alone (as the inbox
     // takes it), can equal one; without the OR the words and the visible scope are one search of
     // the scoped text index (cases_search_scoped).
@@ -112,7 +128,7 @@ export async function listCases(db: Executor, actor: Actor, opts: ListOptions) {
   const offset = changes ? 0 : (page - 1) * pageSize;
   const [col, dir] = changes ? (['c.updated_at', 'asc'] as const) : SORTS[opts.sort ?? 'received_desc'];
   const filtered = (qb: CasesQB, part: PartKind) => {
-    qb = applyFilter(qb, opts.filter, opts.today, { unitPerRow: part === 'mine' });
+    qb = applyFilter(qb, opts.filter, opts.today, actor, { unitPerRow: part === 'mine' });
     if (changes?.since) qb = qb.where('c.updated_at', '>=', changes.since);
     // Microseconds, as PostgreSQL keeps them: a JavaScript Date (milliseconds) would find the same case again.
     if (changes?.after) qb = qb.where(sql<boolean>`(c.updated_at, c.id) > ('epoch'::timestamptz + ${changes.after.updatedMicros}::bigint * interval '1 microsecond', ${changes.after.id}::uuid)`);
@@ -190,7 +206,7 @@ export async function listCases(db: Executor, actor: Actor, opts: ListOptions) {
 /** The matching cases the actor may see, as one FROM item of their parts (see visibleParts). */
 function matching(db: Executor, actor: Actor, filter: CaseFilter, today: string, limit?: number) {
   const parts = visibleParts(db, actor, filter, (qb) => {
-    const one = applyFilter(qb, filter, today).select(sql.lit(1).as('one'));
+    const one = applyFilter(qb, filter, today, actor).select(sql.lit(1).as('one'));
     return limit === undefined ? one : one.limit(limit);
   }, scopeToActor);
   return parts.length ? unionOf(db, parts) : undefined;

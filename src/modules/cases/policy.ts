@@ -30,6 +30,14 @@ export const CONFIDENTIAL_ROLES: readonly Role[] = ['registrar', 'coordinator', 
 export const CONTACT_ROLES: readonly Role[] = ['registrar', 'coordinator', 'handler', 'admin'];
 const WORKING_ROLES: readonly Role[] = ['registrar', 'coordinator', 'handler', 'admin'];
 
+/**
+ * Pure: whether lists may show this actor the submitters' text (an excerpt of the description)
+ * and search it. Only for people whose every role may see personal data: lists are not scoped
+ * per role, so a reader, archivist or unit admin grant anywhere means the lists show and search
+ * only what every role sees (number, area, unit, handler). A case page goes by can(…, 'view_contact').
+ */
+export const mayReadExcerpts = (actor: Pick<Actor, 'grants'>) => actor.grants.length > 0 && actor.grants.every((g) => CONTACT_ROLES.includes(g.role));
+
 /** The roles an actor holds on this case: grants on the whole organization or on an ancestor unit. */
 export function rolesOn(actor: Actor, c: PolicyCase): Set<Role> {
   const roles = new Set<Role>();

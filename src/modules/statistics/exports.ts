@@ -120,7 +120,7 @@ type ExportRow = (string | number | null)[];
 async function* caseRows(db: Db, o: CaseExportOptions): AsyncGenerator<ExportRow[]> {
   let after: { received: Date; id: string } | null = null;
   for (;;) {
-    let qb = applyFilter(scopeToActor(db.selectFrom('cases as c'), o.actor), o.filter, o.today)
+    let qb = applyFilter(scopeToActor(db.selectFrom('cases as c'), o.actor), o.filter, o.today, o.actor)
       .innerJoin('case_stats as s', 's.case_id', 'c.id')
       .leftJoin('org_units as u', 'u.id', 'c.unit_id')
       .leftJoin('org_units as f', (j) => j.on(sql<boolean>`f.id = u.ancestor_ids[1]`))

@@ -6,8 +6,11 @@ import type { Lookups } from '../lookups.ts';
 import { STATUS_LABEL } from './staffLabels.ts';
 import { useI18n } from '../../../platform/i18n/context.ts';
 
-/** The case list's filters: a GET form, so it works without JavaScript and the result has an address. */
-export function FilterForm({ params, errors, lookups }: { params: ListParams; errors: FieldErrors; lookups: Lookups }) {
+/**
+ * The case list's filters: a GET form, so it works without JavaScript and the result has an address.
+ * `searchesText`: the free text is searched in the submitter's text too (mayReadExcerpts), and the hint says so.
+ */
+export function FilterForm({ params, errors, lookups, searchesText }: { params: ListParams; errors: FieldErrors; lookups: Lookups; searchesText: boolean }) {
   const { t } = useI18n();
   const handlers = [...new Map(lookups.handlers.map((h) => [h.id, h])).values()];
   return (
@@ -24,7 +27,7 @@ export function FilterForm({ params, errors, lookups }: { params: ListParams; er
           <input key={k} type="hidden" name={k} value={v} />
         ))}
       {params.drillDown.length > 0 && <p class="notice">{t('cases.filter.drillDown')}</p>}
-      <TextInput name="q" type="search" label={t('cases.filter.search')} hint={t('cases.filter.searchHint')} value={params.q} />
+      <TextInput name="q" type="search" label={t('cases.filter.search')} hint={t(searchesText ? 'cases.filter.searchHint' : 'cases.filter.searchHintWithoutText')} value={params.q} />
       <div class="filter-grid">
         <Select
           name="status"

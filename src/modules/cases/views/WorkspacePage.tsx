@@ -56,7 +56,7 @@ export function WorkspacePage(p: WorkspaceProps) {
           </li>
         </ul>
       </nav>
-      <FilterForm params={params} errors={p.errors} lookups={p.lookups} />
+      <FilterForm params={params} errors={p.errors} lookups={p.lookups} searchesText={p.showExcerpt} />
       <h2 id="resultat">
         {t('cases.workspace.resultHeading', { title, n: p.total, more: p.moreThanTotal ? 'yes' : 'no' })}
       </h2>
