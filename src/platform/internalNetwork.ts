@@ -94,7 +94,11 @@ function guardedLookup(policy: NetworkPolicy) {
 }
 
 /** fetch behind the guard; the body is left loose so that openid-client's customFetch fits too. */
-export type GuardedFetch = (url: string, init: Omit<RequestInit, 'body'> & { body?: unknown }) => Promise<Response>;
+export interface GuardedFetch {
+  (url: string, init: Omit<RequestInit, 'body'> & { body?: unknown }): Promise<Response>;
+  /** Loads what connects (at the first request, see below), so that a caller's time limit counts only the request. */
+  ready(): Promise<void>;
+}
 
 /**
  * A fetch that refuses internal addresses: an address written in the URL is checked here (the
@@ -105,12 +109,13 @@ export function guardedFetch(policy: NetworkPolicy): GuardedFetch {
   // undici (some 6 MB of heap) is loaded at the first request, not in every process at start:
   // most installations never use an identity provider, many no webhooks.
   let dispatcher: Promise<Agent> | undefined;
-  return async (url, init) => {
+  const agent = () => (dispatcher ??= import('undici').then(({ Agent }) => new Agent({ connect: { lookup: guardedLookup(policy) as never, timeout: 4000 } })));
+  const guarded = async (url: string, init: Omit<RequestInit, 'body'> & { body?: unknown }) => {
     const host = normalHost(new URL(url).hostname);
     if (isIP(host) && isInternalAddress(host) && !allowedHost(policy, host)) throw new InternalAddressError(host);
-    dispatcher ??= import('undici').then(({ Agent }) => new Agent({ connect: { lookup: guardedLookup(policy) as never, timeout: 4000 } }));
-    return fetch(url, { ...init, redirect: 'manual', dispatcher: await dispatcher } as RequestInit);
+    return fetch(url, { ...init, redirect: 'manual', dispatcher: await agent() } as RequestInit);
   };
+  return Object.assign(guarded, { ready: async () => void (await agent()) });
 }
 
 /** Whether the error (or its cause, as fetch wraps it) is a refused internal address. */
