@@ -66,6 +66,9 @@ describe('publishing an answer', () => {
     expect(await question.inputValue()).toBe('Hej! Jag heter [namn]. Snöröjningen på Björkvägen har inte gjorts på en vecka och [namn] på förskolan halkade. Ring mig på [telefonnummer].');
     expect(await answer.inputValue()).toContain('Gustav Gatuchef, gatuchef');
     await noJs.getByLabel('Rubrik').fill('Snöröjning på Björkvägen');
+    // What the handler kept is listed again at the end, to be confirmed before publishing.
+    expect(await noJs.locator('#kvar').textContent()).toContain('”Gustav Gatuchef”');
+    await noJs.getByRole('checkbox', { name: 'Jag har läst listan: inget av det pekar ut en privatperson' }).check();
     expect(await clickAndWait(noJs, () => noJs.getByRole('button', { name: 'Publicera', exact: true }).click())).toBe(200);
     expect(await noJs.getByRole('status').textContent()).toContain('Svaret är publicerat i arkivet.');
 
@@ -73,6 +76,11 @@ describe('publishing an answer', () => {
     const staff = await signIn(DEMO.handlerGata);
     await staff.goto(`${baseUrl}/handlaggning/arenden/${number}/publicera`);
     await expectNoAxeViolations(staff, 'publish page');
+    // The submitter's own e-mail address typed back in: refused whatever is ticked, and said next to the text.
+    await staff.getByLabel('Svaret', { exact: true }).fill('Skriv till asa@example.se om du undrar något.');
+    expect(await clickAndWait(staff, () => staff.getByRole('button', { name: 'Publicera den nya versionen' }).click())).toBe(400);
+    expect(await staff.getByRole('heading', { name: 'Det här får aldrig publiceras' }).count()).toBe(1);
+    await expectNoAxeViolations(staff, 'publish page refusing what is never published');
 
     // The citizen finds it from the start page, by a search with another form of the word.
     const citizen = await (await browser.newContext({ locale: 'sv-SE' })).newPage();

@@ -12,9 +12,10 @@ import type { Status } from '../cases/lifecycle.ts';
 import type { Actor } from '../cases/policy.ts';
 import { approvedSchema, approveBodySchema, draftBodySchema, draftSchema, publicationSchema, withdrawBodySchema, withdrawnSchema } from './apiSchemas.ts';
 import { publish, saveDraft, withdrawPublication } from './commands.ts';
-import { propose, remainingFindings, suggestedTitle } from './draft.ts';
+import { propose, suggestedTitle } from './draft.ts';
+import { checkPublicText } from './guard.ts';
 import { mayPublish, publicationRefusals } from './policy.ts';
-import { keepListFor, loadPublication, originalsOf, publicationStatus, type PublicationVersion } from './queries.ts';
+import { keepListFor, loadPublication, originalsOf, publicationStatus, submitterContactOf, type PublicationVersion } from './queries.ts';
 import { validateReason, validateText } from './validation.ts';
 
 type NumberReq<B = unknown, Q = unknown> = FastifyRequest<{ Params: { number: string }; Body: B; Querystring: Q }>;
@@ -29,7 +30,8 @@ async function publicUrl(db: Executor, req: FastifyRequest, organizationId: stri
 function sendConflict(reply: FastifyReply, err: unknown) {
   if (!(err instanceof DomainError) || err.code !== 'conflict') throw err;
   const reason = err.details?.reason;
-  if (reason === 'not_publishable') return reply.code(422).send({ code: 'not_publishable', message: err.message } satisfies ApiErrorBody);
+  if (reason === 'not_publishable' || reason === 'never_published') return reply.code(422).send({ code: reason, message: err.message } satisfies ApiErrorBody);
+  if (reason === 'personal_data') return reply.code(422).send({ code: reason, message: `${err.message} Skicka {"confirm": true} när du har kontrollerat det.` } satisfies ApiErrorBody);
   return reply.code(409).send({ code: reason ?? 'conflict', message: err.message } satisfies ApiErrorBody);
 }
 
@@ -57,7 +59,7 @@ export function publicationApi(app: FastifyInstance, deps: CaseDeps): void {
     const org = await deps.db.selectFrom('organizations').selectAll().where('id', '=', actor.organizationId).executeTakeFirstOrThrow();
     const c = detail.case;
     const refusals = publicationRefusals({ status: c.status as Status, anonymous: c.anonymous, internal: c.is_internal, confidential: c.confidential, optedOut: c.publication_opt_out });
-    return { detail, keep: keepListFor(org), originals: originalsOf(detail), publication: await loadPublication(deps.db, c.id), refusals, number: c.number };
+    return { detail, keep: keepListFor(org), contact: submitterContactOf(detail), originals: originalsOf(detail), publication: await loadPublication(deps.db, c.id), refusals, number: c.number };
   }
 
   const params = { params: numberParamsSchema };
@@ -84,7 +86,7 @@ export function publicationApi(app: FastifyInstance, deps: CaseDeps): void {
       const input = optionalBody<{ title?: string; question?: string; answer?: string }>(validators.draft, req.body);
       const ctx = await load(actor, req.params.number);
       if (ctx.refusals.length > 0) return reply.code(422).send({ code: 'not_publishable', message: ctx.refusals.join(' ') } satisfies ApiErrorBody);
-      const proposal = propose(ctx.originals, {}, ctx.keep);
+      const proposal = propose(ctx.originals, {}, ctx.keep, ctx.contact);
       const body = input ?? {};
       const valid = validateText({ title: body.title ?? suggestedTitle(proposal.texts.question), question: body.question ?? proposal.texts.question, answer: body.answer ?? proposal.texts.answer });
       if (!valid.ok) throw new DomainError('invalid', 'Texten behöver kompletteras.', valid.errors);
@@ -95,7 +97,7 @@ export function publicationApi(app: FastifyInstance, deps: CaseDeps): void {
           version: saved.version,
           ...valid.value,
           findings: proposal.findings.map(strip),
-          remaining: remainingFindings(proposal, textsOf(valid.value), ctx.keep).map(strip),
+          remaining: checkPublicText(textsOf(valid.value), ctx).review.map(strip),
         });
       } catch (err) {
         return sendConflict(reply, err);
@@ -110,16 +112,9 @@ export function publicationApi(app: FastifyInstance, deps: CaseDeps): void {
       const actor = apiActor(req);
       const input = optionalBody<{ confirm?: boolean }>(validators.approve, req.body);
       const ctx = await load(actor, req.params.number);
-      const draft = ctx.publication?.draft;
-      if (draft && input?.confirm !== true) {
-        const remaining = remainingFindings(propose(ctx.originals, draft.redactions, ctx.keep), textsOf(draft), ctx.keep);
-        if (remaining.length > 0) {
-          const what = [...new Set(remaining.map((r) => r.kind))].join(', ');
-          return reply.code(422).send({ code: 'personal_data', message: `Utkastet innehåller något som ser ut som personuppgifter (${what}). Rätta texten, eller skicka {"confirm": true} om det får publiceras.` } satisfies ApiErrorBody);
-        }
-      }
       try {
-        const done = await publish(deps, { actor, number: ctx.number, revision: ctx.publication?.revision ?? 0 });
+        // The command checks the draft: never_published always refuses, personal_data unless confirmed.
+        const done = await publish(deps, { actor, number: ctx.number, revision: ctx.publication?.revision ?? 0, confirmRemaining: input?.confirm === true });
         return { status: 'published', version: done.version, url: await publicUrl(deps.db, req, actor.organizationId, `/svar/${ctx.number}`) };
       } catch (err) {
         return sendConflict(reply, err);

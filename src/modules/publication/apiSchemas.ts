@@ -8,7 +8,7 @@ const text = (maxLength: number, description: string): JsonSchema => ({ type: 's
 
 export const draftBodySchema: JsonSchema = {
   type: 'object',
-  description: 'Each field defaults to the de-identified text: the title to the first sentence of the question, the question to the submitter’s text and the answer to the latest answer sent, with what the de-identification found replaced by labels such as [namn].',
+  description: 'Each field defaults to the de-identified text: the title to the first sentence of the question, the question to the submitter’s text and the answer to the latest answer sent, with what the de-identification found replaced by labels such as [namn]. A text holding a valid personnummer or the submitter’s own contact details answers 422 never_published: they are never published.',
   additionalProperties: false,
   properties: {
     title: text(MAX_TITLE, 'A short title for the archive.'),
@@ -21,7 +21,11 @@ export const approveBodySchema: JsonSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    confirm: { type: 'boolean', description: 'true: publish although the draft still holds something that looks like personal data (see remaining in the draft). Without it that answers 422 personal_data.' },
+    confirm: {
+      type: 'boolean',
+      description:
+        'true: you have checked what still looks like personal data in the draft (see remaining in the draft) and none of it identifies a private person. Without it such a draft answers 422 personal_data. A valid personnummer and the submitter’s own name, e-mail, phone or address are never published: a draft holding one cannot be saved, and approving answers 422 never_published whatever confirm says.',
+    },
   },
 };
 
@@ -55,7 +59,7 @@ export const draftSchema: JsonSchema = {
     question: { type: 'string' },
     answer: { type: 'string' },
     findings: { type: 'array', items: finding, description: 'What the de-identification found in the originals (question: the submitter’s text, answer: the answer sent), offsets into those originals. The default texts have each replaced by its label.' },
-    remaining: { type: 'array', items: finding, description: 'What still looks like personal data in this draft’s own text (offsets into it). Empty for the defaults.' },
+    remaining: { type: 'array', items: finding, description: 'What still looks like personal data in this draft’s own text (offsets into it), for the approver to check (see confirm). Empty for the defaults.' },
   },
 };
 

@@ -7,6 +7,8 @@ import { DomainError, notFound } from '../../platform/errors.ts';
 import type { Status } from '../cases/lifecycle.ts';
 import type { Actor } from '../cases/policy.ts';
 import { lockCaseForChange, policyCase, type LockedCase } from '../cases/queries.ts';
+import { organizationContacts } from '../deidentify/organizationContacts.ts';
+import { checkPublicText, type Flag } from './guard.ts';
 import { addToLexicon, removeFromLexicon } from './lexicon.ts';
 import { hasPrivateLink } from './privateLinks.ts';
 import { approvalRefusal, mayPublish, publicationRefusals } from './policy.ts';
@@ -58,6 +60,30 @@ function refusePrivateLinks(text: PublicText) {
   if (field) throw new DomainError('invalid', sv('publication.validation.privateLink'), { [field]: sv('publication.validation.privateLink') });
 }
 
+const FIELD_WORD: Record<string, string> = { title: sv('publication.page.fieldTitle'), question: sv('publication.page.fieldQuestion'), answer: sv('publication.page.fieldAnswer') };
+const kindWord = (k: string) => sv(`publication.kind.${k === 'postal_code' ? 'postalCode' : k === 'bank_account' ? 'bankAccount' : k}` as never);
+/** "personnummer i svaret, e-postadress i rubriken": never the values, which would end up in logs. */
+const whatAndWhere = (flags: readonly Flag[]) => [...new Set(flags.map((f) => sv('publication.guard.where', { kind: kindWord(f.kind), field: FIELD_WORD[f.field] ?? f.field })))].join(', ');
+
+/**
+ * The guard (guard.ts) on every way in, in the transaction that saves or publishes: what is never
+ * published is refused outright; what the reviewer must judge needs their confirmation, given at
+ * the step that publishes (`confirmed` null: only saving, nothing to confirm yet).
+ */
+async function refusePersonalData(tx: Tx, row: LockedCase, text: PublicText, confirmed: boolean | null) {
+  const org = await tx.selectFrom('organizations').select('settings').where('id', '=', row.organization_id).executeTakeFirstOrThrow();
+  const fields = (['title', 'question', 'answer'] as const).map((field) => ({ field, text: text[field] }));
+  const { blocked, review } = checkPublicText(fields, { keep: organizationContacts(org.settings ?? {}), contact: lockedContact(row) });
+  if (blocked.length > 0) throw conflict(sv('publication.guard.never', { what: whatAndWhere(blocked) }), 'never_published');
+  if (confirmed === false && review.length > 0) throw conflict(sv('publication.guard.confirm', { what: whatAndWhere(review) }), 'personal_data');
+}
+
+/** The submitter's own contact details, unless they were pseudonymised (then they identify no one). */
+function lockedContact(row: LockedCase) {
+  if (row.contact_pseudonymised_at) return null;
+  return { name: row.contact_name, email: row.contact_email, phone: row.contact_phone, address: row.contact_address };
+}
+
 async function addEvent(tx: Tx, caseId: string, actor: Actor, type: string, now: Date, data: Record<string, unknown>) {
   await tx
     .insertInto('case_events')
@@ -94,6 +120,7 @@ export async function saveDraft(deps: PublicationDeps, t: Target & { text: Publi
     const { row, pub } = await lockForPublication(tx, t);
     refuseUnpublishable(row);
     refusePrivateLinks(t.text);
+    await refusePersonalData(tx, row, t.text, null);
     const { version, created } = await saveVersion(tx, t.actor, row, pub, t.text, t.choices, deps.clock.now());
     return { version: version.number, created, revision: created ? (pub?.revision ?? 0) + 1 : pub!.revision };
   });
@@ -103,8 +130,10 @@ export async function saveDraft(deps: PublicationDeps, t: Target & { text: Publi
  * Approves the draft and makes it the public version. With `text`, the person's own reviewed
  * text is saved first (as a new version if it differs from the draft): allowed without four
  * eyes, refused with them, since then the approver would approve their own words.
+ * `confirmRemaining`: the approver has looked at what still looks like personal data in the
+ * text and found that it identifies no private person (see guard.ts).
  */
-export async function publish(deps: PublicationDeps, t: Target & { text?: PublicText; choices?: RedactionChoices }) {
+export async function publish(deps: PublicationDeps, t: Target & { text?: PublicText; choices?: RedactionChoices; confirmRemaining?: boolean }) {
   return deps.db.transaction().execute(async (tx) => {
     const now = deps.clock.now();
     const { row, pub } = await lockForPublication(tx, t);
@@ -114,6 +143,7 @@ export async function publish(deps: PublicationDeps, t: Target & { text?: Public
     if (!draftId) throw conflict(sv('publication.commands.nothingToApprove'), 'nothing_to_approve');
     const draft = saved?.version ?? (await tx.selectFrom('publication_versions').selectAll().where('id', '=', draftId).executeTakeFirstOrThrow());
     refusePrivateLinks(draft);
+    await refusePersonalData(tx, row, draft, t.confirmRemaining === true);
     const org = await tx.selectFrom('organizations').select('settings').where('id', '=', row.organization_id).executeTakeFirstOrThrow();
     const refusal = approvalRefusal(t.actor, { kind: draft.author_kind, id: draft.author_id }, org.settings.publicationFourEyes === true);
     if (refusal) throw conflict(refusal, 'four_eyes');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { atomFeed, xmlEscape } from './atom.ts';
-import { occurrences, propose, remainingFindings, removedButPresent, suggestedTitle } from './draft.ts';
+import { occurrences, propose, removedButPresent, suggestedTitle } from './draft.ts';
+import { checkPublicText, neverPublished } from './guard.ts';
 import { wordsOf } from './lexicon.ts';
 import { searchTerms } from './archiveQueries.ts';
 
@@ -44,8 +45,53 @@ describe('before publishing', () => {
     const p = propose(originals, {}, []);
     expect(removedButPresent(p, ['Ring 070-123 45 67 om du vill.'])).toEqual(['070-123 45 67']);
     expect(removedButPresent(p, ['Ring [telefonnummer].'])).toEqual([]);
-    const remaining = remainingFindings(p, [{ field: 'answer', text: 'Mejla kalle@example.se.' }], []);
-    expect(remaining).toEqual([{ field: 'answer', kind: 'email', value: 'kalle@example.se', start: 6, end: 22 }]);
+    const { review } = checkPublicText([{ field: 'answer', text: 'Mejla kalle@example.se.' }], { keep: [], contact: null });
+    expect(review).toEqual([{ field: 'answer', kind: 'email', value: 'kalle@example.se', start: 6, end: 22 }]);
+  });
+
+  it('flags again what the person kept in the review, for them to confirm at the end', () => {
+    const first = propose(originals, {}, []);
+    const kept = propose(originals, { keep: first.findings.map((f) => f.key) }, []);
+    expect(kept.texts.question).toBe(originals.question);
+    expect(checkPublicText([{ field: 'question', text: kept.texts.question }], { keep: [], contact: null }).review.map((f) => f.value)).toEqual(['Anna Berg', 'Storgatan 5', '070-123 45 67']);
+  });
+});
+
+describe('what is never published', () => {
+  const olle = { name: 'Olle Berg', email: 'olle.berg@example.se', phone: '070-222 33 44', address: 'Ekvägen 14\n544 30 Hjo' };
+
+  it('finds a personnummer with a valid check digit in any writing, and leaves a wrong one to the reviewer', () => {
+    const valid = (s: string) => neverPublished(s, null).map((f) => [f.kind, s.slice(f.start, f.end)]);
+    expect(valid('Mitt personnummer är 19790202-2347.')).toEqual([['personnummer', '19790202-2347']]);
+    expect(valid('pnr 790202-2347 och 7902022347')).toEqual([['personnummer', '790202-2347'], ['personnummer', '7902022347']]);
+    expect(valid('Mitt personnummer är 19790202-2345.')).toEqual([]);
+    const check = checkPublicText([{ field: 'answer', text: 'Personnummer 19790202-2345.' }], { keep: [], contact: null });
+    expect(check.blocked).toEqual([]);
+    expect(check.review.map((f) => f.kind)).toEqual(['personnummer']);
+  });
+
+  it('finds the submitter’s own name, e-mail, phone and address, however they are written', () => {
+    const text = 'Skriv till OLLE BERG, olle.berg@example.se, ring +46 70-222 33 44 eller 0702223344. Hej Olle! Berg bor på Ekvägen 14. Det kostar 30 kr per dag och är ett berg.';
+    const found = neverPublished(text, olle).map((f) => [f.kind, text.slice(f.start, f.end)]);
+    expect(found).toEqual([
+      ['name', 'OLLE BERG'],
+      ['email', 'olle.berg@example.se'],
+      ['phone', '+46 70-222 33 44'],
+      ['phone', '0702223344'],
+      ['name', 'Olle'],
+      ['name', 'Berg'],
+      ['address', 'Ekvägen 14'],
+    ]);
+  });
+
+  it('always removes it in the proposal, whatever the person unticks', () => {
+    const o = { question: 'Jag, Olle Berg, har personnummer 19790202-2347 och bor på Ekvägen 14.', answer: 'Hej Olle!' };
+    const first = propose(o, {}, [], olle);
+    expect(first.findings.every((f) => f.locked)).toBe(true);
+    const p = propose(o, { keep: first.findings.map((f) => f.key) }, [], olle);
+    expect(p.texts.question).toBe('Jag, [namn], har personnummer [personnummer] och bor på [adress].');
+    expect(p.texts.answer).toBe('Hej [namn]!');
+    expect(p.findings.some((f) => f.kept)).toBe(false);
   });
 
   it('suggests a title from the first sentence, shortened at a word', () => {

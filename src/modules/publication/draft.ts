@@ -1,6 +1,9 @@
 import { sv } from '../../platform/i18n/catalogue.ts';
 import type { RedactionChoices } from '../../db/schema.ts';
 import { FINDING_KINDS, LABELS, findPersonalData, redact, type Finding, type FindingKind } from '../deidentify/index.ts';
+import { neverPublished, occurrences, type SubmitterContact } from './guard.ts';
+
+export { occurrences } from './guard.ts';
 
 /**
  * The proposed public version of a case: the original question and answer with what the
@@ -31,6 +34,8 @@ export interface ShownFinding extends Finding {
   kept: boolean;
   /** Added by the person rather than found by the software. */
   added: boolean;
+  /** Never published (guard.ts): always removed, the person cannot keep it. */
+  locked: boolean;
 }
 
 export interface Proposal {
@@ -41,36 +46,37 @@ export interface Proposal {
 
 export const findingKey = (field: DraftField, f: Pick<Finding, 'start' | 'end'>) => `${field}:${f.start}:${f.end}`;
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Every whole-word occurrence of `phrase` in `text`, case-insensitively. */
-export function occurrences(text: string, phrase: string): { start: number; end: number }[] {
-  const p = phrase.trim();
-  if (!p) return [];
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${p.split(/\s+/).map(escapeRegExp).join('\\s+')}(?![\\p{L}\\p{N}])`, 'giu');
-  return [...text.matchAll(pattern)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
-}
-
 export const isExtraKind = (k: string): k is FindingKind => (EXTRA_KINDS as readonly string[]).includes(k);
+
+const inside = (a: { start: number; end: number }, b: { start: number; end: number }) => b.start <= a.start && a.end <= b.end;
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
 /**
  * The findings of both texts with the person's choices applied, and the texts that result.
  * `keep` is the organization's own published contact details, which are never proposed.
+ * `contact` is the submitter's own: with valid identity numbers, what is never published
+ * (guard.ts), so it is always removed and shown as such, whatever the choices say.
  */
-export function propose(originals: Originals, choices: RedactionChoices, keep: readonly string[]): Proposal {
+export function propose(originals: Originals, choices: RedactionChoices, keep: readonly string[], contact: SubmitterContact | null = null): Proposal {
   const kept = new Set(choices.keep ?? []);
   const findings: ShownFinding[] = [];
   const texts = { question: '', answer: '' };
   for (const field of DRAFT_FIELDS) {
     const original = originals[field];
-    const found = findPersonalData(original, { keep: [...keep] });
+    const never = neverPublished(original, contact);
+    const detected = findPersonalData(original, { keep: [...keep] });
+    // What the detector found in a slightly different span stays its finding, locked; the rest is added.
+    const found: Finding[] = [...detected, ...never.filter((n) => !detected.some((d) => inside(n, d)))];
     const added: Finding[] = (choices.extra ?? [])
       .filter((x) => isExtraKind(x.kind))
       .flatMap((x) => occurrences(original, x.text).map((o) => ({ kind: x.kind as FindingKind, ...o })))
       // What the software already found stays its finding; an addition covers the rest.
       .filter((a) => !found.some((f) => f.start <= a.start && a.end <= f.end));
-    for (const f of found) findings.push({ ...f, field, key: findingKey(field, f), value: original.slice(f.start, f.end), kept: kept.has(findingKey(field, f)), added: false });
-    for (const f of added) findings.push({ ...f, field, key: findingKey(field, f), value: original.slice(f.start, f.end), kept: false, added: true });
+    for (const f of found) {
+      const locked = never.some((n) => overlaps(n, f));
+      findings.push({ ...f, field, key: findingKey(field, f), value: original.slice(f.start, f.end), kept: !locked && kept.has(findingKey(field, f)), added: false, locked });
+    }
+    for (const f of added) findings.push({ ...f, field, key: findingKey(field, f), value: original.slice(f.start, f.end), kept: false, added: true, locked: false });
     texts[field] = redact(
       original,
       findings.filter((f) => f.field === field && !f.kept),
@@ -93,22 +99,10 @@ export function suggestedTitle(question: string, max = 90): string {
  * pasted from the original): publishing it would undo their own review.
  */
 export function removedButPresent(proposal: Proposal, finalTexts: readonly string[]): string[] {
-  const values = new Set(proposal.findings.filter((f) => !f.kept && f.value.trim().length >= 2).map((f) => f.value.trim()));
+  // Locked findings are refused by the guard instead (checkPublicText), with their own message.
+  const values = new Set(proposal.findings.filter((f) => !f.kept && !f.locked && f.value.trim().length >= 2).map((f) => f.value.trim()));
   const keptValues = new Set(proposal.findings.filter((f) => f.kept).map((f) => f.value.trim().toLowerCase()));
   return [...values].filter((v) => !keptValues.has(v.toLowerCase()) && finalTexts.some((t) => occurrences(t, v).length > 0));
-}
-
-/**
- * What still looks like personal data in the final texts, apart from what the person kept on
- * purpose: shown before publishing, so nothing typed in while editing slips through unseen.
- */
-export function remainingFindings(proposal: Proposal, finalTexts: { field: string; text: string }[], keep: readonly string[]): { field: string; kind: FindingKind; value: string; start: number; end: number }[] {
-  const keptValues = new Set(proposal.findings.filter((f) => f.kept).map((f) => f.value.trim().toLowerCase()));
-  return finalTexts.flatMap(({ field, text }) =>
-    findPersonalData(text, { keep: [...keep] })
-      .map((f) => ({ field, kind: f.kind, start: f.start, end: f.end, value: text.slice(f.start, f.end) }))
-      .filter((f) => !keptValues.has(f.value.trim().toLowerCase())),
-  );
 }
 
 export const labelOf = (kind: FindingKind) => LABELS[kind];

@@ -4,6 +4,7 @@ import type { CaseDetail } from '../cases/detailQueries.ts';
 import { organizationContacts } from '../deidentify/organizationContacts.ts';
 import { withoutAnswerFooter } from '../notifications/submitterMail.ts';
 import type { Originals } from './draft.ts';
+import type { SubmitterContact } from './guard.ts';
 
 /** A case's publication: its state, the draft and public versions, and every version saved. */
 export async function loadPublication(db: Executor, caseId: string) {
@@ -59,4 +60,11 @@ export async function publicationLinkFor(db: Executor, c: { id: string; status: 
   if (p?.public_version_id) return 'publicerad';
   if (p || c.status === 'answered' || c.status === 'closed') return 'publicera';
   return null;
+}
+
+/** The submitter's own contact details for the guard (guard.ts); none once pseudonymised, since then they identify no one. */
+export function submitterContactOf(detail: Pick<CaseDetail, 'case' | 'contact'>): SubmitterContact | null {
+  const k = detail.contact;
+  if (!k || detail.case.contact_pseudonymised_at) return null;
+  return { name: k.name, email: k.email, phone: k.phone, address: k.address };
 }

@@ -12,9 +12,10 @@ import { caseNumberParam, frame, staffActor } from '../cases/staffRequest.ts';
 import { ConflictPage } from '../cases/views/ConflictPage.tsx';
 import { orgSettings } from '../organizations/settings.ts';
 import { discardDraft, publish, saveDraft, withdrawPublication, type PublicationDeps } from './commands.ts';
-import { occurrences, propose, remainingFindings, removedButPresent, suggestedTitle } from './draft.ts';
+import { occurrences, propose, removedButPresent, suggestedTitle } from './draft.ts';
+import { checkPublicText, type Flag } from './guard.ts';
 import { mayPublish, publicationRefusals, sameActor } from './policy.ts';
-import { keepListFor, loadPublication, originalsOf } from './queries.ts';
+import { keepListFor, loadPublication, originalsOf, submitterContactOf } from './queries.ts';
 import { choicesFrom, newExtraError, parseExtras, parseRevision, readDraftForm, validateReason, validateText } from './validation.ts';
 import { PublishPage, type PublishPageProps } from './views/PublishPage.tsx';
 
@@ -48,6 +49,7 @@ export const publicationStaffRoutes: FastifyPluginAsync<PublicationDeps> = async
       publication: await loadPublication(deps.db, c.id),
       originals: originalsOf(detail),
       keep: keepListFor(req.org),
+      contact: submitterContactOf(detail),
       fourEyes: orgSettings(req.org).publicationFourEyes === true,
       refusals: publicationRefusals({ status: c.status as Status, anonymous: c.anonymous, internal: c.is_internal, confidential: c.confidential, optedOut: c.publication_opt_out }),
     };
@@ -63,13 +65,9 @@ export const publicationStaffRoutes: FastifyPluginAsync<PublicationDeps> = async
   }
 
   function render(req: Req, reply: FastifyReply, ctx: Ctx, s: State, status = 200) {
-    const proposal = propose(ctx.originals, s.choices, ctx.keep);
+    const proposal = propose(ctx.originals, s.choices, ctx.keep, ctx.contact);
     const draft = ctx.publication?.draft;
-    const texts = [
-      { field: 'title', text: s.form.title },
-      { field: 'question', text: s.form.question },
-      { field: 'answer', text: s.form.answer },
-    ];
+    const check = checkPublicText(textsOf(s.form), ctx);
     const page = (
       <PublishPage
         {...frame(req, reply)}
@@ -82,7 +80,8 @@ export const publicationStaffRoutes: FastifyPluginAsync<PublicationDeps> = async
         findings={proposal.findings}
         extras={s.choices.extra ?? []}
         form={{ ...s.form, generatedQuestion: proposal.texts.question, generatedAnswer: proposal.texts.answer }}
-        remaining={remainingFindings(proposal, texts, ctx.keep)}
+        remaining={check.review}
+        blocked={check.blocked}
         notRewritten={s.notRewritten ?? []}
         errors={s.errors}
         done={s.done}
@@ -97,7 +96,7 @@ export const publicationStaffRoutes: FastifyPluginAsync<PublicationDeps> = async
     const ctx = await context(req);
     const saved = ctx.publication?.draft ?? ctx.publication?.current;
     const choices = saved?.redactions ?? {};
-    const proposal = propose(ctx.originals, choices, ctx.keep);
+    const proposal = propose(ctx.originals, choices, ctx.keep, ctx.contact);
     const text = saved ?? { title: suggestedTitle(proposal.texts.question), question: proposal.texts.question, answer: proposal.texts.answer };
     const form = { title: text.title, question: text.question, answer: text.answer, generatedQuestion: '', generatedAnswer: '', newExtraText: '', newExtraKind: 'name' };
     return render(req, reply, ctx, { choices, form, done: req.query.klart && DONE[req.query.klart] ? req.i18n.t(DONE[req.query.klart]!) : undefined });
@@ -108,12 +107,12 @@ export const publicationStaffRoutes: FastifyPluginAsync<PublicationDeps> = async
     const f = readDraftForm(req.body);
     const revision = parseRevision(f.revision);
     if (revision === undefined) throw new DomainError('invalid', req.i18n.t('publication.error.noRevision'));
-    const shown = propose(ctx.originals, { extra: parseExtras(f.extra) }, ctx.keep);
+    const shown = propose(ctx.originals, { extra: parseExtras(f.extra) }, ctx.keep, ctx.contact);
     const formState = { title: f.title, question: f.question, answer: f.answer, generatedQuestion: '', generatedAnswer: '', newExtraText: f.newExtraText, newExtraKind: f.newExtraKind };
     const extraError = newExtraError(f, ctx.originals, (t, p) => occurrences(t, p).length > 0);
     if (extraError) return render(req, reply, ctx, { choices: choicesFrom(shown, { ...f, newExtraText: '' }), form: formState, errors: { newExtraText: extraError } }, 400);
     const choices = choicesFrom(shown, f);
-    const proposal = propose(ctx.originals, choices, ctx.keep);
+    const proposal = propose(ctx.originals, choices, ctx.keep, ctx.contact);
 
     if (f.action === 'uppdatera') {
       const notRewritten: string[] = [];
@@ -130,20 +129,23 @@ export const publicationStaffRoutes: FastifyPluginAsync<PublicationDeps> = async
     if (f.newExtraText) return refuse({ newExtraText: req.i18n.t('publication.error.pendingExtra') });
     const valid = validateText(f);
     if (!valid.ok) return refuse(valid.errors);
-    const errors = leftInErrors(proposal, valid.value);
+    // What is never published blocks saving too; the rest is the reviewer's to confirm when publishing.
+    const check = checkPublicText(textsOf(valid.value), ctx);
+    const errors = { ...leftInErrors(proposal, valid.value), ...neverErrors(check.blocked) };
     if (Object.keys(errors).length > 0) return refuse(errors);
-    const remaining = remainingFindings(proposal, Object.entries(valid.value).map(([k, text]) => ({ field: k, text })), ctx.keep);
-    if (f.action === 'publicera' && remaining.length > 0 && !f.confirmRemaining) {
+    if (f.action === 'publicera' && check.review.length > 0 && !f.confirmRemaining) {
       return refuse({ confirmRemaining: req.i18n.t('publication.error.confirmRemaining') });
     }
 
     const target = { actor: ctx.actor, number: ctx.number, revision };
     try {
       if (f.action === 'spara') await saveDraft(deps, { ...target, text: valid.value, choices });
-      else await publish(deps, { ...target, text: valid.value, choices });
+      else await publish(deps, { ...target, text: valid.value, choices, confirmRemaining: f.confirmRemaining });
     } catch (err) {
       if (!(err instanceof DomainError) || err.code !== 'conflict') throw err;
       const reason = err.details?.reason;
+      // The command's own guard, for a text that changed under the page's check: shown on the form.
+      if (reason === 'never_published' || reason === 'personal_data') return refuse({ _form: err.message });
       if (reason === 'four_eyes') {
         const draft = ctx.publication?.draft;
         const edited = !!draft && !sameActor(ctx.actor, { kind: draft.author_kind, id: draft.author_id });
@@ -184,6 +186,18 @@ export const publicationStaffRoutes: FastifyPluginAsync<PublicationDeps> = async
     return reply.code(303).header('location', `${path(ctx.number)}?klart=utkast-borttaget`).send();
   });
 };
+
+const textsOf = (t: { title: string; question: string; answer: string }) => (['title', 'question', 'answer'] as const).map((field) => ({ field, text: t[field] }));
+
+/** What is never published (guard.ts), as field errors: it has to go before anything is saved. */
+function neverErrors(blocked: readonly Flag[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const name of ['title', 'question', 'answer'] as const) {
+    const values = [...new Set(blocked.filter((b) => b.field === name).map((b) => `”${b.value}”`))];
+    if (values.length > 0) errors[name] = sv('publication.error.neverPublished', { values: values.join(', ') });
+  }
+  return errors;
+}
 
 /** Text the person chose to remove that is in the final text all the same, as field errors. */
 function leftInErrors(proposal: ReturnType<typeof propose>, text: { title: string; question: string; answer: string }): FieldErrors {

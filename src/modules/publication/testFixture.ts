@@ -32,10 +32,10 @@ export async function answeredCase(t: TestContext, opts: CaseOptions = {}) {
   return { number, token };
 }
 
-/** An answered case published straight away with the given public text, by its handler. */
+/** An answered case published straight away with the given public text, by its handler, who has reviewed it. */
 export async function publishedCase(t: TestContext, text: { title: string; question: string; answer: string }, opts: CaseOptions = {}) {
   const c = await answeredCase(t, { description: text.question, answer: text.answer, ...opts });
-  await publish(await caseDeps(t), { actor: await actorFor(t, opts.handler ?? DEMO.handlerGata), number: c.number, revision: 0, text, choices: {} });
+  await publish(await caseDeps(t), { actor: await actorFor(t, opts.handler ?? DEMO.handlerGata), number: c.number, revision: 0, text, choices: {}, confirmRemaining: true });
   return c;
 }
 

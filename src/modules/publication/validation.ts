@@ -87,7 +87,7 @@ export function newExtraError(form: DraftForm, originals: { question: string; an
  */
 export function choicesFrom(proposalBefore: Proposal, form: DraftForm): RedactionChoices {
   const marked = new Set(form.redact);
-  const keep = proposalBefore.findings.filter((f) => !f.added && !marked.has(f.key)).map((f) => f.key);
+  const keep = proposalBefore.findings.filter((f) => !f.added && !f.locked && !marked.has(f.key)).map((f) => f.key);
   const extra = parseExtras(form.extra);
   if (form.newExtraText && isExtraKind(form.newExtraKind)) extra.push({ kind: form.newExtraKind, text: form.newExtraText });
   return { keep, extra };

@@ -30,9 +30,11 @@ describe('the draft', () => {
     // The handler's text only: the e-mail's footer holds the submitter's private status link.
     expect(f.answer).toBe('Tack för att du hörde av dig. Snöröjningen på Ågatan är gjord nu. Kontakta oss gärna igen på [telefonnummer] om det behövs.');
     expect(f.title).toBe('Snöröjningen på Ågatan har inte gjorts på en vecka.');
-    // Every finding is shown, marked for removal, with a box to keep it instead.
+    // Every finding is shown, marked for removal, with a box to keep it instead; the submitter's
+    // own e-mail address has no box: it is never published.
     expect(res.body).toMatch(/<mark class="finding">070-123 45 67<span class="visually-hidden"> \(telefonnummer, tas bort\)<\/span><\/mark>/);
-    expect([f.redact].flat()).toHaveLength(3);
+    expect([f.redact].flat()).toHaveLength(2);
+    expect(res.body).toContain('”asa@example.se”</span> – e-postadress, blir [e-post]. Tas alltid bort: det är synpunktslämnarens egen kontaktuppgift.');
     expect((await caseRow(t, number)).description).toBe(QUESTION);
   });
 
@@ -60,7 +62,8 @@ describe('the draft', () => {
     expect(after.question).toBe(edited);
     expect(res.body).toContain('Du har ändrat synpunkten för hand');
     const replaced = await s.post(page(number), { ...after, replaceEdited: 'ja', action: 'uppdatera' }, { csrfFrom: page(number) });
-    expect(draftFormFields(replaced.body).question).toBe(QUESTION);
+    // Nothing unticked, so everything stays but the submitter's own e-mail address.
+    expect(draftFormFields(replaced.body).question).toBe(QUESTION.replace('asa@example.se', '[e-post]'));
   });
 
   it('refuses to save text that brings back what the person chose to remove, keeping what they wrote', async () => {

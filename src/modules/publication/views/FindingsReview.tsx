@@ -43,17 +43,35 @@ function Highlighted({ text, findings }: { text: string; findings: ShownFinding[
 
 function FieldFindings({ field, original, findings }: { field: DraftField; original: string; findings: ShownFinding[] }) {
   const mine = findings.filter((f) => f.field === field);
+  const locked = mine.filter((f) => f.locked);
+  const choosable = mine.filter((f) => !f.locked);
   const { t } = useI18n();
   return (
     <div class="review-field">
       <h3>{t('publication.review.original', { field: FIELD_LABEL[field] })}</h3>
       {original.trim() ? <Highlighted text={original} findings={mine} /> : <p class="muted">{t('publication.review.noText')}</p>}
-      {mine.length === 0 ? (
-        original.trim() && <p>{t('publication.review.noneFound')}</p>
-      ) : (
+      {mine.length === 0 && original.trim() && <p>{t('publication.review.noneFound')}</p>}
+      {locked.length > 0 && (
+        // No box to untick: these are never published (guard.ts).
+        <ul>
+          {locked.map((f) => (
+            <li key={f.key}>
+              <span class="user-text" dir="auto">
+                ”{f.value}”
+              </span>{' '}
+              {t('publication.review.lockedFinding', {
+                kind: KIND_NAME[f.kind],
+                label: labelOf(f.kind),
+                why: t(f.kind === 'personnummer' || f.kind === 'samordningsnummer' ? 'publication.review.lockedPersonnummer' : 'publication.review.lockedContact'),
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
+      {choosable.length > 0 && (
         <fieldset>
           <legend>{t('publication.review.legend', { field: FIELD_LABEL[field].toLowerCase() })}</legend>
-          {mine.map((f) => (
+          {choosable.map((f) => (
             <div class="checkbox" key={f.key}>
               <input type="checkbox" id={`ta-bort-${f.key.replace(/:/g, '-')}`} name="redact" value={f.key} checked={!f.kept} />
               <label for={`ta-bort-${f.key.replace(/:/g, '-')}`}>

@@ -24,8 +24,10 @@ export interface PublishPageProps {
   findings: ShownFinding[];
   extras: { kind: string; text: string }[];
   form: { title: string; question: string; answer: string; generatedQuestion: string; generatedAnswer: string; newExtraText: string; newExtraKind: string; reason?: string };
-  /** What still looks like personal data in the texts below. */
+  /** What still looks like personal data in the texts below: the reviewer judges it. */
   remaining: { field: string; kind: string; value: string }[];
+  /** What is never published (guard.ts) and is in the texts below all the same. */
+  blocked: { field: string; kind: string; value: string }[];
   /** Fields the person edited by hand, which "Uppdatera förslaget" did not rewrite. */
   notRewritten: string[];
   errors?: FieldErrors;
@@ -87,6 +89,22 @@ export function PublishPage(p: PublishPageProps) {
             <TextInput name="title" label={t('publication.page.titleLabel')} hint={t('publication.page.titleHint', { max: String(MAX_TITLE) })} value={p.form.title} error={errors.title} maxLength={MAX_TITLE} />
             <TextArea name="question" label={t('publication.page.question')} value={p.form.question} error={errors.question} rows={8} />
             <TextArea name="answer" label={t('publication.page.answer')} value={p.form.answer} error={errors.answer} rows={10} />
+            {p.blocked.length > 0 && (
+              <div class="notice" id="aldrig">
+                <h3>{t('publication.page.blockedHeading')}</h3>
+                <p>{t('publication.page.blockedText')}</p>
+                <ul>
+                  {p.blocked.map((r, i) => (
+                    <li key={i}>
+                      <span class="user-text" dir="auto">
+                        ”{r.value}”
+                      </span>{' '}
+                      {t('publication.page.remainingWhere', { kind: KIND_NAME[r.kind], field: fieldName(r.field) })}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
             {p.remaining.length > 0 && (
               <div class="notice" id="kvar">
                 <h3>{t('publication.page.checkHeading')}</h3>
