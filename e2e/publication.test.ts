@@ -99,6 +99,16 @@ describe('publishing an answer', () => {
     expect(text).toContain('Gustav Gatuchef, gatuchef');
     await expectNoAxeViolations(citizen, 'published answer');
 
+    // A page past the end says so (404) and links to the last page; it does not claim the archive is empty.
+    const past = await (await browser.newContext({ locale: 'sv-SE' })).newPage();
+    expect((await past.goto(`${baseUrl}/svar?sida=5`))?.status()).toBe(404);
+    expect(await past.getByText('Inga svar är publicerade ännu').count()).toBe(0);
+    await clickAndWait(past, () => past.getByRole('link', { name: 'Gå till sida 1' }).click());
+    expect(await past.getByRole('link', { name: 'Snöröjning på Björkvägen' }).count()).toBe(1);
+    await past.goto(`${baseUrl}/svar?sida=5`);
+    await expectNoAxeViolations(past, 'archive page past the end (404)');
+    await past.context().close();
+
     // Writing a new synpunkt on the same subject shows it beside the form.
     const form = await (await browser.newContext({ locale: 'sv-SE' })).newPage();
     await form.goto(`${baseUrl}/synpunkt`);

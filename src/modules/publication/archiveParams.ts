@@ -2,7 +2,7 @@ import type { CaseKind } from '../../db/schema.ts';
 import type { Translator } from '../../platform/i18n/catalogue.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { KINDS } from '../cases/labels.ts';
-import { MAX_PAGE, MAX_QUERY, type ArchiveFilter } from './archiveQueries.ts';
+import { MAX_QUERY, type ArchiveFilter } from './archiveQueries.ts';
 import { firstString } from '../../platform/formValue.ts';
 
 /** The archive's query string as typed (kept in the form), and the filter it means. */
@@ -22,7 +22,8 @@ export function readArchiveParams(query: unknown): ArchiveParams {
 
 /**
  * Checks the parameters against the organization's own areas and förvaltningar. A page number
- * out of range is not worth an error: it is read as the nearest page there is.
+ * that is not a number is read as the first page; one past the end is kept as asked, so the page
+ * can say there is nothing there rather than show another page under its number.
  */
 export function archiveFilter(
   p: ArchiveParams,
@@ -36,7 +37,7 @@ export function archiveFilter(
   if (p.forvaltning && !known.forvaltningIds.has(p.forvaltning)) errors.forvaltning = t('archive.error.unit');
   if (p.typ && !KINDS.includes(p.typ as CaseKind)) errors.typ = t('archive.error.kind');
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  const page = /^\d{1,6}$/.test(p.sida) ? Math.min(Math.max(Number(p.sida), 1), MAX_PAGE) : 1;
+  const page = /^\d{1,9}$/.test(p.sida) ? Math.max(Number(p.sida), 1) : 1;
   return {
     ok: true,
     value: { q: q || undefined, areaId: p.omrade || undefined, forvaltningId: p.forvaltning || undefined, kind: (p.typ || undefined) as CaseKind | undefined, page },

@@ -67,12 +67,18 @@ export const SEARCH_WINDOW = 5000;
 
 const tsMatch = (column: string, tsquery: string) => sql<boolean>`${sql.ref(column)} @@ to_tsquery('swedish', ${tsquery})`;
 
-/** The ids of one archive page, newest first; `window`: look only through that many newest answers. */
-function pageIds(db: Executor, organizationId: string, filter: ArchiveFilter, tsquery: string | null, window?: number) {
+/** Published answers with the filter's area, förvaltning and kind. */
+function filtered(db: Executor, organizationId: string, filter: ArchiveFilter) {
   let base = published(db, organizationId);
   if (filter.areaId) base = base.where('p.area_id', '=', filter.areaId);
   if (filter.forvaltningId) base = base.where('p.forvaltning_id', '=', filter.forvaltningId);
   if (filter.kind) base = base.where('p.kind', '=', filter.kind);
+  return base;
+}
+
+/** The ids of one archive page, newest first; `window`: look only through that many newest answers. */
+function pageIds(db: Executor, organizationId: string, filter: ArchiveFilter, tsquery: string | null, window?: number) {
+  const base = filtered(db, organizationId, filter);
   const page = { limit: PAGE_SIZE + 1, offset: (filter.page - 1) * PAGE_SIZE };
   if (tsquery && window) {
     const newest = base.select(['p.case_id', 'p.first_published_at', 'p.search']).orderBy('p.first_published_at', 'desc').orderBy('p.case_id', 'desc').limit(window);
@@ -125,6 +131,19 @@ export async function searchArchive(db: Executor, organizationId: string, filter
   return { items: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE, terms };
 }
 export type ArchiveItem = Awaited<ReturnType<typeof searchArchive>>['items'][number];
+
+/**
+ * How many answers the search and filters match, counted up to the most the pages can show and
+ * one more: asked only when a page past the end is asked for, to point at the last page.
+ */
+export async function countArchive(db: Executor, organizationId: string, filter: ArchiveFilter): Promise<number> {
+  const terms = searchTerms(filter.q ?? '');
+  const tsquery = terms.length > 0 ? await archiveTsQuery(db, organizationId, terms) : null;
+  const base = filtered(db, organizationId, filter);
+  const matching = (tsquery ? base.where(tsMatch('p.search', tsquery)) : base).select('p.case_id').limit(MAX_PAGE * PAGE_SIZE + 1);
+  const row = await db.selectFrom(matching.as('m')).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
 
 /** One published answer by case number; `withdrawn` when it was public once and is not now. */
 export async function findPublished(db: Executor, organizationId: string, number: string) {

@@ -11,7 +11,7 @@ import { sendPage } from '../../platform/views/render.ts';
 import { caseNumberParam } from '../cases/staffRequest.ts';
 import { listActiveForvaltningar } from '../organizations/queries.ts';
 import { archiveFilter, readArchiveParams } from './archiveParams.ts';
-import { findPublished, newestPublished, searchArchive, similarPublished } from './archiveQueries.ts';
+import { countArchive, findPublished, MAX_PAGE, newestPublished, PAGE_SIZE, searchArchive, similarPublished } from './archiveQueries.ts';
 import { atomFeed } from './atom.ts';
 import { ArchivePage } from './views/ArchivePage.tsx';
 import { GonePage, PublicAnswerPage } from './views/PublicAnswerPage.tsx';
@@ -51,8 +51,17 @@ export const archiveRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = async
     const checked = archiveFilter(params, { areaIds: new Set(areas.map((a) => a.id)), forvaltningIds: new Set(forvaltningar.map((f) => f.id)) }, req.i18n.t);
     const common = { org: req.org, params, areas, forvaltningar };
     if (!checked.ok) return sendPage(reply, <ArchivePage {...common} items={[]} page={1} hasMore={false} errors={checked.errors} />, 400);
-    const { items, hasMore } = await searchArchive(db, req.org.id, checked.value);
-    return sendPage(reply, <ArchivePage {...common} items={items} page={checked.value.page} hasMore={hasMore} />);
+    const filter = checked.value;
+    // Pages past MAX_PAGE are never read (deep offsets are slow); they are past the end like any other.
+    const { items, hasMore } = filter.page <= MAX_PAGE ? await searchArchive(db, req.org.id, filter) : { items: [], hasMore: false };
+    if (items.length === 0 && filter.page > 1) {
+      // 404, as the page named does not exist: a search engine drops it rather than keeping an
+      // endless row of empty pages, and the person gets the count and a link to the last page.
+      const total = await countArchive(db, req.org.id, filter);
+      const lastPage = Math.min(Math.max(Math.ceil(total / PAGE_SIZE), 1), MAX_PAGE);
+      return sendPage(reply, <ArchivePage {...common} items={[]} page={filter.page} hasMore={false} pastEnd={{ lastPage, total }} />, 404);
+    }
+    return sendPage(reply, <ArchivePage {...common} items={items} page={filter.page} hasMore={hasMore} />);
   });
 
   app.get('/svar/flode.atom', async (req, reply) => {

@@ -4,7 +4,7 @@ import { ErrorSummary, Select, TextInput, type FieldErrors } from '../../../plat
 import { Layout } from '../../../platform/views/layout.tsx';
 import { KINDS } from '../../cases/labels.ts';
 import { archiveHref, type ArchiveParams } from '../archiveParams.ts';
-import { MAX_QUERY, PAGE_SIZE, type ArchiveItem } from '../archiveQueries.ts';
+import { MAX_PAGE, MAX_QUERY, PAGE_SIZE, type ArchiveItem } from '../archiveQueries.ts';
 import { excerpt } from '../../../platform/views/excerpt.ts';
 
 export interface ArchivePageProps {
@@ -15,11 +15,13 @@ export interface ArchivePageProps {
   items: ArchiveItem[];
   page: number;
   hasMore: boolean;
+  /** The page asked for is past the last one: how many answers match (up to what the pages hold) and the last page. */
+  pastEnd?: { lastPage: number; total: number };
   errors?: FieldErrors;
 }
 
 /** The public archive: published questions and answers, newest first, with search and filters. */
-export function ArchivePage({ org, params, areas, forvaltningar, items, page, hasMore, errors = {} }: ArchivePageProps) {
+export function ArchivePage({ org, params, areas, forvaltningar, items, page, hasMore, pastEnd, errors = {} }: ArchivePageProps) {
   const i18n = useI18n();
   const { t } = i18n;
   // Names the organization wrote itself are Swedish whatever the page's language.
@@ -27,7 +29,7 @@ export function ArchivePage({ org, params, areas, forvaltningar, items, page, ha
   const hasErrors = Object.keys(errors).length > 0;
   const filtered = !!(params.q.trim() || params.omrade || params.forvaltning || params.typ);
   return (
-    <Layout title={page > 1 ? t('archive.titlePage', { page }) : t('archive.title')} hasErrors={hasErrors} orgName={org.name}>
+    <Layout title={pastEnd ? t('archive.pastEnd.title', { page }) : page > 1 ? t('archive.titlePage', { page }) : t('archive.title')} hasErrors={hasErrors} orgName={org.name}>
       <ErrorSummary errors={errors} />
       <h1>{t('archive.title')}</h1>
       <p class="lead">{t('archive.intro', { org: org.name })}</p>
@@ -65,7 +67,9 @@ export function ArchivePage({ org, params, areas, forvaltningar, items, page, ha
       </form>
 
       <h2 id="resultat">{filtered ? t('archive.results.matching') : t('archive.results.latest')}</h2>
-      {items.length === 0 ? (
+      {pastEnd && pastEnd.total > 0 ? (
+        <PastEnd params={params} page={page} {...pastEnd} />
+      ) : items.length === 0 ? (
         <p>{hasErrors ? t('archive.results.fix') : filtered ? t('archive.results.none') : t('archive.results.empty')}</p>
       ) : (
         <ol class="archive-list" aria-labelledby="resultat" start={(page - 1) * PAGE_SIZE + 1}>
@@ -99,7 +103,7 @@ export function ArchivePage({ org, params, areas, forvaltningar, items, page, ha
           ))}
         </ol>
       )}
-      {(page > 1 || hasMore) && (
+      {!pastEnd && (page > 1 || hasMore) && (
         <nav aria-label={t('archive.pages')} class="pagination">
           <ul>
             {page > 1 && (
@@ -110,7 +114,7 @@ export function ArchivePage({ org, params, areas, forvaltningar, items, page, ha
               </li>
             )}
             <li aria-current="page">{t('archive.pages.current', { page })}</li>
-            {hasMore && (
+            {hasMore && page < MAX_PAGE && (
               <li>
                 <a href={archiveHref(params, page + 1)} rel="next">
                   {t('archive.pages.next')}
@@ -118,11 +122,27 @@ export function ArchivePage({ org, params, areas, forvaltningar, items, page, ha
               </li>
             )}
           </ul>
+          {hasMore && page >= MAX_PAGE && <p>{t('archive.pages.limit', { max: MAX_PAGE })}</p>}
         </nav>
       )}
       <p>
         <a href="/svar/flode.atom">{t('archive.feed')}</a> · <a href="/synpunkt">{t('start.cta')}</a>
       </p>
     </Layout>
+  );
+}
+
+/** A page past the last one: no answers there (the archive is not empty), and where they end. */
+function PastEnd({ params, page, lastPage, total }: { params: ArchiveParams; page: number; lastPage: number; total: number }) {
+  const { t } = useI18n();
+  // More answers than the pages hold: the last page is not the end of them.
+  const beyondLimit = total > MAX_PAGE * PAGE_SIZE && page > MAX_PAGE;
+  return (
+    <>
+      <p>{beyondLimit ? t('archive.pages.limit', { max: MAX_PAGE }) : t('archive.pastEnd.text', { page, last: lastPage })}</p>
+      <p>
+        <a href={archiveHref(params, lastPage)}>{t('archive.pastEnd.link', { last: lastPage })}</a>
+      </p>
+    </>
   );
 }
