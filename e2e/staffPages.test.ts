@@ -123,10 +123,22 @@ describe('the staff pages without a walk of their own', () => {
     await registrar.locator('input[name=phone]').fill('0123-45 67 89');
     await registrar.locator('input[name=replyChannel][value=phone]').check();
     await registrar.locator('input[name=confirmed]').check();
+    await registrar.getByRole('checkbox', { name: 'Personen vill inte att synpunkten publiceras' }).check();
     const status = await clickAndWait(registrar, () => registrar.getByRole('button', { name: 'Registrera synpunkten' }).click());
     expect(status, status === 200 ? '' : (await registrar.locator('.error-summary').textContent()) ?? '').toBe(200);
     expect(new URL(registrar.url()).pathname).toMatch(/^\/handlaggning\/ny\/registrerad\/SYN-\d{4}-\d{5}$/);
     await expectNoAxeViolations(registrar, 'registered page').catch((err: Error) => failures.push(err.message));
+
+    // The person's no to publishing is on the case, and can be changed there when they ring back.
+    const registered = new URL(registrar.url()).pathname.split('/').pop()!;
+    await registrar.goto(`${baseUrl}/handlaggning/arenden/${registered}`);
+    await registrar.locator('details.more-actions > summary').click();
+    expect(await registrar.getByRole('radio', { name: 'Nej, personen vill inte att det publiceras' }).isChecked()).toBe(true);
+    await expectNoAxeViolations(registrar, 'case page with the answer on publication').catch((err: Error) => failures.push(err.message));
+    await registrar.getByRole('radio', { name: 'Ja, det får publiceras' }).check();
+    await registrar.getByLabel('Hur och när sa personen det? (frivilligt)').fill('Ringde tillbaka samma dag.');
+    expect(await clickAndWait(registrar, () => registrar.getByRole('button', { name: 'Spara beskedet om publicering' }).click())).toBe(200);
+    expect(await registrar.getByRole('status').textContent()).toContain('Beskedet om publicering är sparat.');
 
     // Two-factor sign-in switched on by the reader, then the code step of a new sign-in.
     const reader = await signIn(DEMO.reader);

@@ -54,6 +54,7 @@ export async function validateNewCase(db: Executor, organizationId: string, body
     receivedAt: body.receivedAt ? new Date(body.receivedAt) : now,
     // Calling the API is the integration's confirmation that the person was asked (rule 6).
     confirmedWithSubmitter: true,
+    publicationOptOut: body.publicationOptOut === true,
     contact: v.contact,
     suggestedUnitId: v.suggestedUnitId,
     internal: body.channel === 'internal',

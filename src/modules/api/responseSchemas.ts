@@ -79,6 +79,7 @@ const caseProperties: Record<string, JsonSchema> = {
   receivedAt: dateTime,
   anonymous: { type: 'boolean' },
   internal: { type: 'boolean' },
+  publicationOptOut: { type: 'boolean', description: 'The submitter said no to publishing a de-identified version (rule 19): the case cannot be published.' },
   quick: { type: 'boolean' },
   confidential: { type: 'boolean' },
   confidentialityRef: nullableString,

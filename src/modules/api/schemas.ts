@@ -56,6 +56,11 @@ export const newCaseSchema: JsonSchema = {
     receivedAt: { type: 'string', format: 'date-time', description: 'When it was really received, with a time zone. Defaults to now; never in the future.' },
     contact: contactInput,
     suggestedUnitId: nullable(uuid('A förvaltning the submitter or the integration thinks it concerns; the registrar decides.')),
+    publicationOptOut: {
+      type: 'boolean',
+      description:
+        'true: the submitter said no to publishing a de-identified version of the feedback and its answer on the website (rule 19). Ask them, as the web form does. Defaults to false; staff can change it on the case later.',
+    },
   },
   examples: [
     {
@@ -83,6 +88,7 @@ export interface NewCaseBody {
   receivedAt?: string;
   contact: null | { name: string; email?: string | null; phone?: string | null; address?: string | null; replyChannel: ReplyChannel };
   suggestedUnitId?: string | null;
+  publicationOptOut?: boolean;
 }
 
 const version: JsonSchema = { type: 'integer', minimum: 1, description: 'The case version you last read. If the case changed since, nothing is saved and the answer is 409 stale_version.' };

@@ -28,6 +28,7 @@ export function caseJson(actor: Actor, d: CaseDetail, messages?: readonly Conver
     receivedAt: c.received_at.toISOString(),
     anonymous: c.anonymous,
     internal: c.is_internal,
+    publicationOptOut: c.publication_opt_out,
     quick: c.is_quick,
     confidential: c.confidential,
     confidentialityRef: c.confidentiality_ref,

@@ -8,6 +8,8 @@ import { CASE_NUMBER } from './formInput.ts';
 import { OUTCOMES, type Outcome } from './lifecycle.ts';
 import type { Lookups } from './lookups.ts';
 import type { Actor, CaseAction } from './policy.ts';
+import type { CaseDetail } from './detailQueries.ts';
+import { setPublicationOptOut } from '../publication/optOut.ts';
 
 /**
  * The forms on the case page, one per thing a person can do to a case. Each names the policy
@@ -15,7 +17,7 @@ import type { Actor, CaseAction } from './policy.ts';
  * checked, and the command that does the work. Routes and views both read this table.
  */
 
-export type ActionSlug = 'tilldela' | 'skicka' | 'paborja' | 'vanta' | 'ateruppta' | 'avsluta' | 'ateroppna' | 'anteckning' | 'lanka' | 'sla-ihop' | 'aterkalla';
+export type ActionSlug = 'tilldela' | 'skicka' | 'paborja' | 'vanta' | 'ateruppta' | 'avsluta' | 'ateroppna' | 'anteckning' | 'lanka' | 'sla-ihop' | 'aterkalla' | 'publicering';
 
 export interface ActionContext {
   deps: CaseDeps;
@@ -37,6 +39,8 @@ export interface CaseActionDef {
   /** Set in the query string after success (?klart=…) to show `done`. */
   doneKey: string;
   done: string;
+  /** Whether the action applies to this case at all (besides the policy); offered everywhere when absent. */
+  offered?(c: CaseDetail['case']): boolean;
   validate(values: Record<string, string>, ctx: ActionContext): FieldErrors;
   run(values: Record<string, string>, ctx: ActionContext): Promise<unknown>;
 }
@@ -213,7 +217,28 @@ export const CASE_ACTIONS: readonly CaseActionDef[] = [
     done: sv('cases.action.aterkalla.done'),
     run: (v, ctx) => simpleTransition(ctx.deps, { ...target(ctx), event: 'withdraw', comment: comment(v) }),
   },
+  {
+    // The submitter's answer on publication (DOMAIN 19), for every channel: given on the phone, in a letter, or changed later.
+    slug: 'publicering',
+    policy: 'edit',
+    title: sv('cases.action.publicering.title'),
+    button: sv('cases.action.publicering.button'),
+    fields: { decision: sv('cases.actions.publicationLegend'), comment: sv('cases.actions.publicationComment') },
+    doneKey: 'publiceringsbesked',
+    done: sv('cases.action.publicering.done'),
+    offered: (c) => !c.anonymous && !c.is_internal,
+    validate(v): FieldErrors {
+      const errors: FieldErrors = {};
+      if (v.decision !== PUBLISH_YES && v.decision !== PUBLISH_NO) errors.decision = sv('cases.actionError.choosePublication');
+      if (tooLong(v.comment)) errors.comment = sv('cases.actionError.commentTooLong');
+      return errors;
+    },
+    run: (v, ctx) => setPublicationOptOut(ctx.deps.db, { actor: ctx.actor, number: ctx.number, expectedVersion: ctx.version, optOut: v.decision === PUBLISH_NO, comment: comment(v), now: ctx.deps.clock.now() }),
+  },
 ];
+
+export const PUBLISH_YES = 'far-publiceras';
+export const PUBLISH_NO = 'publiceras-inte';
 
 const normalizeNumber = (s: string) => s.trim().toUpperCase();
 

@@ -60,7 +60,7 @@ export function caseRoutes(app: FastifyInstance, deps: CaseDeps) {
         today={swedishDate(deps.clock.now())}
         lookups={lookups}
         names={{ unit: (id) => lookups.unitName(id), category: (id) => lookups.categoryName(id), user: (id) => lookups.userName(id) ?? extra.get(id) }}
-        actions={CASE_ACTIONS.filter((d) => can(actor, d.policy, pc))}
+        actions={CASE_ACTIONS.filter((d) => can(actor, d.policy, pc) && (!d.offered || d.offered(detail.case)))}
         links={{ register, answer: can(actor, 'answer', pc) && reachable, extend: can(actor, 'answer', pc) && ['assigned', 'in_progress', 'waiting'].includes(pc.status), referOrReject: !register && (can(actor, 'refer', pc) || can(actor, 'reject', pc)), publish }}
         mayViewPersonal={can(actor, 'view_contact', pc)}
         needsAnswer={needsAnswer}
@@ -95,8 +95,9 @@ export function caseRoutes(app: FastifyInstance, deps: CaseDeps) {
       // Notes and links add to the case without changing it, so they never collide with another save.
       const changesCase = def.slug !== 'anteckning' && def.slug !== 'lanka';
       if (changesCase && version !== detail.case.version) return conflict(STALE_MESSAGE);
+      if (def.offered && !def.offered(detail.case)) return refuse(409, { _form: req.i18n.t('cases.routes.notPermitted') });
       if (!can(actor, def.policy, detail.policy)) {
-        const reason = def.policy === 'note' || def.policy === 'link' ? null : refusal(actor, def.policy as CaseEvent, detail.policy);
+        const reason = def.policy === 'note' || def.policy === 'link' || def.policy === 'edit' ? null : refusal(actor, def.policy as CaseEvent, detail.policy);
         return refuse(409, { _form: reason ?? req.i18n.t('cases.routes.notPermitted') });
       }
       const ctx = { deps, actor, number, version, lookups, unitId: detail.case.unit_id };

@@ -190,20 +190,22 @@ export async function publish(deps: PublicationDeps, t: Target & { text?: Public
 /** Avpublicera: gone from the public pages and search in the same commit, with the reason in the history. */
 export async function withdrawPublication(deps: PublicationDeps, t: Target & { reason: string }) {
   return deps.db.transaction().execute(async (tx) => {
-    const now = deps.clock.now();
     const { row, pub } = await lockForPublication(tx, t);
-    if (!pub?.public_version_id || pub.title === null || pub.question === null || pub.answer === null) {
-      throw conflict(sv('publication.commands.notPublished'), 'not_published');
-    }
-    await removeFromLexicon(tx, row.organization_id, { title: pub.title, question: pub.question, answer: pub.answer });
-    await tx
-      .updateTable('publications')
-      .set({ public_version_id: null, title: null, question: null, answer: null, withdrawn_at: now, withdrawn_reason: t.reason, revision: pub.revision + 1, updated_at: now })
-      .where('case_id', '=', row.id)
-      .execute();
-    await addEvent(tx, row.id, t.actor, 'publication_withdrawn', now, { reason: t.reason });
+    if (!pub?.public_version_id) throw conflict(sv('publication.commands.notPublished'), 'not_published');
+    await takeDown(tx, row, pub, t.actor, t.reason, deps.clock.now());
     return { revision: pub.revision + 1 };
   });
+}
+
+/** Takes a public version down in the caller's transaction (the case and publication locked). */
+export async function takeDown(tx: Tx, row: LockedCase, pub: { public_version_id: string | null; title: string | null; question: string | null; answer: string | null; revision: number }, actor: Actor, reason: string, now: Date) {
+  if (pub.title !== null && pub.question !== null && pub.answer !== null) await removeFromLexicon(tx, row.organization_id, { title: pub.title, question: pub.question, answer: pub.answer });
+  await tx
+    .updateTable('publications')
+    .set({ public_version_id: null, title: null, question: null, answer: null, withdrawn_at: now, withdrawn_reason: reason, revision: pub.revision + 1, updated_at: now })
+    .where('case_id', '=', row.id)
+    .execute();
+  await addEvent(tx, row.id, actor, 'publication_withdrawn', now, { reason });
 }
 
 /** Throws the draft away (the version stays in the history); the public version, if any, is untouched. */

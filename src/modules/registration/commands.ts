@@ -24,6 +24,8 @@ export interface OnBehalfInput {
   receivedAt: Date;
   /** The staff member asked the person before registering (Hjo routine). */
   confirmedWithSubmitter: boolean;
+  /** The person said no to publishing a de-identified version (DOMAIN 19), as the web form lets them. */
+  publicationOptOut?: boolean;
   contact: null | { name: string; email: string | null; phone: string | null; address: string | null; replyChannel: ReplyChannel };
   suggestedUnitId?: string | null;
   internal?: boolean;
@@ -115,6 +117,7 @@ async function insertStaffCase(tx: Tx, actor: Actor, input: OnBehalfInput & { un
         status_token_hash: hashStatusToken(token),
         submission_key: staffSubmissionKey(input.formId),
         channel_confirmed: input.confirmedWithSubmitter,
+        publication_opt_out: input.publicationOptOut ?? false,
         created_at: now,
         language: more.language ?? null,
         location: more.place?.address ?? null,
@@ -147,7 +150,13 @@ async function insertStaffCase(tx: Tx, actor: Actor, input: OnBehalfInput & { un
         actor_label: actor.name,
         occurred_at: now,
         visible_to_submitter: true,
-        data: JSON.stringify({ channel: input.channel, receivedAt: input.receivedAt.toISOString(), registeredOnBehalf: !OWN_CHANNELS.has(input.channel), confirmedWithSubmitter: input.confirmedWithSubmitter }),
+        data: JSON.stringify({
+          channel: input.channel,
+          receivedAt: input.receivedAt.toISOString(),
+          registeredOnBehalf: !OWN_CHANNELS.has(input.channel),
+          confirmedWithSubmitter: input.confirmedWithSubmitter,
+          ...(input.publicationOptOut ? { publicationOptOut: true } : {}),
+        }),
       })
       .execute();
   }

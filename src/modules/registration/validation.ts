@@ -29,6 +29,7 @@ export interface RegistrationInput extends SubmissionInput {
   channel: string;
   receivedAt: string;
   confirmed: string;
+  noPublish: string;
   area: string;
   subcategory: string;
   significance: string;
@@ -39,7 +40,7 @@ export interface RegistrationInput extends SubmissionInput {
   measures: string;
 }
 
-const OWN_FIELDS = ['mode', 'channel', 'receivedAt', 'confirmed', 'area', 'subcategory', 'significance', 'confidential', 'confidentialityRef', 'answerText', 'outcome', 'measures'] as const;
+const OWN_FIELDS = ['mode', 'channel', 'receivedAt', 'confirmed', 'noPublish', 'area', 'subcategory', 'significance', 'confidential', 'confidentialityRef', 'answerText', 'outcome', 'measures'] as const;
 
 export function emptyRegistrationInput(now: string): RegistrationInput {
   return {
@@ -48,6 +49,7 @@ export function emptyRegistrationInput(now: string): RegistrationInput {
     channel: '',
     receivedAt: now,
     confirmed: '',
+    noPublish: '',
     area: '',
     subcategory: '',
     significance: '',
@@ -147,6 +149,8 @@ export function validateRegistration(
     channel: channel!,
     receivedAt: receivedAt!,
     confirmedWithSubmitter: mode !== 'internal' && confirmed,
+    // Internal cases are never published, so there is nothing to say no to.
+    publicationOptOut: mode !== 'internal' && input.noPublish === 'ja',
     contact: s.contact,
     suggestedUnitId: s.suggestedUnitId,
     internal: mode === 'internal',

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { Radios, Select, TextArea, TextInput, type FieldErrors } from '../../../platform/views/forms.tsx';
-import type { CaseActionDef, ActionSlug } from '../caseActions.ts';
+import { PUBLISH_NO, PUBLISH_YES, type CaseActionDef, type ActionSlug } from '../caseActions.ts';
 import type { CaseDetail } from '../detailQueries.ts';
 import { useI18n } from '../../../platform/i18n/context.ts';
 import type { Translator } from '../../../platform/i18n/catalogue.ts';
@@ -184,10 +184,28 @@ const FIELDS: Record<ActionSlug, (x: FieldCtx) => ComponentChildren> = {
       <TextArea name="comment" id={id('comment')} label={t('cases.actions.withdrawReason')} value={v('comment')} error={e('comment')} rows={3} />
     </>
   ),
+  publicering: ({ c, v, e, id, t }) => (
+    <>
+      <p>{t(c.publication_opt_out ? 'cases.actions.publicationNowNo' : 'cases.actions.publicationNowYes')}</p>
+      <Radios
+        name="decision"
+        id={id('decision')}
+        legend={t('cases.actions.publicationLegend')}
+        hint={t('cases.actions.publicationHint')}
+        value={v('decision', c.publication_opt_out ? PUBLISH_NO : PUBLISH_YES)}
+        error={e('decision')}
+        options={[
+          { value: PUBLISH_YES, label: t('cases.actions.publicationYes') },
+          { value: PUBLISH_NO, label: t('cases.actions.publicationNo') },
+        ]}
+      />
+      <TextInput name="comment" id={id('comment')} label={t('cases.actions.publicationComment')} hint={t('cases.actions.publicationCommentHint')} value={v('comment')} error={e('comment')} />
+    </>
+  ),
 };
 
 /** Less common actions sit behind a disclosure, open when one of them was just sent with errors. */
-const RARE: readonly ActionSlug[] = ['lanka', 'sla-ihop', 'aterkalla'];
+const RARE: readonly ActionSlug[] = ['lanka', 'sla-ihop', 'aterkalla', 'publicering'];
 
 export function ActionForms({ defs, ...rest }: { defs: readonly CaseActionDef[] } & Omit<FormProps, 'def'>) {
   const { t } = useI18n();

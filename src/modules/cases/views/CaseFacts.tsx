@@ -117,6 +117,12 @@ export function SubmitterFacts({ detail, mayViewContact }: { detail: CaseDetail;
       <dd class="user-text">{k.address ?? none}</dd>
       <dt>{t('cases.facts.wantsReply')}</dt>
       <dd>{k.reply_channel === 'none' ? t('cases.facts.noReply') : REPLY_CHANNEL_LABEL[k.reply_channel as ReplyChannel]}</dd>
+      {!c.is_internal && (
+        <>
+          <dt>{t('cases.facts.publication')}</dt>
+          <dd>{t(c.publication_opt_out ? 'cases.facts.publicationNo' : 'cases.facts.publicationYes')}</dd>
+        </>
+      )}
       {c.channel !== 'web' && (
         <>
           <dt>{t('cases.facts.askedBeforeRegistration')}</dt>

@@ -131,6 +131,8 @@ export function RegisterPage({ orgName, actor, csrf, choices, input, errors = {}
           <TextArea name="address" label={t('registration.register.address')} hint={t('registration.register.addressHint')} value={input.address} error={errors.address} rows={3} autocomplete="off" />
         </fieldset>
 
+        <Checkbox name="noPublish" label={t('registration.register.noPublish')} hint={t('registration.register.noPublishHint')} checked={input.noPublish === 'ja'} error={errors.noPublish} />
+
         <Checkbox
           name="confirmed"
           label={t('registration.register.confirmed')}
