@@ -51,6 +51,10 @@ describe('recording the answer when registering', () => {
     const number = numberOf(normal.headers.location);
     expect((await caseRow(t, number)).publication_opt_out).toBe(true);
     expect((await events(number))[0]).toMatchObject({ type: 'received', data: expect.objectContaining({ publicationOptOut: true }) });
+    // The case waits in the registrar's inbox; its history says what the person answered.
+    const registrar = await new Session(t.app).signIn(DEMO.registrar);
+    const history = (await registrar.get(casePage(number))).body.split('<h2>Historik</h2>')[1]!;
+    expect(history).toMatch(/Vill inte att synpunkten publiceras<\/dt>\s*<dd>Ja<\/dd>/);
 
     const quick = await register(s, {
       ...phoneCall,

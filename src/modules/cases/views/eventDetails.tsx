@@ -44,6 +44,7 @@ export function eventDetails(t: Translator['t'], data: Record<string, unknown>, 
   if (typeof data.receivedAt === 'string') add(t('cases.eventDetails.received'), formatDateTime(new Date(data.receivedAt)));
   if (data.registeredOnBehalf) add(t('cases.eventDetails.registeredOnBehalf'), yes(true));
   if (data.confirmedWithSubmitter !== undefined && data.registeredOnBehalf) add(t('cases.eventDetails.confirmedWithSubmitter'), yes(data.confirmedWithSubmitter));
+  if (data.publicationOptOut === true) add(t('cases.eventDetails.publicationOptOut'), yes(true));
   if (typeof data.kind === 'string') add(t('cases.eventDetails.kind'), KIND_LABEL[data.kind as CaseKind] ?? data.kind);
   id(t('cases.eventDetails.area'), data.areaId, names.category);
   id(t('cases.eventDetails.subcategory'), data.subcategoryId, names.category);
