@@ -35,7 +35,10 @@ export async function archiveExportCommand(db: Db, input: ArchiveExportInput, ou
   const org = await findOrganization(db, input.org);
   const r = await buildPackage(db, cliActor(org.id, 'archive-export'), { id: org.id, name: org.name }, input.year, now());
   if (r.kind === 'empty') {
-    out.result(`Inget att leverera: inga bevarade ärenden i ${org.name} avslutades ${input.year}, eller så är alla redan levererade och kvitterade.${r.held.length ? ` Med bevarandestopp: ${r.held.join(', ')}.` : ''}`);
+    const why = r.waiting.length
+      ? `de bevarade ärendena i ${org.name} som avslutades ${input.year} finns redan i paket som väntar på arkivets kvittens (${r.waiting.join(', ')}); ett ärende levereras bara i ett paket.`
+      : `inga bevarade ärenden i ${org.name} avslutades ${input.year}, eller så är alla redan levererade och kvitterade.`;
+    out.result(`Inget att leverera: ${why}${r.held.length ? ` Med bevarandestopp: ${r.held.join(', ')}.` : ''}`);
     return;
   }
   const dir = await writePackage(input.out, r.id, r.files);

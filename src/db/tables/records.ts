@@ -38,6 +38,8 @@ export interface LegalHoldsTable {
   lifted_by: string | null;
   lifted_by_label: string | null;
   lifted_at: Timestamp | null;
+  /** Required for every hold lifted since 2026-12-05 (migration records_end). */
+  lift_reason: string | null;
 }
 
 export interface DisposalRunsTable {
@@ -90,6 +92,12 @@ export interface DataSubjectRequestsTable {
   reviewed_by: string | null;
   reviewed_by_label: string | null;
   reviewed_at: Timestamp | null;
+  /** Erasure: keyed hash of the normalized identifier, to find an open review of the same person. */
+  identifier_hash: Buffer | null;
+  /** Extract: when, and by whom, it was handed out to the person (null: generated only). */
+  handed_out_at: Timestamp | null;
+  handed_out_by: string | null;
+  handed_out_by_label: string | null;
 }
 
 export interface ArchivePackagesTable {

@@ -5,7 +5,7 @@ export interface AdminChange {
   /** The förvaltning the change belongs to, when it belongs to one: unit admins see these. */
   forvaltningId?: string | null;
   actor: { id: string | null; name: string };
-  action: 'create' | 'update' | 'move' | 'deactivate' | 'activate' | 'delete' | 'invite' | 'accept' | 'grant' | 'revoke' | 'reorder' | 'reset' | 'execute' | 'extract' | 'confirm' | 'pseudonymise' | 'review';
+  action: 'create' | 'update' | 'move' | 'deactivate' | 'activate' | 'delete' | 'invite' | 'accept' | 'grant' | 'revoke' | 'reorder' | 'reset' | 'execute' | 'extract' | 'confirm' | 'pseudonymise' | 'review' | 'download' | 'hand_out';
   entityType: 'organization' | 'unit' | 'user' | 'role_grant' | 'category' | 'template' | 'settings' | 'sso' | 'invitation' | 'case' | 'deadline_policy' | 'closure_day' | 'message_template' | 'api_key' | 'webhook' | 'inbound_mail' | 'retention_rule' | 'retention_settings' | 'disposal' | 'legal_hold' | 'data_subject' | 'archive_package';
   entityId?: string | null;
   /** One line in Swedish for the log page. */

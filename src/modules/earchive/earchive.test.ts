@@ -11,7 +11,7 @@ import { rulesWithText } from '../retention/disposal.ts';
 import { dueByDelivery } from '../retention/due.ts';
 import { buildPackage } from './build.ts';
 import { writePackage } from './write.ts';
-import { xmllint } from './validate.ts';
+import { xmllint, xmllintAsDelivered } from './validate.ts';
 
 /** A delivery of the kept cases of 2027, validated with xmllint against the official schemas. */
 
@@ -48,9 +48,11 @@ const walk = async (dir: string): Promise<string[]> =>
 
 describe('an e-archive delivery (FGS 2.0 / E-ARK SIP)', () => {
   let dir: string;
+  let packageId: string;
   it('holds the kept cases closed that year, not routine, held or later ones, and marks them delivered', async () => {
     const r = await buildPackage(t.db, actor, { id: t.orgId, name: 'Exempelkommun' }, 2027, t.clock.now());
     if (r.kind !== 'built') throw new Error('expected a package');
+    packageId = r.id;
     expect(r.caseCount).toBe(2);
     expect(r.held).toEqual([c.held!.number]);
     dir = await writePackage(out, r.id, r.files);
@@ -86,6 +88,14 @@ describe('an e-archive delivery (FGS 2.0 / E-ARK SIP)', () => {
     }
   });
 
+  it('validates offline against the schemas delivered in the package itself, with no catalog', async () => {
+    for (const file of ['METS.xml', 'representations/rep1/METS.xml']) {
+      const r = await xmllintAsDelivered(path.join(dir, file), path.join(dir, 'schemas/mets.xsd'));
+      expect(r.output, file).toContain('validates');
+      expect(r.ok).toBe(true);
+    }
+  });
+
   it('lists every file in a METS file section with a SHA-256 checksum that holds', async () => {
     const root = await readFile(path.join(dir, 'METS.xml'), 'utf8');
     const rep = await readFile(path.join(dir, 'representations/rep1/METS.xml'), 'utf8');
@@ -112,7 +122,9 @@ describe('an e-archive delivery (FGS 2.0 / E-ARK SIP)', () => {
   });
 
   it('says so when the year has nothing kept to deliver (or all of it was delivered)', async () => {
-    expect(await buildPackage(t.db, actor, { id: t.orgId, name: 'Exempelkommun' }, 2020, t.clock.now())).toEqual({ kind: 'empty', held: [] });
+    expect(await buildPackage(t.db, actor, { id: t.orgId, name: 'Exempelkommun' }, 2020, t.clock.now())).toEqual({ kind: 'empty', held: [], waiting: [] });
+    // 2027 again: its kept cases are in the package made above, which waits for its receipt; they are not packaged twice.
+    expect(await buildPackage(t.db, actor, { id: t.orgId, name: 'Exempelkommun' }, 2027, t.clock.now())).toEqual({ kind: 'empty', held: [c.held!.number], waiting: [packageId] });
   });
 
   it('the commands: export a year to a folder, then record the receipt, after which its cases are due', async () => {

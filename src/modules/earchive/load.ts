@@ -7,8 +7,10 @@ import { ruleFor } from '../retention/schedule.ts';
 
 /**
  * What goes into a delivery: the kept cases of an organization closed in a year. Kept means the
- * retention schedule says "keep" for the case; a held case is not delivered (it is reported);
- * a case already in a package the archive confirmed is not delivered again.
+ * retention schedule says "keep" for the case; a held case is not delivered (it is reported).
+ * A case already in a package is not put in another: it stays tied to that package, whose receipt
+ * alone makes it disposable. A lost download is fetched again from the same package (build.ts
+ * rebuildPackage), never by making a second package that takes the cases over.
  */
 export interface CaseFile {
   id: string;
@@ -60,16 +62,29 @@ export interface CaseMessage {
 
 export async function keptCasesClosedIn(db: Executor, organizationId: string, year: number) {
   const rules = await loadRules(db, organizationId);
-  const { rows } = await sql<{ id: string; number: string; kind: string; significance: string | null; area_id: string | null; legal_hold: boolean; confirmed: boolean }>`
+  const { rows } = await sql<{ id: string; number: string; kind: string; significance: string | null; area_id: string | null; legal_hold: boolean; packaged: boolean }>`
     SELECT c.id, c.number, c.kind, c.significance, c.area_id, c.legal_hold,
-      EXISTS (SELECT 1 FROM archive_package_cases pc JOIN archive_packages p ON p.id = pc.package_id WHERE pc.case_id = c.id AND p.confirmed_at IS NOT NULL) AS confirmed
+      EXISTS (SELECT 1 FROM archive_package_cases pc WHERE pc.case_id = c.id) AS packaged
     FROM cases c
     WHERE c.organization_id = ${organizationId} AND c.disposed_at IS NULL AND c.closed_at IS NOT NULL
       AND c.status IN (${sql.join(FINAL_STATUSES.map((s) => sql.lit(s)))})
       AND extract(year FROM c.closed_at AT TIME ZONE 'Europe/Stockholm') = ${year}
     ORDER BY c.number`.execute(db);
-  const kept = rows.filter((r) => ruleFor(rules, { significance: r.significance, kind: r.kind, areaId: r.area_id })?.action === 'keep' && !r.confirmed);
+  const kept = rows.filter((r) => ruleFor(rules, { significance: r.significance, kind: r.kind, areaId: r.area_id })?.action === 'keep' && !r.packaged);
   return { deliver: kept.filter((r) => !r.legal_hold).map((r) => r.id), held: kept.filter((r) => r.legal_hold).map((r) => r.number) };
+}
+
+/** The packages of a year that still wait for the archive's receipt: where that year's cases already are. */
+export async function unconfirmedPackagesOf(db: Executor, organizationId: string, year: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('archive_packages')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('closed_year', '=', year)
+    .where('confirmed_at', 'is', null)
+    .orderBy('created_at')
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 export async function loadCaseFiles(db: Executor, caseIds: string[]): Promise<CaseFile[]> {

@@ -1,17 +1,25 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { notFound } from '../../platform/errors.ts';
+import { DomainError, notFound } from '../../platform/errors.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { sendPage } from '../../platform/views/render.ts';
 import { field, recordsArea, refusal, UUID } from '../retention/area.ts';
-import { buildPackage } from './build.ts';
+import { buildPackage, rebuildPackage } from './build.ts';
 import { confirmReceipt, listPackages } from './confirm.ts';
+import type { PackageFile } from './premis.ts';
 import { ArchivePage } from './views/ArchivePage.tsx';
 import { zipPackage } from './write.ts';
 
-
 /** /admin/arkiv/e-arkiv: build a delivery (downloaded as zip) and record the archive's receipt. */
+async function sendZip(reply: FastifyReply, id: string, files: PackageFile[]) {
+  return reply
+    .header('content-type', 'application/zip')
+    .header('content-disposition', `attachment; filename="${id}.zip"`)
+    .header('cache-control', 'no-store')
+    .send(await zipPackage(id, files));
+}
+
 export const earchiveRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = async (app, { db, clock }) => {
   const { actorOf, frame } = recordsArea(app);
 
@@ -30,14 +38,28 @@ export const earchiveRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = asyn
     if (!/^\d{4}$/.test(year) || Number(year) < 1990 || Number(year) > thisYear) return page(req, reply, { year, errors: { year: req.i18n.t('earchive.create.yearError', { thisYear: String(thisYear), example: String(thisYear - 5) }) } }, 400);
     const r = await buildPackage(db, actorOf(req), { id: actorOf(req).organizationId, name: req.org.name }, Number(year), now);
     if (r.kind === 'empty') {
-      const message = r.held.length ? req.i18n.t('earchive.create.emptyHeld', { year, held: r.held.join(', ') }) : req.i18n.t('earchive.create.empty', { year });
+      const { t } = req.i18n;
+      const held = r.held.join(', ');
+      const message = r.waiting.length
+        ? [t('earchive.create.waiting', { year, ids: r.waiting.join(', ') }), ...(r.held.length ? [t('earchive.create.waitingHeld', { held })] : [])].join(' ')
+        : r.held.length
+          ? t('earchive.create.emptyHeld', { year, held })
+          : t('earchive.create.empty', { year });
       return page(req, reply, { year, notice: message });
     }
-    return reply
-      .header('content-type', 'application/zip')
-      .header('content-disposition', `attachment; filename="${r.id}.zip"`)
-      .header('cache-control', 'no-store')
-      .send(await zipPackage(r.id, r.files));
+    return sendZip(reply, r.id, r.files);
+  });
+
+  // The same package again (its id, date and cases), for a download that was lost.
+  app.post<{ Params: { id: string } }>('/admin/arkiv/e-arkiv/:id/ladda-ner', async (req, reply) => {
+    if (!UUID.test(req.params.id)) throw notFound('Paketet');
+    try {
+      const r = await rebuildPackage(db, actorOf(req), { id: actorOf(req).organizationId, name: req.org.name }, req.params.id, clock.now());
+      return await sendZip(reply, r.id, r.files);
+    } catch (err) {
+      if (!(err instanceof DomainError) || err.code !== 'conflict') throw err;
+      return page(req, reply, { errors: { package: err.message } }, 409);
+    }
   });
 
   app.post<{ Params: { id: string } }>('/admin/arkiv/e-arkiv/:id/kvittens', async (req, reply) => {

@@ -53,6 +53,21 @@ const names = sql`
   LEFT JOIN org_units u ON u.id = c.unit_id
   LEFT JOIN org_units f ON f.id = u.ancestor_ids[1]`;
 
+/**
+ * Cases in a package the archive has confirmed, by membership (archive_package_cases): the receipt
+ * of a package frees exactly its cases. A case found in two confirmed packages (possible before
+ * 2026-12-05, when a second package of a year took the cases over) counts once, by the first receipt.
+ */
+const confirmedPackageCases = sql`
+    archive_packages p
+    JOIN archive_package_cases pc ON pc.package_id = p.id
+    JOIN cases c ON c.id = pc.case_id`;
+const confirmedOnce = (organizationId: string) => sql`
+    p.organization_id = ${organizationId} AND p.confirmed_at IS NOT NULL AND c.organization_id = ${organizationId}
+    AND NOT EXISTS (
+      SELECT 1 FROM archive_package_cases pc2 JOIN archive_packages p2 ON p2.id = pc2.package_id
+      WHERE pc2.case_id = c.id AND p2.id <> p.id AND p2.confirmed_at IS NOT NULL AND (p2.confirmed_at, p2.id) < (p.confirmed_at, p.id))`;
+
 const closedForGood = sql`c.disposed_at IS NULL AND NOT c.legal_hold AND c.status IN (${finalStatuses})`;
 
 export interface Page {
@@ -90,13 +105,12 @@ export async function dueByRule(db: Executor, organizationId: string, dueOn: str
 export async function dueByDelivery(db: Executor, organizationId: string, dueOn: string, rules: readonly Rule[], page: Page): Promise<(DueCase & { closed_at: Date })[]> {
   const { rows } = await sql<DueCase & { closed_at: Date }>`
     SELECT ${columns(sql`(p.confirmed_at AT TIME ZONE 'Europe/Stockholm')::date`, sql`p.id`, sql`p.receipt_ref`)}, c.closed_at
-    FROM archive_packages p
-    JOIN cases c ON c.delivered_package_id = p.id
+    FROM ${confirmedPackageCases}
     LEFT JOIN ${matchingRule(rules)} ON true
     ${names}
-    WHERE p.organization_id = ${organizationId} AND p.confirmed_at IS NOT NULL
+    WHERE ${confirmedOnce(organizationId)}
       AND (p.confirmed_at AT TIME ZONE 'Europe/Stockholm')::date <= ${dueOn}::date
-      AND c.organization_id = ${organizationId} AND ${closedForGood}
+      AND ${closedForGood}
       ${page.after ? sql`AND (c.closed_at, c.id) > (${page.after.closedAt}, ${page.after.id}::uuid)` : sql``}
     ORDER BY c.closed_at, c.id
     LIMIT ${page.limit}
@@ -145,10 +159,9 @@ export async function dueSummary(db: Executor, organizationId: string, dueOn: st
 
 async function dueByDeliveryCount(db: Executor, organizationId: string, dueOn: string): Promise<number> {
   const { rows } = await sql<{ n: number }>`
-    SELECT count(*)::int AS n FROM archive_packages p JOIN cases c ON c.delivered_package_id = p.id
-    WHERE p.organization_id = ${organizationId} AND p.confirmed_at IS NOT NULL
+    SELECT count(*)::int AS n FROM ${confirmedPackageCases} WHERE ${confirmedOnce(organizationId)}
       AND (p.confirmed_at AT TIME ZONE 'Europe/Stockholm')::date <= ${dueOn}::date
-      AND c.organization_id = ${organizationId} AND ${closedForGood}`.execute(db);
+      AND ${closedForGood}`.execute(db);
   return rows[0]?.n ?? 0;
 }
 
@@ -161,8 +174,7 @@ export async function countNewlyDue(db: Executor, organizationId: string, after:
       AND ${closedOn} + make_interval(years => m.years) <= ${dueOn}::date
       AND ${closedOn} + make_interval(years => m.years) > ${since}::date`.execute(db);
   const { rows: delivered } = await sql<{ n: number }>`
-    SELECT count(*)::int AS n FROM archive_packages p JOIN cases c ON c.delivered_package_id = p.id
-    WHERE p.organization_id = ${organizationId} AND p.confirmed_at IS NOT NULL AND ${closedForGood}
+    SELECT count(*)::int AS n FROM ${confirmedPackageCases} WHERE ${confirmedOnce(organizationId)} AND ${closedForGood}
       AND (p.confirmed_at AT TIME ZONE 'Europe/Stockholm')::date <= ${dueOn}::date
       AND (p.confirmed_at AT TIME ZONE 'Europe/Stockholm')::date > ${since}::date`.execute(db);
   return (rows[0]?.n ?? 0) + (delivered[0]?.n ?? 0);

@@ -10,7 +10,7 @@ const receiptId = (packageId: string) => `receipt-${packageId}`;
 
 export function ArchivePage(p: AdminPageProps & { packages: Pkg[]; year: string; receipt: { id: string; value: string } | null; errors?: FieldErrors; notice?: string }) {
   // Each unconfirmed package has its own receipt field: the error summary links to the one that was sent.
-  const fieldIds = p.receipt ? { receipt: receiptId(p.receipt.id) } : undefined;
+  const fieldIds = { package: 'paket', ...(p.receipt ? { receipt: receiptId(p.receipt.id) } : {}) };
   const i18n = useI18n();
   const { t } = i18n;
   return (
@@ -23,7 +23,9 @@ export function ArchivePage(p: AdminPageProps & { packages: Pkg[]; year: string;
         <TextInput name="year" label={t('earchive.create.year')} inputmode="numeric" value={p.year} error={p.errors?.year} hint={t('earchive.create.yearHint')} />
         <button type="submit">{t('earchive.create.submit')}</button>
       </form>
-      <h2>{t('earchive.packages.title')}</h2>
+      <h2 id="paket" tabindex={-1}>
+        {t('earchive.packages.title')}
+      </h2>
       {p.packages.length === 0 ? (
         <p>{t('earchive.packages.none')}</p>
       ) : (
@@ -41,7 +43,17 @@ export function ArchivePage(p: AdminPageProps & { packages: Pkg[]; year: string;
           <tbody>
             {p.packages.map((k) => (
               <tr key={k.id}>
-                <td>{k.id}</td>
+                <td>
+                  {k.id}
+                  {!k.confirmed_at && (
+                    <form method="post" action={`/admin/arkiv/e-arkiv/${k.id}/ladda-ner`} class="inline-form">
+                      <input type="hidden" name="_csrf" value={p.csrf} />
+                      <button type="submit" class="secondary">
+                        {i18n.rich('earchive.download.submit', { id: k.id, hidden: (c) => <span class="visually-hidden">{c}</span> })}
+                      </button>
+                    </form>
+                  )}
+                </td>
                 <td>{k.closed_year}</td>
                 <td>{k.case_count}</td>
                 <td>
