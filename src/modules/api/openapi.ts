@@ -9,7 +9,7 @@ import { caseListSchema, caseSchema, createdCaseSchema, errorSchema } from './re
 import { API_EVENTS, listQuerySchema, newCaseSchema, numberParamsSchema, transitionSchemas } from './schemas.ts';
 import { approvedSchema, approveBodySchema, draftBodySchema, draftSchema, publicationSchema, withdrawBodySchema, withdrawnSchema } from '../publication/apiSchemas.ts';
 import { dataSubjectQuerySchema } from '../gdpr/apiRoutes.ts';
-import { disposalListSchema, disposalsQuerySchema, legalHoldBodySchema, legalHoldSchema } from '../retention/apiSchemas.ts';
+import { disposalListSchema, disposalsQuerySchema, legalHoldBodySchema, legalHoldLiftBodySchema, legalHoldSchema } from '../retention/apiSchemas.ts';
 
 export interface OpenApiDocument {
   openapi: '3.1.0';
@@ -111,11 +111,13 @@ export function openApiDocument(): OpenApiDocument {
         },
         delete: {
           operationId: 'liftLegalHold',
-          summary: 'Lift the legal hold',
+          summary: 'Lift the legal hold, with a reason kept in the case history',
           tags: ['records'],
           parameters: number,
+          requestBody: { required: true, content: json(legalHoldLiftBodySchema) },
           responses: {
             200: { description: 'The case without a hold.', content: json(component('LegalHold')) },
+            400: error('No reason, or too long.'),
             403: error('The key’s role may not lift holds.'),
             404: error('No such case in the key’s scope.'),
             409: error('The case has no hold.'),

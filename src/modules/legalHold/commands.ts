@@ -7,14 +7,19 @@ import { sv } from '../../platform/i18n/catalogue.ts';
 
 /**
  * Legal hold (bevarandestopp): a case that must not be disposed of or delivered, for a reason
- * (a complaint to JO, a court case, an audit). Placed and lifted by registrar, admin or archivist;
- * every hold is kept with who, when and why, and the case's history says so too.
+ * (a complaint to JO, a court case, an audit). Placed and lifted by registrar, admin or archivist,
+ * each time with a reason; every hold is kept with who, when and why it was placed and lifted, and
+ * the case's history says so too.
  */
 export const MAX_REASON = 1000;
 
-export function checkReason(raw: string | undefined): string {
+/** The reason for placing a hold, or for lifting one: the same checks, each with its own words. */
+export function checkReason(raw: string | undefined, what: 'place' | 'lift' = 'place'): string {
   const reason = (raw ?? '').trim();
-  if (!reason) throw new DomainError('invalid', sv('legalHold.error.reasonMissing'), { reason: sv('legalHold.error.reasonMissingHint') });
+  if (!reason) {
+    if (what === 'lift') throw new DomainError('invalid', sv('legalHold.error.liftReasonMissing'), { reason: sv('legalHold.error.liftReasonMissingHint') });
+    throw new DomainError('invalid', sv('legalHold.error.reasonMissing'), { reason: sv('legalHold.error.reasonMissingHint') });
+  }
   if (reason.length > MAX_REASON) throw new DomainError('invalid', sv('legalHold.error.reasonTooLong'), { reason: sv('legalHold.error.reasonMax', { max: String(MAX_REASON) }) });
   return reason;
 }
@@ -50,19 +55,21 @@ export async function placeHold(db: Db, actor: Actor, number: string, reasonRaw:
   });
 }
 
-export async function liftHold(db: Db, actor: Actor, number: string, now: Date) {
+/** Lifts the hold, with a reason (a decision by JO, a judgment): from then on the schedule applies again. */
+export async function liftHold(db: Db, actor: Actor, number: string, reasonRaw: string | undefined, now: Date) {
+  const reason = checkReason(reasonRaw, 'lift');
   return db.transaction().execute(async (tx) => {
     const row = await lockVisible(tx, actor, number);
     const lifted = await tx
       .updateTable('legal_holds')
-      .set({ lifted_at: now, lifted_by: actor.kind === 'user' ? actor.id : null, lifted_by_label: actor.name })
+      .set({ lifted_at: now, lifted_by: actor.kind === 'user' ? actor.id : null, lifted_by_label: actor.name, lift_reason: reason })
       .where('case_id', '=', row.id)
       .where('lifted_at', 'is', null)
       .returning('id')
       .executeTakeFirst();
     if (!lifted) throw new DomainError('conflict', sv('legalHold.error.notHeld'));
     await tx.updateTable('cases').set({ legal_hold: false, updated_at: now }).where('id', '=', row.id).execute();
-    await event(tx, row.id, actor, 'legal_hold_lifted', now, { holdId: lifted.id });
+    await event(tx, row.id, actor, 'legal_hold_lifted', now, { holdId: lifted.id, reason });
   });
 }
 

@@ -45,10 +45,11 @@ export const legalHoldRoutes: FastifyPluginAsync<{ db: Db; clock: Clock; tokenSe
   app.post('/handlaggning/arenden/:number/bevarandestopp/hav', async (req: NumberRequest, reply) => {
     const actor = staffActor(req);
     const detail = await visibleCase(deps, actor, req.params.number);
+    const reason = String((req.body as Record<string, unknown> | undefined)?.reason ?? '');
     try {
-      await liftHold(deps.db, actor, detail.case.number, deps.clock.now());
+      await liftHold(deps.db, actor, detail.case.number, reason, deps.clock.now());
     } catch (err) {
-      if (err instanceof DomainError && err.code === 'conflict') return page(req, reply, { errors: { reason: err.message } }, 409);
+      if (err instanceof DomainError && (err.code === 'invalid' || err.code === 'conflict')) return page(req, reply, { reason, errors: err.details ?? { reason: err.message } }, err.code === 'invalid' ? 400 : 409);
       throw err;
     }
     return reply.code(303).header('location', `/handlaggning/arenden/${detail.case.number}?klart=bevarandestopp-havt`).send();

@@ -4,7 +4,7 @@ import { DomainError, notFound } from '../../platform/errors.ts';
 import { apiActor } from '../api/auth.ts';
 import { numberParamsSchema } from '../api/schemas.ts';
 import { activeHold, liftHold, placeHold } from '../legalHold/commands.ts';
-import { disposalsQuerySchema, disposalListSchema, legalHoldBodySchema, legalHoldSchema, type DisposalsQuery } from './apiSchemas.ts';
+import { disposalsQuerySchema, disposalListSchema, legalHoldBodySchema, legalHoldLiftBodySchema, legalHoldSchema, type DisposalsQuery } from './apiSchemas.ts';
 import { disposalLog } from './log.ts';
 import { mayManageRecords } from './policy.ts';
 
@@ -58,10 +58,10 @@ export const retentionApiRoutes: FastifyPluginAsync<CaseDeps> = async (app, deps
     },
   );
 
-  app.delete<NumberParams>('/cases/:number/legal-hold', { schema: { params: numberParamsSchema, response: { 200: legalHoldSchema } } }, async (req) => {
+  app.delete<NumberParams & { Body: { reason: string } }>('/cases/:number/legal-hold', { schema: { params: numberParamsSchema, body: legalHoldLiftBodySchema, response: { 200: legalHoldSchema } } }, async (req) => {
     const actor = apiActor(req);
     const number = req.params.number.toUpperCase();
-    await liftHold(deps.db, actor, number, deps.clock.now());
+    await liftHold(deps.db, actor, number, req.body.reason, deps.clock.now());
     return holdJson(actor.organizationId, number);
   });
 };

@@ -51,6 +51,13 @@ export const legalHoldBodySchema: JsonSchema = {
   properties: { reason: { type: 'string', minLength: 1, maxLength: 1000, description: 'Why the case must not be disposed of or delivered.' } },
 };
 
+export const legalHoldLiftBodySchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['reason'],
+  properties: { reason: { type: 'string', minLength: 1, maxLength: 1000, description: 'Why the case may be disposed of or delivered again (JO closed its matter, a judgment became final).' } },
+};
+
 export const legalHoldSchema: JsonSchema = {
   type: 'object',
   additionalProperties: false,

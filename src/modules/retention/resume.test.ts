@@ -69,9 +69,16 @@ describe('legal hold', () => {
     const placed = await registrar.post(`/cases/${c.number}/legal-hold`, { reason: 'JO-anmälan 123-2029' });
     expect(placed).toMatchObject({ status: 201, body: { number: c.number, legalHold: { reason: 'JO-anmälan 123-2029', placedBy: 'Test registrar' } } });
     expect((await registrar.post(`/cases/${c.number}/legal-hold`, { reason: 'igen' })).status).toBe(409);
-    const lift = await t.app.inject({ method: 'DELETE', url: `/api/v1/cases/${c.number}/legal-hold`, headers: { authorization: `Bearer ${await newApiKey(t.db, t.orgId, 'admin')}` } });
-    expect(lift.statusCode).toBe(200);
-    expect(JSON.parse(lift.body).legalHold).toBeNull();
+    const admin = `Bearer ${await newApiKey(t.db, t.orgId, 'admin')}`;
+    const lift = (payload?: object) => t.app.inject({ method: 'DELETE', url: `/api/v1/cases/${c.number}/legal-hold`, headers: { authorization: admin }, ...(payload ? { payload } : {}) });
+    // Lifting takes a reason, as placing does.
+    for (const without of [undefined, {}, { reason: '' }]) expect((await lift(without)).statusCode, JSON.stringify(without)).toBe(400);
+    const lifted = await lift({ reason: 'JO avslutade ärendet 123-2029' });
+    expect(lifted.statusCode).toBe(200);
+    expect(JSON.parse(lifted.body).legalHold).toBeNull();
+    expect((await t.db.selectFrom('legal_holds').select('lift_reason').where('case_id', '=', c.id).executeTakeFirstOrThrow()).lift_reason).toBe('JO avslutade ärendet 123-2029');
+    const lift2 = await lift({ reason: 'igen' });
+    expect(lift2.statusCode).toBe(409);
     const events = await t.db.selectFrom('case_events').select('type').where('case_id', '=', c.id).orderBy('id').execute();
     expect(events.map((e) => e.type)).toEqual(['received', 'legal_hold', 'legal_hold_lifted']);
   });

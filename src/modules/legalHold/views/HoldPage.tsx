@@ -14,7 +14,7 @@ export interface HoldPageProps {
   errors?: FieldErrors;
 }
 
-/** Place a legal hold with a reason, or lift the one there is. */
+/** Place a legal hold with a reason, or lift the one there is, with a reason too. */
 export function HoldPage(p: HoldPageProps) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -45,8 +45,9 @@ export function HoldPage(p: HoldPageProps) {
               : t('legalHold.page.placedBy', { by: p.hold.by, at: p.hold.at })}
           </p>
           <p>{t('legalHold.page.liftText')}</p>
-          <form method="post" action={`${base}/bevarandestopp/hav`}>
+          <form method="post" action={`${base}/bevarandestopp/hav`} novalidate>
             <input type="hidden" name="_csrf" value={p.csrf} />
+            <TextArea name="reason" label={t('legalHold.page.liftReason')} hint={t('legalHold.page.liftReasonHint')} value={p.reason ?? ''} error={errors.reason} rows={4} />
             <button type="submit">{t('legalHold.page.liftButton')}</button>
           </form>
         </>
