@@ -1,5 +1,6 @@
 import type { Db, Executor } from '../../db/database.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { sv } from '../../platform/i18n/catalogue.ts';
 import { logAdminChange } from '../admin/log.ts';
 import type { Actor } from '../cases/policy.ts';
 import { logActor } from '../retention/policy.ts';
@@ -95,5 +96,25 @@ export async function registerExtract(db: Db, actor: Actor, organization: { id: 
       now,
     });
     return { organization: organization.name, identifier: { kind: id.kind, masked }, generatedAt: now.toISOString(), requestId: request.id, cases: await loadExtractCases(tx, caseIds) };
+  });
+}
+
+/**
+ * Generating an extract is not handing it out: someone sends the PDF (or what the API returned) to
+ * the person and then marks it handed out, and is recorded as having done so.
+ */
+export async function markHandedOut(db: Db, actor: Actor, organizationId: string, requestId: string, now: Date): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const r = await tx
+      .updateTable('data_subject_requests')
+      .set({ handed_out_at: now, handed_out_by: actor.kind === 'user' ? actor.id : null, handed_out_by_label: actor.name })
+      .where('id', '=', requestId)
+      .where('organization_id', '=', organizationId)
+      .where('type', '=', 'extract')
+      .where('handed_out_at', 'is', null)
+      .returning(['identifier_kind', 'identifier_masked'])
+      .executeTakeFirst();
+    if (!r) throw new DomainError('conflict', sv('gdpr.extract.notFound'));
+    await logAdminChange(tx, { organizationId, actor: logActor(actor), action: 'hand_out', entityType: 'data_subject', entityId: requestId, summary: sv('gdpr.extract.handedOut', { kind: KIND_LABEL[r.identifier_kind], masked: r.identifier_masked }), now });
   });
 }

@@ -106,7 +106,7 @@ describe('in the admin pages', () => {
     const settings = await s.post('/admin/arkiv/installningar', { pseudonymiseOnRequest: 'ja', months: '', archiveName: 'Kommunarkivet' }, { csrfFrom: '/admin/arkiv/installningar' });
     expect(settings.statusCode).toBe(303);
     const reviewUrl = res.headers.location!;
-    const ps = await s.post(`${reviewUrl}/pseudonymisera`, {}, { csrfFrom: reviewUrl });
+    const ps = await s.post(`${reviewUrl}/pseudonymisera`, { decision: 'KS 2029/45' }, { csrfFrom: reviewUrl });
     expect(ps.statusCode).toBe(303);
     const cc = await t.db.selectFrom('case_contacts').selectAll().where('case_id', 'in', [open.id, closed.id]).orderBy('name').execute();
     expect(cc.find((c) => c.case_id === closed.id)).toMatchObject({ name: `Person ${closed.number.slice(-5)}`, email: null, phone: null });

@@ -1,4 +1,5 @@
 import { sv } from '../../platform/i18n/catalogue.ts';
+import { hmac } from '../../platform/secrets.ts';
 
 /**
  * How a person is found for a GDPR request: by e-mail, phone or personnummer. Pure functions:
@@ -62,6 +63,15 @@ export function maskIdentifier(id: Identifier): string {
   }
   if (id.kind === 'phone') return `${'*'.repeat(Math.max(0, id.value.length - 2))}${id.value.slice(-2)}`;
   return `${id.century ?? ''}${id.value.slice(0, 6)}-****`;
+}
+
+/**
+ * Recognizes the same person in a later request without storing who it is: a keyed hash (the
+ * installation's secret) of the normalized identifier. A personnummer with or without its century
+ * is the same number.
+ */
+export function identifierHash(secret: Buffer, id: Identifier): Buffer {
+  return hmac(secret, `${id.kind}:${id.value}`);
 }
 
 export const KIND_LABEL: Record<IdentifierKind, string> = { email: sv('gdpr.identifier.email'), phone: sv('gdpr.identifier.phone'), personnummer: sv('gdpr.identifier.personnummer') };

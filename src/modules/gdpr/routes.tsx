@@ -7,8 +7,8 @@ import type { StaffKey } from '../../platform/i18n/staffKeys.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { sendPage } from '../../platform/views/render.ts';
 import { field, recordsArea, refusal, UUID } from '../retention/area.ts';
-import { closeReview, listRequests, loadReview, openErasureReview, pseudonymiseForReview } from './erasure.ts';
-import { registerExtract } from './extract.ts';
+import { closeReview, listRequests, loadReview, openErasureReview, OpenReviewExists, pseudonymiseForReview } from './erasure.ts';
+import { markHandedOut, registerExtract } from './extract.ts';
 import { IDENTIFIER_KINDS, parseIdentifier } from './identifier.ts';
 import { renderExtractPdf } from './pdf.ts';
 import { loadSettings, saveSettings } from './settings.ts';
@@ -19,6 +19,8 @@ import { RecordsSettingsPage, type SettingsInput } from './views/SettingsPage.ts
 const NOTICES: Record<string, StaffKey> = {
   pseudonymiserad: 'gdpr.notice.pseudonymised',
   granskad: 'gdpr.notice.reviewed',
+  finns: 'gdpr.notice.alreadyOpen',
+  utlamnat: 'gdpr.notice.handedOut',
   sparad: 'gdpr.notice.saved',
 };
 
@@ -32,7 +34,7 @@ export const gdprRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = async (a
 
   async function page(req: FastifyRequest, reply: FastifyReply, input = { kind: '', value: '', what: '' }, errors?: FieldErrors, status = 200) {
     const requests = await listRequests(db, actorOf(req).organizationId);
-    return sendPage(reply, <GdprPage {...frame(req, reply, '/admin/arkiv/registerutdrag')} requests={requests} input={input} errors={errors} />, status);
+    return sendPage(reply, <GdprPage {...frame(req, reply, '/admin/arkiv/registerutdrag')} requests={requests} input={input} errors={errors} notice={notice(req)} />, status);
   }
 
   app.get('/admin/arkiv/registerutdrag', (req, reply) => page(req, reply));
@@ -48,8 +50,14 @@ export const gdprRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = async (a
     if (Object.keys(errors).length || 'error' in id) return page(req, reply, input, errors, 400);
     const now = clock.now();
     if (input.what === 'erasure') {
-      const reviewId = await openErasureReview(db, actor, actor.organizationId, id, now);
-      return reply.code(303).header('location', `/admin/arkiv/registerutdrag/granskning/${reviewId}`).send();
+      try {
+        const reviewId = await openErasureReview(db, actor, actor.organizationId, id, now);
+        return reply.code(303).header('location', `/admin/arkiv/registerutdrag/granskning/${reviewId}`).send();
+      } catch (err) {
+        // The same person's request again: no second review, the open one is where to go on.
+        if (err instanceof OpenReviewExists) return reply.code(303).header('location', `/admin/arkiv/registerutdrag/granskning/${err.reviewId}?klart=finns`).send();
+        throw err;
+      }
     }
     const extract = await registerExtract(db, actor, { id: actor.organizationId, name: req.org.name }, id, 'admin', now);
     return reply
@@ -59,10 +67,21 @@ export const gdprRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = async (a
       .send(await renderExtractPdf(extract));
   });
 
-  async function reviewPage(req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, extra: { note?: string; errors?: FieldErrors } = {}, status = 200) {
+  app.post<{ Params: { id: string } }>('/admin/arkiv/registerutdrag/:id/utlamnat', async (req, reply) => {
+    if (!UUID.test(req.params.id)) throw notFound('Registerutdraget');
+    try {
+      await markHandedOut(db, actorOf(req), actorOf(req).organizationId, req.params.id, clock.now());
+    } catch (err) {
+      const { errors, status } = refusal(err, 'kind');
+      return page(req, reply, undefined, errors, status);
+    }
+    return reply.code(303).header('location', '/admin/arkiv/registerutdrag?klart=utlamnat').send();
+  });
+
+  async function reviewPage(req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, extra: { note?: string; decision?: string; errors?: FieldErrors } = {}, status = 200) {
     if (!UUID.test(req.params.id)) throw notFound('Granskningen');
     const data = await loadReview(db, actorOf(req).organizationId, req.params.id, swedishDate(clock.now()));
-    return sendPage(reply, <ReviewPage {...frame(req, reply, '/admin/arkiv/registerutdrag')} data={data} note={extra.note ?? ''} errors={extra.errors} notice={notice(req)} />, status);
+    return sendPage(reply, <ReviewPage {...frame(req, reply, '/admin/arkiv/registerutdrag')} data={data} note={extra.note ?? ''} decision={extra.decision} errors={extra.errors} notice={notice(req)} />, status);
   }
 
   app.get<{ Params: { id: string } }>('/admin/arkiv/registerutdrag/granskning/:id', (req, reply) => reviewPage(req, reply));
@@ -81,11 +100,12 @@ export const gdprRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = async (a
 
   app.post<{ Params: { id: string } }>('/admin/arkiv/registerutdrag/granskning/:id/pseudonymisera', async (req, reply) => {
     if (!UUID.test(req.params.id)) throw notFound('Granskningen');
+    const decision = field(req, 'decision');
     try {
-      await pseudonymiseForReview(db, actorOf(req), actorOf(req).organizationId, req.params.id, clock.now());
+      await pseudonymiseForReview(db, actorOf(req), actorOf(req).organizationId, req.params.id, decision, clock.now());
     } catch (err) {
-      const { errors, status } = refusal(err, 'note');
-      return reviewPage(req, reply, { errors }, status);
+      const { errors, status } = refusal(err, 'decision');
+      return reviewPage(req, reply, { decision, errors }, status);
     }
     return reply.code(303).header('location', `/admin/arkiv/registerutdrag/granskning/${req.params.id}?klart=pseudonymiserad`).send();
   });

@@ -34,7 +34,7 @@ export interface DueCase {
 const rulesJson = (rules: readonly Rule[]) => JSON.stringify(rules.map((r) => ({ ...r, spec: specificity(r) })));
 
 /** The rule that applies to case row c, as a LATERAL subquery over the given rules. */
-const matchingRule = (rules: readonly Rule[]) => sql`LATERAL (
+export const matchingRule = (rules: readonly Rule[]) => sql`LATERAL (
     SELECT r.id, r.action, r.years FROM jsonb_to_recordset(${rulesJson(rules)}::jsonb)
       AS r(id uuid, significance text, kind text, "areaId" uuid, action text, years integer, spec integer)
     WHERE r.significance = c.significance AND (r.kind IS NULL OR r.kind = c.kind) AND (r."areaId" IS NULL OR r."areaId" = c.area_id)

@@ -105,30 +105,36 @@ export function SubmitterFacts({ detail, mayViewContact }: { detail: CaseDetail;
   if (!mayViewContact) return <p>{t('cases.facts.contactHidden')}</p>;
   const k = detail.contact;
   if (!k) return <p>{t('cases.facts.contactGone')}</p>;
+  const channel = k.reply_channel === 'none' ? t('cases.facts.noReply') : REPLY_CHANNEL_LABEL[k.reply_channel as ReplyChannel];
+  // Pseudonymised: the wish stays on record, but nothing is left to answer it by.
+  const gone = c.contact_pseudonymised_at !== null && k.reply_channel !== 'none';
   return (
-    <dl class="summary-list">
-      <dt>{t('cases.facts.name')}</dt>
-      <dd>{k.name ?? none}</dd>
-      <dt>{t('cases.facts.email')}</dt>
-      <dd class="break">{k.email ?? none}</dd>
-      <dt>{t('cases.facts.phone')}</dt>
-      <dd>{k.phone ?? none}</dd>
-      <dt>{t('cases.facts.address')}</dt>
-      <dd class="user-text">{k.address ?? none}</dd>
-      <dt>{t('cases.facts.wantsReply')}</dt>
-      <dd>{k.reply_channel === 'none' ? t('cases.facts.noReply') : REPLY_CHANNEL_LABEL[k.reply_channel as ReplyChannel]}</dd>
-      {!c.is_internal && (
-        <>
-          <dt>{t('cases.facts.publication')}</dt>
-          <dd>{t(c.publication_opt_out ? 'cases.facts.publicationNo' : 'cases.facts.publicationYes')}</dd>
-        </>
-      )}
-      {c.channel !== 'web' && (
-        <>
-          <dt>{t('cases.facts.askedBeforeRegistration')}</dt>
-          <dd>{c.channel_confirmed ? t('cases.facts.yes') : t('cases.facts.no')}</dd>
-        </>
-      )}
-    </dl>
+    <>
+      {c.contact_pseudonymised_at && <p>{t('cases.facts.pseudonymised', { at: formatDateTime(c.contact_pseudonymised_at) })}</p>}
+      <dl class="summary-list">
+        <dt>{t('cases.facts.name')}</dt>
+        <dd>{k.name ?? none}</dd>
+        <dt>{t('cases.facts.email')}</dt>
+        <dd class="break">{k.email ?? none}</dd>
+        <dt>{t('cases.facts.phone')}</dt>
+        <dd>{k.phone ?? none}</dd>
+        <dt>{t('cases.facts.address')}</dt>
+        <dd class="user-text">{k.address ?? none}</dd>
+        <dt>{t('cases.facts.wantsReply')}</dt>
+        <dd>{gone ? t('cases.facts.replyChannelGone', { channel }) : channel}</dd>
+        {!c.is_internal && (
+          <>
+            <dt>{t('cases.facts.publication')}</dt>
+            <dd>{t(c.publication_opt_out ? 'cases.facts.publicationNo' : 'cases.facts.publicationYes')}</dd>
+          </>
+        )}
+        {c.channel !== 'web' && (
+          <>
+            <dt>{t('cases.facts.askedBeforeRegistration')}</dt>
+            <dd>{c.channel_confirmed ? t('cases.facts.yes') : t('cases.facts.no')}</dd>
+          </>
+        )}
+      </dl>
+    </>
   );
 }

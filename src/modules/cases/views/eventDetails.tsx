@@ -81,5 +81,9 @@ export function eventDetails(t: Translator['t'], data: Record<string, unknown>, 
   text(t('cases.eventDetails.text'), data.text);
   // A snabbsynpunkt answered on the spot: for an anonymous person this is the only record of the answer.
   text(t('cases.eventDetails.answeredOnSpot'), data.answeredOnSpot);
+  if (type === 'contact_pseudonymised') {
+    add(t('cases.eventDetails.ground'), typeof data.afterMonths === 'number' ? t('cases.eventDetails.groundAutomatic', { n: data.afterMonths }) : t('cases.eventDetails.groundRequest'));
+    add(t('cases.eventDetails.decision'), str(data.decision));
+  }
   return out;
 }

@@ -8,7 +8,8 @@ import { KIND_LABEL } from '../identifier.ts';
 type Request = Awaited<ReturnType<typeof listRequests>>[number];
 
 export function GdprPage(p: AdminPageProps & { requests: Request[]; input: { kind: string; value: string; what: string }; errors?: FieldErrors; notice?: string }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   return (
     <AdminLayout title={t('gdpr.requests.title')} errors={p.errors} notice={p.notice} {...p}>
       <h1>{t('gdpr.requests.title')}</h1>
@@ -66,7 +67,21 @@ export function GdprPage(p: AdminPageProps & { requests: Request[]; input: { kin
                 </td>
                 <td>{r.case_ids.length}</td>
                 <td>
-                  {r.type === 'extract' ? t('gdpr.requests.handedOut') : <a href={`/admin/arkiv/registerutdrag/granskning/${r.id}`}>{t(r.status === 'open' ? 'gdpr.requests.review' : 'gdpr.requests.reviewed')}</a>}
+                  {r.type === 'erasure' ? (
+                    <a href={`/admin/arkiv/registerutdrag/granskning/${r.id}`}>{t(r.status === 'open' ? 'gdpr.requests.review' : 'gdpr.requests.reviewed')}</a>
+                  ) : r.handed_out_at ? (
+                    t('gdpr.requests.handedOutBy', { at: formatDateTime(r.handed_out_at), by: r.handed_out_by_label ?? '' })
+                  ) : (
+                    <>
+                      {t('gdpr.requests.generated')}
+                      <form method="post" action={`/admin/arkiv/registerutdrag/${r.id}/utlamnat`} class="inline-form">
+                        <input type="hidden" name="_csrf" value={p.csrf} />
+                        <button type="submit" class="secondary">
+                          {i18n.rich('gdpr.requests.markHandedOut', { when: formatDateTime(r.requested_at), hidden: (c) => <span class="visually-hidden">{c}</span> })}
+                        </button>
+                      </form>
+                    </>
+                  )}
                 </td>
               </tr>
             ))}

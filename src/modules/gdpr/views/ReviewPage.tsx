@@ -1,10 +1,10 @@
 import { formatDateTime } from '../../../platform/clock.ts';
 import { useI18n } from '../../../platform/i18n/context.ts';
 import type { StaffKey } from '../../../platform/i18n/staffKeys.ts';
-import { TextArea, type FieldErrors } from '../../../platform/views/forms.tsx';
-import { ActionButton, AdminLayout, type AdminPageProps } from '../../admin/views/AdminLayout.tsx';
+import { TextArea, TextInput, type FieldErrors } from '../../../platform/views/forms.tsx';
+import { AdminLayout, type AdminPageProps } from '../../admin/views/AdminLayout.tsx';
 import { statusLabel } from '../../cases/labels.ts';
-import type { loadReview, Verdict } from '../erasure.ts';
+import { mayBePseudonymised, type loadReview, type Verdict } from '../erasure.ts';
 import { KIND_LABEL } from '../identifier.ts';
 
 type Review = Awaited<ReturnType<typeof loadReview>>;
@@ -18,10 +18,11 @@ const VERDICT: Record<Verdict, StaffKey> = {
   no_rule: 'gdpr.verdict.noRule',
 };
 
-export function ReviewPage(p: AdminPageProps & { data: Review; note: string; errors?: FieldErrors; notice?: string }) {
+export function ReviewPage(p: AdminPageProps & { data: Review; note: string; decision?: string; errors?: FieldErrors; notice?: string }) {
   const r = p.data.review;
   const open = r.status === 'open';
-  const closedCases = p.data.cases.filter((c) => c.closed && !c.legal_hold && !c.disposed_at && !c.contact_pseudonymised_at).length;
+  const eligible = p.data.cases.filter(mayBePseudonymised).length;
+  const notEligible = p.data.cases.filter((c) => !mayBePseudonymised(c) && !c.disposed_at && !c.contact_pseudonymised_at).length;
   const i18n = useI18n();
   const { t } = i18n;
   return (
@@ -59,11 +60,20 @@ export function ReviewPage(p: AdminPageProps & { data: Review; note: string; err
           </tbody>
         </table>
       )}
-      {open && p.data.mayPseudonymise && closedCases > 0 && (
+      {open && p.data.mayPseudonymise && (eligible > 0 || notEligible > 0) && (
         <>
           <h2>{t('gdpr.review.pseudonymiseTitle')}</h2>
-          <p>{t('gdpr.review.pseudonymiseText', { count: closedCases })}</p>
-          <ActionButton action={`/admin/arkiv/registerutdrag/granskning/${r.id}/pseudonymisera`} csrf={p.csrf} label={t('gdpr.review.pseudonymiseButton', { count: closedCases })} secondary />
+          {eligible > 0 && <p>{t('gdpr.review.pseudonymiseText', { count: eligible })}</p>}
+          {notEligible > 0 && <p>{t('gdpr.review.pseudonymiseKept', { count: notEligible })}</p>}
+          {eligible > 0 && (
+            <form method="post" action={`/admin/arkiv/registerutdrag/granskning/${r.id}/pseudonymisera`} novalidate>
+              <input type="hidden" name="_csrf" value={p.csrf} />
+              <TextInput name="decision" label={t('gdpr.review.pseudonymiseDecision')} hint={t('gdpr.review.pseudonymiseDecisionHint')} value={p.decision ?? ''} error={p.errors?.decision} />
+              <button type="submit" class="secondary">
+                {t('gdpr.review.pseudonymiseButton', { count: eligible })}
+              </button>
+            </form>
+          )}
         </>
       )}
       {open ? (
