@@ -59,6 +59,7 @@ import { postgresRateLimitStore } from './platform/rateLimitStore.ts';
 import { rewriteOrgUrl, tenantPlugin, tenantResolver } from './platform/tenant.ts';
 import { clientErrors, frameworkErrors } from './platform/frameworkErrors.tsx';
 import { ErrorPage } from './platform/views/ErrorPage.tsx';
+import { STAFF_PATH, StaffErrorPage } from './platform/views/StaffErrorPage.tsx';
 import { i18nPlugin, useCitizenLanguage } from './platform/i18n/plugin.ts';
 import { translator } from './platform/i18n/catalogue.ts';
 import { sendPage } from './platform/views/render.ts';
@@ -161,6 +162,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     req.i18n ??= translator();
     const { t } = req.i18n;
     if (err instanceof DomainError) {
+      if (req.actor && STAFF_PATH.test(req.url)) {
+        return sendPage(reply, <StaffErrorPage status={err.status} message={err.message} orgName={orgName} actor={req.actor} csrf={reply.generateCsrf()} disposedAt={err.details?.disposedAt} />, err.status);
+      }
       // A message written only in Swedish is left out of a page in another language; the title and help still say what happened.
       const message = err.messageKey ? t(err.messageKey.key, err.messageKey.values) : req.i18n.code === 'sv' ? err.message : undefined;
       return sendPage(reply, <ErrorPage status={err.status} message={message} orgName={orgName} />, err.status);

@@ -27,12 +27,14 @@ export async function findCaseForSubmitter(db: Executor, organizationId: string,
     // Forwarded to another organization of the installation (rule 11): where, and its number there.
     .leftJoin('cases as f', 'f.id', 'c.forwarded_to_case_id')
     .leftJoin('organizations as fo', 'fo.id', 'f.organization_id')
-    .select(['c.id', 'c.number', 'c.kind', 'c.status', 'c.received_at', 'c.description', 'c.anonymous', 'c.answer_by', 'c.is_internal', 'c.language', 'h.name as handler_name'])
+    .select(['c.id', 'c.number', 'c.kind', 'c.status', 'c.received_at', 'c.description', 'c.anonymous', 'c.answer_by', 'c.is_internal', 'c.language', 'c.disposed_at', 'h.name as handler_name'])
     .select(['f.id as forwarded_id', 'f.number as forwarded_number', 'fo.name as forwarded_org', 'fo.slug as forwarded_slug', 'fo.host_name as forwarded_host', 'fo.is_default as forwarded_default'])
     .where('c.organization_id', '=', organizationId)
     .where('c.status_token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!c) return undefined;
+  // Disposed of: nothing of it is read; the page only says so (intake/routes.tsx).
+  if (c.disposed_at) return { ...c, messages: [], history: [], attachments: [] };
   const [messages, history, attachments] = await Promise.all([
     db
       .selectFrom('messages')

@@ -115,6 +115,8 @@ export const intakeRoutes: FastifyPluginAsync<IntakeDeps & { spam: SpamGuard }> 
     const c = await findCaseForSubmitter(deps.db, req.org.id, hashStatusToken(token));
     if (!c) throw DomainError.citizen('not_found', 'error.caseNotFound');
     useCitizenLanguage(req, reply, c.language);
+    // The link is right; the case was disposed of under the retention rules. Say that, and nothing of it.
+    if (c.disposed_at) throw DomainError.citizen('gone', 'error.caseDisposed');
     // The same person may follow it there: the link they would have got by mail.
     const forwarded =
       c.forwarded_id && c.forwarded_number && c.forwarded_org && c.forwarded_slug

@@ -93,9 +93,11 @@ const eventTexts: PurgeStep = {
 
 /**
  * The case row itself: the description (and with it the search index generated from it), the
- * location, and the keys that could lead back to the submitter (the status link's hash, the
- * submission key and content hash). The version moves on, so anyone who had the case open when
- * it was disposed of cannot save over it.
+ * location, and the keys that could lead back to what was submitted (the submission key and the
+ * content hash). The status link's hash stays: it says nothing about the submitter or the text,
+ * and lets the one who holds the link be told that the case was disposed of (410) rather than that
+ * the address is wrong. The version moves on, so anyone who had the case open when it was
+ * disposed of cannot save over it.
  */
 const caseRow: PurgeStep = {
   name: 'case text and search index',
@@ -106,8 +108,6 @@ const caseRow: PurgeStep = {
         description: marker,
         location: null,
         language: null,
-        // A new random value: the old status link now finds nothing.
-        status_token_hash: sql`sha256(uuid_send(gen_random_uuid()) || uuid_send(gen_random_uuid()))`,
         submission_key: null,
         content_hash: null,
         disposed_at: now,

@@ -14,10 +14,12 @@ const TITLES: Record<number, MessageKey> = {
   503: 'error.title.503',
 };
 
+export const errorTitle = (status: number): MessageKey => TITLES[status] ?? TITLES[status >= 500 ? 500 : 400]!;
+
 /** An error page in the page's language; `message` is already in that language. */
 export function ErrorPage({ status, message, orgName }: { status: number; message?: string; orgName: string }) {
   const { t } = useI18n();
-  const title = t(TITLES[status] ?? TITLES[status >= 500 ? 500 : 400]!);
+  const title = t(errorTitle(status));
   return (
     <Layout title={title} orgName={orgName}>
       <h1>{title}</h1>
