@@ -8,7 +8,7 @@ import type { CaseDeps } from './commands.ts';
 import { loadCaseDetail, type CaseDetail } from './detailQueries.ts';
 import { errorsFrom, isStale, readFields, readVersion } from './formInput.ts';
 import { OUTCOMES, type CaseEvent } from './lifecycle.ts';
-import { loadLookups, userNames, type Lookups } from './lookups.ts';
+import { inactiveNames, loadLookups, userNames, type Lookups } from './lookups.ts';
 import { can, refusal, type Actor } from './policy.ts';
 import { caseNumberParam, frame, staffActor } from './staffRequest.ts';
 import type { FormState } from './views/ActionForms.tsx';
@@ -47,6 +47,11 @@ export function caseRoutes(app: FastifyInstance, deps: CaseDeps) {
     // People named in the history who are not among today's handlers (admins, people who moved on).
     const mentioned = detail.events.flatMap((e) => [e.data?.handlerId, e.data?.previousHandlerId]).filter((id): id is string => typeof id === 'string' && !lookups.userName(id));
     const extra = await userNames(deps.db, actor.organizationId, mentioned);
+    const said = (key: string, known: (id: string) => string | undefined) => detail.events.flatMap((e) => e.data?.[key]).filter((id): id is string => typeof id === 'string' && !known(id));
+    const retired = await inactiveNames(deps.db, actor.organizationId, {
+      units: said('unitId', lookups.unitName),
+      categories: [...said('areaId', lookups.categoryName), ...said('subcategoryId', lookups.categoryName)],
+    });
     const pc = detail.policy;
     const { reachable, needsAnswer } = answerState(detail);
     const register = can(actor, 'register', pc);
@@ -59,7 +64,7 @@ export function caseRoutes(app: FastifyInstance, deps: CaseDeps) {
         detail={detail}
         today={swedishDate(deps.clock.now())}
         lookups={lookups}
-        names={{ unit: (id) => lookups.unitName(id), category: (id) => lookups.categoryName(id), user: (id) => lookups.userName(id) ?? extra.get(id) }}
+        names={{ unit: (id) => lookups.unitName(id) ?? retired.units.get(id), category: (id) => lookups.categoryName(id) ?? retired.categories.get(id), user: (id) => lookups.userName(id) ?? extra.get(id) }}
         actions={CASE_ACTIONS.filter((d) => can(actor, d.policy, pc) && (!d.offered || d.offered(detail.case)))}
         links={{ register, answer: can(actor, 'answer', pc) && reachable, extend: can(actor, 'answer', pc) && ['assigned', 'in_progress', 'waiting'].includes(pc.status), referOrReject: !register && (can(actor, 'refer', pc) || can(actor, 'reject', pc)), publish }}
         mayViewPersonal={can(actor, 'view_contact', pc)}

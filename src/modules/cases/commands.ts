@@ -6,7 +6,7 @@ import { DomainError, notFound } from '../../platform/errors.ts';
 import { SPAM_OUTCOME, type CaseEvent, type Outcome, type ReferralType } from './lifecycle.ts';
 import { addEvent, addMessage, type AnswerInput } from './messages.ts';
 import { answerFrame } from '../notifications/submitterMail.ts';
-import { can, canSee, type Actor } from './policy.ts';
+import { assignRefusal, can, canSee, type Actor } from './policy.ts';
 import { lockCaseForChange, policyCase, unitPath } from './queries.ts';
 import { checkVersion, transition } from './transition.ts';
 import { sv } from '../../platform/i18n/catalogue.ts';
@@ -119,6 +119,15 @@ export async function assignCase(deps: CaseDeps, t: Target & { unitId?: string; 
     // Not visible answers 404 before anything else, so the handler check below reveals nothing.
     if (!current || !canSee(t.actor, policyCase(current))) throw notFound(sv('cases.routes.theCase'));
     const unitId = t.unitId ?? current.unit_id;
+    // A stale page or a refused actor gets the reason transition() gives, not one about the unit.
+    checkVersion(current, t.expectedVersion);
+    if (unitId && can(t.actor, 'assign', policyCase(current))) {
+      // The target as the database has it, in this organization only: an id from elsewhere is no unit here.
+      const target = await unitPath(tx, orgOf(t), unitId);
+      if (!target) throw new DomainError('invalid', sv('cases.error.unitMissing'), { unitId: sv('cases.error.unitNotInList') });
+      const refused = assignRefusal(t.actor, policyCase(current), { path: target.ancestor_ids, active: target.active });
+      if (refused) throw new DomainError('invalid', refused, { unitId: refused });
+    }
     await checkHandler(tx, orgOf(t), t.handlerId, unitId);
     return transition(tx, {
       actor: t.actor,

@@ -21,6 +21,7 @@ export async function loadCaseDetail(db: Executor, actor: Actor, number: string)
     .select([
       'u.ancestor_ids as unit_path',
       'u.name as unit_name',
+      'u.active as unit_active',
       'su.name as suggested_unit_name',
       'h.name as handler_name',
       'a.name as area_name',

@@ -96,6 +96,20 @@ export async function userNames(db: Executor, organizationId: string, ids: reado
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+/**
+ * Names of the units and categories a case's history mentions that the lookups lack: they hold only
+ * what is in use, and a deactivated unit or category must still be named where it was used.
+ */
+export async function inactiveNames(db: Executor, organizationId: string, ids: { units: readonly string[]; categories: readonly string[] }) {
+  const uuids = (xs: readonly string[]) => [...new Set(xs.filter((x) => UUID.test(x)))];
+  const [units, categories] = await Promise.all([
+    uuids(ids.units).length ? db.selectFrom('org_units').select(['id', 'name']).where('organization_id', '=', organizationId).where('id', 'in', uuids(ids.units)).execute() : [],
+    uuids(ids.categories).length ? db.selectFrom('categories').select(['id', 'name']).where('organization_id', '=', organizationId).where('id', 'in', uuids(ids.categories)).execute() : [],
+  ]);
+  return { units: new Map(units.map((r) => [r.id, r.name])), categories: new Map(categories.map((r) => [r.id, r.name])) };
+}
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** The förvaltning (top-level unit) a unit belongs to. */
 export function forvaltningOf(lookups: Lookups, unitId: string | null | undefined): UnitGroup | undefined {
   if (!unitId) return undefined;

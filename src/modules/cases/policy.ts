@@ -29,6 +29,8 @@ export const CONFIDENTIAL_ROLES: readonly Role[] = ['registrar', 'coordinator', 
 /** Roles that see personal data of submitters. Readers and unit admins never do. */
 export const CONTACT_ROLES: readonly Role[] = ['registrar', 'coordinator', 'handler', 'admin'];
 const WORKING_ROLES: readonly Role[] = ['registrar', 'coordinator', 'handler', 'admin'];
+/** Roles that hand cases on to units and handlers (the lifecycle's route and assign). */
+const DISTRIBUTING_ROLES: readonly Role[] = ['registrar', 'coordinator', 'admin'];
 
 /**
  * Pure: whether lists may show this actor the submitters' text (an excerpt of the description)
@@ -105,4 +107,25 @@ export function refusal(actor: Actor, action: CaseEvent, c: PolicyCase): string 
   if (!findTransition(c.status, action)) return sv('cases.error.notInStatus');
   if (!can(actor, action, c)) return sv('cases.routes.notPermitted');
   return null;
+}
+
+/** A unit a case may be assigned to: its ancestor ids (förvaltning first, itself last) and whether it is in use. */
+export interface AssignTarget {
+  path: readonly string[];
+  active: boolean;
+}
+
+/**
+ * Pure: why this actor may not assign the case to this unit, or null when they may. Assigning keeps
+ * a case inside its förvaltning (sending it to another one is routing, "Skicka vidare"); the unit
+ * must be in use; and the actor must distribute cases there, by a grant on the whole organization
+ * or on the unit or one above it. A coordinator of one förvaltning can thus never move a case out
+ * of their own sight by assigning it.
+ */
+export function assignRefusal(actor: Actor, c: PolicyCase, target: AssignTarget): string | null {
+  if (!target.active) return sv('cases.error.assignInactiveUnit');
+  const forvaltning = c.unitPath[0];
+  if (forvaltning && target.path[0] !== forvaltning) return sv('cases.error.assignOtherForvaltning');
+  const distributes = actor.organizationId === c.organizationId && actor.grants.some((g) => DISTRIBUTING_ROLES.includes(g.role) && (g.unitId === null || target.path.includes(g.unitId)));
+  return distributes ? null : sv('cases.error.assignOutsideScope');
 }

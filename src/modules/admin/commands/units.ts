@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import type { Tx } from '../../../db/database.ts';
+import type { Executor, Tx } from '../../../db/database.ts';
+import { OPEN_STATUSES } from '../../cases/lifecycle.ts';
 import type { OrgUnit } from '../../../db/schema.ts';
 import { logAdminChange } from '../log.ts';
 import { canChangeUnit, canCreateUnitUnder, canManageWithin, canMoveUnit } from '../policy.ts';
@@ -161,8 +162,27 @@ export async function moveUnit(deps: AdminDeps, c: AdminCtx, id: string, newPare
   });
 }
 
-/** Deactivating a unit deactivates its subtree; nothing is deleted, so every case keeps its unit. */
-export async function setUnitActive(deps: AdminDeps, c: AdminCtx, id: string, active: boolean) {
+/** Open cases in a unit and every unit below it. */
+export async function openCasesIn(db: Executor, organizationId: string, unitId: string): Promise<number> {
+  const row = await db
+    .selectFrom('cases as c')
+    .innerJoin('org_units as u', 'u.id', 'c.unit_id')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('c.organization_id', '=', organizationId)
+    .where(sql<boolean>`u.ancestor_ids @> ARRAY[${unitId}]::uuid[]`)
+    .where('c.status', 'in', OPEN_STATUSES)
+    .where('c.disposed_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * Deactivating a unit deactivates its subtree; nothing is deleted, so every case keeps its unit.
+ * Open cases stay where they are, visible to their handler and coordinator, who assigns them to a
+ * unit in use; so deactivating with open cases needs `confirmOpen`, given after the page has said
+ * how many there are.
+ */
+export async function setUnitActive(deps: AdminDeps, c: AdminCtx, id: string, active: boolean, confirmOpen = false) {
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (tx) => {
     const u = await lockUnit(tx, c.org.id, id);
@@ -172,6 +192,10 @@ export async function setUnitActive(deps: AdminDeps, c: AdminCtx, id: string, ac
     if (active && u.parent_id) {
       const parent = await tx.selectFrom('org_units').select('active').where('id', '=', u.parent_id).executeTakeFirstOrThrow();
       if (!parent.active) throw invalid('active', sv('admin.units.activateParentFirst'));
+    }
+    if (!active && !confirmOpen) {
+      const open = await openCasesIn(tx, c.org.id, u.id);
+      if (open > 0) throw invalid('confirmOpen', sv('admin.units.deactivateOpenCases', { name: u.name, n: open }));
     }
     const changed = active
       ? await tx.updateTable('org_units').set({ active: true }).where('id', '=', u.id).returning('name').execute()

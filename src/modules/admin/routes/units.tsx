@@ -24,7 +24,7 @@ export function unitRoutes(app: FastifyInstance, k: AdminKit) {
     const units = await q.listUnits(db, req.org.id);
     const unit = units.find((u) => u.id === id);
     if (!unit || !canManageWithin(s, unit.ancestor_ids)) throw notFound('Enheten');
-    const [count, people] = await Promise.all([
+    const [count, people, openCases] = await Promise.all([
       db
         .selectFrom('cases')
         .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -32,6 +32,7 @@ export function unitRoutes(app: FastifyInstance, k: AdminKit) {
         .where((eb) => eb.or([eb('unit_id', '=', unit.id), eb('suggested_unit_id', '=', unit.id)]))
         .executeTakeFirstOrThrow(),
       db.selectFrom('role_grants as g').innerJoin('users as u', 'u.id', 'g.user_id').select(['u.id', 'u.name', 'g.role', 'u.active']).where('g.org_unit_id', '=', unit.id).orderBy('u.name').execute(),
+      cmd.openCasesIn(db, req.org.id, unit.id),
     ]);
     return {
       unit,
@@ -39,6 +40,7 @@ export function unitRoutes(app: FastifyInstance, k: AdminKit) {
       path: unit.ancestor_ids.map((pid) => ({ id: pid, name: units.find((u) => u.id === pid)?.name ?? '' })),
       children: units.filter((u) => u.parent_id === unit.id),
       caseCount: Number(count.n),
+      openCases,
       people,
       moveTargets: units.filter((t) => t.active && t.id !== unit.parent_id && !t.ancestor_ids.includes(unit.id) && t.ancestor_ids.length < cmd.MAX_UNIT_DEPTH && canCreateUnitUnder(s, t.ancestor_ids)),
       canMoveToTop: canCreateUnitUnder(s, null) && unit.parent_id !== null,
@@ -94,7 +96,7 @@ export function unitRoutes(app: FastifyInstance, k: AdminKit) {
     ['aktivera', true],
   ] as const) {
     app.post<{ Params: { id: string } }>(`/admin/enheter/:id/${path}`, async (req, reply) => {
-      const r = await attempt(() => cmd.setUnitActive(deps, ctx(req), req.params.id, active));
+      const r = await attempt(() => cmd.setUnitActive(deps, ctx(req), req.params.id, active, checked(req.body, 'confirmOpen')));
       if (!r.ok) return unitFormError(req, reply, req.params.id, r.errors);
       return see(reply, `/admin/enheter/${req.params.id}`, active ? 'aktiverad' : 'avaktiverad');
     });

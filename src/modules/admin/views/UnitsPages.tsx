@@ -70,6 +70,8 @@ export interface UnitPageData {
   path: { id: string; name: string }[];
   children: OrgUnit[];
   caseCount: number;
+  /** Open cases in the unit and below it: deactivating leaves them there, so the page says how many. */
+  openCases: number;
   people: { id: string; name: string; role: keyof typeof ROLE_LABEL; active: boolean }[];
   /** Where the unit may be moved: already filtered by policy, and never into its own subtree. */
   moveTargets: OrgUnit[];
@@ -177,7 +179,11 @@ export function UnitPage({ data, values, errors = {}, notice, ...props }: AdminP
           )}
           <div class="actions" id="active">
             {u.active ? (
-              <ActionButton action={`/admin/enheter/${u.id}/avaktivera`} csrf={props.csrf} label={t('admin.unit.deactivate', { name: u.name })} secondary />
+              data.openCases > 0 ? (
+                <DeactivateWithOpenCases unit={u} open={data.openCases} csrf={props.csrf} error={errors.confirmOpen} />
+              ) : (
+                <ActionButton action={`/admin/enheter/${u.id}/avaktivera`} csrf={props.csrf} label={t('admin.unit.deactivate', { name: u.name })} secondary />
+              )
             ) : (
               <ActionButton action={`/admin/enheter/${u.id}/aktivera`} csrf={props.csrf} label={t('admin.unit.activate', { name: u.name })} secondary />
             )}
@@ -187,5 +193,20 @@ export function UnitPage({ data, values, errors = {}, notice, ...props }: AdminP
         </>
       )}
     </AdminLayout>
+  );
+}
+
+/** Deactivating a unit that still has open cases: the page says how many and asks the admin to confirm. */
+function DeactivateWithOpenCases({ unit, open, csrf, error }: { unit: OrgUnit; open: number; csrf: string; error?: string }) {
+  const { t } = useI18n();
+  return (
+    <form method="post" action={`/admin/enheter/${unit.id}/avaktivera`} novalidate>
+      <input type="hidden" name="_csrf" value={csrf} />
+      <p class="notice">{t('admin.unit.openCasesNotice', { name: unit.name, n: open })}</p>
+      <Checkbox name="confirmOpen" label={t('admin.unit.deactivateConfirm', { n: open })} error={error} />
+      <button type="submit" class="secondary">
+        {t('admin.unit.deactivate', { name: unit.name })}
+      </button>
+    </form>
   );
 }

@@ -5,7 +5,8 @@ import type { CaseDetail } from '../detailQueries.ts';
 import { useI18n } from '../../../platform/i18n/context.ts';
 import type { Translator } from '../../../platform/i18n/catalogue.ts';
 import { OUTCOMES } from '../lifecycle.ts';
-import { forvaltningOf, unitLabel, type Lookups } from '../lookups.ts';
+import { unitLabel, type Lookups } from '../lookups.ts';
+import { assignRefusal, type Actor, type PolicyCase } from '../policy.ts';
 
 /** The form a person sent, kept so a page with errors shows it back as it was typed. */
 export interface FormState {
@@ -30,17 +31,18 @@ interface FormProps {
   csrf: string;
   form?: FormState;
   needsAnswer: boolean;
+  actor: Actor;
 }
 
 /** One action as its own small form: hidden CSRF token and case version, the fields, one button. */
-function ActionForm({ def, detail, lookups, csrf, form, needsAnswer }: FormProps) {
+function ActionForm({ def, detail, lookups, csrf, form, needsAnswer, actor }: FormProps) {
   const { t } = useI18n();
   const c = detail.case;
   const mine = form?.slug === def.slug ? form : undefined;
   const v = (f: string, fallback = '') => mine?.values[f] ?? fallback;
   const e = (f: string) => mine?.errors[f];
   const id = (f: string) => fieldId(def.slug, f);
-  const fields = FIELDS[def.slug]({ c, lookups, v, e, id, needsAnswer, t });
+  const fields = FIELDS[def.slug]({ c, policy: detail.policy, actor, lookups, v, e, id, needsAnswer, t });
   return (
     <section class="action" id={formSectionId(def.slug)} aria-labelledby={`${formSectionId(def.slug)}-rubrik`} tabindex={-1}>
       <h3 id={`${formSectionId(def.slug)}-rubrik`}>{def.title}</h3>
@@ -64,6 +66,8 @@ function ActionForm({ def, detail, lookups, csrf, form, needsAnswer }: FormProps
 
 interface FieldCtx {
   c: CaseDetail['case'];
+  policy: PolicyCase;
+  actor: Actor;
   lookups: Lookups;
   v: (field: string, fallback?: string) => string;
   e: (field: string) => string | undefined;
@@ -79,13 +83,18 @@ const unitGroups = (lookups: Lookups, t: Translator['t']) =>
   }));
 
 const FIELDS: Record<ActionSlug, (x: FieldCtx) => ComponentChildren> = {
-  tilldela: ({ c, lookups, v, e, id, t }) => {
-    // Within the case's förvaltning: its units, and the people who work there.
-    const group = forvaltningOf(lookups, c.unit_id);
-    const units = group ? [group.forvaltning, ...group.below] : lookups.units;
+  tilldela: ({ c, policy, actor, lookups, v, e, id, t }) => {
+    // Within the case's förvaltning, as far as this person distributes there: its units, and the
+    // people who work there. The förvaltning comes from the case's own unit path, which a
+    // deactivated unit keeps, so the list never widens to the whole organization.
+    const forvaltningId = c.unit_path?.[0];
+    const group = lookups.unitGroups.find((g) => g.forvaltning.id === forvaltningId);
+    const candidates = forvaltningId ? (group ? [group.forvaltning, ...group.below] : []) : lookups.units;
+    const units = candidates.filter((u) => assignRefusal(actor, policy, { path: u.pathIds, active: true }) === null);
+    const current = units.some((u) => u.id === c.unit_id) ? (c.unit_id ?? '') : '';
     const people = new Map<string, string[]>();
     for (const h of lookups.handlers) {
-      if (group && !lookups.units.find((u) => u.id === h.unitId)?.pathIds.includes(group.forvaltning.id)) continue;
+      if (forvaltningId && !lookups.units.find((u) => u.id === h.unitId)?.pathIds.includes(forvaltningId)) continue;
       people.set(h.id, [...(people.get(h.id) ?? []), h.unitName]);
     }
     const names = new Map(lookups.handlers.map((h) => [h.id, h.name]));
@@ -95,10 +104,10 @@ const FIELDS: Record<ActionSlug, (x: FieldCtx) => ComponentChildren> = {
           name="unitId"
           id={id('unitId')}
           label={t('cases.actions.unitLabel')}
-          hint={t('cases.actions.unitHint')}
-          value={v('unitId', c.unit_id ?? '')}
+          hint={c.unit_id && c.unit_active === false ? t('cases.actions.unitInactive', { name: c.unit_name ?? '' }) : t('cases.actions.unitHint')}
+          value={v('unitId', current)}
           error={e('unitId')}
-          options={units.map((u) => ({ value: u.id, label: unitLabel(u) }))}
+          options={[...(current ? [] : [{ value: '', label: t('cases.actions.chooseActiveUnit') }]), ...units.map((u) => ({ value: u.id, label: unitLabel(u) }))]}
         />
         <Select
           name="handlerId"

@@ -146,7 +146,7 @@ export function CasePage(p: CasePageProps) {
               )}
             </ul>
           )}
-          <ActionForms defs={p.actions} detail={p.detail} lookups={p.lookups} csrf={p.csrf} form={p.form} needsAnswer={p.needsAnswer} />
+          <ActionForms defs={p.actions} detail={p.detail} lookups={p.lookups} csrf={p.csrf} form={p.form} needsAnswer={p.needsAnswer} actor={p.actor} />
         </section>
       )}
 
