@@ -69,3 +69,19 @@ export async function clickAndWait(page: Page, click: () => Promise<void>): Prom
   await page.waitForLoadState('load');
   return response.status();
 }
+
+/**
+ * The description lists on the page whose values are squeezed: narrower than `share` of the list.
+ * On a narrow screen a label column left the values a sliver ("Samh ällsby ggna d"); stacked, each
+ * value has the list's whole width.
+ */
+export function squeezedValues(page: Page, share = 0.9): Promise<string[]> {
+  return page.evaluate(
+    (s) =>
+      [...document.querySelectorAll('main dl')].flatMap((dl) => {
+        const full = dl.getBoundingClientRect().width;
+        return [...dl.querySelectorAll('dd')].filter((dd) => dd.getBoundingClientRect().width < full * s).map((dd) => `${dl.className}: ${dd.textContent?.slice(0, 40)} (${Math.round(dd.getBoundingClientRect().width)} of ${Math.round(full)} px)`);
+      }),
+    share,
+  );
+}

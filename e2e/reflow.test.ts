@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../test/app.ts';
-import { clickAndWait, launchChromium, listen } from './browser.ts';
+import { clickAndWait, launchChromium, listen, squeezedValues } from './browser.ts';
 import { makeCitizenCases, type CitizenCases } from './citizenCases.ts';
 
 /**
@@ -72,6 +72,24 @@ describe('reflow', () => {
         expect(await clickAndWait(page, () => page.locator('form[action$="/svar"] button[type=submit]').click())).toBe(400);
         await page.addStyleTag({ content: `html { font-size: ${fontSize} !important; }` });
         expect(await overflow(page), `status page with a reply error in ${lang}`).toBeLessThanOrEqual(0);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('summary lists at 320 px', () => {
+  it('put each label above its value, so values keep the width and words stay whole', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
+    const page = await context.newPage();
+    try {
+      for (const lang of ['sv', 'ar']) {
+        for (const path of [`/svar/${c.published.number}`, `/arende/${c.closed.token}`, `/arende/${c.waiting.token}`]) {
+          await page.goto(`${baseUrl}${path}?lang=${lang}`);
+          expect(await page.locator('main dl').count(), `${path} in ${lang}`).toBeGreaterThan(0);
+          expect(await squeezedValues(page), `${path} in ${lang}`).toEqual([]);
+        }
       }
     } finally {
       await context.close();
