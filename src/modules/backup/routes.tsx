@@ -9,6 +9,7 @@ import { StaffLayout } from '../../platform/views/StaffLayout.tsx';
 import { coversWholeOrganization, type Actor } from '../cases/policy.ts';
 import { recentBackups } from './runs.ts';
 import type { BackupSchedule } from './schedule.ts';
+import { TableScroll } from '../../platform/views/TableScroll.tsx';
 
 const STATUS = { running: 'backup.status.running', ok: 'backup.status.ok', failed: 'backup.status.failed' } as const;
 const KIND = { manual: 'backup.kind.manual', scheduled: 'backup.kind.scheduled' } as const;
@@ -49,34 +50,36 @@ export const backupRoutes: FastifyPluginAsync<{ db: Db; schedule: BackupSchedule
           {i18n.rich('backup.page.manual', { code: (c) => <code>{c}</code> })}
         </p>
         {runs.length > 0 && (
-          <table>
-            <caption>{t('backup.page.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('backup.page.started')}</th>
-                <th scope="col">{t('backup.page.kind')}</th>
-                <th scope="col">{t('backup.page.status')}</th>
-                <th scope="col">{t('backup.page.file')}</th>
-                <th scope="col">{t('backup.page.size')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {runs.map((r) => (
-                <tr key={r.id}>
-                  <td>{formatDateTime(r.started_at)}</td>
-                  <td>{label(KIND, r.kind)}</td>
-                  <td>
-                    {label(STATUS, r.status)}
-                    {r.error && <span class="muted"> – {r.error}</span>}
-                  </td>
-                  <td>
-                    <code>{r.file}</code>
-                  </td>
-                  <td>{size(r.bytes)}</td>
+          <TableScroll label={t('backup.page.caption')}>
+            <table>
+              <caption>{t('backup.page.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('backup.page.started')}</th>
+                  <th scope="col">{t('backup.page.kind')}</th>
+                  <th scope="col">{t('backup.page.status')}</th>
+                  <th scope="col">{t('backup.page.file')}</th>
+                  <th scope="col">{t('backup.page.size')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {runs.map((r) => (
+                  <tr key={r.id}>
+                    <td>{formatDateTime(r.started_at)}</td>
+                    <td>{label(KIND, r.kind)}</td>
+                    <td>
+                      {label(STATUS, r.status)}
+                      {r.error && <span class="muted"> – {r.error}</span>}
+                    </td>
+                    <td>
+                      <code>{r.file}</code>
+                    </td>
+                    <td>{size(r.bytes)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </StaffLayout>,
     );

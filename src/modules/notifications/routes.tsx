@@ -68,7 +68,7 @@ export const outboxRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
         {shown.length === 0 ? (
           <p>{t('notifications.outbox.empty')}</p>
         ) : (
-          <div class="table-scroll">
+          <div class="table-scroll" role="region" aria-label={t('notifications.outbox.caption')} tabindex={0}>
             <table class="case-table">
               <caption class="visually-hidden">{t('notifications.outbox.caption')}</caption>
               <thead>

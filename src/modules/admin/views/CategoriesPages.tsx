@@ -2,6 +2,7 @@ import { useI18n } from '../../../platform/i18n/context.ts';
 import { Select, TextInput, type FieldErrors } from '../../../platform/views/forms.tsx';
 import { KIND_LABEL, KINDS } from '../../cases/labels.ts';
 import { ActionButton, AdminLayout, type AdminPageProps } from './AdminLayout.tsx';
+import { TableScroll } from '../../../platform/views/TableScroll.tsx';
 
 export interface CategoryRow {
   id: string;
@@ -18,39 +19,41 @@ function CategoryTable({ rows, csrf, caption }: { rows: CategoryRow[]; csrf: str
   const { t } = useI18n();
   if (!rows.length) return <p>{t('admin.categories.none')}</p>;
   return (
-    <table>
-      <caption class="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('admin.categories.name')}</th>
-          <th scope="col">{t('admin.categories.cases')}</th>
-          <th scope="col">{t('admin.categories.status')}</th>
-          <th scope="col">
-            <span class="visually-hidden">{t('admin.categories.actions')}</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r, i) => (
-          <tr key={r.id}>
-            <td>
-              <a href={`/admin/kategorier/${r.id}`}>{r.name}</a>
-            </td>
-            <td>{r.case_count}</td>
-            <td>{r.active ? t('admin.categories.active') : t('admin.categories.inactive')}</td>
-            <td class="actions">
-              {i > 0 && <ActionButton action={`/admin/kategorier/${r.id}/flytta`} csrf={csrf} fields={{ riktning: 'upp' }} label={t('admin.categories.up')} secondary ariaLabel={t('admin.categories.moveUp', { name: r.name })} />}
-              {i < rows.length - 1 && <ActionButton action={`/admin/kategorier/${r.id}/flytta`} csrf={csrf} fields={{ riktning: 'ned' }} label={t('admin.categories.down')} secondary ariaLabel={t('admin.categories.moveDown', { name: r.name })} />}
-              {r.active ? (
-                <ActionButton action={`/admin/kategorier/${r.id}/avaktivera`} csrf={csrf} label={t('admin.categories.deactivate')} secondary ariaLabel={t('admin.categories.deactivateName', { name: r.name })} />
-              ) : (
-                <ActionButton action={`/admin/kategorier/${r.id}/aktivera`} csrf={csrf} label={t('admin.categories.activate')} secondary ariaLabel={t('admin.categories.activateName', { name: r.name })} />
-              )}
-            </td>
+    <TableScroll label={caption}>
+      <table>
+        <caption class="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('admin.categories.name')}</th>
+            <th scope="col">{t('admin.categories.cases')}</th>
+            <th scope="col">{t('admin.categories.status')}</th>
+            <th scope="col">
+              <span class="visually-hidden">{t('admin.categories.actions')}</span>
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={r.id}>
+              <td>
+                <a href={`/admin/kategorier/${r.id}`}>{r.name}</a>
+              </td>
+              <td>{r.case_count}</td>
+              <td>{r.active ? t('admin.categories.active') : t('admin.categories.inactive')}</td>
+              <td class="actions">
+                {i > 0 && <ActionButton action={`/admin/kategorier/${r.id}/flytta`} csrf={csrf} fields={{ riktning: 'upp' }} label={t('admin.categories.up')} secondary ariaLabel={t('admin.categories.moveUp', { name: r.name })} />}
+                {i < rows.length - 1 && <ActionButton action={`/admin/kategorier/${r.id}/flytta`} csrf={csrf} fields={{ riktning: 'ned' }} label={t('admin.categories.down')} secondary ariaLabel={t('admin.categories.moveDown', { name: r.name })} />}
+                {r.active ? (
+                  <ActionButton action={`/admin/kategorier/${r.id}/avaktivera`} csrf={csrf} label={t('admin.categories.deactivate')} secondary ariaLabel={t('admin.categories.deactivateName', { name: r.name })} />
+                ) : (
+                  <ActionButton action={`/admin/kategorier/${r.id}/aktivera`} csrf={csrf} label={t('admin.categories.activate')} secondary ariaLabel={t('admin.categories.activateName', { name: r.name })} />
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

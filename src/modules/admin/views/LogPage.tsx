@@ -1,6 +1,7 @@
 import { formatDateTime } from '../../../platform/clock.ts';
 import { useI18n } from '../../../platform/i18n/context.ts';
 import { AdminLayout, type AdminPageProps } from './AdminLayout.tsx';
+import { TableScroll } from '../../../platform/views/TableScroll.tsx';
 
 export interface LogRow {
   id: string;
@@ -36,48 +37,50 @@ export function LogPage({ rows, page, hasMore, ...props }: AdminPageProps & { ro
       {rows.length === 0 ? (
         <p>{t('admin.log.empty')}</p>
       ) : (
-        <table>
-          <caption class="visually-hidden">{t('admin.log.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.log.when')}</th>
-              <th scope="col">{t('admin.log.who')}</th>
-              <th scope="col">{t('admin.log.change')}</th>
-              <th scope="col">{t('admin.log.beforeAfter')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>{formatDateTime(r.occurred_at)}</td>
-                <td>{r.actor_label}</td>
-                <td>
-                  {r.summary}
-                  {r.forvaltning_name && <span class="muted"> ({r.forvaltning_name})</span>}
-                </td>
-                <td>
-                  {(r.before != null || r.after != null) && (
-                    <details>
-                      <summary>{t('admin.log.show')}</summary>
-                      {r.before != null && (
-                        <>
-                          <p>{t('admin.log.before')}</p>
-                          <pre class="user-text">{show(r.before)}</pre>
-                        </>
-                      )}
-                      {r.after != null && (
-                        <>
-                          <p>{t('admin.log.after')}</p>
-                          <pre class="user-text">{show(r.after)}</pre>
-                        </>
-                      )}
-                    </details>
-                  )}
-                </td>
+        <TableScroll label={t('admin.log.caption')}>
+          <table>
+            <caption class="visually-hidden">{t('admin.log.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.log.when')}</th>
+                <th scope="col">{t('admin.log.who')}</th>
+                <th scope="col">{t('admin.log.change')}</th>
+                <th scope="col">{t('admin.log.beforeAfter')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td>{formatDateTime(r.occurred_at)}</td>
+                  <td>{r.actor_label}</td>
+                  <td>
+                    {r.summary}
+                    {r.forvaltning_name && <span class="muted"> ({r.forvaltning_name})</span>}
+                  </td>
+                  <td>
+                    {(r.before != null || r.after != null) && (
+                      <details>
+                        <summary>{t('admin.log.show')}</summary>
+                        {r.before != null && (
+                          <>
+                            <p>{t('admin.log.before')}</p>
+                            <pre class="user-text">{show(r.before)}</pre>
+                          </>
+                        )}
+                        {r.after != null && (
+                          <>
+                            <p>{t('admin.log.after')}</p>
+                            <pre class="user-text">{show(r.after)}</pre>
+                          </>
+                        )}
+                      </details>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <nav aria-label={t('admin.log.pages')} class="pagination">
         {page > 1 && <a href={`/admin/logg?sida=${page - 1}`}>{t('admin.log.newer')}</a>} {hasMore && <a href={`/admin/logg?sida=${page + 1}`}>{t('admin.log.older')}</a>}

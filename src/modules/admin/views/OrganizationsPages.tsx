@@ -3,6 +3,7 @@ import { useI18n } from '../../../platform/i18n/context.ts';
 import { Checkbox, Select, TextInput, type FieldErrors } from '../../../platform/views/forms.tsx';
 import { ORGANIZATION_KINDS } from '../commands/organizations.ts';
 import { AdminLayout, type AdminPageProps } from './AdminLayout.tsx';
+import { TableScroll } from '../../../platform/views/TableScroll.tsx';
 
 export interface OrgListRow {
   id: string;
@@ -28,39 +29,41 @@ export function OrganizationsPage({ orgs, notice, ...props }: AdminPageProps & {
           {t('admin.orgs.add')}
         </a>
       </p>
-      <table>
-        <caption class="visually-hidden">{t('admin.orgs.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.orgs.name')}</th>
-            <th scope="col">{t('admin.orgs.kind')}</th>
-            <th scope="col">{t('admin.orgs.address')}</th>
-            <th scope="col">{t('admin.orgs.staff')}</th>
-            <th scope="col">{t('admin.orgs.status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {orgs.map((o) => (
-            <tr key={o.id}>
-              <td>
-                <a href={`/admin/organisationer/${o.id}`}>{o.name}</a>
-              </td>
-              <td>{ORGANIZATION_KINDS[o.kind]}</td>
-              <td>
-                {o.is_default ? t('admin.orgs.defaultAddress') : `/o/${o.slug}/`}
-                {o.host_name && (
-                  <>
-                    <br />
-                    {o.host_name}
-                  </>
-                )}
-              </td>
-              <td>{o.user_count}</td>
-              <td>{o.active ? t('admin.orgs.active') : t('admin.orgs.closed')}</td>
+      <TableScroll label={t('admin.orgs.caption')}>
+        <table>
+          <caption class="visually-hidden">{t('admin.orgs.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.orgs.name')}</th>
+              <th scope="col">{t('admin.orgs.kind')}</th>
+              <th scope="col">{t('admin.orgs.address')}</th>
+              <th scope="col">{t('admin.orgs.staff')}</th>
+              <th scope="col">{t('admin.orgs.status')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {orgs.map((o) => (
+              <tr key={o.id}>
+                <td>
+                  <a href={`/admin/organisationer/${o.id}`}>{o.name}</a>
+                </td>
+                <td>{ORGANIZATION_KINDS[o.kind]}</td>
+                <td>
+                  {o.is_default ? t('admin.orgs.defaultAddress') : `/o/${o.slug}/`}
+                  {o.host_name && (
+                    <>
+                      <br />
+                      {o.host_name}
+                    </>
+                  )}
+                </td>
+                <td>{o.user_count}</td>
+                <td>{o.active ? t('admin.orgs.active') : t('admin.orgs.closed')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </AdminLayout>
   );
 }

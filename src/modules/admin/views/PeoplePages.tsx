@@ -7,6 +7,7 @@ import { ROLE_LABEL } from '../../organizations/demoStaff.ts';
 import type { effectivePermissions, Person, PersonRow } from '../queries.ts';
 import { ActionButton, AdminLayout, type AdminPageProps } from './AdminLayout.tsx';
 import { unitOptions } from './UnitsPages.tsx';
+import { TableScroll } from '../../../platform/views/TableScroll.tsx';
 
 type T = Translator['t'];
 /** What each role may do, in a few words (admin.roleHint.<role>). */
@@ -30,29 +31,31 @@ export function PeoplePage({ people, notice, ...props }: AdminPageProps & { peop
           {t('admin.people.invite')}
         </a>
       </p>
-      <table>
-        <caption class="visually-hidden">{t('admin.people.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.people.name')}</th>
-            <th scope="col">{t('admin.people.email')}</th>
-            <th scope="col">{t('admin.people.roles')}</th>
-            <th scope="col">{t('admin.people.status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {people.map((p) => (
-            <tr key={p.id}>
-              <td>
-                <a href={`/admin/personer/${p.id}`}>{p.name}</a>
-              </td>
-              <td>{p.email}</td>
-              <td>{p.roles.length ? p.roles.map((r) => t('admin.people.roleAt', { role: ROLE_LABEL[r.role], unit: r.unitName ?? t('admin.people.wholeOrganizationLower') })).join(', ') : t('admin.people.noRole')}</td>
-              <td>{!p.active ? t('admin.people.inactive') : p.has_password || p.sso ? t('admin.people.active') : t('admin.people.invited')}</td>
+      <TableScroll label={t('admin.people.caption')}>
+        <table>
+          <caption class="visually-hidden">{t('admin.people.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.people.name')}</th>
+              <th scope="col">{t('admin.people.email')}</th>
+              <th scope="col">{t('admin.people.roles')}</th>
+              <th scope="col">{t('admin.people.status')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {people.map((p) => (
+              <tr key={p.id}>
+                <td>
+                  <a href={`/admin/personer/${p.id}`}>{p.name}</a>
+                </td>
+                <td>{p.email}</td>
+                <td>{p.roles.length ? p.roles.map((r) => t('admin.people.roleAt', { role: ROLE_LABEL[r.role], unit: r.unitName ?? t('admin.people.wholeOrganizationLower') })).join(', ') : t('admin.people.noRole')}</td>
+                <td>{!p.active ? t('admin.people.inactive') : p.has_password || p.sso ? t('admin.people.active') : t('admin.people.invited')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </AdminLayout>
   );
 }
@@ -154,31 +157,33 @@ export function PersonPage({
       </ul>
 
       <h2>{t('admin.people.roles')}</h2>
-      <table>
-        <caption class="visually-hidden">{t('admin.people.roles')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.people.role')}</th>
-            <th scope="col">{t('admin.person.appliesTo')}</th>
-            <th scope="col">{t('admin.person.source')}</th>
-            <th scope="col">
-              <span class="visually-hidden">{t('admin.person.action')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {person.grants.map((g) => (
-            <tr key={g.id}>
-              <td>{ROLE_LABEL[g.role]}</td>
-              <td>{g.unit_name ?? t('admin.people.wholeOrganization')}</td>
-              <td>{g.source === 'sso' ? t('admin.person.fromSso') : t('admin.person.givenHere')}</td>
-              <td>
-                <ActionButton action={`/admin/personer/${u.id}/roller/${g.id}/ta-bort`} csrf={props.csrf} label={t('admin.person.remove')} secondary ariaLabel={t('admin.person.removeRole', { role: ROLE_LABEL[g.role], unit: g.unit_name ?? t('admin.people.wholeOrganizationLower') })} />
-              </td>
+      <TableScroll label={t('admin.people.roles')}>
+        <table>
+          <caption class="visually-hidden">{t('admin.people.roles')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.people.role')}</th>
+              <th scope="col">{t('admin.person.appliesTo')}</th>
+              <th scope="col">{t('admin.person.source')}</th>
+              <th scope="col">
+                <span class="visually-hidden">{t('admin.person.action')}</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {person.grants.map((g) => (
+              <tr key={g.id}>
+                <td>{ROLE_LABEL[g.role]}</td>
+                <td>{g.unit_name ?? t('admin.people.wholeOrganization')}</td>
+                <td>{g.source === 'sso' ? t('admin.person.fromSso') : t('admin.person.givenHere')}</td>
+                <td>
+                  <ActionButton action={`/admin/personer/${u.id}/roller/${g.id}/ta-bort`} csrf={props.csrf} label={t('admin.person.remove')} secondary ariaLabel={t('admin.person.removeRole', { role: ROLE_LABEL[g.role], unit: g.unit_name ?? t('admin.people.wholeOrganizationLower') })} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {errors.grant && <p class="field-error" id="grant">{errors.grant}</p>}
 
       {roles.length > 0 ? (

@@ -3,6 +3,7 @@ import { Select, TextArea, TextInput, type FieldErrors } from '../../../platform
 import { KIND_LABEL, KINDS } from '../../cases/labels.ts';
 import { TEMPLATE_PLACEHOLDERS, TEMPLATE_PURPOSES, type TemplatePurpose } from '../commands/templates.ts';
 import { ActionButton, AdminLayout, type AdminPageProps } from './AdminLayout.tsx';
+import { TableScroll } from '../../../platform/views/TableScroll.tsx';
 
 export interface TemplateRow {
   id: string;
@@ -27,41 +28,43 @@ export function TemplatesPage({ templates, notice, ...props }: AdminPageProps & 
       {templates.length === 0 ? (
         <p>{t('admin.templates.empty')}</p>
       ) : (
-        <table>
-          <caption class="visually-hidden">{t('admin.templates.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.templates.heading')}</th>
-              <th scope="col">{t('admin.templates.purpose')}</th>
-              <th scope="col">{t('admin.templates.kind')}</th>
-              <th scope="col">{t('admin.templates.appliesTo')}</th>
-              <th scope="col">{t('admin.templates.status')}</th>
-              <th scope="col">
-                <span class="visually-hidden">{t('admin.templates.action')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {templates.map((tpl) => (
-              <tr key={tpl.id}>
-                <td>
-                  <a href={`/admin/svarsmallar/${tpl.id}`}>{tpl.title}</a>
-                </td>
-                <td>{TEMPLATE_PURPOSES[tpl.purpose as TemplatePurpose] ?? tpl.purpose}</td>
-                <td>{tpl.kind ? KIND_LABEL[tpl.kind as keyof typeof KIND_LABEL] : t('admin.templates.allKinds')}</td>
-                <td>{tpl.unit_name ?? t('admin.templates.wholeOrganization')}</td>
-                <td>{tpl.active ? t('admin.templates.active') : t('admin.templates.inactive')}</td>
-                <td>
-                  {tpl.active ? (
-                    <ActionButton action={`/admin/svarsmallar/${tpl.id}/avaktivera`} csrf={props.csrf} label={t('admin.templates.deactivate')} secondary ariaLabel={t('admin.templates.deactivateName', { name: tpl.title })} />
-                  ) : (
-                    <ActionButton action={`/admin/svarsmallar/${tpl.id}/aktivera`} csrf={props.csrf} label={t('admin.templates.activate')} secondary ariaLabel={t('admin.templates.activateName', { name: tpl.title })} />
-                  )}
-                </td>
+        <TableScroll label={t('admin.templates.title')}>
+          <table>
+            <caption class="visually-hidden">{t('admin.templates.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.templates.heading')}</th>
+                <th scope="col">{t('admin.templates.purpose')}</th>
+                <th scope="col">{t('admin.templates.kind')}</th>
+                <th scope="col">{t('admin.templates.appliesTo')}</th>
+                <th scope="col">{t('admin.templates.status')}</th>
+                <th scope="col">
+                  <span class="visually-hidden">{t('admin.templates.action')}</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {templates.map((tpl) => (
+                <tr key={tpl.id}>
+                  <td>
+                    <a href={`/admin/svarsmallar/${tpl.id}`}>{tpl.title}</a>
+                  </td>
+                  <td>{TEMPLATE_PURPOSES[tpl.purpose as TemplatePurpose] ?? tpl.purpose}</td>
+                  <td>{tpl.kind ? KIND_LABEL[tpl.kind as keyof typeof KIND_LABEL] : t('admin.templates.allKinds')}</td>
+                  <td>{tpl.unit_name ?? t('admin.templates.wholeOrganization')}</td>
+                  <td>{tpl.active ? t('admin.templates.active') : t('admin.templates.inactive')}</td>
+                  <td>
+                    {tpl.active ? (
+                      <ActionButton action={`/admin/svarsmallar/${tpl.id}/avaktivera`} csrf={props.csrf} label={t('admin.templates.deactivate')} secondary ariaLabel={t('admin.templates.deactivateName', { name: tpl.title })} />
+                    ) : (
+                      <ActionButton action={`/admin/svarsmallar/${tpl.id}/aktivera`} csrf={props.csrf} label={t('admin.templates.activate')} secondary ariaLabel={t('admin.templates.activateName', { name: tpl.title })} />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </AdminLayout>
   );

@@ -6,6 +6,7 @@ import { StaffLayout } from '../../../platform/views/StaffLayout.tsx';
 import type { Actor } from '../../cases/policy.ts';
 import { ROLE_LABEL } from '../../organizations/demoStaff.ts';
 import { MAX_KEY_NAME, ROLES, type ApiKeyListItem } from '../keys.ts';
+import { TableScroll } from '../../../platform/views/TableScroll.tsx';
 
 export const API_KEYS_PATH = '/admin/api-nycklar';
 
@@ -55,48 +56,50 @@ export function ApiKeysPage({ orgName, actor, csrf, keys, input = { name: '', ro
       {keys.length === 0 ? (
         <p>{t('api.keys.empty')}</p>
       ) : (
-        <table>
-          <caption class="visually-hidden">{t('api.keys.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('api.keys.name')}</th>
-              <th scope="col">{t('api.keys.role')}</th>
-              <th scope="col">{t('api.keys.prefix')}</th>
-              <th scope="col">{t('api.keys.createdAt')}</th>
-              <th scope="col">{t('api.keys.status')}</th>
-              <th scope="col">
-                <span class="visually-hidden">{t('api.keys.action')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {keys.map((k) => (
-              <tr key={k.id}>
-                <th scope="row" class="break">
-                  {k.name}
+        <TableScroll label={t('api.keys.title')}>
+          <table>
+            <caption class="visually-hidden">{t('api.keys.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('api.keys.name')}</th>
+                <th scope="col">{t('api.keys.role')}</th>
+                <th scope="col">{t('api.keys.prefix')}</th>
+                <th scope="col">{t('api.keys.createdAt')}</th>
+                <th scope="col">{t('api.keys.status')}</th>
+                <th scope="col">
+                  <span class="visually-hidden">{t('api.keys.action')}</span>
                 </th>
-                <td>{ROLE_LABEL[k.role]}</td>
-                <td>
-                  <code>{k.prefix}…</code>
-                </td>
-                <td>
-                  {k.created_by_name ? t('api.keys.createdBy', { at: formatDateTime(k.created_at), name: k.created_by_name }) : t('api.keys.createdByCli', { at: formatDateTime(k.created_at) })}
-                </td>
-                <td>{k.revoked_at ? t('api.keys.revoked', { at: formatDateTime(k.revoked_at) }) : t('api.keys.active')}</td>
-                <td>
-                  {!k.revoked_at && (
-                    <form method="post" action={`${API_KEYS_PATH}/${k.id}/aterkalla`} class="inline-form">
-                      <input type="hidden" name="_csrf" value={csrf} />
-                      <button type="submit" class="secondary">
-                        {i18n.rich('api.keys.revoke', { name: k.name, hidden: (c) => <span class="visually-hidden">{c}</span> })}
-                      </button>
-                    </form>
-                  )}
-                </td>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {keys.map((k) => (
+                <tr key={k.id}>
+                  <th scope="row" class="break">
+                    {k.name}
+                  </th>
+                  <td>{ROLE_LABEL[k.role]}</td>
+                  <td>
+                    <code>{k.prefix}…</code>
+                  </td>
+                  <td>
+                    {k.created_by_name ? t('api.keys.createdBy', { at: formatDateTime(k.created_at), name: k.created_by_name }) : t('api.keys.createdByCli', { at: formatDateTime(k.created_at) })}
+                  </td>
+                  <td>{k.revoked_at ? t('api.keys.revoked', { at: formatDateTime(k.revoked_at) }) : t('api.keys.active')}</td>
+                  <td>
+                    {!k.revoked_at && (
+                      <form method="post" action={`${API_KEYS_PATH}/${k.id}/aterkalla`} class="inline-form">
+                        <input type="hidden" name="_csrf" value={csrf} />
+                        <button type="submit" class="secondary">
+                          {i18n.rich('api.keys.revoke', { name: k.name, hidden: (c) => <span class="visually-hidden">{c}</span> })}
+                        </button>
+                      </form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
 
       <h2>{t('api.keys.createHeading')}</h2>

@@ -2,6 +2,7 @@ import type { Organization } from '../../../db/schema.ts';
 import { useI18n } from '../../../platform/i18n/context.ts';
 import { ErrorSummary, TextInput, type FieldErrors } from '../../../platform/views/forms.tsx';
 import { Layout } from '../../../platform/views/layout.tsx';
+import { TableScroll } from '../../../platform/views/TableScroll.tsx';
 
 export interface DemoLogin {
   email: string;
@@ -67,23 +68,25 @@ export function LoginPage({ org, csrf, email = '', errors = {}, back = '', demoL
         <section class="notice" aria-labelledby="demo-heading">
           <h2 id="demo-heading">{t('auth.login.demo')}</h2>
           <p>{i18n.rich('auth.login.demoLead', { password: demoPassword ?? '', code: (c) => <code>{c}</code> })}</p>
-          <table>
-            <caption class="visually-hidden">{t('auth.login.demoCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('auth.login.email')}</th>
-                <th scope="col">{t('auth.login.role')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {demoLogins.map((d) => (
-                <tr key={d.email}>
-                  <td>{d.email}</td>
-                  <td>{d.role}</td>
+          <TableScroll label={t('auth.login.demoCaption')}>
+            <table>
+              <caption class="visually-hidden">{t('auth.login.demoCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('auth.login.email')}</th>
+                  <th scope="col">{t('auth.login.role')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {demoLogins.map((d) => (
+                  <tr key={d.email}>
+                    <td>{d.email}</td>
+                    <td>{d.role}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </section>
       )}
     </Layout>

@@ -3,6 +3,7 @@ import { useI18n } from '../../../platform/i18n/context.ts';
 import { TextInput, type FieldErrors } from '../../../platform/views/forms.tsx';
 import { AdminLayout, type AdminPageProps } from '../../admin/views/AdminLayout.tsx';
 import type { listPackages } from '../confirm.ts';
+import { TableScroll } from '../../../platform/views/TableScroll.tsx';
 
 type Pkg = Awaited<ReturnType<typeof listPackages>>[number];
 
@@ -29,6 +30,7 @@ export function ArchivePage(p: AdminPageProps & { packages: Pkg[]; year: string;
       {p.packages.length === 0 ? (
         <p>{t('earchive.packages.none')}</p>
       ) : (
+        <TableScroll label={t('earchive.packages.caption')}>
         <table>
           <caption class="visually-hidden">{t('earchive.packages.caption')}</caption>
           <thead>
@@ -82,6 +84,7 @@ export function ArchivePage(p: AdminPageProps & { packages: Pkg[]; year: string;
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </AdminLayout>
   );

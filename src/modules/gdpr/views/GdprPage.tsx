@@ -4,6 +4,7 @@ import { Radios, TextInput, type FieldErrors } from '../../../platform/views/for
 import { AdminLayout, type AdminPageProps } from '../../admin/views/AdminLayout.tsx';
 import type { listRequests } from '../erasure.ts';
 import { KIND_LABEL } from '../identifier.ts';
+import { TableScroll } from '../../../platform/views/TableScroll.tsx';
 
 type Request = Awaited<ReturnType<typeof listRequests>>[number];
 
@@ -44,6 +45,7 @@ export function GdprPage(p: AdminPageProps & { requests: Request[]; input: { kin
       {p.requests.length === 0 ? (
         <p>{t('gdpr.requests.none')}</p>
       ) : (
+        <TableScroll label={t('gdpr.requests.caption')}>
         <table>
           <caption class="visually-hidden">{t('gdpr.requests.caption')}</caption>
           <thead>
@@ -87,6 +89,7 @@ export function GdprPage(p: AdminPageProps & { requests: Request[]; input: { kin
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </AdminLayout>
   );

@@ -6,6 +6,7 @@ import { AdminLayout, type AdminPageProps } from '../../admin/views/AdminLayout.
 import { statusLabel } from '../../cases/labels.ts';
 import { mayBePseudonymised, type loadReview, type Verdict } from '../erasure.ts';
 import { KIND_LABEL } from '../identifier.ts';
+import { TableScroll } from '../../../platform/views/TableScroll.tsx';
 
 type Review = Awaited<ReturnType<typeof loadReview>>;
 
@@ -32,6 +33,7 @@ export function ReviewPage(p: AdminPageProps & { data: Review; note: string; dec
       {p.data.cases.length === 0 ? (
         <p>{t('gdpr.review.noCases')}</p>
       ) : (
+        <TableScroll label={t('gdpr.review.caption')}>
         <table>
           <caption>{t('gdpr.review.caption')}</caption>
           <thead>
@@ -59,6 +61,7 @@ export function ReviewPage(p: AdminPageProps & { data: Review; note: string; dec
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
       {open && p.data.mayPseudonymise && (eligible > 0 || notEligible > 0) && (
         <>

@@ -92,7 +92,7 @@ export function HeldMailPage(p: HeldMailPageProps) {
       {p.ignored.length === 0 ? (
         <p>{t('mailin.held.noIgnored')}</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" role="region" aria-label={t('mailin.held.ignoredCaption')} tabindex={0}>
           <table>
             <caption class="visually-hidden">{t('mailin.held.ignoredCaption')}</caption>
             <thead>

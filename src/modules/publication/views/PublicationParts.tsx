@@ -4,6 +4,7 @@ import { useI18n } from '../../../platform/i18n/context.ts';
 import { TextArea } from '../../../platform/views/forms.tsx';
 import { publicationStatus, type LoadedPublication } from '../queries.ts';
 import { MAX_REASON } from '../validation.ts';
+import { TableScroll } from '../../../platform/views/TableScroll.tsx';
 
 /** Where the case's public version stands, in one box at the top of the page. */
 export function PublicationStatusBox({ number, publication: p, fourEyes, ownDraft }: { number: string; publication?: LoadedPublication; fourEyes: boolean; ownDraft: boolean }) {
@@ -64,6 +65,7 @@ export function VersionList({ publication: p }: { publication: LoadedPublication
   return (
     <section aria-labelledby="versioner-rubrik">
       <h2 id="versioner-rubrik">{t('publication.versions.heading')}</h2>
+      <TableScroll label={t('publication.versions.caption')}>
       <table>
         <caption class="visually-hidden">{t('publication.versions.caption')}</caption>
         <thead>
@@ -90,6 +92,7 @@ export function VersionList({ publication: p }: { publication: LoadedPublication
           ))}
         </tbody>
       </table>
+      </TableScroll>
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { KIND_LABEL } from '../../cases/labels.ts';
 import type { RunRule } from '../disposal.ts';
 import type { DueCase, DueSummary } from '../due.ts';
 import { Pager } from './layout.tsx';
+import { TableScroll } from '../../../platform/views/TableScroll.tsx';
 
 export interface RunRow {
   id: string;
@@ -113,6 +114,7 @@ export function DisposalPage(p: AdminPageProps & { today: string; rules: RunRule
       {p.runs.length === 0 ? (
         <p>{t('retention.disposal.noRuns')}</p>
       ) : (
+        <TableScroll label={t('retention.disposal.runsCaption')}>
         <table>
           <caption class="visually-hidden">{t('retention.disposal.runsCaption')}</caption>
           <thead>
@@ -136,6 +138,7 @@ export function DisposalPage(p: AdminPageProps & { today: string; rules: RunRule
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </AdminLayout>
   );

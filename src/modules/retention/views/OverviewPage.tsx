@@ -1,6 +1,7 @@
 import { formatDateTime } from '../../../platform/clock.ts';
 import { useI18n } from '../../../platform/i18n/context.ts';
 import { AdminLayout, type AdminPageProps } from '../../admin/views/AdminLayout.tsx';
+import { TableScroll } from '../../../platform/views/TableScroll.tsx';
 
 export interface Hold {
   number: string;
@@ -45,6 +46,7 @@ export function HoldsPage(p: AdminPageProps & { holds: Hold[]; showReasons: bool
       {p.holds.length === 0 ? (
         <p>{t('retention.holds.none')}</p>
       ) : (
+        <TableScroll label={t('retention.holds.caption')}>
         <table>
           <caption class="visually-hidden">{t('retention.holds.caption')}</caption>
           <thead>
@@ -68,6 +70,7 @@ export function HoldsPage(p: AdminPageProps & { holds: Hold[]; showReasons: bool
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </AdminLayout>
   );

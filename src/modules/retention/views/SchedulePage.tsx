@@ -4,6 +4,7 @@ import { ActionButton, AdminLayout, type AdminPageProps } from '../../admin/view
 import { KIND_LABEL, KINDS } from '../../cases/labels.ts';
 import type { RuleInput } from '../rules.ts';
 import type { RunRule } from '../disposal.ts';
+import { TableScroll } from '../../../platform/views/TableScroll.tsx';
 
 export const EMPTY_RULE: RuleInput = { significance: '', kind: '', areaId: '', action: '', years: '', decisionRef: '' };
 
@@ -20,6 +21,7 @@ export function SchedulePage(p: AdminPageProps & { rules: RunRule[]; areas: { id
           <ActionButton action="/admin/arkiv/gallringsplan/hjo" csrf={p.csrf} label={t('retention.schedule.startWithHjo')} secondary />
         </>
       ) : (
+        <TableScroll label={t('retention.schedule.caption')}>
         <table>
           <caption class="visually-hidden">{t('retention.schedule.caption')}</caption>
           <thead>
@@ -43,6 +45,7 @@ export function SchedulePage(p: AdminPageProps & { rules: RunRule[]; areas: { id
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
       <h2>{t('retention.schedule.addTitle')}</h2>
       <p>{t('retention.schedule.addText')}</p>

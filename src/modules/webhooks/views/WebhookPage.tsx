@@ -5,6 +5,7 @@ import type { Actor } from '../../cases/policy.ts';
 import type { DeliveryLogItem } from '../deliveryLog.ts';
 import type { SubscriptionItem } from '../subscriptions.ts';
 import { statusText, WEBHOOKS_PATH } from './WebhooksPage.tsx';
+import { TableScroll } from '../../../platform/views/TableScroll.tsx';
 
 const DELIVERY_STATUS = { pending: 'webhooks.delivery.pending', delivered: 'webhooks.delivery.delivered', failed: 'webhooks.delivery.failed' } as const;
 
@@ -67,6 +68,7 @@ export function WebhookPage({ orgName, actor, csrf, subscription: s, deliveries,
       {deliveries.length === 0 ? (
         <p>{t('webhooks.detail.logEmpty')}</p>
       ) : (
+        <TableScroll label={t('webhooks.detail.logCaption')}>
         <table>
           <caption class="visually-hidden">{t('webhooks.detail.logCaption')}</caption>
           <thead>
@@ -113,6 +115,7 @@ export function WebhookPage({ orgName, actor, csrf, subscription: s, deliveries,
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
 
       <h2>{t('webhooks.detail.remove')}</h2>

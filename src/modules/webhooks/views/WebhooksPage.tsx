@@ -6,6 +6,7 @@ import { StaffLayout } from '../../../platform/views/StaffLayout.tsx';
 import type { Actor } from '../../cases/policy.ts';
 import { WEBHOOK_EVENT_LABEL, WEBHOOK_EVENT_TYPES } from '../events.ts';
 import { MAX_DESCRIPTION, MAX_URL, type SubscriptionItem } from '../subscriptions.ts';
+import { TableScroll } from '../../../platform/views/TableScroll.tsx';
 
 export const WEBHOOKS_PATH = '/admin/webhooks';
 
@@ -67,6 +68,7 @@ export function WebhooksPage({ orgName, actor, csrf, subscriptions, input = empt
       {subscriptions.length === 0 ? (
         <p>{t('webhooks.list.empty')}</p>
       ) : (
+        <TableScroll label={t('webhooks.list.title')}>
         <table>
           <caption class="visually-hidden">{t('webhooks.list.title')}</caption>
           <thead>
@@ -93,6 +95,7 @@ export function WebhooksPage({ orgName, actor, csrf, subscriptions, input = empt
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
 
       <h2>{t('webhooks.list.addHeading')}</h2>
