@@ -51,10 +51,13 @@ export const intakeRoutes: FastifyPluginAsync<IntakeDeps & { spam: SpamGuard }> 
     // Without files the urlencoded body is already parsed; with them every part is read here.
     const form = multipart ? await readMultipartForm(req) : { fields: req.body, files: [] as UploadedFile[], fileProblems: [] as FileProblem[] };
     if (nulOutsideText(form.fields)) throw nulRefused();
-    // The form says which language it was filled in: the page answers in it and the case keeps it.
+    // The form says which language it was filled in: the page answers in it.
     const posted = (form.fields as Record<string, unknown> | undefined)?.lang;
     if (isLanguage(posted)) req.i18n = translator(posted);
     const i18n = req.i18n;
+    // The language of our messages is the submitter's choice on the form; the page's until they choose.
+    const chosen = (form.fields as Record<string, unknown> | undefined)?.replyLanguage;
+    const replyLanguage = isLanguage(chosen) ? chosen : i18n.code;
     const units = await forvaltningarOf(org);
     const read = readSubmissionInput(form.fields);
     const optOut = publicationOptOut(form.fields);
@@ -67,7 +70,7 @@ export const intakeRoutes: FastifyPluginAsync<IntakeDeps & { spam: SpamGuard }> 
       const input = { ...read.input, formId: read.input.formId || newFormId() };
       const errors: FieldErrors = { skicka: message };
       if (form.files.length > 0) errors.attachments = fileErrorText([{ key: 'attachments.hadChosen', values: { count: form.files.length } }], i18n);
-      return sendPage(reply, <FormPage org={org} units={units} input={input} errors={errors} noPublish={optOut} started={started(org)} />, r.status);
+      return sendPage(reply, <FormPage org={org} units={units} input={input} errors={errors} noPublish={optOut} replyLanguage={replyLanguage} started={started(org)} />, r.status);
     };
     const result = validateSubmission(read, new Set(units.map((u) => u.id)), i18n.t);
     if (!result.ok || form.fileProblems.length > 0) {
@@ -76,14 +79,14 @@ export const intakeRoutes: FastifyPluginAsync<IntakeDeps & { spam: SpamGuard }> 
       if (form.fileProblems.length > 0) errors.attachments = fileErrorText(form.fileProblems, i18n);
       else if (form.files.length > 0) errors.attachments = fileErrorText([{ key: 'attachments.hadChosen', values: { count: form.files.length } }], i18n);
       const input = { ...read.input, formId: read.input.formId || newFormId() };
-      return sendPage(reply, <FormPage org={org} units={units} input={input} errors={errors} noPublish={optOut} started={started(org)} />, 400);
+      return sendPage(reply, <FormPage org={org} units={units} input={input} errors={errors} noPublish={optOut} replyLanguage={replyLanguage} started={started(org)} />, 400);
     }
     // Only what would be stored counts against the limits: a person correcting mistakes in the form is not held up by them.
     const limited = await deps.spam.rate(org.id, req.ip, now);
     if (limited) return refuse(limited);
     const spam = await deps.spam.check(org.id, fields, now);
     if (spam) return refuse(spam);
-    const { token } = await submitCase(deps, org, { ...result.value, publicationOptOut: optOut }, read.input.formId, form.files, i18n.code);
+    const { token } = await submitCase(deps, org, { ...result.value, publicationOptOut: optOut }, read.input.formId, form.files, replyLanguage);
     return reply.code(303).header('location', `/synpunkt/kvitto/${token}`).send();
   });
 

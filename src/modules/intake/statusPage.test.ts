@@ -121,7 +121,7 @@ describe('a moved answer date on the status page', () => {
     const html = await page(token);
     expect(html).toContain('Vi flyttade datumet för vårt svar: du får svar senast 26 januari 2027');
     expect(html).toContain('Varför det dröjer: <span class="user-text" dir="auto">Vi väntar på besked från entreprenören.</span>');
-    expect(await page(token, 'en')).toContain('Why the reply is delayed: <span class="user-text" dir="auto">Vi väntar på besked från entreprenören.</span>');
+    expect(await page(token, 'en')).toContain('Why the reply is delayed: <span class="user-text" dir="auto" lang="sv">Vi väntar på besked från entreprenören.</span>');
     expect(html).toContain('du får svar senast 27 januari 2027');
     expect(html.match(/Varför det dröjer/g)).toHaveLength(1);
     for (const secret of ['INTERN', 'paused']) expect(html).not.toContain(secret);

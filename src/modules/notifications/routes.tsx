@@ -10,7 +10,8 @@ import { coversWholeOrganization, type Actor } from '../cases/policy.ts';
 import { requeueMessage } from './send.ts';
 import { messageTemplateRoutes } from './templateRoutes.tsx';
 import { MESSAGE_PURPOSE_LABEL, MESSAGE_STATUS_LABEL } from '../cases/views/staffLabels.ts';
-import { sv } from '../../platform/i18n/catalogue.ts';
+import { sv, translator } from '../../platform/i18n/catalogue.ts';
+import { withoutAnswerFooter } from './submitterMail.ts';
 import { PRODUCT_NAME } from '../../platform/product.ts';
 
 const STATUSES: MessageStatus[] = ['queued', 'sending', 'sent', 'failed'];
@@ -119,13 +120,14 @@ export const outboxRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
       .selectFrom('messages as m')
       .leftJoin('cases as c', 'c.id', 'm.case_id')
       .selectAll('m')
-      .select('c.number')
+      .select(['c.number', 'c.language'])
       .where('m.id', '=', req.params.id)
       .where('m.organization_id', '=', actor.organizationId)
       .where('m.channel', '=', 'email')
       .executeTakeFirst();
     if (!m) throw notFound(sv('notifications.outbox.theMessage'));
     const csrf = reply.generateCsrf();
+    const own = submitterLanguage(m);
     return sendPage(
       reply,
       <StaffLayout title={m.subject ?? t('notifications.outbox.message')} orgName={req.org.name} actor={actor} csrf={csrf}>
@@ -137,7 +139,9 @@ export const outboxRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
             <p>{t('notifications.outbox.requeued')}</p>
           </div>
         )}
-        <h1 class="break">{m.subject ?? t('notifications.outbox.noSubject')}</h1>
+        <h1 class="break" {...(m.subject ? own.subject : {})}>
+          {m.subject ?? t('notifications.outbox.noSubject')}
+        </h1>
         <dl class="summary-list">
           <dt>{t('notifications.outbox.status')}</dt>
           <dd>
@@ -174,7 +178,16 @@ export const outboxRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
           )}
         </dl>
         <h2>{t('notifications.outbox.body')}</h2>
-        <div class="inset user-text">{m.body}</div>
+        <div class="inset user-text" {...own.body}>
+          {own.footer ? (
+            <>
+              {withoutAnswerFooter(m)}
+              <span {...own.footer}>{m.footer}</span>
+            </>
+          ) : (
+            m.body
+          )}
+        </div>
         {m.status === 'failed' && (
           <form method="post" action={`/admin/utkorg/${m.id}/skicka-igen`}>
             <input type="hidden" name="_csrf" value={csrf} />
@@ -194,3 +207,17 @@ export const outboxRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
     return reply.code(303).header('location', `/admin/utkorg/${req.params.id}?skickas=1`).send();
   });
 };
+
+/**
+ * Which parts of a message to the submitter are in their language rather than Swedish, as `lang`
+ * and `dir` (WCAG 3.1.2): the acknowledgement whole, since the system writes it in their language;
+ * of anything else only the footer the system adds. What staff wrote is Swedish, like the page.
+ */
+function submitterLanguage(m: { language: string | null; purpose: string; body: string; footer: string | null }) {
+  type Attrs = { lang: string; dir: 'ltr' | 'rtl' } | undefined;
+  if (!m.language || m.language === 'sv') return { subject: undefined as Attrs, body: undefined as Attrs, footer: undefined as Attrs };
+  const l = translator(m.language);
+  const attrs: Attrs = { lang: l.code, dir: l.dir };
+  if (m.purpose === 'acknowledgement') return { subject: attrs, body: attrs, footer: undefined as Attrs };
+  return { subject: undefined as Attrs, body: undefined as Attrs, footer: m.footer && m.body.endsWith(m.footer) ? attrs : undefined };
+}

@@ -14,3 +14,10 @@ export const I18nContext = createContext<PageI18n>({ i18n: translator() });
 /** The page's translator. Staff pages and anything rendered outside a request speak Swedish. */
 export const useI18n = (): Translator => useContext(I18nContext).i18n;
 export const usePageI18n = (): PageI18n => useContext(I18nContext);
+
+/**
+ * The `lang` for what the organization's staff wrote (unit and category names, answers, the public
+ * version of a case): Swedish, the staff's language, whatever the page's. Undefined on a Swedish
+ * page, where the page's own `lang` already says so (WCAG 3.1.2).
+ */
+export const staffLang = (i18n: Pick<Translator, 'code'>): 'sv' | undefined => (i18n.code === 'sv' ? undefined : 'sv');

@@ -113,6 +113,9 @@ export interface Option {
   value: string;
   label: ComponentChildren;
   hint?: ComponentChildren;
+  /** The label's language, when it is not the page's (WCAG 3.1.2): a unit's Swedish name on an English page. */
+  lang?: string;
+  dir?: 'ltr' | 'rtl';
 }
 
 /**
@@ -164,7 +167,7 @@ export interface OptionGroup {
  */
 export function Select({ name, id = name, label, options = [], groups = [], value, error, hint }: { name: string; id?: string; label: ComponentChildren; options?: Option[]; groups?: OptionGroup[]; value?: string; error?: string; hint?: ComponentChildren }) {
   const option = (o: Option) => (
-    <option key={o.value} value={o.value} selected={value === o.value}>
+    <option key={o.value} value={o.value} selected={value === o.value} lang={o.lang} dir={o.dir}>
       {o.label}
     </option>
   );

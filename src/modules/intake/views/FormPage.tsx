@@ -1,7 +1,8 @@
 import type { Organization, OrgUnit } from '../../../db/schema.ts';
-import { useI18n } from '../../../platform/i18n/context.ts';
+import { staffLang, useI18n } from '../../../platform/i18n/context.ts';
 import { Checkbox, ErrorSummary, FieldError, Radios, Select, TextArea, TextInput, type FieldErrors } from '../../../platform/views/forms.tsx';
 import { Layout } from '../../../platform/views/layout.tsx';
+import { LANGUAGES } from '../../../platform/i18n/catalogue.ts';
 import { KINDS, REPLY_CHANNELS } from '../../cases/labels.ts';
 import { ACCEPT, MAX_FILES } from '../attachments.ts';
 import { MAX_DESCRIPTION, type SubmissionInput } from '../validation.ts';
@@ -14,6 +15,7 @@ export function FormPage({
   started,
   errors = {},
   noPublish = false,
+  replyLanguage,
 }: {
   org: Organization;
   units: Pick<OrgUnit, 'id' | 'name'>[];
@@ -22,6 +24,8 @@ export function FormPage({
   started: string;
   errors?: FieldErrors;
   noPublish?: boolean;
+  /** The language the submitter chose for our messages; the page's language until they choose. */
+  replyLanguage?: string;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -59,7 +63,7 @@ export function FormPage({
           hint={t('form.unit.hint')}
           value={input.unit || 'vet-inte'}
           error={errors.unit}
-          options={[{ value: 'vet-inte', label: t('form.unit.dontKnow') }, ...units.map((u) => ({ value: u.id, label: u.name }))]}
+          options={[{ value: 'vet-inte', label: t('form.unit.dontKnow') }, ...units.map((u) => ({ value: u.id, label: u.name, lang: staffLang(i18n) }))]}
         />
         <Radios
           name="anonymous"
@@ -81,6 +85,14 @@ export function FormPage({
             value={input.replyChannel}
             error={errors.replyChannel}
             options={REPLY_CHANNELS.map((c) => ({ value: c, label: t(`replyChannel.${c}`) }))}
+          />
+          {/* Each language named in itself, and marked as such for a screen reader. */}
+          <Select
+            name="replyLanguage"
+            label={t('form.replyLanguage.label')}
+            hint={t('form.replyLanguage.hint')}
+            value={replyLanguage ?? i18n.code}
+            options={LANGUAGES.map((l) => ({ value: l.code, label: l.name, ...(l.code === i18n.code ? {} : { lang: l.code, dir: l.dir }) }))}
           />
           <TextInput name="email" label={t('form.email.label')} type="email" value={input.email} error={errors.email} autocomplete="email" hint={t('form.email.hint')} />
           <TextInput name="phone" label={t('form.phone.label')} type="tel" value={input.phone} error={errors.phone} autocomplete="tel" hint={t('form.phone.hint')} />

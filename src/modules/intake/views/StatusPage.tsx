@@ -1,5 +1,5 @@
 import type { Organization } from '../../../db/schema.ts';
-import { useI18n } from '../../../platform/i18n/context.ts';
+import { staffLang, useI18n } from '../../../platform/i18n/context.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { ErrorSummary } from '../../../platform/views/forms.tsx';
 import { Ltr } from '../../../platform/views/Ltr.tsx';
@@ -94,12 +94,12 @@ export function StatusPage({ org, c, token, reply, replied }: { org: Organizatio
                   <p class="muted">{t('status.messages.phone')}</p>
                 ) : (
                   m.subject && (
-                    <p class="muted" dir="auto">
+                    <p class="muted" dir="auto" lang={staffLang(i18n)}>
                       {m.subject}
                     </p>
                   )
                 )}
-                <p class="user-text" dir="auto">
+                <p class="user-text" dir="auto" lang={staffLang(i18n)}>
                   {m.body}
                 </p>
               </section>
@@ -131,7 +131,7 @@ export function StatusPage({ org, c, token, reply, replied }: { org: Organizatio
                   {e.deadline_reason && (
                     <>
                       <br />
-                      {i18n.rich('status.event.deadline.reason', { reason: <span class="user-text" dir="auto">{e.deadline_reason}</span> })}
+                      {i18n.rich('status.event.deadline.reason', { reason: <span class="user-text" dir="auto" lang={staffLang(i18n)}>{e.deadline_reason}</span> })}
                     </>
                   )}
                 </li>

@@ -41,14 +41,14 @@ export function ArchivePage({ org, params, areas, forvaltningar, items, page, ha
             label={t('archive.filter.area')}
             value={params.omrade}
             error={errors.omrade}
-            options={[{ value: '', label: t('archive.filter.areaAll') }, ...areas.map((a) => ({ value: a.id, label: a.name }))]}
+            options={[{ value: '', label: t('archive.filter.areaAll') }, ...areas.map((a) => ({ value: a.id, label: a.name, lang: own }))]}
           />
           <Select
             name="forvaltning"
             label={t('archive.filter.unit')}
             value={params.forvaltning}
             error={errors.forvaltning}
-            options={[{ value: '', label: t('archive.filter.unitAll') }, ...forvaltningar.map((f) => ({ value: f.id, label: f.name }))]}
+            options={[{ value: '', label: t('archive.filter.unitAll') }, ...forvaltningar.map((f) => ({ value: f.id, label: f.name, lang: own }))]}
           />
           <Select
             name="typ"
@@ -76,7 +76,7 @@ export function ArchivePage({ org, params, areas, forvaltningar, items, page, ha
           {items.map((it) => (
             <li key={it.case_number}>
               <h3>
-                <a href={`/svar/${it.case_number}`} class="user-text" dir="auto">
+                <a href={`/svar/${it.case_number}`} class="user-text" dir="auto" lang={own}>
                   {it.title}
                 </a>
               </h3>
@@ -96,7 +96,7 @@ export function ArchivePage({ org, params, areas, forvaltningar, items, page, ha
                 )}
                 {it.first_published_at ? ` · ${t('archive.item.published', { date: i18n.date(it.first_published_at) })}` : ''}
               </p>
-              <p class="user-text" dir="auto">
+              <p class="user-text" dir="auto" lang={own}>
                 {excerpt(it.excerpt, it.truncated)}
               </p>
             </li>

@@ -15,7 +15,7 @@ export function PublicAnswerPage({ org, a }: { org: Organization; a: PublishedAn
       <p>
         <a href="/svar">{t('answer.back')}</a>
       </p>
-      <h1 class="user-text" dir="auto">
+      <h1 class="user-text" dir="auto" lang={own}>
         {a.title}
       </h1>
       <dl class="summary-list">
@@ -40,12 +40,12 @@ export function PublicAnswerPage({ org, a }: { org: Organization; a: PublishedAn
       </dl>
       <h2>{t('answer.question')}</h2>
       <div class="inset">
-        <p class="user-text" dir="auto">
+        <p class="user-text" dir="auto" lang={own}>
           {a.question}
         </p>
       </div>
       <h2>{t('answer.answer', { org: org.name })}</h2>
-      <p class="user-text" dir="auto">
+      <p class="user-text" dir="auto" lang={own}>
         {a.answer}
       </p>
       <p class="muted">{t('answer.deidentified')}</p>
