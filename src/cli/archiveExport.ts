@@ -5,6 +5,7 @@ import { buildPackage } from '../modules/earchive/build.ts';
 import { confirmReceipt } from '../modules/earchive/confirm.ts';
 import { writePackage } from '../modules/earchive/write.ts';
 import { CliError, findOrganization, required, type Output } from './common.ts';
+import { countOf } from '../platform/i18n/countOf.ts';
 
 export const ARCHIVE_EXPORT_USAGE = `archive-export --org <slug> --closed-year <åååå> --out <katalog>
       Skapar ett leveranspaket till e-arkivet (FGS 2.0 / E-ARK SIP) med de bevarade ärenden som
@@ -43,7 +44,7 @@ export async function archiveExportCommand(db: Db, input: ArchiveExportInput, ou
   }
   const dir = await writePackage(input.out, r.id, r.files);
   if (r.held.length) out.info(`Levereras inte (bevarandestopp): ${r.held.join(', ')}`);
-  out.result(`Leveranspaket ${r.id} med ${r.caseCount} ärenden: ${dir}`);
+  out.result(`Leveranspaket ${r.id} med ${countOf(r.caseCount, 'ärende', 'ärenden')}: ${dir}`);
 }
 
 export interface ArchiveReceiptInput {

@@ -5,6 +5,7 @@ import type { Actor } from '../modules/cases/policy.ts';
 import { processRun, rulesWithText, startRun } from '../modules/retention/disposal.ts';
 import { dueByDelivery, dueByRule, dueSummary, type Page } from '../modules/retention/due.ts';
 import { CliError, findOrganization, required, type Output } from './common.ts';
+import { countOf } from '../platform/i18n/countOf.ts';
 
 export const RETENTION_USAGE = `retention --org <slug> [--execute --decision "<beslut>"]
       Utan --execute: provkörning. Skriver numret på varje ärende som är att gallra i dag, ett
@@ -47,8 +48,8 @@ export async function retentionCommand(db: Db, input: RetentionInput, out: Outpu
     }
     const s = await dueSummary(db, org.id, today, rules);
     out.result('');
-    out.result(`Provkörning ${today} för ${org.name}: ${s.total} ärenden att gallra (${s.total - s.delivered} enligt gallringsplanen, ${s.delivered} bevarade och kvitterade av arkivet).`);
-    out.result(`Gallras inte: ${s.held} med bevarandestopp, ${s.unclassified} avslutade utan betydelse. ${s.deliveryDue} ska levereras till e-arkivet.`);
+    out.result(`Provkörning ${today} för ${org.name}: ${countOf(s.total, 'ärende', 'ärenden')} att gallra (${s.total - s.delivered} enligt gallringsplanen, ${s.delivered} bevarade och kvitterade av arkivet).`);
+    out.result(`Gallras inte: ${s.held} med bevarandestopp, ${countOf(s.unclassified, 'avslutat', 'avslutade')} utan betydelse. ${s.deliveryDue} ska levereras till e-arkivet.`);
     if (rules.length === 0) out.result('Organisationen har ingen gallringsplan: inget gallras.');
     return;
   }
@@ -63,7 +64,7 @@ export async function retentionCommand(db: Db, input: RetentionInput, out: Outpu
     out.result(`Inget att gallra ${today} i ${org.name}.`);
     return;
   }
-  out.info(`Gallrar ${run.expected} ärenden enligt beslut ${input.decision!.trim()} …`);
+  out.info(`Gallrar ${countOf(run.expected, 'ärende', 'ärenden')} enligt beslut ${input.decision!.trim()} …`);
   const done = await processRun(db, run.id, { now, onBatch: (p) => out.info(`  ${p.disposed} av ${run.expected}`) });
-  out.result(`Gallrade ${done.disposed} ärenden i ${org.name} enligt beslut ${input.decision!.trim()}.`);
+  out.result(`Gallrade ${countOf(done.disposed, 'ärende', 'ärenden')} i ${org.name} enligt beslut ${input.decision!.trim()}.`);
 }

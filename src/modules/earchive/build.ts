@@ -11,6 +11,7 @@ import { ermsXml } from './erms.ts';
 import { keptCasesClosedIn, loadCaseFiles, unconfirmedPackagesOf } from './load.ts';
 import { representationMets, rootMets, type MetsContext } from './mets.ts';
 import { premisXml, type PackageFile } from './premis.ts';
+import { countOf } from '../../platform/i18n/countOf.ts';
 
 /**
  * Builds a delivery to the e-archive (FGS 2.0 = E-ARK SIP) of the kept cases closed in a year that
@@ -66,7 +67,7 @@ export async function buildPackage(db: Db, actor: Actor, org: { id: string; name
     await tx.insertInto('archive_package_cases').values(deliver.map((caseId) => ({ package_id: id, case_id: caseId }))).execute();
     // A case is in one package only (load.ts): never take a case over from the package it is in.
     await tx.updateTable('cases').set({ delivered_package_id: id, delivered_at: now }).where('id', 'in', deliver).where('delivered_package_id', 'is', null).execute();
-    await logAdminChange(tx, { organizationId: org.id, actor: logActor(actor), action: 'create', entityType: 'archive_package', entityId: id, summary: `Leveranspaket till e-arkivet: ${p.caseCount} bevarade ärenden avslutade ${year}`, now });
+    await logAdminChange(tx, { organizationId: org.id, actor: logActor(actor), action: 'create', entityType: 'archive_package', entityId: id, summary: `Leveranspaket till e-arkivet: ${countOf(p.caseCount, 'bevarat ärende avslutat', 'bevarade ärenden avslutade')} ${year}`, now });
   });
   return { kind: 'built', id, caseCount: p.caseCount, held, files: p.files };
 }
@@ -101,7 +102,7 @@ function readmeText(c: MetsContext, year: number, count: number, confidential: n
     `Varje ärende finns i representations/rep1/data/<ärendenummer>/: arende.xml, arende.pdf (PDF/A-2b),`,
     `meddelanden och inkommande e-post som .eml och bilagor i sitt ursprungliga format.`,
     '',
-    `${count} ärenden. ${confidential === 0 ? 'Inga ärenden är sekretessmarkerade.' : `${confidential} ärenden är sekretessmarkerade (se <sekretess> i arende.xml och restriction i erms.xml): pröva sekretessen innan något lämnas ut.`}`,
+    `${countOf(count, 'ärende', 'ärenden')}. ${confidential === 0 ? 'Inga ärenden är sekretessmarkerade.' : `${countOf(confidential, 'ärende är sekretessmarkerat', 'ärenden är sekretessmarkerade')} (se <sekretess> i arende.xml och restriction i erms.xml): pröva sekretessen innan något lämnas ut.`}`,
     held.length ? `Med bevarandestopp och därför inte levererade: ${held.join(', ')}.` : 'Inga ärenden hölls kvar för bevarandestopp.',
     '',
   ].join('\n');

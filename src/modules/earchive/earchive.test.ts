@@ -132,7 +132,7 @@ describe('an e-archive delivery (FGS 2.0 / E-ARK SIP)', () => {
     const output = { info: (l: string) => lines.push(l), result: (l: string) => lines.push(l) };
     const now = () => t.clock.now();
     await archiveExportCommand(t.db, archiveExportInput({ org: 'exempelkommun', 'closed-year': '2028', out }, now()), output, now);
-    const id = /^Leveranspaket ([0-9a-f-]{36}) med 1 ärenden: (.+)$/.exec(lines.at(-1)!);
+    const id = /^Leveranspaket ([0-9a-f-]{36}) med 1 ärende: (.+)$/.exec(lines.at(-1)!);
     expect(id, lines.join('\n')).not.toBeNull();
     expect((await readFile(path.join(id![2]!, 'METS.xml'), 'utf8')).includes(`OBJID="${id![1]}"`)).toBe(true);
     expect(() => archiveExportInput({ org: 'exempelkommun', 'closed-year': '28', out }, now())).toThrow(/--closed-year/);

@@ -6,6 +6,7 @@ import type { Actor } from '../cases/policy.ts';
 import { logActor } from '../retention/policy.ts';
 import { KIND_LABEL, maskIdentifier, parseIdentifier, type Identifier, type IdentifierKind } from './identifier.ts';
 import { findCases } from './search.ts';
+import { countOf } from '../../platform/i18n/countOf.ts';
 
 /**
  * Register extract (GDPR article 15): every case where the person is the contact (or, for a
@@ -92,7 +93,7 @@ export async function registerExtract(db: Db, actor: Actor, organization: { id: 
       action: 'extract',
       entityType: 'data_subject',
       entityId: request.id,
-      summary: `Registerutdrag (${KIND_LABEL[id.kind]} ${masked}): ${caseIds.length} ärenden`,
+      summary: `Registerutdrag (${KIND_LABEL[id.kind]} ${masked}): ${countOf(caseIds.length, 'ärende', 'ärenden')}`,
       now,
     });
     return { organization: organization.name, identifier: { kind: id.kind, masked }, generatedAt: now.toISOString(), requestId: request.id, cases: await loadExtractCases(tx, caseIds) };

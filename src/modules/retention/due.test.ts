@@ -78,7 +78,7 @@ describe('npm run cli -- retention (dry run)', () => {
     await retentionCommand(t.db, retentionInput({ org: org.slug }), out, () => new Date('2029-03-01T08:00:00Z'));
     const blank = lines.indexOf('');
     expect(lines.slice(0, blank).sort()).toEqual([c.routineOld.number, c.referredOld.number].sort());
-    expect(lines.slice(blank + 1).join('\n')).toMatch(/2 ärenden att gallra[\s\S]*1 med bevarandestopp, 1 avslutade utan betydelse/);
+    expect(lines.slice(blank + 1).join('\n')).toMatch(/2 ärenden att gallra[\s\S]*1 med bevarandestopp, 1 avslutat utan betydelse/);
     expect(await Promise.all(Object.values(c).map((x) => snapshot(t.db, x.id)))).toEqual(before);
     expect(await t.db.selectFrom('disposal_runs').select('id').execute()).toEqual([]);
   });

@@ -4,6 +4,7 @@ import { queueEmails } from '../notifications/outbox.ts';
 import { orgPublicBase } from '../../platform/tenant.ts';
 import { countNewlyDue, dueSummary } from './due.ts';
 import { rulesWithText } from './disposal.ts';
+import { countOf } from '../../platform/i18n/countOf.ts';
 
 /**
  * The daily notice to the records officers: what has become due for disposal since the last
@@ -38,9 +39,9 @@ export async function retentionNoticePass(deps: { db: Db; publicUrl: string }, n
         `Hej!`,
         ``,
         `${fresh === 1 ? 'Ett ärende' : `${fresh} ärenden`} i ${org.name} har blivit att gallra enligt gallringsplanen sedan förra beskedet.`,
-        `Totalt väntar ${summary.total} ärenden på beslut om gallring.`,
-        ...(summary.held ? [`${summary.held} ärenden har bevarandestopp och gallras inte.`] : []),
-        ...(summary.deliveryDue ? [`${summary.deliveryDue} ärenden som ska bevaras är klara att levereras till e-arkivet.`] : []),
+        `Totalt väntar ${countOf(summary.total, 'ärende', 'ärenden')} på beslut om gallring.`,
+        ...(summary.held ? [`${countOf(summary.held, 'ärende har', 'ärenden har')} bevarandestopp och gallras inte.`] : []),
+        ...(summary.deliveryDue ? [`${countOf(summary.deliveryDue, 'ärende som ska bevaras är klart', 'ärenden som ska bevaras är klara')} att levereras till e-arkivet.`] : []),
         ``,
         `Inget gallras utan beslut. Gör en provkörning och verkställ gallringen med beslutets referens här:`,
         link,
