@@ -5,6 +5,7 @@ import type { GroupRole, Role } from '../../db/schema.ts';
 import type { Sealer } from '../../platform/crypto.ts';
 import { sv } from '../../platform/i18n/catalogue.ts';
 import { isInternalAddressRefusal } from '../../platform/internalNetwork.ts';
+import { networkProblem } from '../../platform/networkError.ts';
 
 /** An organization's OpenID Connect settings, with the client secret opened. */
 export interface SsoConfig {
@@ -96,11 +97,8 @@ export async function discover(cfg: Pick<SsoConfig, 'issuerUrl' | 'clientId' | '
         sv('sso.issuer.internal', { host: url.host }),
       );
     }
-    const detail = err instanceof Error ? err.message : String(err);
-    throw new SsoError(
-      'unreachable',
-      sv('sso.issuer.unreachable', { origin: url.origin, detail: detail.slice(0, 160) }),
-    );
+    // In words, not fetch's English "fetch failed".
+    throw new SsoError('unreachable', sv('sso.issuer.unreachable', { origin: url.origin, detail: networkProblem(err) }));
   }
 }
 

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Session, startTestApp, type TestContext } from '../../../test/app.ts';
 import { IdpBrowser, startOidcProvider, type TestProvider } from '../../../test/oidcProvider.ts';
@@ -64,12 +66,30 @@ async function ssoSignIn(accountId: string, opts: { back?: string; tamper?: (url
   return { s, res, browser };
 }
 
+/** A port on 127.0.0.1 that nothing listens on: a server's, just closed. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
 describe('configuring single sign-on', () => {
   it('refuses an issuer that does not answer, with a clear message, and saves nothing', async () => {
     const admin = await new Session(t.app).signIn('admin@exempelkommun.se');
     const res = await admin.post('/admin/inloggning', ssoSettings({ issuerUrl: 'http://127.0.0.1:1' }), { csrfFrom: '/admin/inloggning' });
     expect(res.statusCode).toBe(400);
     expect(errorSummary(res.body)).toContain('Identitetsleverantören på http://127.0.0.1:1 svarar inte');
+    // Why, in Swedish words: not fetch's own English "fetch failed".
+    expect(errorSummary(res.body)).toContain('OpenID Connect-konfiguration (porten går inte att använda)');
+    expect(res.body).not.toContain('fetch failed');
+    const closed = await closedPort();
+    const refused = await admin.post('/admin/inloggning', ssoSettings({ issuerUrl: `http://127.0.0.1:${closed}` }), { csrfFrom: '/admin/inloggning' });
+    expect(errorSummary(refused.body)).toContain('OpenID Connect-konfiguration (anslutningen nekades, ECONNREFUSED)');
+    // The secret typed is not written back into the page, and the page says it must be typed again.
+    expect(res.body).toContain('Hemligheten du skrev är inte sparad, eftersom något annat i formuläret behöver rättas först. Skriv in den igen innan du sparar.');
+    expect(res.body).not.toContain(idp.clientSecret);
     expect(res.body).toContain('href="#issuerUrl"');
     expect(await t.db.selectFrom('organization_sso').selectAll().executeTakeFirst()).toBeUndefined();
     const insecure = await admin.post('/admin/inloggning', ssoSettings({ issuerUrl: 'http://login.exempelkommun.se' }), { csrfFrom: '/admin/inloggning' });

@@ -52,7 +52,7 @@ export function settingsRoutes(app: FastifyInstance, k: AdminKit) {
     return see(reply, '/admin/texter', 'sparad');
   });
 
-  async function loginPage(req: FastifyRequest, reply: FastifyReply, extra: { values?: LoginSettingsValues; errors?: FieldErrors } = {}, status = 200) {
+  async function loginPage(req: FastifyRequest, reply: FastifyReply, extra: { values?: LoginSettingsValues; errors?: FieldErrors; secretNotSaved?: boolean } = {}, status = 200) {
     const row = await db.selectFrom('organization_sso').selectAll().where('organization_id', '=', req.org.id).executeTakeFirst();
     const units = await db.selectFrom('org_units').select(['id', 'name']).where('organization_id', '=', req.org.id).execute();
     const values: LoginSettingsValues = extra.values ?? {
@@ -72,6 +72,7 @@ export function settingsRoutes(app: FastifyInstance, k: AdminKit) {
         {...page(req, reply, '/admin/inloggning')}
         values={values}
         hasSecret={!!row}
+        secretNotSaved={extra.secretNotSaved}
         redirectUri={absoluteUrl(req, '/logga-in/sso/callback')}
         logoutUri={absoluteUrl(req, '/logga-in?utloggad')}
         updatedAt={row?.updated_at ?? null}
@@ -102,7 +103,8 @@ export function settingsRoutes(app: FastifyInstance, k: AdminKit) {
       passwordLogin: checked(b, 'passwordLogin'),
     };
     const r = await attempt(() => sso.saveSso(deps, ctx(req), { ...values, clientSecret: field(b, 'clientSecret') }));
-    if (!r.ok) return loginPage(req, reply, { values, errors: r.errors }, 400);
+    // A secret is never written back into the page: the form with errors says it must be typed again.
+    if (!r.ok) return loginPage(req, reply, { values, errors: r.errors, secretNotSaved: field(b, 'clientSecret') !== '' }, 400);
     return see(reply, '/admin/inloggning', 'sparad');
   });
 }

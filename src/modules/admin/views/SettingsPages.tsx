@@ -66,7 +66,7 @@ export interface LoginSettingsValues {
   passwordLogin: boolean;
 }
 
-export function LoginSettingsPage({ values, hasSecret, redirectUri, logoutUri, updatedAt, errors = {}, notice, ...props }: AdminPageProps & { values: LoginSettingsValues; hasSecret: boolean; redirectUri: string; logoutUri: string; updatedAt: Date | null; errors?: FieldErrors; notice?: string }) {
+export function LoginSettingsPage({ values, hasSecret, secretNotSaved, redirectUri, logoutUri, updatedAt, errors = {}, notice, ...props }: AdminPageProps & { values: LoginSettingsValues; hasSecret: boolean; secretNotSaved?: boolean; redirectUri: string; logoutUri: string; updatedAt: Date | null; errors?: FieldErrors; notice?: string }) {
   const { t } = useI18n();
   return (
     <AdminLayout title={t('admin.loginSettings.title')} errors={errors} notice={notice} {...props}>
@@ -97,7 +97,7 @@ export function LoginSettingsPage({ values, hasSecret, redirectUri, logoutUri, u
           type="password"
           autocomplete="new-password"
           error={errors.clientSecret}
-          hint={hasSecret ? t('admin.loginSettings.secretSaved') : t('admin.loginSettings.secretHint')}
+          hint={secretNotSaved ? t('admin.loginSettings.secretNotSaved') : hasSecret ? t('admin.loginSettings.secretSaved') : t('admin.loginSettings.secretHint')}
         />
         <TextInput name="scopes" label={t('admin.loginSettings.scopes')} value={values.scopes} error={errors.scopes} hint={t('admin.loginSettings.scopesHint')} />
         <TextInput name="emailClaim" label={t('admin.loginSettings.emailClaim')} value={values.emailClaim} error={errors.emailClaim} hint={t('admin.loginSettings.emailClaimHint')} />
