@@ -184,3 +184,13 @@ export async function listOrganizations(db: Executor) {
     .orderBy('o.name')
     .execute();
 }
+
+/** Names for the ids a change log page mentions: units, categories and people of this organization only. */
+export async function namesOf(db: Executor, organizationId: string, ids: readonly string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter(isUuid))];
+  if (wanted.length === 0) return new Map();
+  const [units, categories, users] = await Promise.all(
+    (['org_units', 'categories', 'users'] as const).map((table) => db.selectFrom(table).select(['id', 'name']).where('organization_id', '=', organizationId).where('id', 'in', wanted).execute()),
+  );
+  return new Map([...units!, ...categories!, ...users!].map((r) => [r.id, r.name]));
+}

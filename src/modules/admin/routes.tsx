@@ -19,6 +19,7 @@ import { templateRoutes } from './routes/templates.tsx';
 import { unitRoutes } from './routes/units.tsx';
 import type { AdminNavItem, AdminPageProps } from './views/AdminLayout.tsx';
 import { LogPage } from './views/LogPage.tsx';
+import { idsIn } from './views/ChangeValues.tsx';
 import { OverviewPage } from './views/OverviewPage.tsx';
 
 // Other issues' admin pages: linked from here when they exist, never duplicated.
@@ -93,6 +94,7 @@ export const adminRoutes: FastifyPluginAsync<{ db: Db; clock: Clock; issuerFetch
     requireScope(s.organization || unitScope(s));
     const p = Math.max(1, Math.min(10_000, Number.parseInt(req.query.sida ?? '1', 10) || 1));
     const { rows, hasMore } = await q.listLog(db, req.org.id, s, p);
-    return sendPage(reply, <LogPage {...page(req, reply, '/admin/logg')} rows={rows} page={p} hasMore={hasMore} />);
+    const names = await q.namesOf(db, req.org.id, rows.flatMap((r) => [...idsIn(r.before), ...idsIn(r.after)]));
+    return sendPage(reply, <LogPage {...page(req, reply, '/admin/logg')} rows={rows} names={names} page={p} hasMore={hasMore} />);
   });
 };

@@ -19,6 +19,28 @@ export async function lockUnit(tx: Tx, organizationId: string, id: string) {
 
 const unitView = (u: OrgUnit) => ({ name: u.name, kind: u.kind, parentId: u.parent_id, committee: u.committee, subcategoryRequired: u.subcategory_required, active: u.active, sortOrder: u.sort_order });
 
+/**
+ * A unit's name tells it apart wherever units are chosen. Below the top it is shown with its
+ * förvaltning ("Gata och park (Samhällsbyggnad)"), so it must be unique within the förvaltning; a
+ * förvaltning is shown alone, so its name must be unique in the whole organization. Two "Gata och
+ * park" in one list would leave the person choosing to guess.
+ */
+async function checkNameFree(tx: Tx, organizationId: string, name: string, at: { forvaltningId: string | null; self?: string }) {
+  const clash = await tx
+    .selectFrom('org_units as u')
+    .leftJoin('org_units as f', (j) => j.on(sql<boolean>`f.id = u.ancestor_ids[1]`))
+    .select(['u.parent_id', 'f.name as forvaltning'])
+    .where('u.organization_id', '=', organizationId)
+    // A deactivated unit is offered nowhere, so a reorganization may reuse its name.
+    .where('u.active', '=', true)
+    .where(sql<boolean>`lower(u.name) = ${name.toLowerCase()}`)
+    .where(sql<boolean>`u.id IS DISTINCT FROM ${at.self ?? null}::uuid`)
+    .where(sql<boolean>`(${at.forvaltningId}::uuid IS NULL OR u.parent_id IS NULL OR u.ancestor_ids[1] = ${at.forvaltningId}::uuid)`)
+    .executeTakeFirst();
+  if (!clash) return;
+  throw invalid('name', clash.parent_id ? sv('admin.units.duplicateNameIn', { name, forvaltning: clash.forvaltning ?? '' }) : sv('admin.units.duplicateName', { name }));
+}
+
 export async function createUnit(deps: AdminDeps, c: AdminCtx, input: { parentId: string; name: string; committee: string; subcategoryRequired: boolean }) {
   const name = clean(input.name);
   const now = deps.clock.now();
@@ -33,14 +55,7 @@ export async function createUnit(deps: AdminDeps, c: AdminCtx, input: { parentId
     const depth = parent ? parent.ancestor_ids.length : 0;
     if (depth >= MAX_UNIT_DEPTH) throw invalid('parentId', sv('admin.units.tooDeep'));
     checkName('name', name, sv('admin.units.nameMissing'));
-    const sibling = await tx
-      .selectFrom('org_units')
-      .select('id')
-      .where('organization_id', '=', c.org.id)
-      .where(sql<boolean>`parent_id IS NOT DISTINCT FROM ${parent?.id ?? null}::uuid`)
-      .where(sql<boolean>`lower(name) = ${name.toLowerCase()}`)
-      .executeTakeFirst();
-    if (sibling) throw invalid('name', sv('admin.units.duplicateName', { name }));
+    await checkNameFree(tx, c.org.id, name, { forvaltningId: parent?.ancestor_ids[0] ?? null });
     const max = await tx.selectFrom('org_units').select(sql<number>`coalesce(max(sort_order), -1)`.as('m')).where('organization_id', '=', c.org.id).where(sql<boolean>`parent_id IS NOT DISTINCT FROM ${parent?.id ?? null}::uuid`).executeTakeFirstOrThrow();
     const id = crypto.randomUUID();
     const kind = KINDS_BY_DEPTH[depth]!;
@@ -78,15 +93,7 @@ export async function updateUnit(deps: AdminDeps, c: AdminCtx, id: string, input
     checkName('name', name, sv('admin.units.nameMissing'));
     const sortOrder = input.sortOrder.trim() === '' ? u.sort_order : Number(input.sortOrder);
     if (!Number.isInteger(sortOrder) || sortOrder < 0 || sortOrder > 9999) throw invalid('sortOrder', sv('admin.units.sortOrderInvalid'));
-    const sibling = await tx
-      .selectFrom('org_units')
-      .select('id')
-      .where('organization_id', '=', c.org.id)
-      .where('id', '<>', u.id)
-      .where(sql<boolean>`parent_id IS NOT DISTINCT FROM ${u.parent_id}::uuid`)
-      .where(sql<boolean>`lower(name) = ${name.toLowerCase()}`)
-      .executeTakeFirst();
-    if (sibling) throw invalid('name', sv('admin.units.duplicateName', { name }));
+    if (name.toLowerCase() !== u.name.toLowerCase()) await checkNameFree(tx, c.org.id, name, { forvaltningId: u.parent_id ? u.ancestor_ids[0]! : null, self: u.id });
     const after = await tx
       .updateTable('org_units')
       .set({

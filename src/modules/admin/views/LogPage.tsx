@@ -2,6 +2,7 @@ import { formatDateTime } from '../../../platform/clock.ts';
 import { useI18n } from '../../../platform/i18n/context.ts';
 import { AdminLayout, type AdminPageProps } from './AdminLayout.tsx';
 import { TableScroll } from '../../../platform/views/TableScroll.tsx';
+import { ChangeValues } from './ChangeValues.tsx';
 
 export interface LogRow {
   id: string;
@@ -15,9 +16,7 @@ export interface LogRow {
   forvaltning_name: string | null;
 }
 
-const show = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringify(v, null, 2));
-
-export function LogPage({ rows, page, hasMore, ...props }: AdminPageProps & { rows: LogRow[]; page: number; hasMore: boolean }) {
+export function LogPage({ rows, names, page, hasMore, ...props }: AdminPageProps & { rows: LogRow[]; names: ReadonlyMap<string, string>; page: number; hasMore: boolean }) {
   const i18n = useI18n();
   const { t } = i18n;
   return (
@@ -64,13 +63,13 @@ export function LogPage({ rows, page, hasMore, ...props }: AdminPageProps & { ro
                         {r.before != null && (
                           <>
                             <p>{t('admin.log.before')}</p>
-                            <pre class="user-text">{show(r.before)}</pre>
+                            <ChangeValues value={r.before} names={names} />
                           </>
                         )}
                         {r.after != null && (
                           <>
                             <p>{t('admin.log.after')}</p>
-                            <pre class="user-text">{show(r.after)}</pre>
+                            <ChangeValues value={r.after} names={names} />
                           </>
                         )}
                       </details>
