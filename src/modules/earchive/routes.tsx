@@ -23,10 +23,10 @@ async function sendZip(reply: FastifyReply, id: string, files: PackageFile[]) {
 export const earchiveRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = async (app, { db, clock }) => {
   const { actorOf, frame } = recordsArea(app);
 
-  async function page(req: FastifyRequest, reply: FastifyReply, extra: { year?: string; receipt?: { id: string; value: string }; errors?: FieldErrors; notice?: string } = {}, status = 200) {
+  async function page(req: FastifyRequest, reply: FastifyReply, extra: { year?: string; receipt?: { id: string; value: string }; errors?: FieldErrors; notice?: string; info?: string } = {}, status = 200) {
     const packages = await listPackages(db, actorOf(req).organizationId);
     const notice = extra.notice ?? ((req.query as Record<string, string>).klart === 'kvitterat' ? req.i18n.t('earchive.receipt.saved') : undefined);
-    return sendPage(reply, <ArchivePage {...frame(req, reply, '/admin/arkiv/e-arkiv')} packages={packages} year={extra.year ?? ''} receipt={extra.receipt ?? null} errors={extra.errors} notice={notice} />, status);
+    return sendPage(reply, <ArchivePage {...frame(req, reply, '/admin/arkiv/e-arkiv')} packages={packages} year={extra.year ?? ''} receipt={extra.receipt ?? null} errors={extra.errors} notice={notice} info={extra.info} />, status);
   }
 
   app.get('/admin/arkiv/e-arkiv', (req, reply) => page(req, reply));
@@ -45,7 +45,7 @@ export const earchiveRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = asyn
         : r.held.length
           ? t('earchive.create.emptyHeld', { year, held })
           : t('earchive.create.empty', { year });
-      return page(req, reply, { year, notice: message });
+      return page(req, reply, { year, info: message });
     }
     return sendZip(reply, r.id, r.files);
   });

@@ -16,13 +16,15 @@ export interface AdminPageProps {
   nav: AdminNavItem[];
   /** Which admin nav item is current, by href. */
   current: string;
+  /** Something to know that is not a success (nothing to do, say): a neutral notice, not the green banner. */
+  info?: string;
 }
 
 /**
  * Every admin page: the staff frame, the admin section's own navigation, the error summary and
  * a status message after a change (post/redirect/get).
  */
-export function AdminLayout({ title, errors = {}, fieldIds, notice, orgName, actor, csrf, nav, current, children }: AdminPageProps & { title: string; errors?: FieldErrors; fieldIds?: Record<string, string>; notice?: string; children: ComponentChildren }) {
+export function AdminLayout({ title, errors = {}, fieldIds, notice, info, orgName, actor, csrf, nav, current, children }: AdminPageProps & { title: string; errors?: FieldErrors; fieldIds?: Record<string, string>; notice?: string; children: ComponentChildren }) {
   const { t } = useI18n();
   const hasErrors = Object.keys(errors).length > 0;
   return (
@@ -42,6 +44,11 @@ export function AdminLayout({ title, errors = {}, fieldIds, notice, orgName, act
       {notice && (
         <div class="success-banner" role="status">
           <p>{notice}</p>
+        </div>
+      )}
+      {info && (
+        <div class="notice" role="status">
+          <p>{info}</p>
         </div>
       )}
       {children}

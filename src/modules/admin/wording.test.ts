@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Session, startTestApp, type TestContext } from '../../../test/app.ts';
 import { errorSummary, unitId } from '../../../test/staffCases.ts';
 
-/** Walk-through 2, defect 14: the change log reads as Swedish, and unit names stay apart. */
+/** Walk-through 2, defect 14: the change log reads as Swedish, unit names stay apart, and nothing to do is no success. */
 
 let t: TestContext;
 let admin: Session;
@@ -51,5 +51,14 @@ describe('unit names', () => {
       const f = await unitId(t, name);
       expect((await admin.post('/admin/enheter', { parentId: f, childName: 'Kansli' }, { csrfFrom: `/admin/enheter/${f}` })).statusCode).toBe(303);
     }
+  });
+});
+
+describe('the e-archive with nothing to deliver', () => {
+  it('says so in a neutral notice, not the green banner of something done', async () => {
+    const res = await admin.post('/admin/arkiv/e-arkiv', { year: '2019' }, { csrfFrom: '/admin/arkiv/e-arkiv' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<div class="notice" role="status"><p>Det finns inga ärenden att leverera från 2019');
+    expect(res.body).not.toContain('success-banner');
   });
 });
