@@ -18,7 +18,8 @@ type Trigger = 'strong' | 'signoff' | null;
  */
 function firstNameForm(word: string): boolean {
   if (isFirstName(word)) return true;
-  const stem = word.replace(/(?:'s|’s|:s|s)$/u, '');
+  // "klass" is no genitive of Klas: a name ending in s takes none ("Klas bil"), so -ss is never one.
+  const stem = word.replace(/(?:'s|’s|:s|(?<!s)s)$/u, '');
   if (stem !== word && stem.length >= 2 && isFirstName(stem)) return true;
   const finnish = word.replace(/(?:lle|lla|llä|lta|ltä|sta|stä|ssa|ssä|ksi|n)$/u, '');
   if (finnish !== word && finnish.length >= 3 && word.length - finnish.length >= 2 && /^\p{Lu}/u.test(word) && isFirstName(finnish)) return true;
