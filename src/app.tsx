@@ -64,6 +64,9 @@ import { i18nPlugin, useCitizenLanguage } from './platform/i18n/plugin.ts';
 import { translator } from './platform/i18n/catalogue.ts';
 import { sendPage } from './platform/views/render.ts';
 
+/** The staff side's addresses (organization-relative, as routed): everything but the public statistics under /statistik. */
+const STAFF_PATH = /^\/(?:admin|handlaggning|konto|logga-in|logga-ut|inbjudan|statistik(?!\/publik))(?:[/?]|$)/;
+
 export interface AppDeps {
   db: Db;
   clock: Clock;
@@ -151,8 +154,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/favicon.ico', async (_req, reply) => reply.redirect('/assets/favicon.svg', 301));
 
   // An unknown address is most likely a citizen's mistyped or old link: say so in their language.
+  // Under a staff address it is staff's, and staff pages are Swedish.
   app.setNotFoundHandler((req, reply) => {
-    if (req.org) useCitizenLanguage(req, reply);
+    if (req.org && !STAFF_PATH.test(req.url)) useCitizenLanguage(req, reply);
     return sendPage(reply, <ErrorPage status={404} orgName={req.org?.name ?? PRODUCT_NAME} />, 404);
   });
 

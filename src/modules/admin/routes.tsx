@@ -26,7 +26,6 @@ import { OverviewPage } from './views/OverviewPage.tsx';
 const OTHER_PAGES: { href: string; label: StaffKey }[] = [
   { href: '/admin/tidsfrister', label: 'admin.nav.deadlines' },
   { href: '/admin/e-postmallar', label: 'admin.nav.mailTemplates' },
-  { href: '/admin/meddelandemallar', label: 'admin.nav.mailTemplates' },
   { href: '/admin/utkorg', label: 'admin.nav.outbox' },
   { href: '/admin/api-nycklar', label: 'admin.nav.apiKeys' },
   { href: '/admin/sakerhetskopior', label: 'admin.nav.backups' },

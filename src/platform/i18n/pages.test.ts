@@ -108,6 +108,18 @@ describe('choosing a language', () => {
     expect(login.body).not.toContain('class="language-menu"');
   });
 
+  it('answers a staff address that does not exist in Swedish, like every staff page, whatever the browser prefers', async () => {
+    for (const url of ['/admin/meddelandemallar', '/handlaggning/finns-inte', '/statistik/finns-inte', '/konto/finns-inte']) {
+      const res = await t.app.inject({ url, headers: { 'accept-language': 'en', cookie: `${LANG_COOKIE}=en` } });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.body, url).toContain('<html lang="sv" dir="ltr">');
+      expect(res.body, url).not.toContain('class="language-menu"');
+    }
+    // A citizen's mistyped address is still answered in their language.
+    expect((await t.app.inject({ url: '/finns-inte', headers: { 'accept-language': 'en' } })).body).toContain('<html lang="en" dir="ltr">');
+    expect((await t.app.inject({ url: '/statistik/publik/finns-inte', headers: { 'accept-language': 'en' } })).body).toContain('<html lang="en" dir="ltr">');
+  });
+
   it('stores the language the form was filled in on the case, and the receipt and status page follow it', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/synpunkt', headers: FORM, payload: form({ ...VALID_SUBMISSION, lang: 'fa', description: 'چراغ خیابان خاموش است 🙁 ‏(RTL mark) و شماره ۱۲۳' }) });
     expect(res.statusCode).toBe(303);
