@@ -64,9 +64,6 @@ import { i18nPlugin, useCitizenLanguage } from './platform/i18n/plugin.ts';
 import { translator } from './platform/i18n/catalogue.ts';
 import { sendPage } from './platform/views/render.ts';
 
-/** The staff side's addresses (organization-relative, as routed): everything but the public statistics under /statistik. */
-const STAFF_PATH = /^\/(?:admin|handlaggning|konto|logga-in|logga-ut|inbjudan|statistik(?!\/publik))(?:[/?]|$)/;
-
 export interface AppDeps {
   db: Db;
   clock: Clock;

@@ -5,8 +5,12 @@ import { useI18n } from '../i18n/context.ts';
 import { errorTitle } from './ErrorPage.tsx';
 import { StaffLayout } from './StaffLayout.tsx';
 
-/** Where staff work: an error on these paths keeps the staff navigation (a signed-in person only). */
-export const STAFF_PATH = /^\/(handlaggning|admin|statistik|konto)(\/|\?|$)/;
+/**
+ * The staff side's addresses (organization-relative, as routed): everything but the public
+ * statistics under /statistik. They are Swedish whatever the browser prefers, and an error on them
+ * keeps the staff navigation (a signed-in person only).
+ */
+export const STAFF_PATH = /^\/(?:admin|handlaggning|konto|logga-in|logga-ut|inbjudan|statistik(?!\/publik))(?:[/?]|$)/;
 
 /**
  * An error on a staff page, in the staff frame. A disposed case (410) says when and under which
