@@ -21,7 +21,7 @@ export function nationalDigits(s: string): string {
   return d;
 }
 
-function escapeRegExp(s: string): string {
+export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

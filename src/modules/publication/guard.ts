@@ -1,5 +1,5 @@
 import { findPersonalData, type Finding, type FindingKind } from '../deidentify/index.ts';
-import { nationalDigits } from '../deidentify/keep.ts';
+import { escapeRegExp, nationalDigits } from '../deidentify/keep.ts';
 import { luhnValid } from '../deidentify/luhn.ts';
 import { findIdentityNumbers } from '../deidentify/personnummer.ts';
 
@@ -36,7 +36,6 @@ export interface Flag {
   end: number;
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const spans = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
 
 /** Every whole-word occurrence of `phrase` in `text`, case-insensitively, any white space between its words. */

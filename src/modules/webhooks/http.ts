@@ -1,4 +1,5 @@
 import { isInternalAddressRefusal, type GuardedFetch } from '../../platform/internalNetwork.ts';
+import { networkProblem } from '../../platform/networkError.ts';
 
 /**
  * One POST to a receiver. Success is a 2xx answer within the time limit; anything else is a
@@ -56,21 +57,9 @@ function retryAfter(v: string | null): number | null {
 }
 
 function describe(err: unknown, timeoutMs: number): string {
-  const e = err as { name?: string; cause?: { code?: string; message?: string }; message?: string };
+  const e = err as { name?: string };
   if (e.name === 'TimeoutError' || e.name === 'AbortError') return `Inget svar inom ${timeoutMs / 1000} s`;
   // Refused before connecting: the same words whether or not anything answers there.
   if (isInternalAddressRefusal(err)) return 'Adressen leder till den här servern eller ett internt nätverk; inget skickades (se inställningen WEBHOOK_ALLOW_PRIVATE_TARGETS)';
-  const code = e.cause?.code;
-  const known: Record<string, string> = {
-    ECONNREFUSED: 'Anslutningen nekades',
-    ENOTFOUND: 'Värdnamnet finns inte',
-    EAI_AGAIN: 'Värdnamnet gick inte att slå upp',
-    ECONNRESET: 'Anslutningen bröts',
-    ETIMEDOUT: 'Anslutningen tog för lång tid',
-    CERT_HAS_EXPIRED: 'Mottagarens certifikat har gått ut',
-    DEPTH_ZERO_SELF_SIGNED_CERT: 'Mottagaren har ett självsignerat certifikat',
-    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'Mottagarens certifikat gick inte att verifiera',
-  };
-  if (code && known[code]) return `${known[code]} (${code})`;
-  return `Förfrågan misslyckades${code ? ` (${code})` : ''}`;
+  return `Förfrågan misslyckades: ${networkProblem(err)}`;
 }
