@@ -41,6 +41,23 @@ export async function categoryId(t: TestContext, name: string): Promise<string> 
   return (await t.db.selectFrom('categories').select('id').where('organization_id', '=', t.orgId).where('name', '=', name).executeTakeFirstOrThrow()).id;
 }
 
+/** The form as a staff member fills it in after a phone call. */
+export const PHONE_CALL = {
+  mode: 'normal',
+  channel: 'phone',
+  receivedAt: '2026-12-21T14:30',
+  kind: 'klagomal',
+  description: 'Ringde om att grinden vid förskolan inte går att stänga.',
+  unit: 'vet-inte',
+  anonymous: 'false',
+  name: 'Örjan Ådahl',
+  phone: '0123-45 67 89',
+  email: '',
+  address: '',
+  replyChannel: 'phone',
+  confirmed: 'ja',
+};
+
 /** A citizen's submission through the public form; returns the case number and status token. */
 export async function submitCase(t: TestContext, fields: Record<string, string> = {}): Promise<{ number: string; token: string }> {
   const res = await t.app.inject({

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, NEW_CASE, newApiKey } from '../../../test/api.ts';
 import { Session, startTestApp, type TestContext } from '../../../test/app.ts';
-import { caseRow, categoryId, DEMO, errorSummary, submitCase, unitId } from '../../../test/staffCases.ts';
+import { caseRow, categoryId, DEMO, errorSummary, PHONE_CALL, submitCase, unitId } from '../../../test/staffCases.ts';
 import { answeredCase, publishedCase } from './testFixture.ts';
 
 /**
@@ -21,21 +21,7 @@ const publishPage = (n: string) => `/handlaggning/arenden/${n}/publicera`;
 const events = (number: string) =>
   t.db.selectFrom('case_events as e').innerJoin('cases as c', 'c.id', 'e.case_id').select(['e.type', 'e.data', 'e.actor_label']).where('c.number', '=', number).orderBy('e.id').execute();
 
-const phoneCall = {
-  mode: 'normal',
-  channel: 'phone',
-  receivedAt: '2026-12-21T14:30',
-  kind: 'klagomal',
-  description: 'Ringde om att grinden vid parken inte går att stänga.',
-  unit: 'vet-inte',
-  anonymous: 'false',
-  name: 'Örjan Ådahl',
-  phone: '0123-45 67 89',
-  email: '',
-  address: '',
-  replyChannel: 'phone',
-  confirmed: 'ja',
-};
+const phoneCall = { ...PHONE_CALL, description: 'Ringde om att grinden vid parken inte går att stänga.' };
 const register = (s: Session, fields: Record<string, string>) => s.post('/handlaggning/ny', fields, { csrfFrom: '/handlaggning/ny' });
 const numberOf = (location: string | undefined) => location!.split('/').pop()!;
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Session, startTestApp, type TestContext } from '../../../test/app.ts';
+import { PHONE_CALL } from '../../../test/staffCases.ts';
 
 let t: TestContext;
 const unit = (name: string) => t.db.selectFrom('org_units').select('id').where('name', '=', name).executeTakeFirstOrThrow().then((u) => u.id);
@@ -14,23 +15,6 @@ beforeAll(async () => {
   t = await startTestApp({ staff: true });
 });
 afterAll(() => t.close());
-
-/** The form as a staff member fills it in after a phone call. */
-const phoneCall = {
-  mode: 'normal',
-  channel: 'phone',
-  receivedAt: '2026-12-21T14:30',
-  kind: 'klagomal',
-  description: 'Ringde om att grinden vid förskolan inte går att stänga.',
-  unit: 'vet-inte',
-  anonymous: 'false',
-  name: 'Örjan Ådahl',
-  phone: '0123-45 67 89',
-  email: '',
-  address: '',
-  replyChannel: 'phone',
-  confirmed: 'ja',
-};
 
 async function signedIn(email: string) {
   return new Session(t.app).signIn(email);
@@ -76,7 +60,7 @@ describe('registering on behalf', () => {
   it.each(['phone', 'letter', 'visit', 'email', 'social_media', 'sms', 'paper_form'])('records feedback received by %s with the real time received, into the inbox', async (channel) => {
     const s = await signedIn(HANNA);
     const forvaltning = await unit('Barn och utbildning');
-    const res = await register(s, { ...phoneCall, channel, unit: forvaltning });
+    const res = await register(s, { ...PHONE_CALL, channel, unit: forvaltning });
     expect(res.statusCode, res.body.slice(0, 800)).toBe(303);
     const number = numberFrom(res.headers.location);
 
@@ -105,7 +89,7 @@ describe('registering on behalf', () => {
   it('refuses without the confirmation that the person was asked: 400, the input kept, nothing stored', async () => {
     const s = await signedIn(HANNA);
     const before = await caseCount();
-    const res = await register(s, { ...phoneCall, confirmed: '' });
+    const res = await register(s, { ...PHONE_CALL, confirmed: '' });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('<title>Fel: Registrera synpunkt åt någon');
     expect(res.body).toContain('href="#confirmed"');
@@ -118,12 +102,12 @@ describe('registering on behalf', () => {
   it('refuses a time received in the future, and a time that is not a time', async () => {
     const s = await signedIn(HANNA);
     const before = await caseCount();
-    const future = await register(s, { ...phoneCall, receivedAt: '2026-12-22T12:00' });
+    const future = await register(s, { ...PHONE_CALL, receivedAt: '2026-12-22T12:00' });
     expect(future.statusCode).toBe(400);
     expect(future.body).toContain('href="#receivedAt"');
     expect(future.body).toContain('Tidpunkten kan inte ligga i framtiden');
     expect(future.body).toContain('value="2026-12-22T12:00"');
-    const garbage = await register(s, { ...phoneCall, receivedAt: 'igår' });
+    const garbage = await register(s, { ...PHONE_CALL, receivedAt: 'igår' });
     expect(garbage.statusCode).toBe(400);
     expect(garbage.body).toContain('Skriv datum och klockslag i formen');
     expect(await caseCount()).toBe(before);
@@ -131,7 +115,7 @@ describe('registering on behalf', () => {
 
   it('applies the citizen form’s rules to the person’s details, worded for staff', async () => {
     const s = await signedIn(HANNA);
-    const res = await register(s, { ...phoneCall, phone: '', name: '' });
+    const res = await register(s, { ...PHONE_CALL, phone: '', name: '' });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('Skriv personens namn');
     expect(res.body).toContain('Skriv personens telefonnummer, eftersom hen vill bli uppringd');
@@ -139,7 +123,7 @@ describe('registering on behalf', () => {
 
   it('lets the person who registered see the confirmation even when the case is not theirs to open; no one else', async () => {
     const s = await signedIn(GUSTAV);
-    const res = await register(s, { ...phoneCall });
+    const res = await register(s, { ...PHONE_CALL });
     const page = await s.get(res.headers.location!);
     expect(page.statusCode).toBe(200);
     expect(page.body).not.toContain('Öppna ärende');
@@ -151,7 +135,7 @@ describe('registering on behalf', () => {
 describe('quick case (snabbsynpunkt)', () => {
   async function quickFields() {
     return {
-      ...phoneCall,
+      ...PHONE_CALL,
       mode: 'quick',
       description: 'Gatlyktan på Storgatan 3 är trasig.',
       unit: await unit('Gata och park'),
@@ -213,7 +197,7 @@ describe('quick case (snabbsynpunkt)', () => {
 
   it('needs the classification, an outcome and the subcategory a förvaltning requires', async () => {
     const s = await signedIn(ADMIN);
-    const res = await register(s, { ...phoneCall, mode: 'quick', unit: await unit('Solrosens förskola') });
+    const res = await register(s, { ...PHONE_CALL, mode: 'quick', unit: await unit('Solrosens förskola') });
     expect(res.statusCode).toBe(400);
     for (const field of ['area', 'subcategory', 'significance', 'outcome']) expect(res.body).toContain(`href="#${field}"`);
     expect(res.body).toContain('Barn och utbildning kräver en underkategori');
@@ -229,7 +213,7 @@ describe('internal case (intern synpunkt)', () => {
     const s = await signedIn(HANNA);
     const solrosen = await unit('Solrosens förskola');
     const res = await register(s, {
-      ...phoneCall,
+      ...PHONE_CALL,
       mode: 'internal',
       channel: '',
       confirmed: '',
@@ -255,7 +239,7 @@ describe('internal case (intern synpunkt)', () => {
 
   it('must say which unit it concerns', async () => {
     const s = await signedIn(HANNA);
-    const res = await register(s, { ...phoneCall, mode: 'internal', confirmed: '' });
+    const res = await register(s, { ...PHONE_CALL, mode: 'internal', confirmed: '' });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('href="#unit"');
     expect(res.body).not.toContain('href="#confirmed"');
@@ -276,10 +260,10 @@ describe('a double-click on the staff form', () => {
   it('registers one case, one after the other and at the same moment', async () => {
     const s = await signedIn(HANNA);
     const before = await caseCount();
-    const fields = { ...phoneCall, formId: 'personalformular-dubbel-01' };
+    const fields = { ...PHONE_CALL, formId: 'personalformular-dubbel-01' };
     const [a, b] = [await register(s, fields), await register(s, fields)];
     expect(numberFrom(b.headers.location)).toBe(numberFrom(a.headers.location));
-    const same = { ...phoneCall, formId: 'personalformular-samtidig-1' };
+    const same = { ...PHONE_CALL, formId: 'personalformular-samtidig-1' };
     const csrf = await s.csrf('/handlaggning/ny');
     const [c, d] = await Promise.all([s.post('/handlaggning/ny', same, { csrf }), s.post('/handlaggning/ny', same, { csrf })]);
     expect(numberFrom(d.headers.location)).toBe(numberFrom(c.headers.location));

@@ -93,32 +93,14 @@ export function PublishPage(p: PublishPageProps) {
               <div class="notice" id="aldrig">
                 <h3>{t('publication.page.blockedHeading')}</h3>
                 <p>{t('publication.page.blockedText')}</p>
-                <ul>
-                  {p.blocked.map((r, i) => (
-                    <li key={i}>
-                      <span class="user-text" dir="auto">
-                        ”{r.value}”
-                      </span>{' '}
-                      {t('publication.page.remainingWhere', { kind: KIND_NAME[r.kind], field: fieldName(r.field) })}
-                    </li>
-                  ))}
-                </ul>
+                <FlagList flags={p.blocked} fieldName={fieldName} />
               </div>
             )}
             {p.remaining.length > 0 && (
               <div class="notice" id="kvar">
                 <h3>{t('publication.page.checkHeading')}</h3>
                 <p>{t('publication.page.checkText')}</p>
-                <ul>
-                  {p.remaining.map((r, i) => (
-                    <li key={i}>
-                      <span class="user-text" dir="auto">
-                        ”{r.value}”
-                      </span>{' '}
-                      {t('publication.page.remainingWhere', { kind: KIND_NAME[r.kind], field: fieldName(r.field) })}
-                    </li>
-                  ))}
-                </ul>
+                <FlagList flags={p.remaining} fieldName={fieldName} />
                 <Checkbox name="confirmRemaining" label={t('publication.page.confirmRemaining')} error={errors.confirmRemaining} />
               </div>
             )}
@@ -150,5 +132,22 @@ export function PublishPage(p: PublishPageProps) {
       {published && <WithdrawForm number={p.number} csrf={p.csrf} revision={revision} reason={p.form.reason ?? ''} error={errors.reason} />}
       {p.publication && p.publication.versions.length > 0 && <VersionList publication={p.publication} />}
     </StaffLayout>
+  );
+}
+
+/** Each flagged piece of text, quoted as written, with what it looks like and where it is. */
+function FlagList({ flags, fieldName }: { flags: PublishPageProps['remaining']; fieldName: (f: string) => string }) {
+  const { t } = useI18n();
+  return (
+    <ul>
+      {flags.map((r, i) => (
+        <li key={i}>
+          <span class="user-text" dir="auto">
+            ”{r.value}”
+          </span>{' '}
+          {t('publication.page.remainingWhere', { kind: KIND_NAME[r.kind], field: fieldName(r.field) })}
+        </li>
+      ))}
+    </ul>
   );
 }
